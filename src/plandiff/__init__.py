@@ -1,0 +1,2 @@
+"""plandiff."""
+__version__ = "0.1.0"

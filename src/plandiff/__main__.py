@@ -1,0 +1,35 @@
+"""Entry point: `plandiff` and `python -m plandiff`. Kept tiny so start-up stays fast."""
+
+from __future__ import annotations
+
+import sys
+
+COMMANDS = frozenset({
+    "diff", "log", "show", "check", "report", "history", "review", "textconv", "fmt", "schema",
+    "import", "site", "--help", "-h", "--install-completion", "--show-completion",
+})
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):
+        from . import __version__
+
+        print(f"plandiff {__version__}")
+        return
+    # `plandiff A B` means `plandiff diff A B`: the first word that is not an option decides.
+    positional = [i for i, a in enumerate(args) if not a.startswith("-")]
+    first = positional[0] if positional else None
+    if first is not None and args[first] not in COMMANDS and not _is_root_value(args, first):
+        args.insert(first, "diff")
+    from .cli import run
+
+    run(args)
+
+
+def _is_root_value(args: list[str], index: int) -> bool:
+    return index > 0 and args[index - 1] == "--root"
+
+
+if __name__ == "__main__":
+    main()

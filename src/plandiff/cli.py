@@ -1,0 +1,243 @@
+"""The `plandiff` command line (typer): parse options, call the library, print, map errors once."""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from . import __version__
+from .problems import InvalidPlan, PlandiffError
+
+app = typer.Typer(
+    name="plandiff",
+    help="Track peace-plan clauses across reported versions and say how positions moved.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+class DiffFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    text = "text"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _stderr(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def handle_errors(command: F) -> F:
+    """Turn the library's exceptions into one clear message and exit code 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InvalidPlan as error:
+            errors = [p for p in error.problems if p.severity == "error"]
+            for problem in error.problems:
+                _stderr(problem.format())
+            _stderr(f"plandiff: the plan repository has {len(errors)} error(s); fix them and run"
+                    " again (`plandiff check` lists them all)")
+            raise typer.Exit(EXIT_ERROR) from None
+        except PlandiffError as error:
+            _stderr(f"plandiff: {error.message}")
+            if error.hint:
+                _stderr(f"  hint: {error.hint}")
+            raise typer.Exit(EXIT_ERROR) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
+            if os.environ.get("PLANDIFF_DEBUG"):
+                raise
+            _stderr(f"plandiff: internal error: {type(error).__name__}: {error}")
+            _stderr("  hint: this is a bug in plandiff; run with PLANDIFF_DEBUG=1 for details")
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"plandiff {__version__}")
+        raise typer.Exit()
+
+
+def complete_version(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Version ids of the repository in use, for shell completion."""
+    try:
+        from .store import find_root, version_paths
+
+        root = find_root(ctx.params.get("root") or None)
+        return [p.stem for p in version_paths(root) if p.stem.startswith(incomplete)]
+    except Exception:
+        return []
+
+
+RootOption = typer.Option(
+    None, "--root", help="The plan repository (the folder holding plans/). Default: the nearest"
+    " one at or above the working directory, then PLANDIFF_ROOT, then the bundled corpus.",
+    show_default=False,
+)
+
+
+@app.callback()
+def main_callback(
+    version: bool | None = typer.Option(
+        None, "--version", "-V", callback=_version_callback, is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Track peace-plan clauses across reported versions and say how positions moved.
+
+    `plandiff A B` is short for `plandiff diff A B`.
+    """
+
+
+def _split(values: list[str] | None) -> frozenset[str] | None:
+    if not values:
+        return None
+    return frozenset(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+@app.command("diff")
+@handle_errors
+def diff_command(
+    base: str = typer.Argument(..., help="The base version id.", autocompletion=complete_version),
+    head: str = typer.Argument(..., help="The head version id.", autocompletion=complete_version),
+    output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
+                                             help="Output format."),
+    show_all: bool = typer.Option(False, "--all", "-a",
+                                  help="Also list unchanged and unreported clauses."),
+    term: list[str] | None = typer.Option(None, "--term", "-t",
+                                             help="Only clauses that set this term (repeatable)."),
+    topic: list[str] | None = typer.Option(None, "--topic",
+                                              help="Only clauses with this topic (repeatable)."),
+    exit_code: bool = typer.Option(False, "--exit-code",
+                                   help="Exit 1 when the versions differ, 0 when they do not."),
+    root: Path | None = RootOption,
+) -> None:
+    """Say how the clauses moved from BASE to HEAD."""
+    from . import api
+    from .diff import DiffOptions
+
+    loaded = api.open_plan(root)
+    result = api.diff(loaded, base, head,
+                      options=DiffOptions(terms=_split(term), topics=_split(topic)))
+    if output_format is DiffFormat.json:
+        from .render import json as json_view
+
+        sys.stdout.write(json_view.render(result))
+    elif output_format is DiffFormat.markdown:
+        from .render import markdown
+
+        sys.stdout.write(markdown.render(result, show_all=show_all))
+    else:
+        from .render import terminal
+
+        terminal.render(result, terminal.make_console(), show_all=show_all)
+    if exit_code and result.has_changes:
+        raise typer.Exit(EXIT_FOUND)
+
+
+@app.command("log")
+@handle_errors
+def log_command(
+    output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
+                                             help="Output format (terminal or json)."),
+    root: Path | None = RootOption,
+) -> None:
+    """List the versions as a lineage tree with date, status, coverage and clause counts."""
+    from . import api
+    from .render import log as log_view
+
+    loaded = api.open_plan(root)
+    if output_format is DiffFormat.json:
+        sys.stdout.write(json.dumps(log_view.to_data(loaded.plan), indent=2,
+                                    ensure_ascii=False) + "\n")
+    elif output_format is DiffFormat.markdown:
+        sys.stdout.write(log_view.markdown(loaded.plan))
+    else:
+        from .render.terminal import make_console
+
+        log_view.terminal(loaded.plan, make_console())
+
+
+@app.command("show")
+@handle_errors
+def show_command(
+    version: str = typer.Argument(..., help="The version id.", autocompletion=complete_version),
+    clause: str | None = typer.Argument(None, help="Show only this clause."),
+    output_format: ShowFormat = typer.Option(ShowFormat.terminal, "--format", "-f",
+                                             help="Output format."),
+    root: Path | None = RootOption,
+) -> None:
+    """Show a version's resolved clauses (what it stands for) with their sources."""
+    from . import api
+    from .render import show as show_view
+    from .resolve import Resolver
+
+    loaded = api.open_plan(root)
+    api.require_versions(loaded, version)
+    resolved = Resolver(loaded.plan).resolve(version)
+    clauses = show_view.select(resolved, clause)
+    if output_format is ShowFormat.json:
+        sys.stdout.write(show_view.to_json(loaded.plan, resolved, clauses))
+    elif output_format is ShowFormat.markdown:
+        sys.stdout.write(show_view.markdown(loaded.plan, resolved, clauses))
+    elif output_format is ShowFormat.text:
+        sys.stdout.write(show_view.numbered_text(resolved, clauses))
+    else:
+        from .render.terminal import make_console
+
+        show_view.terminal(loaded.plan, resolved, clauses, make_console())
+
+
+@app.command("check")
+@handle_errors
+def check_command(
+    output_format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
+                                              help="Output format."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as problems (exit 1)."),
+    root: Path | None = RootOption,
+) -> None:
+    """Check the whole repository against the contract; list every problem."""
+    from .render import problems as problems_view
+    from .store import check_repository, find_root
+
+    found = check_repository(find_root(root))
+    sys.stdout.write(problems_view.render(found, output_format.value))
+    failing = [p for p in found if p.severity == "error" or strict]
+    raise typer.Exit(EXIT_FOUND if failing else EXIT_OK)
+
+
+def run(args: list[str]) -> None:
+    app(args=args, prog_name="plandiff")

@@ -1,0 +1,417 @@
+"""Pure diff of two resolved versions: alignment by identity, change kinds, deltas, word diffs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from .models import (
+    CHANGE_KINDS,
+    NUMERIC_TYPES,
+    ChangeKind,
+    Citation,
+    Clause,
+    Coverage,
+    Disputed,
+    Plan,
+    Source,
+    Term,
+    TermType,
+    Version,
+)
+from .resolve import ResolvedClause, ResolvedVersion, Resolver
+
+# --- results -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value of a term side, with the sources that support it (one claim unless disputed)."""
+
+    value: Any
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TermChange:
+    term: str
+    label: str
+    type: TermType
+    change: str  # added | removed | changed | disputed
+    old: tuple[Claim, ...]  # empty when the side does not set the term
+    new: tuple[Claim, ...]
+    unit: str | None = None
+    currency: str | None = None
+    choices: dict[str, str] | None = None
+    delta: float | None = None
+    percent: float | None = None
+    direction: str | None = None  # raised | lowered | earlier | later
+
+    @property
+    def disputed(self) -> bool:
+        return len(self.old) > 1 or len(self.new) > 1
+
+    @property
+    def magnitude(self) -> float:
+        """How far the term moved, for ranking key changes (choices and flags count as 100%)."""
+        if self.percent is not None:
+            return abs(self.percent)
+        if self.delta is not None:
+            return abs(self.delta)
+        return 100.0
+
+
+@dataclass(frozen=True)
+class WordOp:
+    op: str  # equal | delete | insert | replace
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class TextChange:
+    old: str | None
+    new: str | None
+    ops: tuple[WordOp, ...]
+    cosmetic: bool  # only white space, punctuation or case differ
+    obligation: tuple[str, ...] = ()  # e.g. "weakened: will → may"
+
+
+@dataclass(frozen=True)
+class ClauseDiff:
+    id: str
+    change: ChangeKind
+    old_id: str | None
+    old: ResolvedClause | None
+    new: ResolvedClause | None
+    terms: tuple[TermChange, ...] = ()
+    text: TextChange | None = None
+
+    @property
+    def number(self) -> tuple[int | str | None, int | str | None]:
+        return (self.old.clause.number if self.old else None,
+                self.new.clause.number if self.new else None)
+
+    @property
+    def title(self) -> str | None:
+        for side in (self.new, self.old):
+            if side is not None and side.clause.title:
+                return side.clause.title
+        return None
+
+    @property
+    def topic(self) -> str | None:
+        for side in (self.new, self.old):
+            if side is not None and side.clause.topic:
+                return side.clause.topic
+        return None
+
+    @property
+    def cites(self) -> tuple[list[Citation], list[Citation]]:
+        return (list(self.old.clause.cites) if self.old else [],
+                list(self.new.clause.cites) if self.new else [])
+
+    @property
+    def reported_in(self) -> tuple[str | None, str | None]:
+        return (self.old.reported_in if self.old else None,
+                self.new.reported_in if self.new else None)
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    base: Version
+    head: Version
+    clauses: tuple[ClauseDiff, ...]
+    terms: dict[str, Term] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = Counter(c.change for c in self.clauses)
+        return {kind: counts.get(kind, 0) for kind in _SUMMARY_ORDER}
+
+    @property
+    def changed(self) -> list[ClauseDiff]:
+        return [c for c in self.clauses if c.change not in ("unchanged", "unreported")]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.changed)
+
+
+_SUMMARY_ORDER: tuple[ChangeKind, ...] = (
+    "added", "removed", "modified", "renamed", "renumbered", "unchanged", "unreported",
+)
+assert set(_SUMMARY_ORDER) == set(CHANGE_KINDS)
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    terms: frozenset[str] | None = None  # keep only clauses that touch these terms
+    topics: frozenset[str] | None = None  # keep only clauses with these topics
+
+
+# --- the diff ------------------------------------------------------------------------------------
+
+
+def diff_versions(plan: Plan, base_id: str, head_id: str, *,
+                  options: DiffOptions | None = None, resolver: Resolver | None = None) -> PlanDiff:
+    resolver = resolver or Resolver(plan)
+    base = resolver.resolve(base_id)
+    head = resolver.resolve(head_id)
+    return diff_resolved(plan, base, head, options=options)
+
+
+def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
+                  options: DiffOptions | None = None) -> PlanDiff:
+    options = options or DiffOptions()
+    results = [
+        _diff_pair(plan, old, new, head.version.coverage)
+        for old, new in align(base, head)
+    ]
+    kept = [r for r in results if r is not None and _wanted(r, options)]
+    used_sources = {
+        cite.source
+        for result in kept
+        for side in (result.old, result.new) if side is not None
+        for cite in _citations_of(side.clause)
+    }
+    return PlanDiff(
+        base=base.version,
+        head=head.version,
+        clauses=tuple(kept),
+        terms=dict(plan.terms),
+        sources={s: plan.sources[s] for s in sorted(used_sources) if s in plan.sources},
+    )
+
+
+def align(base: ResolvedVersion,
+          head: ResolvedVersion) -> list[tuple[ResolvedClause | None, ResolvedClause | None]]:
+    """Pairs of clauses with the same identity, by id and `was` links, never by position.
+
+    Head order first, then base clauses that the head does not hold, in base order.
+    """
+    base_by_identity: dict[str, ResolvedClause] = {}
+    for clause in base.clauses.values():
+        for identity in clause.identities:
+            base_by_identity.setdefault(identity, clause)
+    matched: set[str] = set()
+    pairs: list[tuple[ResolvedClause | None, ResolvedClause | None]] = []
+    for clause in head.clauses.values():
+        old = base.clauses.get(clause.id)
+        if old is None or old.id in matched:
+            old = next((base_by_identity[i] for i in sorted(clause.identities)
+                        if i in base_by_identity and base_by_identity[i].id not in matched), None)
+        if old is None:
+            # The base may continue a head clause (diffing backwards in time).
+            old = next((c for c in base.clauses.values()
+                        if clause.id in c.identities and c.id not in matched), None)
+        if old is not None:
+            matched.add(old.id)
+        pairs.append((old, clause))
+    pairs.extend((clause, None) for clause in base.clauses.values() if clause.id not in matched)
+    return pairs
+
+
+def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | None,
+               head_coverage: Coverage) -> ClauseDiff | None:
+    old_live = old if old is not None and not old.removed else None
+    new_live = new if new is not None and not new.removed else None
+    if old_live is None and new_live is None:
+        return None  # in neither version
+    clause_id = (new or old).id  # type: ignore[union-attr]
+    old_id = old.id if old is not None and new is not None and old.id != new.id else None
+    if new is not None and new.removed:
+        return ClauseDiff(clause_id, "removed", old_id, old_live, new)
+    if new is None:
+        if head_coverage is Coverage.partial:
+            return ClauseDiff(clause_id, "unreported", None, old_live, None)
+        return ClauseDiff(clause_id, "removed", None, old_live, None)
+    if old_live is None:
+        return ClauseDiff(clause_id, "added", None, None, new,
+                          terms=diff_terms(plan.terms, None, new.clause))
+    terms = diff_terms(plan.terms, old_live.clause, new.clause)
+    text = diff_text(old_live.clause.text, new.clause.text)
+    if not new.reported:
+        return ClauseDiff(clause_id, "unreported", old_id, old_live, new, terms, text)
+    if old_id is not None:
+        kind: ChangeKind = "renamed"
+    elif terms or text is not None:
+        kind = "modified"
+    elif _renumbered(old_live.clause, new.clause):
+        kind = "renumbered"
+    else:
+        kind = "unchanged"
+    return ClauseDiff(clause_id, kind, old_id, old_live, new, terms, text)
+
+
+def _renumbered(old: Clause, new: Clause) -> bool:
+    # An unknown number (a partial version that does not report it) is not a renumbering.
+    return old.number is not None and new.number is not None and old.number != new.number
+
+
+def _wanted(result: ClauseDiff, options: DiffOptions) -> bool:
+    if options.topics is not None and result.topic not in options.topics:
+        return False
+    if options.terms is not None:
+        sides = [s.clause for s in (result.old, result.new) if s is not None]
+        if not any(options.terms & set(c.terms) for c in sides):
+            return False
+    return True
+
+
+def _citations_of(clause: Clause) -> list[Citation]:
+    cites = list(clause.cites)
+    for value in clause.terms.values():
+        if isinstance(value, Disputed):
+            for claim in value.disputed:
+                cites.extend(claim.cites)
+    return cites
+
+
+# --- terms ---------------------------------------------------------------------------------------
+
+
+def _claims(value: Any, fallback_sources: tuple[str, ...]) -> tuple[Claim, ...]:
+    if isinstance(value, Disputed):
+        return tuple(
+            Claim(c.value, tuple(dict.fromkeys(x.source for x in c.cites)), c.note)
+            for c in value.disputed
+        )
+    return (Claim(value, fallback_sources),)
+
+
+def diff_terms(registry: dict[str, Term], old: Clause | None,
+               new: Clause | None) -> tuple[TermChange, ...]:
+    old_terms = old.terms if old is not None else {}
+    new_terms = new.terms if new is not None else {}
+    old_sources = tuple(dict.fromkeys(c.source for c in old.cites)) if old else ()
+    new_sources = tuple(dict.fromkeys(c.source for c in new.cites)) if new else ()
+    changes = []
+    for term_id in dict.fromkeys([*old_terms, *new_terms]):
+        in_old, in_new = term_id in old_terms, term_id in new_terms
+        old_claims = _claims(old_terms[term_id], old_sources) if in_old else ()
+        new_claims = _claims(new_terms[term_id], new_sources) if in_new else ()
+        if [c.value for c in old_claims] == [c.value for c in new_claims]:
+            continue
+        term = registry.get(term_id) or Term(label=term_id, type=TermType.text)
+        if not in_old:
+            kind = "added"
+        elif not in_new:
+            kind = "removed"
+        elif len(old_claims) > 1 or len(new_claims) > 1:
+            kind = "disputed"
+        else:
+            kind = "changed"
+        delta, percent, direction = None, None, None
+        if kind == "changed":
+            delta, percent, direction = _movement(term, old_claims[0].value, new_claims[0].value)
+        changes.append(TermChange(
+            term=term_id, label=term.label, type=term.type, change=kind,
+            old=old_claims, new=new_claims, unit=term.unit, currency=term.currency,
+            choices=dict(term.choices) if term.choices else None,
+            delta=delta, percent=percent, direction=direction,
+        ))
+    return tuple(changes)
+
+
+def _movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:
+    """Delta, percent and direction of a numeric or date change."""
+    if term.type in NUMERIC_TYPES and _is_number(old) and _is_number(new):
+        delta = new - old
+        percent = round(delta / old * 100, 2) if old else None
+        direction = "raised" if delta > 0 else "lowered" if delta < 0 else None
+        return _tidy(delta), percent, direction
+    if term.type is TermType.date:
+        old_date, new_date = _as_date(old), _as_date(new)
+        if old_date and new_date:
+            days = (new_date - old_date).days
+            return days, None, "later" if days > 0 else "earlier" if days < 0 else None
+    return None, None, None
+
+
+def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:
+    """Public: how a value moved from `old` to `new` (used by history views)."""
+    return _movement(term, old, new)
+
+
+def _tidy(number: float) -> float:
+    return int(number) if float(number).is_integer() else number
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\S+")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_STRONG = {"shall", "must", "will", "agrees", "undertakes", "commits", "guarantees"}
+_WEAK = {"may", "should", "could", "might", "can", "expects", "expected", "seeks", "aims"}
+MAX_WORD_DIFF_TOKENS = 4000
+
+
+def _fold(text: str) -> str:
+    return " ".join(_PUNCTUATION.sub(" ", text).casefold().split())
+
+
+def diff_text(old: str | None, new: str | None) -> TextChange | None:
+    """Word-level diff; None when the texts are equal or a side does not give text."""
+    if old is None or new is None or old == new:
+        return None
+    old_words, new_words = _TOKEN.findall(old), _TOKEN.findall(new)
+    cosmetic = _fold(old) == _fold(new)
+    ops = _word_ops(old_words, new_words)
+    return TextChange(old, new, ops, cosmetic, _obligation_shifts(ops))
+
+
+def _word_ops(old: Sequence[str], new: Sequence[str]) -> tuple[WordOp, ...]:
+    if len(old) + len(new) > MAX_WORD_DIFF_TOKENS:
+        # Very long texts: one replacement, so a diff never costs quadratic time.
+        return (WordOp("replace", " ".join(old), " ".join(new)),)
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return tuple(
+        WordOp(tag, " ".join(old[i1:i2]), " ".join(new[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
+
+
+def _modals(words: str) -> tuple[set[str], set[str]]:
+    tokens = {_PUNCTUATION.sub("", w).casefold() for w in words.split()}
+    return tokens & _STRONG, tokens & _WEAK
+
+
+def _obligation_shifts(ops: Sequence[WordOp]) -> tuple[str, ...]:
+    shifts = []
+    for op in ops:
+        if op.op == "equal":
+            continue
+        old_strong, old_weak = _modals(op.old)
+        new_strong, new_weak = _modals(op.new)
+        if old_strong and new_weak and not new_strong:
+            shifts.append(f"weakened: {'/'.join(sorted(old_strong))} →"
+                          f" {'/'.join(sorted(new_weak))}")
+        elif old_weak and new_strong and not old_strong:
+            shifts.append(f"strengthened: {'/'.join(sorted(old_weak))} →"
+                          f" {'/'.join(sorted(new_strong))}")
+        elif old_strong - new_strong and not new_strong and op.op == "delete":
+            shifts.append(f"weakened: {'/'.join(sorted(old_strong))} removed")
+    return tuple(dict.fromkeys(shifts))

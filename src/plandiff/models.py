@@ -1,0 +1,144 @@
+"""Pydantic models of the data contract: versions, clauses, terms, sources, citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+Slug = Annotated[StrictStr, Field(pattern=SLUG_PATTERN, max_length=120)]
+Number = StrictInt | StrictFloat
+# A term value as written: checked against the term's type by the registry, not here.
+Scalar = StrictBool | StrictInt | StrictFloat | StrictStr | dt.date | None
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Coverage(str, Enum):
+    full = "full"
+    partial = "partial"
+
+
+class Status(str, Enum):
+    leaked = "leaked"
+    proposed = "proposed"
+    agreed = "agreed"
+    rejected = "rejected"
+    superseded = "superseded"
+
+
+class Reliability(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class TermType(str, Enum):
+    quantity = "quantity"
+    money = "money"
+    duration = "duration"
+    date = "date"
+    choice = "choice"
+    flag = "flag"
+    text = "text"
+
+
+NUMERIC_TYPES = frozenset({TermType.quantity, TermType.money, TermType.duration})
+
+
+class Citation(_Model):
+    source: Slug
+    quote: StrictStr | None = None
+    note: StrictStr | None = None
+
+
+class Claim(_Model):
+    """One source's account of a disputed value."""
+
+    value: Scalar
+    cites: list[Citation] = Field(min_length=1)
+    note: StrictStr | None = None
+
+
+class Disputed(_Model):
+    disputed: list[Claim] = Field(min_length=2)
+
+
+TermValue = Disputed | Scalar
+
+
+class Clause(_Model):
+    id: Slug
+    number: StrictInt | StrictStr | None = None
+    title: StrictStr | None = None
+    topic: StrictStr | None = None
+    text: StrictStr | None = None
+    terms: dict[Slug, TermValue] = Field(default_factory=dict)
+    cites: list[Citation] = Field(default_factory=list)
+    removed: StrictBool = False
+    was: Slug | None = None
+    note: StrictStr | None = None
+
+
+class Version(_Model):
+    id: Slug
+    title: StrictStr
+    date: dt.date
+    parent: Slug | None = None
+    coverage: Coverage
+    status: Status
+    parties: list[StrictStr] = Field(default_factory=list)
+    summary: StrictStr | None = None
+    clauses: list[Clause] = Field(default_factory=list)
+    note: StrictStr | None = None
+
+
+class Term(_Model):
+    label: StrictStr
+    type: TermType
+    unit: StrictStr | None = None
+    currency: StrictStr | None = None
+    choices: dict[Slug, StrictStr] | None = None
+    description: StrictStr | None = None
+
+
+class Source(_Model):
+    outlet: StrictStr
+    title: StrictStr | None = None
+    date: dt.date | None = None
+    language: StrictStr | None = None
+    url: StrictStr | None = None
+    file: StrictStr | None = None
+    reliability: Reliability | None = None
+    note: StrictStr | None = None
+
+
+class Plan(_Model):
+    """A whole plan repository, as loaded: versions by id, the term registry, the bibliography."""
+
+    versions: dict[str, Version]
+    terms: dict[str, Term]
+    sources: dict[str, Source]
+
+
+def is_disputed(value: Any) -> bool:
+    return isinstance(value, Disputed)
+
+
+ChangeKind = Literal[
+    "added", "removed", "unreported", "renamed", "modified", "renumbered", "unchanged"
+]
+CHANGE_KINDS: tuple[ChangeKind, ...] = (
+    "removed",
+    "added",
+    "unreported",
+    "renamed",
+    "modified",
+    "renumbered",
+    "unchanged",
+)

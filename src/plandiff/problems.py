@@ -1,0 +1,63 @@
+"""Problems found in plan files, and the exceptions that carry them to the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one file. `keypath` locates it in the data; `line`/`column` are 1-based."""
+
+    file: str
+    message: str
+    code: str
+    severity: Severity = "error"
+    hint: str | None = None
+    keypath: KeyPath = ()
+    line: int | None = None
+    column: int | None = None
+
+    def format(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.severity}: {self.message} [{self.code}]"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line or 0, self.column or 0, self.code)
+
+
+@dataclass
+class PlandiffError(Exception):
+    """A command cannot run; the message says why and what to do."""
+
+    message: str
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"
+
+
+@dataclass
+class InvalidPlan(PlandiffError):
+    """The plan repository has errors; every one is listed."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
+
+
+@dataclass
+class UnknownVersion(PlandiffError):
+    """A version id that the repository does not hold."""

@@ -1,0 +1,1 @@
+"""Views over one PlanDiff: terminal, Markdown, JSON."""

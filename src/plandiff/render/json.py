@@ -1,0 +1,142 @@
+"""The `plandiff.diff/1` JSON view of a PlanDiff."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from plandiff.diff import Claim, ClauseDiff, PlanDiff, TermChange
+from plandiff.models import Citation, Source, TermType, Version
+
+FORMAT = "plandiff.diff/1"
+
+
+def version_info(version: Version) -> dict[str, Any]:
+    return {
+        "id": version.id,
+        "title": version.title,
+        "date": version.date.isoformat(),
+        "coverage": version.coverage.value,
+        "status": version.status.value,
+        "parent": version.parent,
+        "parties": list(version.parties),
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
+    if not claims:
+        return None
+    if len(claims) == 1:
+        return _plain(claims[0].value)
+    return {"disputed": [
+        {"value": _plain(c.value), "sources": list(c.sources), "note": c.note} for c in claims
+    ]}
+
+
+def term_change(change: TermChange) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "term": change.term,
+        "label": change.label,
+        "type": change.type.value,
+        "change": change.change,
+        "old": _side(change, change.old),
+        "new": _side(change, change.new),
+        "delta": change.delta,
+        "percent": change.percent,
+        "direction": change.direction,
+    }
+    if change.unit:
+        data["unit"] = change.unit
+    if change.currency:
+        data["currency"] = change.currency
+    if change.type is TermType.choice and change.choices is not None:
+        labels = change.choices
+        data["old_label"] = _choice_labels(change.old, labels)
+        data["new_label"] = _choice_labels(change.new, labels)
+    if not change.disputed:
+        data["sources"] = {
+            "old": list(change.old[0].sources) if change.old else [],
+            "new": list(change.new[0].sources) if change.new else [],
+        }
+    return data
+
+
+def _choice_labels(claims: tuple[Claim, ...], labels: dict[str, str]) -> Any:
+    if not claims:
+        return None
+    if len(claims) == 1:
+        return labels.get(claims[0].value) if isinstance(claims[0].value, str) else None
+    return [labels.get(c.value) if isinstance(c.value, str) else None for c in claims]
+
+
+def _cites(cites: list[Citation]) -> list[str]:
+    return list(dict.fromkeys(c.source for c in cites))
+
+
+def clause_diff(item: ClauseDiff) -> dict[str, Any]:
+    old_number, new_number = item.number
+    old_cites, new_cites = item.cites
+    old_reported, new_reported = item.reported_in
+    text: dict[str, Any] = {
+        "old": item.old.clause.text if item.old else None,
+        "new": item.new.clause.text if item.new and not item.new.removed else None,
+        "changed": item.text is not None,
+    }
+    if item.text is not None:
+        text["cosmetic"] = item.text.cosmetic
+        text["obligation"] = list(item.text.obligation)
+        text["words"] = [{"op": op.op, "old": op.old, "new": op.new} for op in item.text.ops]
+    return {
+        "id": item.id,
+        "change": item.change,
+        "old_id": item.old_id,
+        "title": item.title,
+        "topic": item.topic,
+        "number": {"old": old_number, "new": new_number},
+        "terms": [term_change(t) for t in item.terms],
+        "text": text,
+        "cites": {"old": _cites(old_cites), "new": _cites(new_cites)},
+        "quotes": {
+            "old": [_quote(c) for c in old_cites if c.quote],
+            "new": [_quote(c) for c in new_cites if c.quote],
+        },
+        "reported_in": {"old": old_reported, "new": new_reported},
+    }
+
+
+def _quote(cite: Citation) -> dict[str, Any]:
+    return {"source": cite.source, "quote": cite.quote}
+
+
+def source_info(source: Source) -> dict[str, Any]:
+    return {
+        "outlet": source.outlet,
+        "title": source.title,
+        "date": source.date.isoformat() if source.date else None,
+        "url": source.url,
+        "file": source.file,
+        "language": source.language,
+        "reliability": source.reliability.value if source.reliability else None,
+    }
+
+
+def to_data(result: PlanDiff) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "base": version_info(result.base),
+        "head": version_info(result.head),
+        "summary": result.summary,
+        "clauses": [clause_diff(c) for c in result.clauses],
+        "sources": {key: source_info(s) for key, s in result.sources.items()},
+    }
+
+
+def render(result: PlanDiff) -> str:
+    return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,199 @@
+"""GitHub-flavoured Markdown view of a PlanDiff. Every untrusted string goes through `escape`."""
+
+from __future__ import annotations
+
+import re
+
+from plandiff.diff import ClauseDiff, PlanDiff, TextChange
+from plandiff.models import Citation, Source, Version
+
+from . import values
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&$])")
+_LINE_START = re.compile(r"^(\d+)([.)])")
+_SYMBOLS = {"added": "+", "removed": "−", "modified": "~", "renamed": "→", "renumbered": "#",
+            "unchanged": "=", "unreported": "?"}
+
+
+def escape(text: str | None) -> str:
+    """Text that renders as itself: no markup, links, HTML, mentions' markup or line structure."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = text.replace("@", "@\u200b")  # no @-mentions from clause text in a PR comment
+    return _LINE_START.sub(r"\1\\\2", text)
+
+
+def code(text: str) -> str:
+    """Inline code for ids; backticks inside are impossible for slugs but handled anyway."""
+    clean = " ".join(str(text).split()).replace("`", "'")
+    return f"`{clean}`"
+
+
+def words(change: TextChange) -> str:
+    parts = []
+    for op in change.ops:
+        if op.op == "equal":
+            parts.append(escape(op.old))
+            continue
+        if op.old:
+            parts.append(f"~~{escape(op.old)}~~")
+        if op.new:
+            parts.append(f"**{escape(op.new)}**")
+    return " ".join(p for p in parts if p)
+
+
+def _number(value: int | str | None) -> str:
+    return "?" if value is None else escape(str(value))
+
+
+def _cite_refs(cites: list[Citation]) -> str:
+    ids = dict.fromkeys(c.source for c in cites)
+    return ", ".join(f"[^{_footnote_id(s)}]" for s in ids) or "none"
+
+
+def _footnote_id(source_id: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "-", source_id)
+
+
+def _version_table(base: Version, head: Version) -> list[str]:
+    rows = [
+        "| | Base | Head |",
+        "|---|---|---|",
+        f"| Version | {code(base.id)} {escape(base.title)} |"
+        f" {code(head.id)} {escape(head.title)} |",
+        f"| Date | {base.date.isoformat()} | {head.date.isoformat()} |",
+        f"| Status | {base.status.value} | {head.status.value} |",
+        f"| Coverage | {base.coverage.value} | {head.coverage.value} |",
+    ]
+    return rows
+
+
+def summary_line(result: PlanDiff) -> str:
+    return " · ".join(f"{count} {kind}" for kind, count in result.summary.items())
+
+
+def clause_section(item: ClauseDiff, level: int = 3) -> list[str]:
+    title = f" — {escape(item.title)}" if item.title else ""
+    lines = [f"{'#' * level} {_SYMBOLS[item.change]} {code(item.id)}{title} ({item.change})", ""]
+    facts = []
+    if item.old_id:
+        facts.append(f"Renamed from {code(item.old_id)}.")
+    old_number, new_number = item.number
+    both_known = old_number is not None and new_number is not None
+    if both_known and old_number != new_number and item.change not in ("added", "removed"):
+        facts.append(f"Number: {_number(old_number)} → {_number(new_number)}.")
+    elif new_number is not None or old_number is not None:
+        facts.append(f"Number: {_number(new_number if new_number is not None else old_number)}.")
+    if item.topic:
+        facts.append(f"Topic: {escape(item.topic)}.")
+    if facts:
+        lines += [" ".join(facts), ""]
+    for term in item.terms:
+        lines.append(f"- **{escape(values.term_line(term))}**")
+    if item.terms:
+        lines.append("")
+    if item.text is not None:
+        note = " (cosmetic: white space, punctuation or case only)" if item.text.cosmetic else ""
+        lines += [f"Text{note}: {words(item.text)}", ""]
+        for shift in item.text.obligation:
+            lines += [f"> ⚠ Obligation {escape(shift)}", ""]
+    elif item.change == "added" and item.new is not None:
+        lines += [f"Text: {escape(item.new.clause.text)}", ""]
+    elif item.change == "removed" and item.old is not None:
+        lines += [f"Text (as it stood): {escape(item.old.clause.text)}", ""]
+    old_cites, new_cites = item.cites
+    old_in, new_in = item.reported_in
+    if item.change == "removed" and item.new is None:
+        lines.append("Sources: absent from the head version, which lists every clause"
+                     f" (was {_cite_refs(old_cites)}).")
+    elif item.change == "removed":
+        lines.append(f"Sources: removal reported by {_cite_refs(new_cites)}"
+                     f" (in {code(new_in or '')}).")
+    elif item.change == "added":
+        lines.append(f"Sources: {_cite_refs(new_cites)}.")
+    else:
+        lines.append(f"Sources: old {_cite_refs(old_cites)} ({code(old_in or '')}),"
+                     f" new {_cite_refs(new_cites)} ({code(new_in or '')}).")
+    lines.append("")
+    return lines
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _listing(items: list[ClauseDiff], label: str, *, unreported: bool = False) -> list[str]:
+    if not items:
+        return []
+    lines = [f"<details><summary>{plural(len(items), 'clause')} {label}</summary>", ""]
+    for item in items:
+        title = f" — {escape(item.title)}" if item.title else ""
+        last = item.reported_in[1] or item.reported_in[0]
+        where = f" (last reported in {code(last)})" if unreported else ""
+        lines.append(f"- {code(item.id)}{title}{where}")
+    return [*lines, "", "</details>", ""]
+
+
+def footnotes(sources: dict[str, Source], quotes: dict[str, list[str]]) -> list[str]:
+    lines = []
+    for source_id, source in sources.items():
+        parts = [escape(source.outlet)]
+        if source.title:
+            parts.append(f"“{escape(source.title)}”")
+        parts.append(source.date.isoformat() if source.date else "undated")
+        if source.url and source.url.startswith(("https://", "http://")):
+            parts.append(f"<{source.url.replace('>', '%3E').replace(' ', '%20')}>")
+        if source.file:
+            parts.append(f"local copy {code(source.file)}")
+        if source.reliability:
+            parts.append(f"reliability: {source.reliability.value}")
+        text = ", ".join(parts)
+        for quote in list(dict.fromkeys(quotes.get(source_id, [])))[:3]:
+            text += f" — “{escape(quote)}”"
+        lines.append(f"[^{_footnote_id(source_id)}]: {text}")
+    return lines
+
+
+def collect_quotes(items: list[ClauseDiff]) -> dict[str, list[str]]:
+    quotes: dict[str, list[str]] = {}
+    for item in items:
+        for side in item.cites:
+            for cite in side:
+                if cite.quote:
+                    quotes.setdefault(cite.source, []).append(cite.quote)
+    return quotes
+
+
+def render(result: PlanDiff, *, show_all: bool = False) -> str:
+    base, head = result.base, result.head
+    lines = [f"# {code(base.id)} → {code(head.id)}", ""]
+    lines += [*_version_table(base, head), ""]
+    lines += ["| " + " | ".join(result.summary) + " |",
+              "|" + "---:|" * len(result.summary),
+              "| " + " | ".join(str(v) for v in result.summary.values()) + " |", ""]
+    changed = result.changed
+    if changed:
+        lines += ["## Changes", ""]
+        for item in changed:
+            lines += clause_section(item)
+    else:
+        lines += ["No clause changed.", ""]
+    unchanged = [c for c in result.clauses if c.change == "unchanged"]
+    unreported = [c for c in result.clauses if c.change == "unreported"]
+    if show_all:
+        lines += _listing(unchanged, "unchanged")
+        lines += _listing(unreported, f"unreported by {code(head.id)}", unreported=True)
+    elif unchanged or unreported:
+        lines += [f"{plural(len(unchanged), 'unchanged clause')} and"
+                  f" {plural(len(unreported), 'unreported clause')} not listed (use `--all`).", ""]
+    cited = {s for item in changed for side in item.cites for s in (c.source for c in side)}
+    for item in changed:
+        for term in item.terms:
+            for claim in (*term.old, *term.new):
+                cited.update(claim.sources)
+    shown = {k: v for k, v in result.sources.items() if k in cited}
+    if shown:
+        lines += ["## Sources", "", *footnotes(shown, collect_quotes(changed)), ""]
+    return "\n".join(lines).rstrip() + "\n"

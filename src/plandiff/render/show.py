@@ -1,0 +1,142 @@
+"""A version's resolved clauses, with their sources: terminal, Markdown, JSON, numbered text."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from plandiff.models import Disputed, Plan
+from plandiff.problems import PlandiffError
+from plandiff.resolve import ResolvedClause, ResolvedVersion
+
+from . import values
+from .json import source_info, version_info
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def select(resolved: ResolvedVersion, clause_id: str | None) -> list[ResolvedClause]:
+    if clause_id is None:
+        return list(resolved.clauses.values())
+    for clause in resolved.clauses.values():
+        if clause.id == clause_id or clause_id in clause.identities:
+            return [clause]
+    import difflib
+
+    close = difflib.get_close_matches(clause_id, list(resolved.clauses), n=1)
+    raise PlandiffError(f"version `{resolved.id}` has no clause `{clause_id}`",
+                        f"did you mean `{close[0]}`?" if close
+                        else "`plandiff show VERSION` lists its clauses")
+
+
+def _term_text(plan: Plan, term_id: str, value: Any) -> str:
+    term = plan.terms.get(term_id)
+    label = term.label if term else term_id
+    if isinstance(value, Disputed):
+        parts = []
+        for claim in value.disputed:
+            shown = values.value(term, claim.value) if term else str(claim.value)
+            parts.append(f"{shown} ({', '.join(c.source for c in claim.cites)})")
+        return f"{label}: disputed: " + " | ".join(parts)
+    return f"{label}: {values.value(term, value) if term else value}"
+
+
+def _status(clause: ResolvedClause, version_id: str) -> str:
+    if clause.removed:
+        return "removed" if clause.reported else f"removed in {clause.reported_in}"
+    return "reported" if clause.reported else f"unreported (last reported in {clause.reported_in})"
+
+
+def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
+    data = {
+        "format": "plandiff.show/1",
+        "version": version_info(resolved.version),
+        "clauses": [{
+            "id": c.id, "number": c.clause.number, "title": c.clause.title,
+            "topic": c.clause.topic, "text": c.clause.text, "removed": c.removed,
+            "reported": c.reported, "reported_in": c.reported_in,
+            "terms": {k: (v.model_dump(mode="json") if isinstance(v, Disputed) else
+                          _jsonable(v))
+                      for k, v in c.clause.terms.items()},
+            "cites": [cite.model_dump(mode="json", exclude_none=True) for cite in c.clause.cites],
+        } for c in clauses],
+        "sources": {s: source_info(plan.sources[s]) for s in sorted(
+            {cite.source for c in clauses for cite in c.clause.cites} & set(plan.sources))},
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def numbered_text(resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
+    """The version as a plain numbered list, the way plans are published in articles."""
+    lines = [resolved.version.title, ""]
+    if resolved.version.summary:
+        lines += [" ".join(resolved.version.summary.split()), ""]
+    position = 0
+    for clause in clauses:
+        if clause.removed:
+            continue
+        position += 1
+        number = clause.clause.number if clause.clause.number is not None else position
+        lines.append(f"{number}. {' '.join((clause.clause.text or '').split())}")
+    return "\n".join(lines) + "\n"
+
+
+def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
+    from .markdown import code, escape
+
+    version = resolved.version
+    lines = [f"# {code(version.id)} — {escape(version.title)}", "",
+             f"{version.date.isoformat()} · {version.status.value} · {version.coverage.value}"
+             f" coverage · parties: {escape(', '.join(version.parties)) or 'unknown'}", ""]
+    if version.summary:
+        lines += [escape(version.summary), ""]
+    for clause in clauses:
+        given = clause.clause.number
+        number = f"{escape(str(given))}. " if given is not None else ""
+        title = escape(clause.clause.title) if clause.clause.title else ""
+        lines += [f"## {number}{code(clause.id)} {title}".rstrip(), "",
+                  f"*{escape(_status(clause, version.id))}*", ""]
+        if clause.clause.text:
+            lines += [escape(clause.clause.text), ""]
+        for term_id, value in clause.clause.terms.items():
+            lines.append(f"- {escape(_term_text(plan, term_id, value))}")
+        if clause.clause.terms:
+            lines.append("")
+        for cite in clause.clause.cites:
+            source = plan.sources.get(cite.source)
+            outlet = escape(source.outlet) if source else ""
+            quote = f": “{escape(cite.quote)}”" if cite.quote else ""
+            lines.append(f"- {code(cite.source)} {outlet}{quote}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause],
+             console: Console) -> None:
+    from rich.text import Text
+
+    version = resolved.version
+    console.print(Text(values.version_line(version), style="bold"))
+    if version.summary:
+        console.print(Text(" ".join(version.summary.split()), style="dim"))
+    for clause in clauses:
+        console.print()
+        number = f"{clause.clause.number}. " if clause.clause.number is not None else ""
+        head = Text(f"{number}{clause.id}", style="bold")
+        if clause.clause.title:
+            head.append(f"  {clause.clause.title}")
+        style = "dim" if not clause.reported else "red" if clause.removed else "green"
+        head.append(f"  {_status(clause, version.id)}", style=style)
+        console.print(head)
+        if clause.clause.text:
+            console.print(Text("    " + " ".join(clause.clause.text.split())))
+        for term_id, value in clause.clause.terms.items():
+            console.print(Text("    " + _term_text(plan, term_id, value), style="bold"))
+        for cite in clause.clause.cites:
+            quote = f': "{cite.quote}"' if cite.quote else ""
+            console.print(Text(f"    [{cite.source}]{quote}", style="dim"))

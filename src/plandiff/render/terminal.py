@@ -1,0 +1,142 @@
+"""Terminal view of a PlanDiff (rich): a one-line summary first, then each changed clause."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plandiff.diff import ClauseDiff, PlanDiff, TextChange
+
+from . import values
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+_MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "modified": ("~", "yellow"),
+          "renamed": ("→", "cyan"), "renumbered": ("#", "blue"), "unchanged": ("=", "dim"),
+          "unreported": ("?", "dim")}
+
+
+def make_console(*, width: int | None = None, color: bool | None = None, file=None) -> Console:
+    """A console that honours NO_COLOR and turns colour off when not writing to a terminal."""
+    from rich.console import Console
+
+    return Console(file=file, width=width, highlight=False, emoji=False, soft_wrap=True,
+                   no_color=None if color is None else not color,
+                   force_terminal=color if color else None)
+
+
+def summary_line(result: PlanDiff) -> Text:
+    from rich.text import Text
+
+    line = Text()
+    line.append(f"{result.base.id} → {result.head.id}: ", style="bold")
+    parts = []
+    for kind, count in result.summary.items():
+        style = _MARKS[kind][1] if count else "dim"
+        parts.append(Text(f"{count} {kind}", style=style))
+    return line + Text(", ").join(parts)
+
+
+def _words(change: TextChange) -> Text:
+    from rich.text import Text
+
+    text = Text()
+    for op in change.ops:
+        if text:
+            text.append(" ")
+        if op.op == "equal":
+            text.append(op.old)
+            continue
+        # [-old-]{+new+} as wdiff writes it, so the change shows without colour too.
+        if op.old:
+            text.append(f"[-{op.old}-]", style="red strike")
+        if op.old and op.new:
+            text.append(" ")
+        if op.new:
+            text.append(f"{{+{op.new}+}}", style="green")
+    return text
+
+
+def _clause(item: ClauseDiff, indent: str = "    ") -> list[Text]:
+    from rich.text import Text
+
+    mark, style = _MARKS[item.change]
+    head = Text(f"{mark} ", style=f"bold {style}")
+    head.append(item.id, style="bold")
+    if item.title:
+        head.append(f"  {item.title}")
+    old_number, new_number = item.number
+    if item.change in ("added", "removed"):
+        number = new_number if item.change == "added" else old_number
+        if number is not None:
+            head.append(f"  §{number}", style="dim")
+    elif old_number != new_number and old_number is not None and new_number is not None:
+        head.append(f"  §{'?' if old_number is None else old_number} → "
+                    f"§{'?' if new_number is None else new_number}", style="dim")
+    elif new_number is not None or old_number is not None:
+        head.append(f"  §{new_number if new_number is not None else old_number}", style="dim")
+    head.append(f"  {item.change}", style=style)
+    lines = [head]
+    if item.old_id:
+        lines.append(Text(f"{indent}renamed from {item.old_id}", style="cyan"))
+    for term in item.terms:
+        lines.append(Text(indent) + Text(values.term_line(term), style="bold"))
+    if item.text is not None:
+        label = "text (cosmetic)" if item.text.cosmetic else "text"
+        lines.append(Text(f"{indent}{label}: ") + _words(item.text))
+        for shift in item.text.obligation:
+            lines.append(Text(f"{indent}! obligation {shift}", style="bold magenta"))
+    elif item.change == "added" and item.new is not None and item.new.clause.text:
+        lines.append(Text(f"{indent}text: {item.new.clause.text}", style="green"))
+    elif item.change == "removed" and item.old is not None and item.old.clause.text:
+        lines.append(Text(f"{indent}was: {item.old.clause.text}", style="red"))
+    lines.append(Text(f"{indent}sources: {_sources(item)}", style="dim"))
+    return lines
+
+
+def _sources(item: ClauseDiff) -> str:
+    old_cites, new_cites = item.cites
+    old = ", ".join(dict.fromkeys(c.source for c in old_cites)) or "none"
+    new = ", ".join(dict.fromkeys(c.source for c in new_cites)) or "none"
+    old_in, new_in = item.reported_in
+    if item.change == "removed" and item.new is None:
+        return f"absent from the full text of the head (was cited to {old})"
+    if item.change == "removed":
+        return f"removal reported by {new} (in {new_in})"
+    if item.change == "added":
+        return new
+    if old == new and old_in == new_in:
+        return f"{new} ({new_in})"
+    return f"{old} ({old_in}) → {new} ({new_in})"
+
+
+def render(result: PlanDiff, console: Console, *, show_all: bool = False) -> None:
+    from rich.text import Text
+
+    console.print(summary_line(result))
+    console.print(Text(f"  base  {values.version_line(result.base)}", style="dim"))
+    console.print(Text(f"  head  {values.version_line(result.head)}", style="dim"))
+    changed = result.changed
+    for item in changed:
+        console.print()
+        for line in _clause(item):
+            console.print(line)
+    hidden = [c for c in result.clauses if c.change in ("unchanged", "unreported")]
+    if not hidden:
+        return
+    console.print()
+    if show_all:
+        for item in hidden:
+            mark, style = _MARKS[item.change]
+            line = Text(f"{mark} {item.id}", style=style)
+            if item.title:
+                line.append(f"  {item.title}", style=style)
+            last = item.reported_in[1] or item.reported_in[0]
+            extra = f"  (last reported in {last})" if item.change == "unreported" else ""
+            line.append(f"  {item.change}{extra}", style=style)
+            console.print(line)
+    else:
+        counts = result.summary
+        console.print(Text(f"{counts['unchanged']} unchanged and {counts['unreported']} unreported"
+                           " clauses not shown (use --all to list them)", style="dim"))

@@ -1,0 +1,118 @@
+"""Plain-text formatting of term values and their changes, shared by every view."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from plandiff.diff import Claim, TermChange
+from plandiff.models import Term, TermType
+
+_CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+_SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))
+
+
+def number(value: float) -> str:
+    """600000 -> '600,000'; 33.333 -> '33.33'."""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def signed(value: float) -> str:
+    return ("+" if value > 0 else "−" if value < 0 else "±") + number(abs(value))
+
+
+def money(amount: float, currency: str | None) -> str:
+    symbol = _CURRENCY_SYMBOLS.get(currency or "", "")
+    prefix = symbol or (f"{currency} " if currency else "")
+    for scale, word in _SCALES:
+        if abs(amount) >= scale and (amount / scale * 100).is_integer():
+            return f"{prefix}{number(amount / scale)} {word}"
+    return f"{prefix}{number(amount)}"
+
+
+def _with_unit(text: str, unit: str | None, value: float) -> str:
+    if not unit:
+        return text
+    if unit in ("percent", "%"):
+        return f"{text}%"
+    if value == 1 and unit.endswith("s"):
+        unit = unit[:-1]
+    return f"{text} {unit}"
+
+
+def value(term: Term | TermChange, raw: Any, *, with_unit: bool = True) -> str:
+    """A term value for people: '600,000 personnel', '$100 billion', 'Up to NATO consensus'."""
+    if raw is None:
+        return "none"
+    kind = term.type
+    if kind is TermType.money and _numeric(raw):
+        return money(raw, term.currency)
+    if kind in (TermType.quantity, TermType.duration) and _numeric(raw):
+        return _with_unit(number(raw), term.unit if with_unit else None, raw)
+    if kind is TermType.choice and isinstance(raw, str):
+        label = (term.choices or {}).get(raw)
+        return f"{label} ({raw})" if label else raw
+    if kind is TermType.flag and isinstance(raw, bool):
+        return "yes" if raw else "no"
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return str(raw)
+
+
+def _numeric(raw: Any) -> bool:
+    return isinstance(raw, (int, float)) and not isinstance(raw, bool)
+
+
+def delta(change: TermChange) -> str:
+    """'+200,000, +33.3%' for numbers; '+3 days' for dates; '' otherwise."""
+    if change.delta is None:
+        return ""
+    if change.type is TermType.date:
+        return f"{signed(change.delta)} days"
+    if change.type is TermType.money:
+        amount = money(abs(change.delta), change.currency)
+        shown = ("+" if change.delta > 0 else "−") + amount
+    else:
+        shown = signed(change.delta)
+    if change.percent is not None:
+        shown += f", {'+' if change.percent > 0 else '−'}{abs(change.percent):.1f}%"
+    return shown
+
+
+def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
+    """One side of a term change; disputed sides list every claim with its sources."""
+    if not side:
+        return "not set"
+    if len(side) == 1:
+        return value(change, side[0].value)
+    parts = []
+    for claim in side:
+        sources = ", ".join(claim.sources)
+        parts.append(f"{value(change, claim.value)} ({sources})" if sources
+                     else value(change, claim.value))
+    return "disputed: " + " | ".join(parts)
+
+
+def term_line(change: TermChange) -> str:
+    """'Cap on Ukraine's armed forces: 600,000 → 800,000 personnel (+200,000, +33.3%)'."""
+    label = change.label
+    if change.change == "added":
+        return f"{label}: set to {claims(change, change.new)}"
+    if change.change == "removed":
+        return f"{label}: no longer set (was {claims(change, change.old)})"
+    if change.change == "changed" and change.type in (TermType.quantity, TermType.duration):
+        old, new = change.old[0].value, change.new[0].value
+        if _numeric(old) and _numeric(new):
+            moved = delta(change)
+            suffix = f" ({moved})" if moved else ""
+            return (f"{label}: {number(old)} → {value(change, new)}{suffix}")
+    moved = delta(change)
+    suffix = f" ({moved})" if moved else ""
+    return f"{label}: {claims(change, change.old)} → {claims(change, change.new)}{suffix}"
+
+
+def version_line(version: Any) -> str:
+    return (f"{version.id} — {version.title} ({version.date.isoformat()}, {version.status.value},"
+            f" {version.coverage.value})")
