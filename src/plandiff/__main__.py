@@ -17,14 +17,19 @@ def main(argv: list[str] | None = None) -> None:
 
         print(f"plandiff {__version__}")
         return
-    # `plandiff A B` means `plandiff diff A B`: the first word that is not an option decides.
+    from .cli import run
+
+    run(rewrite(args))
+
+
+def rewrite(args: list[str]) -> list[str]:
+    """`plandiff A B` means `plandiff diff A B`: the first word that is not an option decides."""
+    args = list(args)
     positional = [i for i, a in enumerate(args) if not a.startswith("-")]
     first = positional[0] if positional else None
     if first is not None and args[first] not in COMMANDS and not _is_root_value(args, first):
         args.insert(first, "diff")
-    from .cli import run
-
-    run(args)
+    return args
 
 
 def _is_root_value(args: list[str], index: int) -> bool:

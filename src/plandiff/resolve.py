@@ -82,7 +82,8 @@ def _resolve_one(version: Version, parent: ResolvedVersion | None) -> ResolvedVe
         identities = frozenset({clause.id}) | (previous.identities if previous else frozenset())
         effective = clause
         if previous is not None:
-            effective = _carry_metadata(clause, previous.clause)
+            partial = version.coverage is Coverage.partial
+            effective = _carry_over(clause, previous.clause, merge_terms=partial)
         resolved = ResolvedClause(effective, version.id, True, identities)
         if previous is not None and previous.id in clauses and previous.id != clause.id:
             clauses = {
@@ -94,9 +95,17 @@ def _resolve_one(version: Version, parent: ResolvedVersion | None) -> ResolvedVe
     return ResolvedVersion(version, clauses)
 
 
-def _carry_metadata(clause: Clause, previous: Clause) -> Clause:
-    """A listed clause replaces its predecessor; only descriptive fields it omits carry over."""
-    updates = {}
+def _carry_over(clause: Clause, previous: Clause, *, merge_terms: bool) -> Clause:
+    """A listed clause replaces its predecessor, but the descriptive fields it omits carry over,
+    and in a partial version so do the terms it does not report (reports are partial within a
+    clause too; `null` states that a term no longer has a value)."""
+    if clause.removed:
+        return clause
+    updates: dict[str, object] = {}
+    if merge_terms and previous.terms and not previous.removed:
+        merged = {**previous.terms, **clause.terms}
+        if merged != clause.terms:
+            updates["terms"] = merged
     if clause.title is None and previous.title is not None:
         updates["title"] = previous.title
     if clause.topic is None and previous.topic is not None:

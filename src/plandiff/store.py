@@ -14,6 +14,7 @@ from .problems import InvalidPlan, KeyPath, PlandiffError, Problem
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 ROOT_ENV = "PLANDIFF_ROOT"
+KEY_CODES = frozenset({"unknown-field", "unknown-term", "unused-source"})
 
 
 # --- finding the root --------------------------------------------------------------------------
@@ -113,8 +114,9 @@ class Document:
         except Exception:
             return None
 
-    def locate(self, keypath: KeyPath) -> tuple[int | None, int | None]:
-        """1-based line and column of the node at `keypath` (as deep as it exists)."""
+    def locate(self, keypath: KeyPath, *, at_key: bool = False) -> tuple[int | None, int | None]:
+        """1-based line and column of the node at `keypath` (as deep as it exists); of its key
+        rather than its value with `at_key`."""
         node = self._round_trip
         position: tuple[int, int] | None = (0, 0) if node is not None else None
         for key in keypath:
@@ -131,7 +133,8 @@ class Document:
                     if key not in node:
                         break
                     child = node[key]
-                    position = lc.key(key) if hasattr(child, "lc") else lc.value(key)
+                    use_key = hasattr(child, "lc") or (at_key and key == keypath[-1])
+                    position = lc.key(key) if use_key else lc.value(key)
                     node = child
             except (KeyError, IndexError, TypeError):
                 break
@@ -242,7 +245,7 @@ class RawRepository:
         for problem in problems:
             document = self.documents.get(problem.file)
             if problem.line is None and document is not None:
-                line, column = document.locate(problem.keypath)
+                line, column = document.locate(problem.keypath, at_key=problem.code in KEY_CODES)
                 problem = Problem(problem.file, problem.message, problem.code, problem.severity,
                                   problem.hint, problem.keypath, line, column)
             located.append(problem)

@@ -1,0 +1,57 @@
+"""Shared fixtures: a CLI runner and a way to write small plan repositories."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plandiff.__main__ import rewrite
+from plandiff.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="Rewrite the expected outputs under tests/cases/ from this run.")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """Run the CLI as a user would (`plandiff A B` included), without colour, at a fixed width."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("PLANDIFF_ROOT", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, root: Path | None = None):
+        argv = list(args)
+        if root is not None:
+            argv += ["--root", str(root)]
+        return runner.invoke(app, rewrite(argv), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def make_repo(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write files (path -> YAML text, dedented) under a fresh root and return the root."""
+
+    def write(files: dict[str, str]) -> Path:
+        for relative, text in files.items():
+            path = tmp_path / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        (tmp_path / "plans").mkdir(exist_ok=True)
+        return tmp_path
+
+    return write
