@@ -103,8 +103,9 @@ def complete_version(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 RootOption = typer.Option(
-    None, "--root", help="The plan repository (the folder holding plans/). Default: the nearest"
-    " one at or above the working directory, then PLANDIFF_ROOT, then the bundled corpus.",
+    None, "--root", metavar="DIR", help="The plan repository (the folder holding plans/)."
+    " Default: PLANDIFF_ROOT, else the nearest one at or above the working directory, else the"
+    " corpus bundled with plandiff.",
     show_default=False,
 )
 
@@ -131,15 +132,17 @@ def _split(values: list[str] | None) -> frozenset[str] | None:
 @app.command("diff")
 @handle_errors
 def diff_command(
-    base: str = typer.Argument(..., help="The base version id.", autocompletion=complete_version),
-    head: str = typer.Argument(..., help="The head version id.", autocompletion=complete_version),
+    base: str = typer.Argument(..., metavar="BASE", help="The base version id.",
+                               autocompletion=complete_version),
+    head: str = typer.Argument(..., metavar="HEAD", help="The head version id.",
+                               autocompletion=complete_version),
     output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
                                              help="Output format."),
     show_all: bool = typer.Option(False, "--all", "-a",
                                   help="Also list unchanged and unreported clauses."),
-    term: list[str] | None = typer.Option(None, "--term", "-t",
+    term: list[str] | None = typer.Option(None, "--term", "-t", metavar="TERM",
                                              help="Only clauses that set this term (repeatable)."),
-    topic: list[str] | None = typer.Option(None, "--topic",
+    topic: list[str] | None = typer.Option(None, "--topic", metavar="TOPIC",
                                               help="Only clauses with this topic (repeatable)."),
     exit_code: bool = typer.Option(False, "--exit-code",
                                    help="Exit 1 when the versions differ, 0 when they do not."),
@@ -194,8 +197,10 @@ def log_command(
 @app.command("show")
 @handle_errors
 def show_command(
-    version: str = typer.Argument(..., help="The version id.", autocompletion=complete_version),
-    clause: str | None = typer.Argument(None, help="Show only this clause."),
+    version: str = typer.Argument(..., metavar="VERSION", help="The version id.",
+                                  autocompletion=complete_version),
+    clause: str | None = typer.Argument(None, metavar="CLAUSE",
+                                        help="Show only this clause."),
     output_format: ShowFormat = typer.Option(ShowFormat.terminal, "--format", "-f",
                                              help="Output format."),
     root: Path | None = RootOption,
@@ -226,14 +231,15 @@ def show_command(
 def check_command(
     output_format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
                                               help="Output format."),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as problems (exit 1)."),
+    strict: bool = typer.Option(False, "--strict", help="Also warn of sources nothing cites, and"
+                                " treat warnings as problems (exit 1)."),
     root: Path | None = RootOption,
 ) -> None:
     """Check the whole repository against the contract; list every problem."""
     from .render import problems as problems_view
     from .store import check_repository, find_root
 
-    found = check_repository(find_root(root))
+    found = check_repository(find_root(root), strict=strict)
     sys.stdout.write(problems_view.render(found, output_format.value))
     failing = [p for p in found if p.severity == "error" or strict]
     raise typer.Exit(EXIT_FOUND if failing else EXIT_OK)

@@ -227,12 +227,13 @@ def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | Non
         return None  # in neither version
     clause_id = (new or old).id  # type: ignore[union-attr]
     old_id = old.id if old is not None and new is not None and old.id != new.id else None
+    dropped = diff_terms(plan.terms, old_live.clause, None) if old_live is not None else ()
     if new is not None and new.removed:
-        return ClauseDiff(clause_id, "removed", old_id, old_live, new)
+        return ClauseDiff(clause_id, "removed", old_id, old_live, new, terms=dropped)
     if new is None:
         if head_coverage is Coverage.partial:
             return ClauseDiff(clause_id, "unreported", None, old_live, None)
-        return ClauseDiff(clause_id, "removed", None, old_live, None)
+        return ClauseDiff(clause_id, "removed", None, old_live, None, terms=dropped)
     if old_live is None:
         return ClauseDiff(clause_id, "added", None, None, new,
                           terms=diff_terms(plan.terms, None, new.clause))
@@ -367,6 +368,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _STRONG = {"shall", "must", "will", "agrees", "undertakes", "commits", "guarantees"}
 _WEAK = {"may", "should", "could", "might", "can", "expects", "expected", "seeks", "aims"}
 MAX_WORD_DIFF_TOKENS = 4000
+REWRITE_RATIO = 0.4
 
 
 def _fold(text: str) -> str:
@@ -388,6 +390,9 @@ def _word_ops(old: Sequence[str], new: Sequence[str]) -> tuple[WordOp, ...]:
         # Very long texts: one replacement, so a diff never costs quadratic time.
         return (WordOp("replace", " ".join(old), " ".join(new)),)
     matcher = SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.ratio() < REWRITE_RATIO:
+        # A rewrite, not an edit: interleaved fragments would be harder to read than both texts.
+        return (WordOp("replace", " ".join(old), " ".join(new)),)
     return tuple(
         WordOp(tag, " ".join(old[i1:i2]), " ".join(new[j1:j2]))
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()

@@ -325,7 +325,7 @@ def _version_files(raw: RawRepository) -> dict[str, str]:
     return files
 
 
-def load_plan(root: Root, *, verify: bool = False) -> LoadedPlan:
+def load_plan(root: Root, *, verify: bool = False, strict: bool = False) -> LoadedPlan:
     """Read and validate the repository. Raises InvalidPlan listing every error.
 
     With `verify`, quotes are checked against the sources' local files as well.
@@ -337,16 +337,18 @@ def load_plan(root: Root, *, verify: bool = False) -> LoadedPlan:
     problems = raw.problems + problems
     files = _version_files(raw)
     if plan is not None and verify:
-        problems += verify_quotes(plan, files, lambda rel: read_source_file(root, rel))
+        problems += verify_quotes(plan, files, lambda rel: read_source_file(root, rel),
+                                  report_unused=strict)
     problems = raw.locate(problems)
     if plan is None or (any(p.severity == "error" for p in problems) and not verify):
         raise InvalidPlan("", problems=problems)
     return LoadedPlan(root, plan, files, problems)
 
 
-def check_repository(root: Root) -> list[Problem]:
-    """Every problem in the repository, located; for `plandiff check`."""
+def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
+    """Every problem in the repository, located; for `plandiff check`. `strict` adds warnings
+    for sources that nothing cites."""
     try:
-        return load_plan(root, verify=True).problems
+        return load_plan(root, verify=True, strict=strict).problems
     except InvalidPlan as error:
         return error.problems

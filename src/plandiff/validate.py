@@ -416,7 +416,8 @@ def hidden_characters(text: str) -> list[str]:
 
 
 def verify_quotes(plan: Plan, files: Mapping[str, str],
-                  read_source: Callable[[str], tuple[str | None, str | None]]) -> list[Problem]:
+                  read_source: Callable[[str], tuple[str | None, str | None]], *,
+                  report_unused: bool = False) -> list[Problem]:
     """Every quote of a source with a local file must occur in that file after normalisation.
 
     `read_source(relative_path)` returns (text, None) or (None, why it cannot be read); each
@@ -448,7 +449,7 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
                                          f" {plan.sources[cite.source].file} (source"
                                          f" `{cite.source}`)", "quote-not-found",
                                          "copy the quote verbatim from the source file"))
-    for source_id in plan.sources:
+    for source_id in plan.sources if report_unused else ():
         if source_id not in cited:
             problems.append(_problem(SOURCES_FILE, (source_id,), f"source `{source_id}` is never"
                                      " cited", "unused-source", severity="warning"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange
@@ -19,8 +20,12 @@ _MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "modified": ("~", "y
 
 def make_console(*, width: int | None = None, color: bool | None = None, file=None) -> Console:
     """A console that honours NO_COLOR and turns colour off when not writing to a terminal."""
+    import os
+
     from rich.console import Console
 
+    if width is None and file is None and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        width = 200  # piped output: wrap no table at 80 columns
     return Console(file=file, width=width, highlight=False, emoji=False, soft_wrap=True,
                    no_color=None if color is None else not color,
                    force_terminal=color if color else None)

@@ -53,7 +53,7 @@ def value(term: Term | TermChange, raw: Any, *, with_unit: bool = True) -> str:
         return _with_unit(number(raw), term.unit if with_unit else None, raw)
     if kind is TermType.choice and isinstance(raw, str):
         label = (term.choices or {}).get(raw)
-        return f"{label} ({raw})" if label else raw
+        return label or raw
     if kind is TermType.flag and isinstance(raw, bool):
         return "yes" if raw else "no"
     if isinstance(raw, dt.date):

@@ -1,0 +1,16 @@
+"""The code stays ruff-clean; CI runs this with the rest of the suite."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from conftest import REPO
+
+
+def test_ruff_is_clean() -> None:
+    ruff = shutil.which("ruff") or str(__import__("pathlib").Path(sys.executable).parent / "ruff")
+    result = subprocess.run([ruff, "check", "src", "tests", "bench"], cwd=REPO,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
