@@ -143,7 +143,7 @@ def test_source_file_may_not_leave_the_root(run, repo, tmp_path) -> None:
     sources = SOURCES.replace("seeds/article.txt", "../outside.txt")
     (tmp_path.parent / "outside.txt").write_text(ARTICLE, encoding="utf-8")
     result = run("check", root=repo(plans__sources_yaml=sources))
-    assert "the path leaves the repository root" in result.stdout
+    assert "the path climbs out of the repository root with `..`" in result.stdout
 
 
 def test_broken_yaml_is_a_located_error_for_check_and_exit_2_elsewhere(run, repo) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,8 @@ from .models import Term, TermType
 _NUMBER_WITH_SUFFIX = re.compile(
     r"^\s*([0-9][0-9,._ ]*)\s*([kKmMbB]|bn|million|billion|thousand)?\s*$"
 )
+# Larger numbers are typos, and would overflow the percentages of a diff.
+MAX_MAGNITUDE = 10**15
 _MULTIPLIERS = {
     "k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000,
     "b": 1_000_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
@@ -54,8 +57,15 @@ def check_value(term_id: str, term: Term, value: object) -> ValueProblem | None:
                 f"term `{term_id}` is a {kind.value}: expected a number, got {_describe(value)}",
                 hint or "write a plain number; the unit comes from terms.yaml",
             )
+        if not math.isfinite(value):
+            return ValueProblem(f"term `{term_id}` is a {kind.value}: {value} is not a finite"
+                                " number", "write a plain number")
         if value < 0:
             return ValueProblem(f"term `{term_id}` is a {kind.value}: {value} is negative")
+        if value > MAX_MAGNITUDE:
+            return ValueProblem(f"term `{term_id}` is a {kind.value}: {value:.3g} is larger than"
+                                f" {MAX_MAGNITUDE:.0e}, the largest value plandiff accepts",
+                                "check the number of digits")
         return None
     if kind is TermType.flag:
         if not isinstance(value, bool):

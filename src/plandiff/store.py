@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .problems import InvalidPlan, KeyPath, PlandiffError, Problem
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_FILE_BYTES = 1024 * 1024  # the largest corpus file is 32 KB; parsing 1 MB takes 0.4 s
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 ROOT_ENV = "PLANDIFF_ROOT"
-KEY_CODES = frozenset({"unknown-field", "unknown-term", "unused-source"})
+KEY_CODES = frozenset({"unknown-field", "unknown-term", "unused-source", "bad-key"})
 
 
 # --- finding the root --------------------------------------------------------------------------
@@ -79,22 +81,86 @@ class AliasRefused(Exception):
         self.mark = mark
 
 
+class YamlRefused(Exception):
+    """YAML that parses but that plan files refuse: too deep, merge keys, numbers too long."""
+
+    def __init__(self, message: str, code: str, hint: str, mark: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.hint = hint
+        self.mark = mark
+
+
+MAX_NUMBER_DIGITS = 100
+
+
 def _yaml(round_trip: bool = False) -> Any:
+    """A YAML loader that refuses what plan files never need: anchors and aliases (which also
+    refuses "billion laughs" bombs), nesting deeper than MAX_DEPTH, merge keys and absurdly long
+    numbers. Impossible dates (2025-02-30) load as text, so the model reports them with the rest."""
     from ruamel.yaml import YAML
     from ruamel.yaml.composer import Composer
+    from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
     from ruamel.yaml.events import AliasEvent
+    from ruamel.yaml.nodes import ScalarNode
 
     class NoAliasComposer(Composer):  # type: ignore[misc]
-        """Plan files never need anchors or aliases; refusing them also refuses alias bombs."""
+        depth_now = 0
+        root_node: Any = None
+
+        def compose_document(self) -> Any:
+            node = super().compose_document()
+            self.root_node = node
+            return node
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             event = self.parser.peek_event()
             if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
                 raise AliasRefused(event.start_mark)
-            return super().compose_node(parent, index)
+            self.depth_now += 1
+            try:
+                if self.depth_now > MAX_DEPTH:
+                    raise YamlRefused(f"the data is nested more than {MAX_DEPTH} levels deep",
+                                      "too-deep", "plan files need only a few levels",
+                                      event.start_mark)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth_now -= 1
 
-    yaml = YAML(typ="rt" if round_trip else "safe")
+    base = RoundTripConstructor if round_trip else SafeConstructor
+
+    class PlanConstructor(base):  # type: ignore[misc,valid-type]
+        def flatten_mapping(self, node: Any) -> Any:
+            for key_node, _ in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    raise YamlRefused("a key must be a plain name, not a list or mapping",
+                                      "bad-key", "use a field name or id", key_node.start_mark)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlRefused("merge keys (`<<`) are not allowed in plan files",
+                                      "yaml-merge", "write the fields out in full",
+                                      key_node.start_mark)
+            return super().flatten_mapping(node)
+
+        def construct_yaml_int(self, node: Any) -> Any:
+            digits = sum(ch.isdigit() for ch in str(node.value))
+            if digits > MAX_NUMBER_DIGITS:
+                raise YamlRefused(f"a number with {digits} digits is too long",
+                                  "number-too-large", "write a number of ordinary size",
+                                  node.start_mark)
+            return super().construct_yaml_int(node)
+
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:  # 2025-02-30: leave it to the model to say it is no date
+                return str(node.value)
+
+    PlanConstructor.add_constructor("tag:yaml.org,2002:int", PlanConstructor.construct_yaml_int)
+    PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp",
+                                    PlanConstructor.construct_yaml_timestamp)
+    yaml = YAML(typ="rt" if round_trip else "safe", pure=True)
     yaml.Composer = NoAliasComposer
+    yaml.Constructor = PlanConstructor
     yaml.allow_duplicate_keys = False
     return yaml
 
@@ -106,54 +172,64 @@ class Document:
     path: Path
     display: str
     text: str
-
-    @cached_property
-    def _round_trip(self) -> Any:
-        try:
-            return _yaml(round_trip=True).load(self.text)
-        except Exception:
-            return None
+    node: Any = None  # the composed YAML node tree, with marks, once parsed
 
     def locate(self, keypath: KeyPath, *, at_key: bool = False) -> tuple[int | None, int | None]:
         """1-based line and column of the node at `keypath` (as deep as it exists); of its key
-        rather than its value with `at_key`."""
-        node = self._round_trip
-        position: tuple[int, int] | None = (0, 0) if node is not None else None
-        for key in keypath:
-            lc = getattr(node, "lc", None)
-            if lc is None:
-                break
-            try:
-                if isinstance(node, list):
-                    if not isinstance(key, int) or not 0 <= key < len(node):
-                        break
-                    position = lc.item(key)
-                    node = node[key]
-                else:
-                    if key not in node:
-                        break
-                    child = node[key]
-                    use_key = hasattr(child, "lc") or (at_key and key == keypath[-1])
-                    position = lc.key(key) if use_key else lc.value(key)
-                    node = child
-            except (KeyError, IndexError, TypeError):
-                break
-        if position is None:
+        rather than its value with `at_key` (a mapping or list is located at its key)."""
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+        node = self.node
+        if node is None:
             return None, None
-        return position[0] + 1, position[1] + 1
+        mark = node.start_mark
+        for index, key in enumerate(keypath):
+            last = index == len(keypath) - 1
+            if isinstance(node, SequenceNode):
+                if not isinstance(key, int) or not 0 <= key < len(node.value):
+                    break
+                node = node.value[key]
+                mark = node.start_mark
+            elif isinstance(node, MappingNode):
+                pair = next(((k, v) for k, v in node.value if _key_matches(k, key)), None)
+                if pair is None:
+                    break
+                key_node, node = pair
+                container = isinstance(node, (MappingNode, SequenceNode))
+                mark = key_node.start_mark if container or (at_key and last) else node.start_mark
+            else:
+                break
+        return mark.line + 1, mark.column + 1
+
+
+def _key_matches(key_node: Any, key: object) -> bool:
+    value = getattr(key_node, "value", None)
+    return isinstance(value, str) and (value == key or value == str(key))
+
+
+def _read_capped(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file, or None when it holds more than `limit`. Never opens a FIFO
+    or a device (which could block for ever)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise IsADirectoryError(errno.EISDIR, "not a regular file")
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return None if len(data) > limit else data
 
 
 def read_document(path: Path, display: str) -> Document:
     """Read a YAML file as text. Raises InvalidPlan when it cannot be read as UTF-8 text."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _invalid(display, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                           "file-too-large", "split the version into smaller files")
-        data = path.read_bytes()
+        data = _read_capped(path, MAX_FILE_BYTES)
+    except IsADirectoryError:
+        raise _invalid(display, "is not a regular file (a folder, a pipe or a device)",
+                       "not-a-file", "plan files are YAML files; move it out of plans/") from None
     except OSError as error:
         raise _invalid(display, f"cannot read the file: {error.strerror or error}", "unreadable",
                        "check that it exists and is readable") from None
+    if data is None:
+        raise _invalid(display, f"the file is larger than {MAX_FILE_BYTES:,} bytes, the limit"
+                       " for a plan file", "file-too-large", "split it into smaller files")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -171,31 +247,51 @@ def parse_document(document: Document) -> Any:
     """The plain data of a document. Raises InvalidPlan with the parser's line and column."""
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
+    yaml = _yaml()
     try:
-        data = _yaml().load(document.text)
+        data = yaml.load(document.text)
     except AliasRefused as error:
         raise _invalid(document.display, str(error), "yaml-alias",
                        "write the value out in full", mark=error.mark) from None
+    except YamlRefused as error:
+        raise _invalid(document.display, str(error), error.code, error.hint,
+                       mark=error.mark) from None
     except DuplicateKeyError as error:
         key = _duplicate_key_name(error)
         raise _invalid(document.display, f"duplicate key {key}", "duplicate-key",
                        "each key may appear once in a mapping; remove or merge the repeat",
                        mark=error.problem_mark) from None
+    except ReaderError as error:
+        character = error.character
+        shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+        line, column = _line_column(document.text, error.position)
+        raise InvalidPlan("", problems=[Problem(
+            document.display, f"control character {shown} is not allowed in YAML",
+            "control-character", hint="delete it", line=line, column=column)]) from None
     except MarkedYAMLError as error:
-        message = " ".join(part for part in (error.problem, error.context) if part) or str(error)
+        parts = [error.problem, error.context]
+        if (error.problem or "").startswith("but "):
+            parts.reverse()
+        message = ", ".join(part for part in parts if part) or str(error)
         raise _invalid(document.display, f"YAML syntax error: {message}", "yaml-syntax",
                        "fix the YAML at this place (check indentation, quotes and colons)",
                        mark=error.problem_mark or error.context_mark) from None
     except YAMLError as error:
-        raise _invalid(document.display, f"YAML error: {error}", "yaml-syntax") from None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise _invalid(document.display, f"YAML error: {first}", "yaml-syntax") from None
     except RecursionError:
         raise _invalid(document.display, "the YAML is nested too deeply", "too-deep") from None
-    depth = _depth(data)
-    if depth > MAX_DEPTH:
-        raise _invalid(document.display, f"the data is nested {depth} levels deep; the limit is"
-                       f" {MAX_DEPTH}", "too-deep")
+    except (ValueError, OverflowError, TypeError) as error:  # a value the constructor chokes on
+        raise _invalid(document.display, f"a value cannot be read: {error}", "bad-value") from None
+    document.node = getattr(yaml.composer, "root_node", None)
     return data
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
 
 
 def _duplicate_key_name(error: Any) -> str:
@@ -203,20 +299,6 @@ def _duplicate_key_name(error: Any) -> str:
     start = problem.find('"')
     end = problem.find('"', start + 1)
     return f"`{problem[start + 1:end]}`" if 0 <= start < end else "in a mapping"
-
-
-def _depth(data: Any) -> int:
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        node, level = stack.pop()
-        deepest = max(deepest, level)
-        if level > MAX_DEPTH:
-            return level
-        if isinstance(node, dict):
-            stack.extend((child, level + 1) for child in node.values())
-        elif isinstance(node, list):
-            stack.extend((child, level + 1) for child in node)
-    return deepest
 
 
 def _invalid(display: str, message: str, code: str, hint: str | None = None,
@@ -238,6 +320,7 @@ class RawRepository:
     documents: dict[str, Document]
     data: dict[str, Any]
     problems: list[Problem]
+    unreadable: set[str] = field(default_factory=set)  # stems of version files not parsed
 
     def locate(self, problems: Iterable[Problem]) -> list[Problem]:
         """Fill in line and column from each problem's key path."""
@@ -252,10 +335,20 @@ class RawRepository:
         return sorted(located, key=Problem.sort_key)
 
 
+SPECIAL_FILES = ("terms.yaml", "sources.yaml")
+MISNAMED = {"terms.yml": "terms.yaml", "sources.yml": "sources.yaml"}
+
+
 def version_paths(root: Root) -> list[Path]:
-    special = {"terms.yaml", "sources.yaml"}
-    paths = [p for p in root.plans.iterdir() if p.suffix in (".yaml", ".yml")
-             and p.name not in special and not p.name.startswith(".")]
+    """The version files of a root: every `*.yaml` and `*.yml` in plans/ but the registry and
+    the bibliography (and their misnamed `.yml` forms), hidden files excluded."""
+    try:
+        entries = list(root.plans.iterdir())
+    except OSError:
+        return []
+    paths = [p for p in entries if p.suffix in (".yaml", ".yml")
+             and p.name not in SPECIAL_FILES and p.name not in MISNAMED
+             and not p.name.startswith(".")]
     return sorted(paths, key=lambda p: p.name)
 
 
@@ -265,16 +358,36 @@ def read_repository(root: Root, only: set[str] | None = None) -> RawRepository:
     documents: dict[str, Document] = {}
     data: dict[str, Any] = {}
     problems: list[Problem] = []
-    paths = [root.plans / "terms.yaml", root.plans / "sources.yaml"]
+    unreadable: set[str] = set()
+    paths = [root.plans / name for name in SPECIAL_FILES]
     if not root.plans.is_dir():
         raise PlandiffError(f"{root.path}: no plans/ folder")
     paths += version_paths(root)
+    for wrong, right in MISNAMED.items():
+        if (root.plans / wrong).exists():
+            problems.append(Problem(root.display(root.plans / wrong), f"plandiff reads"
+                                    f" plans/{right}, not plans/{wrong}", "misnamed-file",
+                                    hint=f"rename it to plans/{right}"))
     for path in paths:
         display = root.display(path)
-        if not path.exists() and path.name in ("terms.yaml", "sources.yaml"):
+        special = path.name in SPECIAL_FILES
+        if special and not path.exists() and not path.is_symlink():
             problems.append(Problem(display, f"missing {path.name}", "missing-file",
                                     hint=f"create plans/{path.name} (see docs/format.md)"))
             data[display] = {}
+            continue
+        if root.path.resolve() not in path.resolve().parents:
+            problems.append(Problem(display, "is a symlink to a file outside the repository root",
+                                    "outside-root", hint="copy the file into plans/ instead"))
+            if not special:
+                unreadable.add(path.stem)
+            continue
+        if path.is_dir():
+            problems.append(Problem(display, "is a folder, not a file", "not-a-file",
+                                    hint="plan files are YAML files; move the folder out of"
+                                    " plans/ or rename it"))
+            if not special:
+                unreadable.add(path.stem)
             continue
         try:
             document = read_document(path, display)
@@ -282,24 +395,34 @@ def read_repository(root: Root, only: set[str] | None = None) -> RawRepository:
             data[display] = parse_document(document)
         except InvalidPlan as error:
             problems.extend(error.problems)
-    return RawRepository(root, documents, data, problems)
+            if not special:
+                unreadable.add(path.stem)
+    return RawRepository(root, documents, data, problems, unreadable)
 
 
 def read_source_file(root: Root, relative: str) -> tuple[str | None, str | None]:
-    """The text of a source's local file, or why it cannot be used. Never leaves the root."""
+    """The text of a source's local file, or why it cannot be used. Never leaves the root, not
+    even through a symlink."""
     candidate = Path(relative)
     if candidate.is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
         return None, "the path is absolute; give it relative to the repository root"
+    if ".." in candidate.parts or ".." in relative.split("\\"):
+        return None, "the path climbs out of the repository root with `..`"
     base = root.path.resolve()
     target = (base / candidate).resolve()
     if base not in target.parents:
-        return None, "the path leaves the repository root"
-    if not target.is_file():
+        return None, "it is a symlink to a file outside the repository root"
+    if not target.exists():
         return None, "no such file"
     try:
-        return target.read_bytes().decode("utf-8-sig", errors="replace"), None
+        data = _read_capped(target, MAX_SOURCE_BYTES)
+    except IsADirectoryError:
+        return None, "not a regular file"
     except OSError as error:
         return None, f"cannot read it: {error.strerror or error}"
+    if data is None:
+        return None, f"the file is larger than {MAX_SOURCE_BYTES:,} bytes"
+    return data.decode("utf-8-sig", errors="replace"), None
 
 
 # --- loading a validated plan --------------------------------------------------------------------
@@ -333,7 +456,7 @@ def load_plan(root: Root, *, verify: bool = False, strict: bool = False) -> Load
     from .validate import build_plan, verify_quotes
 
     raw = read_repository(root)
-    plan, problems = build_plan(raw.data)
+    plan, problems = build_plan(raw.data, unreadable=raw.unreadable)
     problems = raw.problems + problems
     files = _version_files(raw)
     if plan is not None and verify:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -105,12 +108,19 @@ def _describe_error(file: str, data: Any, path: KeyPath, item: dict[str, Any],
         value = None
     shown = _short(value)
     name = next((str(k) for k in reversed(path) if isinstance(k, str)), "value")
+    if kind == "invalid_key" or (loc and loc[-1] == "[key]"):
+        key = loc[-2] if loc and loc[-1] == "[key]" else loc[-1] if loc else value
+        return _problem(file, path, f"key {_short_key(key)} should be text, not"
+                        f" {_type_name(key)}", "bad-key",
+                        "use a field name or id; put it in quotes if it must look like this")
     if kind == "string_pattern_mismatch":
-        return _problem(file, path, f"`{name}` {shown} is not a slug", "not-a-slug",
-                        "use lowercase letters, digits and hyphens; start with a letter or digit")
+        return _problem(file, path, f"`{name}` {shown} is not a slug{_hidden_detail(value)}",
+                        "not-a-slug", _slug_hint(value))
     if kind == "enum":
         expected = item.get("ctx", {}).get("expected", "")
-        return _problem(file, path, f"`{name}` {shown} is not one of {expected}", "bad-value")
+        options = re.findall(r"'([^']*)'", expected)
+        return _problem(file, path, f"`{name}` {shown} is not one of {expected}", "bad-value",
+                        _suggest(value, options) if isinstance(value, str) else None)
     if kind.startswith("date"):
         return _problem(file, path, f"`{name}` {shown} is not a valid date", "bad-date",
                         "write an ISO date, YYYY-MM-DD")
@@ -132,6 +142,32 @@ def _describe_error(file: str, data: Any, path: KeyPath, item: dict[str, Any],
     return _problem(file, path, f"`{name}`: {item['msg'].lower()}", "invalid")
 
 
+def _hidden_detail(value: object) -> str:
+    """`: it holds ...` naming the invisible or bidirectional-control characters in a value."""
+    if not isinstance(value, str):
+        return ""
+    found = _BIDI.findall(value) + _INVISIBLE.findall(value)
+    if not found:
+        return ""
+    names = ", ".join(dict.fromkeys(_char_name(ch) for ch in found))
+    return f": it holds the invisible character(s) {names}"
+
+
+def _char_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, '').lower()}".rstrip()
+
+
+def _slug_hint(value: object) -> str:
+    if _hidden_detail(value):
+        return "retype the id; invisible characters make two ids look the same"
+    return "use lowercase letters, digits and hyphens; start with a letter or digit"
+
+
+def _short_key(key: object) -> str:
+    text = repr(key)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def _known_fields(path: KeyPath, model: type) -> set[str]:
     if model is Version:
         if "claims" in path or "disputed" in path:
@@ -147,25 +183,33 @@ def _known_fields(path: KeyPath, model: type) -> set[str]:
 def _short(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return ""
-    text = repr(value)
+    text = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else repr(value)
     return f"({text[:40]}…)" if len(text) > 40 else f"({text})"
 
 
 def _type_name(value: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a number", type(None): "empty"}.get(type(value), type(value).__name__)
+            float: "a number", type(None): "empty", dt.datetime: "a date with a time",
+            dt.date: "a date", tuple: "a list"}.get(type(value), type(value).__name__)
 
 
 # --- the whole repository -----------------------------------------------------------------------
 
 
-def build_plan(data: Mapping[str, Any]) -> tuple[Plan | None, list[Problem]]:
+def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
+               ) -> tuple[Plan | None, list[Problem]]:
     """Validate every file's shape and the references between them.
 
     `data` maps each file's display path (`plans/terms.yaml`, `plans/v28.yaml`, ...) to its parsed
-    YAML. Returns the plan (None when a file could not be modelled) and every problem found.
+    YAML; a file that could not be parsed is absent, and `unreadable` names the version ids (file
+    stems) of those, so that references to them are not reported as dangling. Returns the plan
+    (None when a file could not be modelled) and every problem found.
     """
     problems: list[Problem] = []
+    # A registry or bibliography that could not be read is unknown, not empty: checking clauses
+    # against it would only repeat its own error once for every term or source.
+    terms_known = TERMS_FILE in data and isinstance(data[TERMS_FILE], (dict, type(None)))
+    sources_known = SOURCES_FILE in data and isinstance(data[SOURCES_FILE], (dict, type(None)))
     terms = _load_mapping_file(TERMS_FILE, data.get(TERMS_FILE), _TERM, "term", problems)
     for term_id, term in terms.items():
         for message in check_term_definition(term):
@@ -175,7 +219,8 @@ def build_plan(data: Mapping[str, Any]) -> tuple[Plan | None, list[Problem]]:
                                  problems)
     versions: dict[str, Version] = {}
     files: dict[str, str] = {}
-    complete = True
+    broken: set[str] = set(unreadable)  # stems of version files that could not be modelled
+    complete = not unreadable
     for file, raw in data.items():
         if file in (TERMS_FILE, SOURCES_FILE):
             continue
@@ -183,12 +228,16 @@ def build_plan(data: Mapping[str, Any]) -> tuple[Plan | None, list[Problem]]:
         if not isinstance(raw, dict):
             problems.append(_not_a_mapping(file, raw, "a version file"))
             complete = False
+            broken.add(stem)
             continue
         try:
             version = _VERSION.validate_python(raw)
         except ValidationError as error:
             problems.extend(_pydantic_problems(file, raw, error, Version))
             complete = False
+            broken.add(stem)
+            if isinstance(raw.get("id"), str):
+                broken.add(raw["id"])
             continue
         if version.id != stem:
             problems.append(_problem(file, ("id",), f"id `{version.id}` differs from the file name"
@@ -201,11 +250,23 @@ def build_plan(data: Mapping[str, Any]) -> tuple[Plan | None, list[Problem]]:
         versions[version.id] = version
         files[version.id] = file
     plan = Plan(versions=versions, terms=terms, sources=sources)
-    problems.extend(check_references(plan, files))
+    problems.extend(check_references(plan, files, unknown=Unknown(
+        versions=frozenset(broken),
+        terms=_broken_ids(data.get(TERMS_FILE), terms) if terms_known else None,
+        sources=_broken_ids(data.get(SOURCES_FILE), sources) if sources_known else None)))
+    if not terms_known or not sources_known:
+        complete = False
     if not complete or any(p.file in (TERMS_FILE, SOURCES_FILE) and p.severity == "error"
                            and p.code in ("not-a-mapping",) for p in problems):
         return None, problems
     return plan, problems
+
+
+def _broken_ids(raw: Any, loaded: Mapping[str, Any]) -> frozenset[str]:
+    """Ids defined in a registry file whose definitions could not be modelled."""
+    if not isinstance(raw, dict):
+        return frozenset()
+    return frozenset(str(key) for key in raw if key not in loaded)
 
 
 def _not_a_mapping(file: str, raw: Any, what: str) -> Problem:
@@ -227,8 +288,8 @@ def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str
     model = Term if what == "term" else Source
     for key, value in raw.items():
         if not isinstance(key, str) or not _SLUG.match(key):
-            problems.append(_problem(file, (key,), f"{what} id {key!r} is not a slug",
-                                     "not-a-slug", "use lowercase letters, digits and hyphens"))
+            problems.append(_problem(file, (key,), f"{what} id {_short_key(key)} is not a slug"
+                                     f"{_hidden_detail(key)}", "not-a-slug", _slug_hint(key)))
             continue
         if not isinstance(value, dict):
             problems.append(_problem(file, (key,), f"{what} `{key}` must be a mapping of fields,"
@@ -244,18 +305,37 @@ def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str
     return loaded
 
 
-def check_references(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
+@dataclass(frozen=True)
+class Unknown:
+    """What could not be read, so references into it are neither confirmed nor reported:
+    version ids, term and source ids whose definitions are broken, or (None) every term or
+    source, when the whole registry or bibliography could not be read."""
+
+    versions: frozenset[str] = frozenset()
+    terms: frozenset[str] | None = frozenset()
+    sources: frozenset[str] | None = frozenset()
+
+    def term(self, term_id: str) -> bool:
+        return self.terms is None or term_id in self.terms
+
+    def source(self, source_id: str) -> bool:
+        return self.sources is None or source_id in self.sources
+
+
+def check_references(plan: Plan, files: Mapping[str, str], *,
+                     unknown: Unknown = Unknown()) -> list[Problem]:
     """Parents, lineage cycles, `was` links, sources, terms and their values, citations."""
     problems: list[Problem] = []
     for version_id, version in plan.versions.items():
         file = files[version_id]
-        if version.parent is not None and version.parent not in plan.versions:
+        if version.parent is not None and version.parent not in plan.versions \
+                and version.parent not in unknown.versions:
             problems.append(_problem(file, ("parent",), f"parent `{version.parent}` is not a"
                                      " version in plans/", "unknown-parent",
                                      _suggest(version.parent, plan.versions)))
-        problems.extend(_check_clauses(plan, version, file))
+        problems.extend(_check_clauses(plan, version, file, unknown))
     problems.extend(_check_cycles(plan, files))
-    problems.extend(_check_was_links(plan, files))
+    problems.extend(_check_was_links(plan, files, unknown.versions))
     return problems
 
 
@@ -288,10 +368,14 @@ def ancestors(plan: Plan, version_id: str) -> list[str]:
     return chain
 
 
-def _check_was_links(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
+def _check_was_links(plan: Plan, files: Mapping[str, str],
+                     unknown_versions: frozenset[str] = frozenset()) -> list[Problem]:
     problems = []
     for version_id, version in plan.versions.items():
         lineage = ancestors(plan, version_id)
+        top = plan.versions[lineage[-1]] if lineage else version
+        if top.parent is not None and top.parent in unknown_versions:
+            continue  # an ancestor could not be read: its clauses are unknown
         earlier: set[str] = set()
         for ancestor in lineage:
             earlier.update(c.id for c in plan.versions[ancestor].clauses)
@@ -321,7 +405,8 @@ def _check_was_links(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
     return problems
 
 
-def _check_clauses(plan: Plan, version: Version, file: str) -> list[Problem]:
+def _check_clauses(plan: Plan, version: Version, file: str,
+                   unknown: Unknown) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for index, clause in enumerate(version.clauses):
@@ -342,10 +427,12 @@ def _check_clauses(plan: Plan, version: Version, file: str) -> list[Problem]:
         if not clause.removed and not (clause.text or "").strip():
             problems.append(_problem(file, where, f"clause `{clause.id}` has no text", "no-text",
                                      "describe the clause in `text:` (your own words)"))
-        problems.extend(_check_citations(plan, file, (*where, "cites"), clause.cites))
+        problems.extend(_check_citations(plan, file, (*where, "cites"), clause.cites, unknown))
         for term_id, value in clause.terms.items():
             path = (*where, "terms", term_id)
             term = plan.terms.get(term_id)
+            if term is None and unknown.term(term_id):
+                continue
             if term is None:
                 problems.append(_problem(file, path, f"unknown term `{term_id}`", "unknown-term",
                                          _suggest(term_id, plan.terms)
@@ -357,7 +444,7 @@ def _check_clauses(plan: Plan, version: Version, file: str) -> list[Problem]:
                     problems.extend(_value_problems(file, (*claim_path, "value"), term_id, term,
                                                     claim.value))
                     problems.extend(_check_citations(plan, file, (*claim_path, "cites"),
-                                                     claim.cites))
+                                                     claim.cites, unknown))
             else:
                 problems.extend(_value_problems(file, path, term_id, term, value))
         for field in ("text", "title", "note"):
@@ -375,11 +462,11 @@ def _value_problems(file: str, path: KeyPath, term_id: str, term: Term,
     return [_problem(file, path, problem.message, "bad-term-value", problem.hint)]
 
 
-def _check_citations(plan: Plan, file: str, path: KeyPath,
-                     cites: list[Citation]) -> list[Problem]:
+def _check_citations(plan: Plan, file: str, path: KeyPath, cites: list[Citation],
+                     unknown: Unknown) -> list[Problem]:
     problems = []
     for index, cite in enumerate(cites):
-        if cite.source not in plan.sources:
+        if cite.source not in plan.sources and not unknown.source(cite.source):
             problems.append(_problem(file, (*path, index, "source"), f"unknown source"
                                      f" `{cite.source}`", "unknown-source",
                                      _suggest(cite.source, plan.sources)
