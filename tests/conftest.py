@@ -13,6 +13,9 @@ from plandiff.__main__ import rewrite
 from plandiff.cli import app
 
 REPO = Path(__file__).resolve().parent.parent
+LINEAGE = REPO / "tests" / "cases" / "lineage"
+LINEAGE_PLANS = {f"plans/{p.name}": p.read_text(encoding="utf-8")
+                 for p in sorted((LINEAGE / "plans").glob("*.yaml"))}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -171,6 +171,131 @@ def diff_command(
         raise typer.Exit(EXIT_FOUND)
 
 
+class ReportFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print, or write the file atomically (nothing is written when the command fails)."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return
+    from .files import write_text_atomic
+
+    write_text_atomic(output, text)
+    _stderr(f"wrote {output}")
+
+
+@app.command("report")
+@handle_errors
+def report_command(
+    base: str = typer.Argument(..., metavar="BASE", help="The base version id.",
+                               autocompletion=complete_version),
+    head: str = typer.Argument(..., metavar="HEAD", help="The head version id.",
+                               autocompletion=complete_version),
+    output_format: ReportFormat = typer.Option(ReportFormat.markdown, "--format", "-f",
+                                               help="markdown (GitHub-flavoured) or html (one"
+                                               " self-contained page)."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
+                                       help="Write the report to FILE instead of printing it."),
+    root: Path | None = RootOption,
+) -> None:
+    """A change report fit to publish: key changes first, each changed clause with its sources."""
+    from . import api
+
+    loaded = api.open_plan(root)
+    result = api.diff(loaded, base, head)
+    if output_format is ReportFormat.html:
+        from .render import html
+
+        text = html.render(result)
+    else:
+        from .render import report
+
+        text = report.render_markdown(result)
+    _emit(text, output)
+
+
+@app.command("history")
+@handle_errors
+def history_command(
+    subject: str = typer.Argument(..., metavar="TERM|CLAUSE",
+                                  help="A term id from terms.yaml, or a clause id."),
+    output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
+                                             help="Output format."),
+    root: Path | None = RootOption,
+) -> None:
+    """Follow one term's value, or one clause's text, through every version."""
+    from . import api
+    from .history import history
+    from .render import history as view
+
+    loaded = api.open_plan(root)
+    result = history(loaded.plan, subject)
+    if output_format is DiffFormat.json:
+        sys.stdout.write(view.render_json(result))
+    elif output_format is DiffFormat.markdown:
+        sys.stdout.write(view.render_markdown(result))
+    else:
+        from .render.terminal import make_console
+
+        view.render_terminal(result, make_console())
+
+
+class ReviewFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    github = "github"
+
+
+@app.command("review")
+@handle_errors
+def review_command(
+    base: str = typer.Argument(..., metavar="BASE",
+                               help="The base revision (branch, tag, commit)."),
+    head: str | None = typer.Argument(None, metavar="HEAD",
+                                      help="The head revision; default: the working tree."),
+    output_format: ReviewFormat = typer.Option(ReviewFormat.terminal, "--format", "-f",
+                                               help="terminal, markdown (one sticky PR comment)"
+                                               " or github (workflow annotations)."),
+    root: Path | None = RootOption,
+) -> None:
+    """Review a change to the plan files between two git revisions, for pull requests."""
+    from .render import review as view
+    from .review import review
+    from .store import find_root
+
+    found = find_root(root)
+    if found.packaged:
+        raise PlandiffError("no plan repository here (no plans/ folder at or above this folder)",
+                            "run plandiff review inside a clone of the plan repository")
+    result = review(found.path, base, head)
+    if output_format is ReviewFormat.markdown:
+        sys.stdout.write(view.markdown(result))
+    elif output_format is ReviewFormat.github:
+        sys.stdout.write(view.github(result))
+    else:
+        from .render.terminal import make_console
+
+        view.terminal(result, make_console())
+    raise typer.Exit(EXIT_FOUND if result.errors else EXIT_OK)
+
+
+@app.command("textconv")
+def textconv_command(
+    file: Path = typer.Argument(..., metavar="FILE", help="A plan file (git passes a copy)."),
+    root: Path | None = RootOption,
+) -> None:
+    """Print a plan file as clauses and terms, for `git diff` (a textconv driver).
+
+    Never fails on a bad file: git then shows the file as it is, so a diff still works.
+    """
+    from .store import textconv_source
+
+    sys.stdout.write(textconv_source(file, root))
+
+
 @app.command("log")
 @handle_errors
 def log_command(

@@ -52,6 +52,8 @@ class TermChange:
     delta: float | None = None
     percent: float | None = None
     direction: str | None = None  # raised | lowered | earlier | later
+    # A dispute against one known value: how each claim of the disputed side moved from it.
+    claim_moves: tuple[tuple[float | None, float | None], ...] = ()
 
     @property
     def disputed(self) -> bool:
@@ -64,7 +66,15 @@ class TermChange:
             return abs(self.percent)
         if self.delta is not None:
             return abs(self.delta)
+        percents = [abs(p) for _, p in self.claim_moves if p is not None]
+        if percents:
+            return max(percents)
         return 100.0
+
+    @property
+    def numeric(self) -> bool:
+        """True when the change is measured: a delta, or deltas of disputed claims."""
+        return self.delta is not None or any(d is not None for d, _ in self.claim_moves)
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,7 @@ def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
         cite.source
         for result in kept
         for side in (result.old, result.new) if side is not None
-        for cite in _citations_of(side.clause)
+        for cite in citations_of(side.clause)
     }
     return PlanDiff(
         base=base.version,
@@ -267,7 +277,7 @@ def _wanted(result: ClauseDiff, options: DiffOptions) -> bool:
     return True
 
 
-def _citations_of(clause: Clause) -> list[Citation]:
+def citations_of(clause: Clause) -> list[Citation]:
     cites = list(clause.cites)
     for value in clause.terms.values():
         if isinstance(value, Disputed):
@@ -279,7 +289,7 @@ def _citations_of(clause: Clause) -> list[Citation]:
 # --- terms ---------------------------------------------------------------------------------------
 
 
-def _claims(value: Any, fallback_sources: tuple[str, ...]) -> tuple[Claim, ...]:
+def claims_of(value: Any, fallback_sources: tuple[str, ...]) -> tuple[Claim, ...]:
     if isinstance(value, Disputed):
         return tuple(
             Claim(c.value, tuple(dict.fromkeys(x.source for x in c.cites)), c.note)
@@ -297,8 +307,8 @@ def diff_terms(registry: dict[str, Term], old: Clause | None,
     changes = []
     for term_id in dict.fromkeys([*old_terms, *new_terms]):
         in_old, in_new = term_id in old_terms, term_id in new_terms
-        old_claims = _claims(old_terms[term_id], old_sources) if in_old else ()
-        new_claims = _claims(new_terms[term_id], new_sources) if in_new else ()
+        old_claims = claims_of(old_terms[term_id], old_sources) if in_old else ()
+        new_claims = claims_of(new_terms[term_id], new_sources) if in_new else ()
         if [c.value for c in old_claims] == [c.value for c in new_claims]:
             continue
         term = registry.get(term_id) or Term(label=term_id, type=TermType.text)
@@ -311,13 +321,20 @@ def diff_terms(registry: dict[str, Term], old: Clause | None,
         else:
             kind = "changed"
         delta, percent, direction = None, None, None
+        claim_moves: tuple[tuple[float | None, float | None], ...] = ()
         if kind == "changed":
             delta, percent, direction = _movement(term, old_claims[0].value, new_claims[0].value)
+        elif kind == "disputed" and len(old_claims) == 1:
+            claim_moves = tuple(_movement(term, old_claims[0].value, c.value)[:2]
+                                for c in new_claims)
+        elif kind == "disputed" and len(new_claims) == 1:
+            claim_moves = tuple(_movement(term, c.value, new_claims[0].value)[:2]
+                                for c in old_claims)
         changes.append(TermChange(
             term=term_id, label=term.label, type=term.type, change=kind,
             old=old_claims, new=new_claims, unit=term.unit, currency=term.currency,
             choices=dict(term.choices) if term.choices else None,
-            delta=delta, percent=percent, direction=direction,
+            delta=delta, percent=percent, direction=direction, claim_moves=claim_moves,
         ))
     return tuple(changes)
 

@@ -448,11 +448,9 @@ def _version_files(raw: RawRepository) -> dict[str, str]:
     return files
 
 
-def load_plan(root: Root, *, verify: bool = False, strict: bool = False) -> LoadedPlan:
-    """Read and validate the repository. Raises InvalidPlan listing every error.
-
-    With `verify`, quotes are checked against the sources' local files as well.
-    """
+def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False) -> LoadedPlan:
+    """Read and validate the repository, never raising for its content: `plan` is None when a
+    file could not be modelled. With `verify`, quotes are checked against local source files."""
     from .validate import build_plan, verify_quotes
 
     raw = read_repository(root)
@@ -462,10 +460,19 @@ def load_plan(root: Root, *, verify: bool = False, strict: bool = False) -> Load
     if plan is not None and verify:
         problems += verify_quotes(plan, files, lambda rel: read_source_file(root, rel),
                                   report_unused=strict)
-    problems = raw.locate(problems)
-    if plan is None or (any(p.severity == "error" for p in problems) and not verify):
-        raise InvalidPlan("", problems=problems)
-    return LoadedPlan(root, plan, files, problems)
+    return LoadedPlan(root, plan, files, raw.locate(problems))
+
+
+def load_plan(root: Root, *, verify: bool = False, strict: bool = False) -> LoadedPlan:
+    """Read and validate the repository. Raises InvalidPlan listing every error.
+
+    With `verify`, quotes are checked against the sources' local files as well.
+    """
+    loaded = inspect_repository(root, verify=verify, strict=strict)
+    errors = any(p.severity == "error" for p in loaded.problems)
+    if loaded.plan is None or (errors and not verify):
+        raise InvalidPlan("", problems=loaded.problems)
+    return loaded
 
 
 def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
@@ -475,3 +482,28 @@ def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
         return load_plan(root, verify=True, strict=strict).problems
     except InvalidPlan as error:
         return error.problems
+
+
+def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> str:
+    """A plan file as text for git diff; the raw text whenever it cannot be read as a plan."""
+    from .render import textconv
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return f"(plandiff textconv: cannot read {path}: {error.strerror or error})\n"
+    text = raw.decode("utf-8", "replace")
+    try:
+        data = _yaml().load(text)
+    except Exception:
+        return text
+    terms: dict[str, Any] = {}
+    try:
+        found = find_root(root)
+        if not found.packaged:
+            loaded = _yaml().load((found.plans / "terms.yaml").read_text(encoding="utf-8"))
+            terms = loaded if isinstance(loaded, dict) else {}
+    except Exception:
+        terms = {}
+    rendered = textconv.render(data, terms)
+    return text if rendered is None else rendered

@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .characters import BIDI as _BIDI
+from .characters import INVISIBLE as _INVISIBLE
 from .models import SLUG_PATTERN, Citation, Clause, Disputed, Plan, Source, Term, Version
 from .normalize import normalize, quote_occurs
 from .problems import KeyPath, Problem
@@ -20,8 +22,6 @@ from .registry import check_term_definition, check_value
 TERMS_FILE = "plans/terms.yaml"
 SOURCES_FILE = "plans/sources.yaml"
 _SLUG = re.compile(SLUG_PATTERN)
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\u00ad\ufeff\u180e]")
 
 _VERSION = TypeAdapter(Version)
 _TERM = TypeAdapter(Term)
@@ -491,12 +491,6 @@ def _hidden_characters(file: str, path: KeyPath, text: str | None) -> list[Probl
                                  " in the text", "invisible-character",
                                  "delete it unless the language needs it", severity="warning"))
     return problems
-
-
-def hidden_characters(text: str) -> list[str]:
-    """Names of the bidirectional-control and invisible characters in a text, for review."""
-    found = {f"U+{ord(ch):04X}" for ch in _BIDI.findall(text) + _INVISIBLE.findall(text)}
-    return sorted(found)
 
 
 # --- quotes ---------------------------------------------------------------------------------

@@ -35,9 +35,14 @@ def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
         return None
     if len(claims) == 1:
         return _plain(claims[0].value)
-    return {"disputed": [
-        {"value": _plain(c.value), "sources": list(c.sources), "note": c.note} for c in claims
-    ]}
+    moves = change.claim_moves if len(change.claim_moves) == len(claims) else ()
+    listed = []
+    for index, claim in enumerate(claims):
+        item = {"value": _plain(claim.value), "sources": list(claim.sources), "note": claim.note}
+        if moves:
+            item["delta"], item["percent"] = moves[index]
+        listed.append(item)
+    return {"disputed": listed}
 
 
 def term_change(change: TermChange) -> dict[str, Any]:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from plandiff.diff import ClauseDiff, PlanDiff, TextChange
+from plandiff.characters import make_visible
+from plandiff.diff import ClauseDiff, PlanDiff, TextChange, citations_of
 from plandiff.models import Citation, Source, Version
 
 from . import values
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#!|~&$])")
+_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
 _LINE_START = re.compile(r"^(\d+)([.)])")
 _SYMBOLS = {"added": "+", "removed": "−", "modified": "~", "renamed": "→", "renumbered": "#",
             "unchanged": "=", "unreported": "?"}
@@ -19,7 +21,7 @@ def escape(text: str | None) -> str:
     """Text that renders as itself: no markup, links, HTML, mentions' markup or line structure."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    text = " ".join(make_visible(text).split())
     text = _SPECIAL.sub(r"\\\1", text)
     text = text.replace("@", "@\u200b")  # no @-mentions from clause text in a PR comment
     return _LINE_START.sub(r"\1\\\2", text)
@@ -136,7 +138,12 @@ def _listing(items: list[ClauseDiff], label: str, *, unreported: bool = False) -
     return [*lines, "", "</details>", ""]
 
 
-def footnotes(sources: dict[str, Source], quotes: dict[str, list[str]]) -> list[str]:
+def quote_plain(quote: str) -> str:
+    return f"“{escape(quote)}”"
+
+
+def footnotes(sources: dict[str, Source], quotes: dict[str, list[str]],
+              quote_markup: Callable[[str], str] = quote_plain) -> list[str]:
     lines = []
     for source_id, source in sources.items():
         parts = [escape(source.outlet)]
@@ -151,7 +158,7 @@ def footnotes(sources: dict[str, Source], quotes: dict[str, list[str]]) -> list[
             parts.append(f"reliability: {source.reliability.value}")
         text = ", ".join(parts)
         for quote in list(dict.fromkeys(quotes.get(source_id, [])))[:3]:
-            text += f" — “{escape(quote)}”"
+            text += f" — {quote_markup(quote)}"
         lines.append(f"[^{_footnote_id(source_id)}]: {text}")
     return lines
 
@@ -159,8 +166,8 @@ def footnotes(sources: dict[str, Source], quotes: dict[str, list[str]]) -> list[
 def collect_quotes(items: list[ClauseDiff]) -> dict[str, list[str]]:
     quotes: dict[str, list[str]] = {}
     for item in items:
-        for side in item.cites:
-            for cite in side:
+        for side in (item.old, item.new):
+            for cite in citations_of(side.clause) if side is not None else ():
                 if cite.quote:
                     quotes.setdefault(cite.source, []).append(cite.quote)
     return quotes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from plandiff.characters import make_visible
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange
 
 from . import values
@@ -51,15 +52,15 @@ def _words(change: TextChange) -> Text:
         if text:
             text.append(" ")
         if op.op == "equal":
-            text.append(op.old)
+            text.append(make_visible(op.old))
             continue
         # [-old-]{+new+} as wdiff writes it, so the change shows without colour too.
         if op.old:
-            text.append(f"[-{op.old}-]", style="red strike")
+            text.append(f"[-{make_visible(op.old)}-]", style="red strike")
         if op.old and op.new:
             text.append(" ")
         if op.new:
-            text.append(f"{{+{op.new}+}}", style="green")
+            text.append(f"{{+{make_visible(op.new)}+}}", style="green")
     return text
 
 
@@ -93,9 +94,9 @@ def _clause(item: ClauseDiff, indent: str = "    ") -> list[Text]:
         for shift in item.text.obligation:
             lines.append(Text(f"{indent}! obligation {shift}", style="bold magenta"))
     elif item.change == "added" and item.new is not None and item.new.clause.text:
-        lines.append(Text(f"{indent}text: {item.new.clause.text}", style="green"))
+        lines.append(Text(f"{indent}text: {make_visible(item.new.clause.text)}", style="green"))
     elif item.change == "removed" and item.old is not None and item.old.clause.text:
-        lines.append(Text(f"{indent}was: {item.old.clause.text}", style="red"))
+        lines.append(Text(f"{indent}was: {make_visible(item.old.clause.text)}", style="red"))
     lines.append(Text(f"{indent}sources: {_sources(item)}", style="dim"))
     return lines
 

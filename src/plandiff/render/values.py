@@ -81,17 +81,34 @@ def delta(change: TermChange) -> str:
     return shown
 
 
+def _move(change: TermChange, moved: float | None, percent: float | None) -> str:
+    if moved is None:
+        return ""
+    if change.type is TermType.money:
+        shown = ("+" if moved > 0 else "−" if moved < 0 else "±") + money(abs(moved),
+                                                                          change.currency)
+    else:
+        shown = signed(moved)
+    if percent is not None:
+        shown += f", {'+' if percent >= 0 else '−'}{abs(percent):.1f}%"
+    return shown
+
+
 def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
-    """One side of a term change; disputed sides list every claim with its sources."""
+    """One side of a term change; disputed sides list every claim with its sources (and, against
+    one known value, how each claim moved from it)."""
     if not side:
         return "not set"
     if len(side) == 1:
         return value(change, side[0].value)
+    moves = change.claim_moves if len(change.claim_moves) == len(side) else ()
     parts = []
-    for claim in side:
-        sources = ", ".join(claim.sources)
-        parts.append(f"{value(change, claim.value)} ({sources})" if sources
-                     else value(change, claim.value))
+    for index, claim in enumerate(side):
+        details = [", ".join(claim.sources)] if claim.sources else []
+        if moves and (shown := _move(change, *moves[index])):
+            details.insert(0, shown)
+        text = value(change, claim.value)
+        parts.append(f"{text} ({'; '.join(details)})" if details else text)
     return "disputed: " + " | ".join(parts)
 
 

@@ -1,0 +1,124 @@
+"""The edge to git: plan files at a revision, read with plumbing commands only.
+
+Nothing is checked out and nothing from the repository runs: `git ls-tree` and `git cat-file`
+apply no filters, drivers or hooks. Symbolic links and submodules are never followed.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import PlandiffError
+
+PLAN_FOLDERS = ("plans", "seeds")
+_GIT_ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+@dataclass
+class Snapshot:
+    """The plan files of one revision (or of the working tree), by path relative to the root."""
+
+    label: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)  # symbolic links met, never followed
+
+
+def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
+    env = {**os.environ, **_GIT_ENV}
+    try:
+        result = subprocess.run(["git", "-C", str(repo), *args], input=data, capture_output=True,
+                                env=env, check=False, timeout=120)
+    except FileNotFoundError:
+        raise PlandiffError("git is not installed", "install git to use plandiff review") from None
+    except subprocess.TimeoutExpired:
+        raise PlandiffError(f"git {args[0]} took too long") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PlandiffError(f"git {args[0]} failed: {message[-1] if message else 'no message'}")
+    return result.stdout
+
+
+def repository_prefix(root: Path) -> tuple[Path, str]:
+    """The git top level holding `root`, and `root`'s path inside it ('' or 'sub/dir/')."""
+    try:
+        top = _git(root, "rev-parse", "--show-toplevel").decode().strip()
+    except PlandiffError:
+        raise PlandiffError(f"{root} is not inside a git repository",
+                            "run plandiff review in a clone of the plan repository") from None
+    top_path = Path(top).resolve()
+    relative = root.resolve().relative_to(top_path).as_posix()
+    return top_path, "" if relative == "." else relative + "/"
+
+
+def resolve_revision(top: Path, revision: str) -> str:
+    if not revision or revision.startswith("-") or any(ch in revision for ch in "\0\n"):
+        raise PlandiffError(f"not a revision: {revision!r}")
+    try:
+        return _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options",
+                    f"{revision}^{{commit}}").decode().strip()
+    except PlandiffError:
+        raise PlandiffError(f"unknown revision `{revision}`",
+                            "give a branch, tag or commit that exists in this clone"
+                            " (fetch it first in CI)") from None
+
+
+def at_revision(top: Path, prefix: str, revision: str) -> Snapshot:
+    commit = resolve_revision(top, revision)
+    snapshot = Snapshot(revision)
+    paths = [prefix + folder for folder in PLAN_FOLDERS]
+    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
+    blobs: list[tuple[str, str]] = []
+    for entry in filter(None, listing.split(b"\0")):
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, sha = meta.decode().split()
+        path = raw_path.decode("utf-8", "surrogateescape")[len(prefix):]
+        if kind != "blob":
+            continue
+        if mode == "120000":
+            snapshot.links.append(path)
+            continue
+        blobs.append((path, sha))
+    if blobs:
+        request = "".join(f"{sha}\n" for _, sha in blobs).encode()
+        output = _git(top, "cat-file", "--batch", data=request)
+        position = 0
+        for path, _sha in blobs:
+            header_end = output.index(b"\n", position)
+            size = int(output[position:header_end].split()[2])
+            start = header_end + 1
+            snapshot.files[path] = output[start:start + size]
+            position = start + size + 1
+    return snapshot
+
+
+def working_tree(root: Path) -> Snapshot:
+    snapshot = Snapshot("working tree")
+    for folder in PLAN_FOLDERS:
+        base = root / folder
+        if not base.is_dir() or base.is_symlink():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+            dirnames[:] = [d for d in dirnames if d != ".git"]
+            for name in filenames:
+                path = Path(dirpath) / name
+                relative = path.relative_to(root).as_posix()
+                if path.is_symlink():
+                    snapshot.links.append(relative)
+                elif path.is_file():
+                    snapshot.files[relative] = path.read_bytes()
+    return snapshot
+
+
+def materialise(snapshot: Snapshot, folder: Path) -> None:
+    """Write a snapshot's regular files under `folder` (a private temporary directory)."""
+    base = folder.resolve()
+    for relative, data in snapshot.files.items():
+        target = (base / relative).resolve()
+        if base not in target.parents:  # git never stores such paths; refuse them anyway
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    (base / "plans").mkdir(exist_ok=True)

@@ -1,0 +1,157 @@
+"""Pure: one term's value, or one clause's text, through every version in lineage order."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from .diff import Claim, TextChange, claims_of, diff_text, movement
+from .models import NUMERIC_TYPES, Plan, Term, Version
+from .problems import PlandiffError
+from .resolve import ResolvedClause, Resolver, lineage_order
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    version: Version
+    state: str  # reported | unreported | removed | absent
+    clause_id: str | None
+    reported_in: str | None
+    claims: tuple[Claim, ...] = ()  # a term's value; several when disputed; empty when not set
+    text: str | None = None  # a clause's text
+    number: int | str | None = None
+    change: str | None = None  # against the parent: same | changed | set | unset | None (root)
+    delta: float | None = None
+    percent: float | None = None
+    text_change: TextChange | None = None
+
+
+@dataclass(frozen=True)
+class History:
+    kind: str  # term | clause
+    subject: str
+    label: str
+    term: Term | None
+    points: tuple[HistoryPoint, ...]
+
+    @property
+    def numeric(self) -> bool:
+        return self.term is not None and self.term.type in NUMERIC_TYPES
+
+
+def history(plan: Plan, subject: str) -> History:
+    if subject in plan.terms:
+        return term_history(plan, subject)
+    if any(subject == c.id or subject == c.was for v in plan.versions.values() for c in v.clauses):
+        return clause_history(plan, subject)
+    known = list(plan.terms) + sorted({c.id for v in plan.versions.values() for c in v.clauses})
+    close = difflib.get_close_matches(subject, known, n=1)
+    raise PlandiffError(f"`{subject}` is neither a term in plans/terms.yaml nor a clause id",
+                        f"did you mean `{close[0]}`?" if close
+                        else "`plandiff show VERSION` lists clause ids; terms.yaml lists terms")
+
+
+def _reported_here(version: Version, clause_id: str, term_id: str | None) -> bool:
+    for clause in version.clauses:
+        if clause.id == clause_id:
+            return term_id is None or term_id in clause.terms or clause.removed
+    return False
+
+
+def term_history(plan: Plan, term_id: str) -> History:
+    term = plan.terms[term_id]
+    resolver = Resolver(plan)
+    points: dict[str, HistoryPoint] = {}
+    for version_id in lineage_order(plan):
+        version = plan.versions[version_id]
+        resolved = resolver.resolve(version_id)
+        holder = next((c for c in resolved.live() if term_id in c.clause.terms), None)
+        parent = points.get(version.parent or "")
+        if holder is None:
+            change = "unset" if parent is not None and parent.claims else (
+                None if parent is None else "same")
+            gone = _find(resolved.clauses, parent.clause_id) if parent and parent.clause_id \
+                else None
+            if gone is not None and gone.removed:
+                points[version_id] = HistoryPoint(version, "removed", gone.id, gone.reported_in,
+                                                  change=change)
+            else:
+                points[version_id] = HistoryPoint(version, "absent", None, None, change=change)
+            continue
+        sources = tuple(dict.fromkeys(c.source for c in holder.clause.cites))
+        claims = claims_of(holder.clause.terms[term_id], sources)
+        reported = holder.reported and _reported_here(version, holder.id, term_id)
+        state = "reported" if reported else "unreported"
+        change, delta, percent = _compare(term, parent, claims)
+        points[version_id] = HistoryPoint(
+            version, state, holder.id, version_id if reported else holder.reported_in, claims,
+            change=change, delta=delta, percent=percent)
+    return History("term", term_id, term.label, term, tuple(points.values()))
+
+
+def _compare(term: Term, parent: HistoryPoint | None,
+             claims: tuple[Claim, ...]) -> tuple[str | None, float | None, float | None]:
+    if parent is None:
+        return None, None, None
+    if not parent.claims:
+        return "set", None, None
+    if [c.value for c in parent.claims] == [c.value for c in claims]:
+        return "same", None, None
+    if len(parent.claims) == 1 and len(claims) == 1:
+        delta, percent, _ = movement(term, parent.claims[0].value, claims[0].value)
+        return "changed", delta, percent
+    return "changed", None, None
+
+
+def _find(clauses: dict[str, ResolvedClause], subject: str) -> ResolvedClause | None:
+    for clause in clauses.values():
+        if clause.id == subject or subject in clause.identities:
+            return clause
+    return None
+
+
+def clause_history(plan: Plan, subject: str) -> History:
+    resolver = Resolver(plan)
+    points: dict[str, HistoryPoint] = {}
+    label = subject
+    for version_id in lineage_order(plan):
+        version = plan.versions[version_id]
+        clause = _find(resolver.resolve(version_id).clauses, subject)
+        parent = points.get(version.parent or "")
+        if clause is None:
+            points[version_id] = HistoryPoint(version, "absent", None, None)
+            continue
+        if clause.clause.title:
+            label = clause.clause.title
+        reported = clause.reported
+        state = "removed" if clause.removed else "reported" if reported else "unreported"
+        text = None if clause.removed else clause.clause.text
+        change: str | None = None
+        text_change = None
+        if parent is not None:
+            if parent.text is None and text is not None:
+                change = "set"
+            elif text is None and parent.text is not None:
+                change = "unset"
+            else:
+                text_change = diff_text(parent.text, text)
+                change = "changed" if text_change is not None else "same"
+        points[version_id] = HistoryPoint(
+            version, state, clause.id, clause.reported_in, text=text,
+            number=clause.clause.number, change=change, text_change=text_change)
+    return History("clause", subject, label, None, tuple(points.values()))
+
+
+def chart_series(result: History) -> list[tuple[str, float]]:
+    """(label, value) bars for a numeric term: one per version, one per claim when disputed."""
+    bars: list[tuple[str, Any]] = []
+    for point in result.points:
+        numeric = [c for c in point.claims if isinstance(c.value, (int, float))
+                   and not isinstance(c.value, bool)]
+        if len(point.claims) == 1 and numeric:
+            bars.append((point.version.id, numeric[0].value))
+        elif len(point.claims) > 1:
+            for claim in numeric:
+                bars.append((f"{point.version.id} ({', '.join(claim.sources)})", claim.value))
+    return bars

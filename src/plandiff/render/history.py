@@ -1,0 +1,164 @@
+"""Views of a History: terminal (with a bar chart), Markdown (with a Mermaid chart), JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from plandiff.diff import Claim
+from plandiff.history import History, HistoryPoint, chart_series
+
+from . import markdown as md
+from . import values
+from .json import version_info
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_STATE_WORDS = {"reported": "reported", "unreported": "unreported", "removed": "removed",
+                "absent": "not in this version"}
+
+
+def _value(result: History, claims: tuple[Claim, ...]) -> str:
+    if result.term is None:
+        return ""
+    if not claims:
+        return "not set"
+    if len(claims) == 1:
+        return values.value(result.term, claims[0].value)
+    parts = [f"{values.value(result.term, c.value)} ({', '.join(c.sources)})" for c in claims]
+    return "disputed: " + " | ".join(parts)
+
+
+def _change(result: History, point: HistoryPoint) -> str:
+    if point.change is None:
+        return "—"
+    if point.change == "changed" and point.delta is not None and result.term is not None:
+        moved = values.signed(point.delta) if result.term.type.value != "money" else (
+            ("+" if point.delta > 0 else "−") + values.money(abs(point.delta),
+                                                            result.term.currency))
+        if point.percent is not None:
+            moved += f" ({'+' if point.percent >= 0 else '−'}{abs(point.percent):.1f}%)"
+        return moved
+    return {"same": "same", "changed": "changed", "set": "new", "unset": "dropped"}[point.change]
+
+
+def _state(point: HistoryPoint) -> str:
+    if point.state == "unreported":
+        return f"unreported (from {point.reported_in})"
+    return _STATE_WORDS[point.state]
+
+
+def to_data(result: History) -> dict[str, Any]:
+    points = []
+    for point in result.points:
+        item: dict[str, Any] = {
+            "version": version_info(point.version), "state": point.state,
+            "clause": point.clause_id, "reported_in": point.reported_in, "change": point.change,
+        }
+        if result.kind == "term":
+            item["value"] = (None if not point.claims else point.claims[0].value
+                             if len(point.claims) == 1 else {"disputed": [
+                                 {"value": c.value, "sources": list(c.sources), "note": c.note}
+                                 for c in point.claims]})
+            item["sources"] = list(point.claims[0].sources) if len(point.claims) == 1 else []
+            item["delta"], item["percent"] = point.delta, point.percent
+        else:
+            item["text"], item["number"] = point.text, point.number
+        points.append(item)
+    data: dict[str, Any] = {"format": "plandiff.history/1", "kind": result.kind,
+                            "subject": result.subject, "label": result.label, "points": points}
+    if result.term is not None:
+        data["term"] = result.term.model_dump(mode="json", exclude_none=True)
+    return data
+
+
+def render_json(result: History) -> str:
+    return json.dumps(to_data(result), indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def mermaid(result: History) -> list[str]:
+    bars = chart_series(result)
+    if not result.numeric or not bars:
+        return []
+    unit = (result.term.unit or result.term.currency or "") if result.term else ""
+    title = result.label.replace('"', "'")
+    labels = ", ".join('"' + label.replace('"', "'") + '"' for label, _ in bars)
+    top = max(value for _, value in bars)
+    return ["```mermaid", "xychart-beta", f'    title "{title}"', f"    x-axis [{labels}]",
+            f'    y-axis "{unit}" 0 --> {values.number(top * 1.1)}'.replace(",", ""),
+            f"    bar [{', '.join(str(v) for _, v in bars)}]", "```", ""]
+
+
+def render_markdown(result: History) -> str:
+    kind = "Term" if result.kind == "term" else "Clause"
+    lines = [f"# {kind} history: {md.escape(result.label)} ({md.code(result.subject)})", ""]
+    lines += mermaid(result)
+    if result.kind == "term":
+        lines += ["| Version | Date | Value | Change from parent | State | Sources |",
+                  "|---|---|---|---|---|---|"]
+        for point in result.points:
+            sources = ", ".join(md.code(s) for c in point.claims for s in c.sources)
+            lines.append(f"| {md.code(point.version.id)} | {point.version.date.isoformat()} |"
+                         f" {md.escape(_value(result, point.claims))} |"
+                         f" {md.escape(_change(result, point))} | {md.escape(_state(point))} |"
+                         f" {sources or '—'} |")
+    else:
+        lines += ["| Version | Date | § | Text | Change from parent | State |",
+                  "|---|---|---|---|---|---|"]
+        for point in result.points:
+            text = md.words(point.text_change) if point.text_change else md.escape(point.text)
+            number = md.escape(str(point.number)) if point.number is not None else ""
+            lines.append(f"| {md.code(point.version.id)} | {point.version.date.isoformat()} |"
+                         f" {number} | {text or '—'} | {md.escape(_change(result, point))} |"
+                         f" {md.escape(_state(point))} |")
+    return "\n".join(lines) + "\n"
+
+
+def _bars(result: History, width: int = 32) -> list[tuple[str, str, str]]:
+    bars = chart_series(result)
+    if not bars or result.term is None:
+        return []
+    top = max(value for _, value in bars) or 1
+    eighths = " ▏▎▍▌▋▊▉█"
+    rows = []
+    for label, value in bars:
+        cells = value / top * width
+        full = int(cells)
+        bar = "█" * full + (eighths[int((cells - full) * 8)] if full < width else "")
+        rows.append((label, bar.rstrip(), values.value(result.term, value)))
+    return rows
+
+
+def render_terminal(result: History, console: Console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console.print(Text(f"{result.label} ({result.subject})", style="bold"))
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    if result.kind == "term":
+        for column in ("version", "date", "value", "change", "state", "sources"):
+            table.add_column(column, overflow="fold")
+        for point in result.points:
+            style = "dim" if point.state in ("unreported", "absent") else None
+            sources = ", ".join(dict.fromkeys(s for c in point.claims for s in c.sources))
+            table.add_row(point.version.id, point.version.date.isoformat(),
+                          _value(result, point.claims), _change(result, point), _state(point),
+                          sources, style=style)
+    else:
+        for column in ("version", "date", "§", "text", "change", "state"):
+            table.add_column(column, overflow="fold")
+        for point in result.points:
+            style = "dim" if point.state in ("unreported", "absent") else None
+            table.add_row(point.version.id, point.version.date.isoformat(),
+                          "" if point.number is None else str(point.number),
+                          " ".join((point.text or "—").split()), _change(result, point),
+                          _state(point), style=style)
+    console.print(table)
+    rows = _bars(result)
+    if rows:
+        console.print()
+        width = max(len(label) for label, _, _ in rows)
+        for label, bar, shown in rows:
+            console.print(Text(f"{label.ljust(width)}  ") + Text(bar, style="cyan")
+                          + Text(f" {shown}"))

@@ -1,0 +1,89 @@
+"""One self-contained HTML file, rendered from the report's Markdown with raw HTML off."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from plandiff.diff import PlanDiff
+
+from .report import ReportStyle, render_markdown
+
+CSS = """
+:root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --del: #ffebe9;
+  --ins: #dafbe1; --accent: #0969da; }
+* { box-sizing: border-box; }
+body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Naskh Arabic",
+  sans-serif; color: var(--ink); max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.8rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
+h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.1rem; margin-top: 1.6rem; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left;
+  vertical-align: top; }
+th { background: #f6f8fa; }
+code { font: .9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa;
+  padding: .1em .3em; border-radius: 4px; }
+del, s { background: var(--del); text-decoration: line-through; }
+strong { font-weight: 650; }
+p > strong, li > strong { background: none; }
+del + strong, s + strong { background: var(--ins); }
+blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 4px solid #bf8700;
+  background: #fff8c5; }
+[dir=rtl] { unicode-bidi: isolate; font-size: 1.05em; }
+details { margin: 1rem 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; }
+summary { cursor: pointer; font-weight: 600; }
+a { color: var(--accent); overflow-wrap: anywhere; }
+.footnotes { font-size: .92rem; color: var(--muted); }
+.footnotes li { margin: .3rem 0; }
+hr.footnotes-sep { display: none; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11pt; }
+  a { color: inherit; }
+  details::details-content { content-visibility: visible; display: block; }
+  details { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+"""
+
+
+def _renderer() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.attrs import attrs_plugin
+    from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    def render_details(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        token = tokens[idx]
+        if token.nesting == 1:
+            summary = token.info.strip()[len("details"):].strip()
+            return f"<details><summary>{html.escape(summary)}</summary>\n"
+        return "</details>\n"
+
+    renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    renderer.enable(["table", "strikethrough"])
+    renderer.use(footnote_plugin)
+    renderer.use(container_plugin, name="details", render=render_details)
+    # Attributes only on bracketed spans, and only dir and lang: clause text escapes brackets, so
+    # only plandiff's own markup can carry them.
+    renderer.use(attrs_plugin, after=("span_close",), spans=True, allowed=["dir", "lang"])
+    return renderer
+
+
+def render_fragment(markdown_text: str) -> str:
+    return _renderer().render(markdown_text)
+
+
+def page(title: str, body: str, *, lang: str = "en") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+            " style-src 'unsafe-inline'; img-src data:\">\n"
+            f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
+            f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n")
+
+
+def render(result: PlanDiff) -> str:
+    text = render_markdown(result, ReportStyle(target="html", limit=None))
+    title = f"Change report: {result.base.id} → {result.head.id}"
+    return page(title, render_fragment(text))

@@ -1,0 +1,127 @@
+"""Views of a ReviewResult: terminal, Markdown for one sticky PR comment, GitHub annotations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from plandiff.characters import make_visible
+from plandiff.diff import ClauseDiff
+from plandiff.review import MARKER, ReviewResult
+
+from . import markdown as md
+from . import values
+from .problems import render as render_problems
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def change_lines(item: ClauseDiff) -> list[str]:
+    """'armed-forces-cap · Cap on …: 600,000 → 650,000 personnel (+50,000, +8.3%)' and the like."""
+    lines = [values.term_line(term) for term in item.terms]
+    if item.change in ("added", "removed", "renamed", "renumbered") or not lines:
+        detail = item.change
+        if item.old_id:
+            detail += f" from {item.old_id}"
+        old_number, new_number = item.number
+        if item.change == "renumbered":
+            detail += f" §{old_number} → §{new_number}"
+        lines.insert(0, detail)
+    if item.text is not None and item.change != "added":
+        lines.append(_text_line(item))
+    return [make_visible(line) for line in lines]
+
+
+def _text_line(item: ClauseDiff) -> str:
+    assert item.text is not None
+    words = []
+    for op in item.text.ops:
+        if op.op == "equal":
+            words.append(op.old)
+            continue
+        if op.old:
+            words.append(f"[-{op.old}-]")
+        if op.new:
+            words.append(f"{{+{op.new}+}}")
+    cosmetic = " (cosmetic)" if item.text.cosmetic else ""
+    return f"text{cosmetic}: " + " ".join(words)
+
+
+def _summary(result: ReviewResult) -> str:
+    versions = len(result.versions)
+    errors = len(result.errors)
+    warnings = len(result.problems) - errors
+    return (f"plandiff review {result.base} → {result.head}: {versions} version file(s) changed,"
+            f" {errors} error(s), {warnings} warning(s)")
+
+
+def terminal(result: ReviewResult, console: Console) -> None:
+    from rich.text import Text
+
+    console.print(Text(_summary(result), style="bold"))
+    for version in result.versions:
+        console.print()
+        console.print(Text(f"{version.file} ({version.status})", style="bold"))
+        if version.diff is None:
+            continue
+        for item in version.diff.changed:
+            for line in change_lines(item):
+                console.print(Text(f"  {version.version_id} · {item.id} · {line}"))
+    if result.registry:
+        console.print()
+        for line in result.registry:
+            console.print(Text(f"  {line}"))
+    if result.problems:
+        console.print()
+        console.print(Text("Problems:", style="bold red"))
+        for problem in result.problems:
+            style = "red" if problem.severity == "error" else "yellow"
+            console.print(Text(problem.format(), style=style))
+    else:
+        console.print(Text("No problems found.", style="green"))
+
+
+def markdown(result: ReviewResult) -> str:
+    lines = [MARKER, f"## plandiff review: {md.code(result.base)} → {md.code(result.head)}", ""]
+    errors = len(result.errors)
+    warnings = len(result.problems) - errors
+    verdict = "✅ no problems found" if not result.problems else (
+        f"❌ {md.plural(errors, 'error')}, {md.plural(warnings, 'warning')}" if errors
+        else f"⚠️ {md.plural(warnings, 'warning')}")
+    lines += [f"**{verdict}** · {md.plural(len(result.versions), 'version file')} changed", ""]
+    if result.versions:
+        lines += ["| Version | Clause | Change |", "|---|---|---|"]
+        for version in result.versions:
+            if version.diff is None or not version.diff.changed:
+                lines.append(f"| {md.code(version.version_id)} | | file {version.status} |")
+                continue
+            for item in version.diff.changed:
+                for line in change_lines(item):
+                    lines.append(f"| {md.code(version.version_id)} | {md.code(item.id)} |"
+                                 f" {md.escape(line)} |")
+        lines.append("")
+    if result.registry:
+        lines += ["### Registry and bibliography", ""]
+        lines += [f"- {md.escape(line)}" for line in result.registry] + [""]
+    if result.problems:
+        lines += ["### Problems", ""]
+        for problem in result.problems:
+            where = problem.file + (f":{problem.line}" if problem.line else "") + (
+                f":{problem.column}" if problem.column else "")
+            hint = f" — {md.escape(problem.hint)}" if problem.hint else ""
+            lines.append(f"- **{problem.severity}** {md.code(where)}: {md.escape(problem.message)}"
+                         f" [{problem.code}]{hint}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def github(result: ReviewResult) -> str:
+    notices = []
+    for version in result.versions:
+        if version.diff is None:
+            continue
+        for item in version.diff.changed:
+            text = "; ".join(change_lines(item)).replace("%", "%25").replace("\n", "%0A")
+            notices.append(f"::notice file={version.file},title=plandiff {item.id}::{text}")
+    body = render_problems(result.problems, "github")
+    return "\n".join(notices) + ("\n" if notices else "") + body

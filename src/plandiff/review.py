@@ -1,0 +1,242 @@
+"""Review of a change to a plan repository between two revisions, for pull requests."""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .characters import hidden_characters
+from .diff import PlanDiff, diff_resolved
+from .models import Plan
+from .problems import Problem
+from .resolve import Resolver
+
+MARKER = "<!-- plandiff-review -->"
+
+
+@dataclass(frozen=True)
+class FileChange:
+    path: str
+    status: str  # added | modified | deleted
+
+
+@dataclass(frozen=True)
+class VersionChange:
+    version_id: str
+    file: str
+    status: str  # added | modified | deleted
+    diff: PlanDiff | None  # base file → head file; for an added version, its parent → it
+
+
+@dataclass
+class ReviewResult:
+    base: str
+    head: str
+    files: list[FileChange]
+    versions: list[VersionChange]
+    registry: list[str]  # terms.yaml and sources.yaml changes, one line each
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def review(root: Path, base: str, head: str | None = None) -> ReviewResult:
+    """Read both revisions without checking anything out, and review what changed."""
+    from . import gitread
+    from .store import Root, inspect_repository
+
+    top, prefix = gitread.repository_prefix(root)
+    base_snapshot = gitread.at_revision(top, prefix, base)
+    head_snapshot = (gitread.at_revision(top, prefix, head) if head is not None
+                     else gitread.working_tree(root))
+    with tempfile.TemporaryDirectory(prefix="plandiff-review-") as folder:
+        loaded = {}
+        for name, snapshot in (("base", base_snapshot), ("head", head_snapshot)):
+            place = Path(folder) / name
+            gitread.materialise(snapshot, place)
+            loaded[name] = inspect_repository(Root(place), verify=True)
+    return analyse(base_snapshot, head_snapshot, loaded["base"], loaded["head"])
+
+
+def _changed_files(base: dict[str, bytes], head: dict[str, bytes]) -> list[FileChange]:
+    changes = []
+    for path in sorted(set(base) | set(head)):
+        if path not in head:
+            changes.append(FileChange(path, "deleted"))
+        elif path not in base:
+            changes.append(FileChange(path, "added"))
+        elif base[path] != head[path]:
+            changes.append(FileChange(path, "modified"))
+    return changes
+
+
+def _added_lines(old: bytes | None, new: bytes) -> list[tuple[int, str]]:
+    new_lines = new.decode("utf-8", "replace").splitlines()
+    if old is None:
+        return list(enumerate(new_lines, 1))
+    old_lines = old.decode("utf-8", "replace").splitlines()
+    added = []
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert"):
+            added.extend((j + 1, new_lines[j]) for j in range(j1, j2))
+    return added
+
+
+def _hidden_character_problems(path: str, old: bytes | None, new: bytes) -> list[Problem]:
+    problems = []
+    for number, line in _added_lines(old, new):
+        for name in hidden_characters(line):
+            column = next(i for i, ch in enumerate(line, 1) if f"U+{ord(ch):04X}" == name)
+            bidi = 0x202A <= int(name[2:], 16) <= 0x202E or 0x2066 <= int(name[2:], 16) <= 0x2069
+            problems.append(Problem(
+                path, f"the change adds the {'bidirectional control' if bidi else 'invisible'}"
+                f" character {name}; it can make text display differently from what it says",
+                "bidi-control" if bidi else "invisible-character",
+                "error" if bidi else "warning",
+                "delete it" if bidi else "delete it unless the language needs it",
+                line=number, column=column))
+    return problems
+
+
+def _plain(value: Any) -> Any:
+    return value.model_dump(mode="json", exclude_none=True) if hasattr(value, "model_dump") \
+        else value
+
+
+def _registry_lines(name: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    from deepdiff import DeepDiff
+
+    before = {k: _plain(v) for k, v in old.items()}
+    after = {k: _plain(v) for k, v in new.items()}
+    found = DeepDiff(before, after, ignore_order=True, view="tree")
+    lines = []
+    for kind, items in sorted(found.items()):
+        for item in items:
+            where = ".".join(str(p) for p in item.path(output_format="list"))
+            if kind == "dictionary_item_added":
+                lines.append(f"{name}: added {where}")
+            elif kind == "dictionary_item_removed":
+                lines.append(f"{name}: removed {where}")
+            elif kind in ("values_changed", "type_changes"):
+                lines.append(f"{name}: {where}: {item.t1!r} → {item.t2!r}")
+            else:
+                lines.append(f"{name}: {where} changed")
+    return lines
+
+
+def _citations(plan: Plan, version_id: str, clause_id: str) -> set[tuple[str, str | None]]:
+    version = plan.versions.get(version_id)
+    if version is None:
+        return set()
+    return {(c.source, c.quote) for clause in version.clauses if clause.id == clause_id
+            for c in clause.cites}
+
+
+def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> ReviewResult:
+    """Everything a reviewer must see, from the two snapshots and what the loader made of them."""
+    files = _changed_files(base_snapshot.files, head_snapshot.files)
+    touched = {f.path for f in files}
+    problems: list[Problem] = []
+    for link in head_snapshot.links:
+        problems.append(Problem(link, "a symbolic link in the plan repository; plandiff never"
+                                " follows links", "symlink", hint="commit the file itself"))
+    for change in files:
+        if change.status != "deleted":
+            problems += _hidden_character_problems(change.path,
+                                                   base_snapshot.files.get(change.path),
+                                                   head_snapshot.files[change.path])
+    base_keys = {(p.file, p.code, p.message) for p in base.problems}
+    seen = {(p.file, p.line, p.code) for p in problems}
+    for problem in head.problems:
+        if (problem.file, problem.line, problem.code) in seen:
+            continue
+        is_new = (problem.file, problem.code, problem.message) not in base_keys
+        if problem.file in touched or is_new:
+            problems.append(problem)
+    versions: list[VersionChange] = []
+    registry: list[str] = []
+    base_plan: Plan | None = base.plan
+    head_plan: Plan | None = head.plan
+    if base_plan is not None and head_plan is not None:
+        registry += _registry_lines("terms.yaml", base_plan.terms, head_plan.terms)
+        registry += _registry_lines("sources.yaml", base_plan.sources, head_plan.sources)
+        problems += _removed_sources_still_cited(base_plan, head_plan)
+        versions, unsupported = _version_changes(files, base, head)
+        problems += [_at_clause_line(p, head_snapshot.files.get(p.file, b"")) for p in unsupported]
+    problems += [Problem(change.path, f"version file deleted: {change.path}", "version-deleted",
+                         hint="a reported version stays in the record; mark it superseded"
+                         " instead of deleting it")
+                 for change in files if change.status == "deleted" and _is_version(change.path)]
+    problems.sort(key=Problem.sort_key)
+    return ReviewResult(base_snapshot.label, head_snapshot.label, files, versions, registry,
+                        problems)
+
+
+def _at_clause_line(problem: Problem, text: bytes) -> Problem:
+    import re
+
+    clause_id = problem.message.split("`")[1]
+    pattern = re.compile(rf"^\s*(-\s*)?id:\s*['\"]?{re.escape(clause_id)}['\"]?\s*(#.*)?$")
+    for number, line in enumerate(text.decode("utf-8", "replace").splitlines(), 1):
+        if pattern.match(line):
+            column = line.index("id:") + 1
+            return Problem(problem.file, problem.message, problem.code, problem.severity,
+                           problem.hint, (), number, column)
+    return problem
+
+
+def _is_version(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return path.startswith("plans/") and path.count("/") == 1 and name.endswith(
+        (".yaml", ".yml")) and name not in ("terms.yaml", "sources.yaml")
+
+
+def _removed_sources_still_cited(base: Plan, head: Plan) -> list[Problem]:
+    removed = set(base.sources) - set(head.sources)
+    cited = {c.source for v in head.versions.values() for clause in v.clauses
+             for c in clause.cites}
+    return [Problem("plans/sources.yaml", f"source `{s}` was removed but is still cited",
+                    "removed-source-cited", hint="keep the source, or cite another one")
+            for s in sorted(removed & cited)]
+
+
+def _version_changes(files: list[FileChange], base: Any,
+                     head: Any) -> tuple[list[VersionChange], list[Problem]]:
+    base_by_file = {path: vid for vid, path in base.files.items()}
+    head_by_file = {path: vid for vid, path in head.files.items()}
+    base_resolver, head_resolver = Resolver(base.plan), Resolver(head.plan)
+    versions, problems = [], []
+    for change in files:
+        if not _is_version(change.path):
+            continue
+        old_id, new_id = base_by_file.get(change.path), head_by_file.get(change.path)
+        result = None
+        if old_id in base.plan.versions and new_id in head.plan.versions:
+            result = diff_resolved(head.plan, base_resolver.resolve(old_id),
+                                   head_resolver.resolve(new_id))
+        elif new_id in head.plan.versions:
+            parent = head.plan.versions[new_id].parent
+            start = parent if parent in head.plan.versions else new_id
+            result = diff_resolved(head.plan, head_resolver.resolve(start),
+                                   head_resolver.resolve(new_id))
+        versions.append(VersionChange(new_id or old_id or change.path, change.path,
+                                      change.status, result))
+        if result is None or new_id is None:
+            continue
+        for item in result.changed:
+            if item.change in ("unreported", "removed") and item.new is None:
+                continue
+            if change.status == "modified" and _citations(base.plan, old_id or "", item.old.id
+                                                          if item.old else item.id) \
+                    == _citations(head.plan, new_id, item.id) and (item.terms or item.text):
+                problems.append(Problem(
+                    change.path, f"clause `{item.id}` changed ({item.change}) but its citations"
+                    " did not", "uncited-change",
+                    hint="cite the source that reports the new wording or value"))
+    return versions, problems

@@ -1,0 +1,95 @@
+"""`plandiff review` on a temporary git repository, as a pull request would change it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import LINEAGE_PLANS
+
+RLO = "\u202e"
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture
+def repo(make_repo) -> Path:
+    root = make_repo(LINEAGE_PLANS)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "base")
+    return root
+
+
+def edit(root: Path, name: str, old: str, new: str) -> None:
+    path = root / "plans" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_cap_change_and_right_to_left_override_are_shown_and_fail(run, repo) -> None:
+    edit(repo, "v1.yaml", "terms: {cap: 600000}", "terms: {cap: 650000}")
+    edit(repo, "v1.yaml", "The army will be capped", f"The army will {RLO}be capped")
+    git(repo, "commit", "-q", "-am", "change")
+    result = run("review", "HEAD~1", "HEAD", root=repo)
+    assert result.exit_code == 1, result.output
+    assert "v1 · army · Troop cap: 600,000 → 650,000 personnel (+50,000, +8.3%)" in result.stdout
+    assert "U+202E" in result.stdout and "[bidi-control]" in result.stdout
+    assert RLO not in result.stdout
+    assert "[uncited-change]" in result.stdout
+
+
+def test_working_tree_is_the_default_head_and_a_cited_change_is_clean(run, repo) -> None:
+    edit(repo, "v2.yaml", "terms: {fund: 150000000000, days: 100}",
+         "terms: {fund: 160000000000, days: 100}")
+    edit(repo, "v2.yaml", "    text: A fund of 100 billion dollars.\n    terms: {fund: 160",
+         "    text: A fund of 160 billion dollars.\n    terms: {fund: 160")
+    edit(repo, "v2.yaml", "terms: {fund: 160000000000, days: 100}\n    cites: [{source: a}]",
+         "terms: {fund: 160000000000, days: 100}\n    cites: [{source: b}]")
+    result = run("review", "main", root=repo)
+    assert result.exit_code == 0, result.output
+    assert "v2 · money · Fund: $150 billion → $160 billion" in result.stdout
+    assert "No problems found." in result.stdout
+
+
+def test_deleted_version_and_removed_source_still_cited(run, repo) -> None:
+    (repo / "plans" / "v2.yaml").unlink()
+    edit(repo, "sources.yaml", "b:\n  outlet: Outlet B\n  reliability: low\n", "")
+    result = run("review", "main", root=repo)
+    assert result.exit_code == 1
+    assert "version file deleted: plans/v2.yaml [version-deleted]" in result.stdout
+
+
+def test_markdown_has_the_sticky_marker_and_github_annotations(run, repo) -> None:
+    edit(repo, "v1.yaml", "terms: {cap: 600000}", "terms: {cap: 650000}")
+    markdown = run("review", "main", "--format", "markdown", root=repo).stdout
+    assert markdown.startswith("<!-- plandiff-review -->\n")
+    annotations = run("review", "main", "--format", "github", root=repo).stdout
+    assert "::error file=plans/v1.yaml,line=" in annotations
+
+
+def test_unknown_revision_and_not_a_repository_exit_2(run, repo, tmp_path_factory) -> None:
+    unknown = run("review", "nope", root=repo)
+    assert unknown.exit_code == 2 and "unknown revision `nope`" in unknown.stderr
+    assert run("review", "--upload-pack=x", root=repo).exit_code == 2
+    plain = tmp_path_factory.mktemp("plain")
+    (plain / "plans").mkdir()
+    outside = run("review", "main", root=plain)
+    assert outside.exit_code == 2 and "not inside a git repository" in outside.stderr
+
+
+def test_review_never_runs_repository_code(run, repo) -> None:
+    (repo / ".gitattributes").write_text("*.yaml filter=evil diff=evil\n", encoding="utf-8")
+    git(repo, "config", "filter.evil.clean", "touch PWNED")
+    git(repo, "config", "diff.evil.textconv", "touch PWNED")
+    edit(repo, "v1.yaml", "terms: {cap: 600000}", "terms: {cap: 650000}")
+    run("review", "main", root=repo)
+    assert not (repo / "PWNED").exists()
