@@ -129,3 +129,11 @@ def test_core_modules_import_neither_typer_nor_rich() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_shell_completion_offers_version_ids() -> None:
+    env = {"_PLANDIFF_COMPLETE": "complete_bash", "COMP_WORDS": "plandiff diff v2",
+           "COMP_CWORD": "2", "PATH": "", "PLANDIFF_ROOT": str(REPO)}
+    out = subprocess.run([sys.executable, "-m", "plandiff"], capture_output=True, text=True,
+                         env=env).stdout.split()
+    assert out == ["v20", "v28"]
