@@ -92,9 +92,10 @@ def clause_section(item: ClauseDiff, level: int = 3) -> list[str]:
         facts.append(f"Topic: {escape(item.topic)}.")
     if facts:
         lines += [" ".join(facts), ""]
-    for term in item.terms:
+    shown_terms = item.terms if item.change != "removed" else ()  # removed: they go with it
+    for term in shown_terms:
         lines.append(f"- **{escape(values.term_line(term))}**")
-    if item.terms:
+    if shown_terms:
         lines.append("")
     if item.text is not None:
         note = " (cosmetic: white space, punctuation or case only)" if item.text.cosmetic else ""

@@ -86,7 +86,8 @@ def _clause(item: ClauseDiff, indent: str = "    ") -> list[Text]:
     lines = [head]
     if item.old_id:
         lines.append(Text(f"{indent}renamed from {item.old_id}", style="cyan"))
-    for term in item.terms:
+    # A removed clause takes its terms with it; listing each as "no longer set" would be noise.
+    for term in item.terms if item.change != "removed" else ():
         lines.append(Text(indent) + Text(values.term_line(term), style="bold"))
     if item.text is not None:
         label = "text (cosmetic)" if item.text.cosmetic else "text"
