@@ -30,9 +30,13 @@ def _runs() -> list[tuple[str, dict]]:
 def test_golden(case: str, spec: dict, run, update_goldens: bool) -> None:
     case_dir = CASES / case
     root = REPO if (case_dir / "corpus").exists() else case_dir
-    result = run(*spec["args"], root=root)
+    # `{case}` in an argument is the case's folder (for commands that read a file, like import).
+    result = run(*(str(a).replace("{case}", str(case_dir)) for a in spec["args"]), root=root)
     expected_exit = spec.get("exit", 0)
-    output = result.stdout + (result.stderr if spec.get("stderr") else "")
+    if spec.get("stderr") == "only":
+        output = result.stderr
+    else:
+        output = result.stdout + (result.stderr if spec.get("stderr") else "")
     golden = case_dir / spec["output"]
     if update_goldens:
         golden.write_text(output, encoding="utf-8")

@@ -370,5 +370,65 @@ def check_command(
     raise typer.Exit(EXIT_FOUND if failing else EXIT_OK)
 
 
+@app.command("import")
+@handle_errors
+def import_command(
+    file: str = typer.Argument(..., metavar="FILE",
+                               help="The text to import (plain text or Markdown); - for standard"
+                               " input."),
+    parent: str = typer.Option(..., "--parent", metavar="VERSION", autocompletion=complete_version,
+                               help="The version the text revises; points are aligned with its"
+                               " clauses."),
+    version_id: str = typer.Option(..., "--id", metavar="NEW",
+                                   help="The new version's id; it is written to plans/NEW.yaml."),
+    title: str | None = typer.Option(None, "--title", metavar="T",
+                                     help="The version's title (default: the text's headline)."),
+    date: str | None = typer.Option(None, "--date", metavar="D",
+                                    help="The version's date, YYYY-MM-DD (default: today,"
+                                    " marked for review)."),
+    partial: bool = typer.Option(False, "--partial",
+                                 help="The text reports only some clauses: parent clauses it"
+                                 " leaves out carry over instead of being listed as removed."),
+    dry_run: bool = typer.Option(False, "--dry-run",
+                                 help="Print the draft instead of writing anything."),
+    force: bool = typer.Option(False, "--force", help="Replace plans/NEW.yaml if it exists."),
+    root: Path | None = RootOption,
+) -> None:
+    """Draft a new version from a numbered text: align its points with the parent's clauses,
+    read their numbers, cite the text."""
+    import datetime as dt
+
+    from .importer import files, run
+    from .importer.draft import ImportOptions
+    from .render import imported
+    from .store import find_root
+
+    try:
+        when = dt.date.fromisoformat(date) if date is not None else None
+    except ValueError:
+        raise PlandiffError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD") from None
+    text, path = files.read_input(file)
+    options = ImportOptions(version_id, parent, title=title, date=when, partial=partial)
+    prepared = run.prepare(find_root(root), text, path, options,
+                           shown="standard input" if path is None else file)
+    _stderr(imported.table(prepared.draft).rstrip("\n"))
+    if dry_run:
+        sys.stdout.write(prepared.version_text)
+    else:
+        run.write(prepared, force=force)
+        _stderr(f"wrote {prepared.display}")
+        if prepared.source_registered:
+            _stderr(f"registered source `{prepared.source_id}` in plans/sources.yaml")
+    review = imported.review(prepared.draft)
+    if review:
+        _stderr(review.rstrip("\n"))
+    if prepared.problems:
+        from .render import problems as problems_view
+
+        _stderr(problems_view.render(prepared.problems, "text").rstrip("\n"))
+    raise typer.Exit(EXIT_FOUND if any(p.severity == "error" for p in prepared.problems)
+                     else EXIT_OK)
+
+
 def run(args: list[str]) -> None:
     app(args=args, prog_name="plandiff")

@@ -1,0 +1,164 @@
+"""Pure: align the points of an imported text with the parent version's clauses.
+
+Each pair is scored 0–100 from two signals: how much distinctive vocabulary the two share (word
+stems weighted by how rare they are among the parent's clauses and the points, so "Zaporizhzhia"
+counts for more than "Ukraine"), and rapidfuzz's token-sort similarity of the texts (unlike
+token-set, it does not call a short text similar to a long one for sharing a few common words).
+A clause's older wordings, in the parent's ancestors, count too, a little less; so does a value
+of a kind the clause has a term for ("800,000 troops" and a cap in personnel). The point number
+is only a weak hint, since versions renumber. Pairs are then taken best first, one clause per
+point; a point whose best pair scores below MATCH is a new clause.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .numbers import prepare
+
+MATCH = 30.0  # below this a point is new
+WEAK = 50.0  # a match below this is flagged for the reviewer
+NUMBER_HINT = 4.0  # added when the point keeps the clause's number
+KIND_HINT = 6.0  # added when the point gives a value of a kind the clause has a term for
+HISTORY = 0.9  # an older wording of the clause counts for a little less than the parent's
+
+_STOPWORDS = """
+a an and are as at be been by for from has have in into is it its of on or that the their them
+they this to was were which who will with within would shall may can all any not no under upon
+after before also other both each such than then there these those over only own about
+في من على الى إلى عن مع ان أن التي الذي هذا هذه او أو ما لا كما بين بعد قبل حتى ذلك تلك
+и в во на с по к из за от до не что как это для или его ее их при о об а но же
+і в у на з із до від не що як це для або його її їх при про а але же
+"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A parent clause as the aligner sees it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    number: int | str | None = None
+    history: tuple[str, ...] = ()  # older wordings of the clause, in the parent's ancestors
+    kinds: frozenset[str] = frozenset()  # "money:USD", "quantity:personnel" ... of its terms
+
+
+@dataclass(frozen=True)
+class Item:
+    """An imported point as the aligner sees it."""
+
+    text: str
+    title: str | None = None
+    number: int | str | None = None
+    kinds: frozenset[str] = frozenset()  # the kinds of value its text gives
+
+
+@dataclass(frozen=True)
+class Match:
+    point: int  # index into the points
+    clause: str | None  # the parent clause id, None for a new clause
+    score: float  # of the match, or of the best rejected candidate for a new clause
+    best: str | None = None  # for a new clause: the closest parent clause, as a hint
+
+    @property
+    def weak(self) -> bool:
+        return self.clause is not None and self.score < WEAK
+
+
+@dataclass(frozen=True)
+class Alignment:
+    matches: list[Match]  # one per point, in the points' order
+    unmatched: list[str]  # parent clause ids that no point continues, in the parent's order
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems: lower case, no stop words, cut to five letters (a crude stemmer that
+    folds "guarantee"/"guarantees" and works the same in any script)."""
+    words = _WORD.findall(prepare(text))
+    return {w[:5] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit())}
+
+
+def _weights(documents: Sequence[set[str]]) -> dict[str, float]:
+    frequency = Counter(stem for document in documents for stem in document)
+    total = len(documents)
+    return {stem: math.log((total + 1) / (count + 1)) + 1.0 for stem, count in frequency.items()}
+
+
+def _cosine(a: set[str], b: set[str], weights: dict[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = sum(weights.get(s, 1.0) ** 2 for s in a & b)
+    norm_a = math.sqrt(sum(weights.get(s, 1.0) ** 2 for s in a))
+    norm_b = math.sqrt(sum(weights.get(s, 1.0) ** 2 for s in b))
+    return shared / (norm_a * norm_b)
+
+
+def score_matrix(items: Sequence[Item], candidates: Sequence[Candidate]) -> list[list[float]]:
+    """scores[i][j]: how well point i continues parent clause j, 0–100."""
+    point_stems = [stems(f"{p.title or ''} {p.text}") for p in items]
+    wordings = [[(c.text, 1.0), *((h, HISTORY) for h in c.history if h != c.text)]
+                for c in candidates]
+    wording_stems = [[stems(f"{c.title or ''} {text}") for text, _ in versions]
+                     for c, versions in zip(candidates, wordings, strict=True)]
+    # Rarity is counted over everything at hand, the parent's clauses and the imported points.
+    weights = _weights([*point_stems, *(s[0] for s in wording_stems)])
+    scores = []
+    for item, item_stems in zip(items, point_stems, strict=True):
+        text = prepare(item.text)
+        row = []
+        for candidate, versions, versions_stems in zip(candidates, wordings, wording_stems,
+                                                       strict=True):
+            score = max(factor * _similarity(text, item_stems, prepare(wording), stems_, weights)
+                        for (wording, factor), stems_ in zip(versions, versions_stems,
+                                                             strict=True))
+            if item.number is not None and str(item.number) == str(candidate.number):
+                score += NUMBER_HINT
+            if item.kinds & candidate.kinds:
+                score += KIND_HINT
+            row.append(round(min(score, 100.0), 1))
+        scores.append(row)
+    return scores
+
+
+def _similarity(text: str, text_stems: set[str], other: str, other_stems: set[str],
+                weights: dict[str, float]) -> float:
+    from rapidfuzz import fuzz
+
+    shared = _cosine(text_stems, other_stems, weights)
+    fuzzy = fuzz.token_sort_ratio(text, other) / 100.0
+    return 100.0 * (0.8 * shared + 0.2 * fuzzy)
+
+
+def align(items: Sequence[Item], candidates: Sequence[Candidate]) -> Alignment:
+    """One parent clause per point at most, best pairs first; a point below MATCH is new."""
+    scores = score_matrix(items, candidates)
+    pairs = sorted(((scores[i][j], i, j) for i in range(len(items))
+                    for j in range(len(candidates))), key=lambda t: (-t[0], t[1], t[2]))
+    taken_points: dict[int, tuple[int, float]] = {}
+    taken_clauses: set[int] = set()
+    for score, i, j in pairs:
+        if score < MATCH:
+            break
+        if i in taken_points or j in taken_clauses:
+            continue
+        taken_points[i] = (j, score)
+        taken_clauses.add(j)
+    matches = []
+    for i in range(len(items)):
+        if i in taken_points:
+            j, score = taken_points[i]
+            matches.append(Match(i, candidates[j].id, score))
+        else:
+            row = scores[i]
+            best = max(range(len(candidates)), key=lambda j: row[j], default=None)
+            matches.append(Match(i, None, row[best] if best is not None else 0.0,
+                                 candidates[best].id if best is not None else None))
+    unmatched = [c.id for j, c in enumerate(candidates) if j not in taken_clauses]
+    return Alignment(matches, unmatched)

@@ -1,0 +1,249 @@
+"""Pure: turn the points of an imported text into a draft version, aligned with its parent.
+
+The draft keeps every decision a person must review next to it: weak matches, new clauses,
+values that could not be read, clauses that the text leaves out. Nothing is guessed: what the
+text does not say is either carried over from the parent and marked, or left for the reviewer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from plandiff.models import Coverage, Disputed, Plan
+from plandiff.normalize import normalize, quote_occurs
+from plandiff.resolve import ResolvedVersion
+from plandiff.validate import ancestors
+
+from .align import STOPWORDS, Alignment, Candidate, Item, align
+from .extract import read_terms, term_kind, text_kinds
+from .numbers import find_values
+from .points import ParsedText, Point
+
+MAX_QUOTE = 300  # a longer point is quoted by its first sentence
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    version_id: str
+    parent: str
+    title: str | None = None
+    date: dt.date | None = None
+    partial: bool = False
+    source_id: str | None = None  # the source every clause cites
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class DraftClause:
+    id: str
+    number: int | str | None = None
+    title: str | None = None
+    text: str | None = None
+    terms: dict[str, Any] = field(default_factory=dict)
+    cites: list[dict[str, Any]] = field(default_factory=list)
+    removed: bool = False
+    review: list[str] = field(default_factory=list)  # for the reviewer, above the clause
+    term_review: dict[str, str] = field(default_factory=dict)  # by term id
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the alignment table."""
+
+    point: int | str | None  # the point's number; None for a parent clause no point continues
+    clause: str
+    score: float | None
+    status: str  # match | weak | new | removed | left out
+    closest: str | None = None  # for a new clause: the parent clause that came closest
+
+
+@dataclass
+class Draft:
+    header: dict[str, Any]  # id, title, date, parent, coverage, status, parties, summary
+    header_review: dict[str, str]
+    clauses: list[DraftClause]
+    rows: list[Row]
+    alignment: Alignment
+
+    def review_items(self) -> list[str]:
+        """What the reviewer must settle, one line each."""
+        items = [f"`{key}`: {note}" for key, note in self.header_review.items()]
+        for clause in self.clauses:
+            items += [f"clause `{clause.id}`: {note}" for note in clause.review]
+            items += [f"clause `{clause.id}`, term `{term}`: {note}"
+                      for term, note in clause.term_review.items()]
+        return items
+
+
+def candidates(plan: Plan, parent: ResolvedVersion) -> list[Candidate]:
+    """The parent's live clauses, with their older wordings (texts and quotes, in the parent and
+    its ancestors) and the kinds of their terms."""
+    lineage = [parent.id, *ancestors(plan, parent.id)]
+    found = []
+    for clause in parent.live():
+        history: list[str] = []
+        for version_id in lineage:
+            version = plan.versions.get(version_id)
+            for old in version.clauses if version else ():
+                if old.id not in clause.identities:
+                    continue
+                # Its texts, and the words its sources used (which may be in another language).
+                for wording in (old.text, *(c.quote for c in old.cites)):
+                    if wording and wording not in history:
+                        history.append(wording)
+        kinds = {term_kind(plan.terms[t]) for t in clause.clause.terms if t in plan.terms}
+        found.append(Candidate(clause.id, clause.clause.text or "", clause.clause.title,
+                               clause.clause.number, tuple(history),
+                               frozenset(k for k in kinds if k)))
+    return found
+
+
+def slug(words: str, number: int | str | None, taken: set[str]) -> str:
+    """A new clause id from the first content words of its text, unique among `taken`."""
+    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
+    kept = [w for w in re.findall(r"[a-z0-9]+", ascii_text.replace("'s", ""))
+            if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    base = "-".join(kept[:4])[:48].strip("-") or f"point-{number if number is not None else 'x'}"
+    base = re.sub(r"[^a-z0-9-]", "-", base)
+    candidate, counter = base, 2
+    while candidate in taken:
+        candidate, counter = f"{base}-{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+def quote_for(point: Point, normalized_source: str | None) -> str | None:
+    """The point's own words as a quote that occurs in the source: the whole point when short,
+    else its first sentence that occurs; None when none does."""
+    sentences = [s for s in _SENTENCE_END.split(point.text) if s.strip()]
+    options = ([point.text] if len(point.text) <= MAX_QUOTE else []) + sentences
+    for option in options:
+        if normalized_source is None or quote_occurs(option, normalized_source):
+            return option
+    return None
+
+
+def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: ImportOptions, *,
+          source_text: str | None, source_has_file: bool) -> Draft:
+    """The draft version of `parsed` against `parent`."""
+    pool = candidates(plan, parent)
+    items = [Item(p.text, p.title, p.number, text_kinds(p.text)) for p in parsed.points]
+    alignment = align(items, pool)
+    normalized = normalize(source_text) if source_text is not None and source_has_file else None
+    partial = options.partial
+    taken = {c.id for c in parent.clauses.values()}
+    clauses: list[DraftClause] = []
+    rows: list[Row] = []
+    for point, match in zip(parsed.points, alignment.matches, strict=True):
+        if match.clause is not None:
+            previous = parent.clauses[match.clause].clause
+            clause = DraftClause(match.clause, point.number, point.title, point.text)
+            if match.weak:
+                clause.review.append(f"weak match with `{match.clause}` (score {match.score:g}):"
+                                     " confirm it continues that clause, or give it a new id")
+            _fill_terms(clause, plan, previous.terms, parent.id, partial=partial)
+            rows.append(Row(point.number, match.clause, match.score,
+                            "weak" if match.weak else "match"))
+        else:
+            clause = DraftClause(slug(point.title or point.text, point.number, taken),
+                                 point.number, point.title, point.text)
+            closest = (f" (closest: `{match.best}`, score {match.score:g})"
+                       if match.best else "")
+            clause.review.append(f"new clause{closest}: check its id; add a title and a topic")
+            found, unreadable = find_values(point.text)
+            shown = ", ".join(repr(f.text) for f in found if f.kind != "number")
+            if shown:
+                clause.review.append(f"the text gives {shown}: add a term from terms.yaml"
+                                     " if one fits")
+            for item in unreadable:
+                clause.review.append(f"the text says {item.text!r}, which plandiff cannot"
+                                     " read: give the value if a term needs it")
+            rows.append(Row(point.number, clause.id, match.score, "new", match.best))
+        if options.source_id is not None:
+            quote = quote_for(point, normalized)
+            cite: dict[str, Any] = {"source": options.source_id}
+            if quote is not None:
+                cite["quote"] = quote
+            else:
+                clause.review.append("no verbatim quote found in the source: add one")
+            clause.cites.append(cite)
+        clauses.append(clause)
+    for clause_id in alignment.unmatched:
+        if partial:
+            rows.append(Row(None, clause_id, None, "left out"))
+            continue
+        rows.append(Row(None, clause_id, None, "removed"))
+        gone = DraftClause(clause_id, removed=True)
+        gone.review.append("no point of the text continues this clause: confirm the drop, or"
+                           " give a point this id")
+        if options.source_id is not None:
+            gone.cites.append({"source": options.source_id,
+                               "note": "Not among the points of this text."})
+        clauses.append(gone)
+    header, header_review = _header(parsed, plan, options)
+    return Draft(header, header_review, clauses, rows, alignment)
+
+
+def _fill_terms(clause: DraftClause, plan: Plan, previous: dict[str, Any], parent_id: str, *,
+                partial: bool) -> None:
+    """Read the terms of the parent's clause from the point's text."""
+    known = {t: plan.terms[t] for t in previous if t in plan.terms}
+    reading = read_terms(clause.text or "", known)
+    for term_id in previous:
+        if term_id in reading.values:
+            clause.terms[term_id] = reading.values[term_id]
+            if term_id in reading.notes:
+                clause.term_review[term_id] = reading.notes[term_id]
+        elif term_id in reading.unread:
+            kind = plan.terms[term_id].type.value
+            if partial:
+                clause.review.append(f"term `{term_id}` ({kind}) carries over from `{parent_id}`"
+                                     " unread: set it here if the text changes it")
+            else:
+                value = previous[term_id]
+                clause.terms[term_id] = (value.model_dump(exclude_none=True)
+                                         if isinstance(value, Disputed) else value)
+                clause.term_review[term_id] = (f"kept from `{parent_id}`: a {kind} is not read"
+                                               " from the text; confirm or change it")
+        else:
+            note = reading.notes.get(term_id, "the text gives no value for it")
+            tail = ("it carries over from" if partial else "left out; it was set in")
+            clause.review.append(f"term `{term_id}`: {note}; {tail} `{parent_id}`")
+    if reading.leftovers:
+        shown = ", ".join(repr(f.text) for f in reading.leftovers)
+        clause.review.append(f"the text also gives {shown}: add a term if one fits")
+
+
+def _header(parsed: ParsedText, plan: Plan, options: ImportOptions
+            ) -> tuple[dict[str, Any], dict[str, str]]:
+    review: dict[str, str] = {}
+    title = options.title or parsed.title
+    if title is None:
+        title = f"Imported draft of {options.version_id}"
+        review["title"] = "no headline found in the text: give the version a title"
+    date = options.date
+    if date is None:
+        date = options.today
+        review["date"] = "set to today: give the date the version was drafted or reported"
+    parent = plan.versions[options.parent]
+    review["status"] = "`leaked` by default: confirm (leaked, proposed, agreed, rejected)"
+    shown = ", ".join(parent.parties) or "none"
+    review["parties"] = f"fill in who drafted or agreed it (the parent's: {shown})"
+    header: dict[str, Any] = {
+        "id": options.version_id,
+        "title": title,
+        "date": date,
+        "parent": options.parent,
+        "coverage": (Coverage.partial if options.partial else Coverage.full).value,
+        "status": "leaked",
+        "parties": [],
+    }
+    if parsed.summary:
+        header["summary"] = parsed.summary
+    return header, review
+

@@ -1,0 +1,128 @@
+"""Pure: read the values of a clause's typed terms from a point's text, or say why not."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from plandiff.models import Term, TermType
+
+from .numbers import UNIT_WORDS, Found, find_values
+
+# Exact conversions only: a month is not a fixed number of days, so that is left to a person.
+_CONVERSIONS = {("weeks", "days"): 7, ("years", "months"): 12}
+_KIND_OF = {TermType.money: "money", TermType.duration: "duration", TermType.date: "date"}
+READABLE = frozenset({TermType.quantity, TermType.money, TermType.duration, TermType.date})
+
+
+@dataclass
+class TermReading:
+    """What a point's text says about a set of terms."""
+
+    values: dict[str, object] = field(default_factory=dict)  # term id -> value read
+    notes: dict[str, str] = field(default_factory=dict)  # term id -> what a reviewer must do
+    unread: list[str] = field(default_factory=list)  # choice, flag, text: not read from text
+    leftovers: list[Found] = field(default_factory=list)  # values that no term took
+
+
+def _candidates(term: Term, found: list[Found]) -> tuple[list[Found], list[Found]]:
+    """(values that fit the term, values of its kind that do not quite fit)."""
+    if term.type is TermType.quantity:
+        if term.unit == "percent":
+            return [f for f in found if f.kind == "percent"], []
+        if term.unit in UNIT_WORDS:
+            fits = [f for f in found if f.kind == "quantity" and f.unit == term.unit]
+            return fits, [f for f in found if f.kind == "quantity" and f.unit != term.unit]
+        return [], [f for f in found if f.kind == "quantity"]
+    kind = _KIND_OF[term.type]
+    same_kind = [f for f in found if f.kind == kind]
+    if term.type is TermType.money:
+        fits = [f for f in same_kind if term.currency in (None, f.currency)]
+    elif term.type is TermType.duration:
+        fits = [f for f in same_kind if f.unit == term.unit
+                or (f.unit, term.unit) in _CONVERSIONS]
+    else:
+        fits = same_kind
+    return fits, [f for f in same_kind if f not in fits]
+
+
+def _value(term: Term, item: Found) -> object:
+    factor = _CONVERSIONS.get((item.unit or "", term.unit or ""))
+    if factor and isinstance(item.value, (int, float)):
+        return item.value * factor
+    return item.value
+
+
+def read_terms(text: str, terms: Mapping[str, Term]) -> TermReading:
+    """Read each of `terms` from `text`. A value is taken only when the text gives exactly one
+    reading of the term's kind and unit; anything else becomes a note for the reviewer."""
+    found, unreadable = find_values(text)
+    reading = TermReading()
+    used: set[int] = set()
+    for term_id, term in terms.items():
+        if term.type not in READABLE:
+            reading.unread.append(term_id)
+            continue
+        fits, near = _candidates(term, found)
+        bare = [f for f in found if f.kind == "number" or (f.kind == "quantity" and f.unit is None)]
+        values = {repr(_value(term, f)) for f in fits}
+        if len(values) == 1:
+            reading.values[term_id] = _value(term, fits[0])
+            used.update(id(f) for f in fits)
+            rough = [f.text for f in fits if f.approximate]
+            if rough:
+                reading.notes[term_id] = f"the text gives an approximate figure ({rough[0]!r})"
+        elif len(values) > 1:
+            shown = ", ".join(repr(f.text) for f in fits)
+            reading.notes[term_id] = f"the text gives several values ({shown}): choose one"
+        elif near:
+            reading.notes[term_id] = (f"the text says {near[0].text!r}, which does not fit the term"
+                                      f" ({_describe(term)}): convert it or choose another term")
+        elif unreadable:
+            reading.notes[term_id] = (f"the text says {unreadable[0].text!r}, which plandiff"
+                                      " cannot read: fill in the value")
+        elif len(bare) == 1 and term.type is TermType.quantity:
+            reading.values[term_id] = bare[0].value
+            used.add(id(bare[0]))
+            reading.notes[term_id] = f"read from {bare[0].text!r}, which states no unit: confirm"
+        else:
+            reading.notes[term_id] = "the text gives no value for it"
+    reading.leftovers = [f for f in found if id(f) not in used and f.kind != "number"]
+    return reading
+
+
+def _describe(term: Term) -> str:
+    if term.type is TermType.money:
+        return f"money in {term.currency}" if term.currency else "money"
+    if term.unit:
+        return f"{term.type.value} in {term.unit}"
+    return term.type.value
+
+
+def describe_found(items: list[Found]) -> str:
+    return ", ".join(repr(f.text) for f in items)
+
+
+def term_kind(term: Term) -> str | None:
+    """The kind of value a term holds, as `found_kind` names it: "money:USD", "duration:days"."""
+    if term.type is TermType.money:
+        return f"money:{term.currency or ''}"
+    if term.type is TermType.quantity:
+        return "percent:percent" if term.unit == "percent" else f"quantity:{term.unit or ''}"
+    if term.type is TermType.duration:
+        return f"duration:{term.unit or ''}"
+    if term.type is TermType.date:
+        return "date:"
+    return None
+
+
+def found_kind(item: Found) -> str:
+    if item.kind == "money":
+        return f"money:{item.currency or ''}"
+    return f"{item.kind}:{item.unit or ''}"
+
+
+def text_kinds(text: str) -> frozenset[str]:
+    """The kinds of value a text gives (bare numbers aside)."""
+    found, _ = find_values(text)
+    return frozenset(found_kind(f) for f in found if f.kind != "number")

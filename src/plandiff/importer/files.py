@@ -1,0 +1,98 @@
+"""The edge of `plandiff import`: reading the text, placing its source, writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from plandiff.problems import PlandiffError
+from plandiff.store import MAX_FILE_BYTES, Root
+
+
+def read_input(file: str) -> tuple[str, Path | None]:
+    """The text to import and its path (None for standard input, `-`). UTF-8, BOM accepted."""
+    if file == "-":
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        path = None
+    else:
+        path = Path(file).expanduser()
+        try:
+            if path.is_dir():
+                raise PlandiffError(f"{file}: is a folder, not a text file",
+                                    "give the article's text file, or - for standard input")
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as error:
+            raise PlandiffError(f"{file}: cannot read it: {error.strerror or error}",
+                                "check that the file exists and is readable") from None
+    shown = "standard input" if path is None else file
+    if len(data) > MAX_FILE_BYTES:
+        raise PlandiffError(f"{shown}: larger than {MAX_FILE_BYTES:,} bytes",
+                            "import the article's text, not a whole archive")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise PlandiffError(f"{shown}:{line}:{column}: not UTF-8 (byte 0x{data[error.start]:02x})",
+                            "save the text as UTF-8") from None
+    if "\x00" in text:
+        raise PlandiffError(f"{shown}: a binary file, not text",
+                            "give a plain-text or Markdown file")
+    return text.replace("\r\n", "\n"), path
+
+
+def seed_path(root: Root, path: Path | None) -> str | None:
+    """The file's path relative to the root, with forward slashes, when it lies under `seeds/`
+    inside the root (symbolic links resolved); None otherwise."""
+    if path is None:
+        return None
+    base = root.path.resolve()
+    target = path.resolve()
+    seeds = base / "seeds"
+    if seeds not in target.parents:
+        return None
+    return target.relative_to(base).as_posix()
+
+
+def write_all(files: list[tuple[Path, str]], *, new: Path, force: bool) -> None:
+    """Write every file or none: each goes to a temporary file beside it, then all are renamed
+    into place; if a rename fails, the files already replaced get their old content back.
+    `new` is refused when it exists, unless `force`."""
+    if new.exists() and not force:
+        raise PlandiffError(f"{new} exists", "give another --id, or --force to replace it")
+    temporaries: list[tuple[Path, Path]] = []
+    originals: dict[Path, bytes | None] = {}
+    try:
+        for path, text in files:
+            originals[path] = path.read_bytes() if path.exists() else None
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with temporary.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            temporaries.append((temporary, path))
+        replaced: list[Path] = []
+        try:
+            for temporary, path in temporaries:
+                os.replace(temporary, path)
+                replaced.append(path)
+        except OSError:
+            for path in replaced:
+                _restore(path, originals[path])
+            raise
+    except OSError as error:
+        raise PlandiffError(f"cannot write {getattr(error, 'filename', None) or 'the files'}:"
+                            f" {error.strerror or error}; nothing was changed",
+                            "check that plans/ is writable") from None
+    finally:
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+
+
+def _restore(path: Path, original: bytes | None) -> None:
+    if original is None:
+        path.unlink(missing_ok=True)
+    else:
+        path.write_bytes(original)

@@ -1,0 +1,152 @@
+"""Pure: a draft as YAML text in the canonical layout, and a source added to sources.yaml.
+
+Key order follows the canonical layout of plan files (`plandiff fmt`'s): version keys id, title,
+date, parent, coverage, status, parties, summary, note, clauses; clause keys id, was, number,
+title, topic, text, terms, cites, removed, note. Reviewer notes are YAML comments, so the file
+is valid as it stands and a person deletes them as they settle each point.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from .draft import Draft, DraftClause
+
+VERSION_KEYS = ("id", "title", "date", "parent", "coverage", "status", "parties", "summary",
+                "note", "clauses")
+CLAUSE_KEYS = ("id", "was", "number", "title", "topic", "text", "terms", "cites", "removed",
+               "note")
+WIDTH = 100
+REVIEW = "REVIEW: "
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096  # folding is done by _folded, at word boundaries
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(
+        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
+    return yaml
+
+
+def _folded(text: str, indent: int) -> Any:
+    """A long text as a folded block (`>-`), wrapped at word boundaries within WIDTH."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    text = " ".join(text.split())
+    if len(text) + indent + 8 <= WIDTH:
+        return text
+    folded = FoldedScalarString(text)
+    positions, line_start = [], 0
+    for index, char in enumerate(text):
+        if char == " " and index - line_start > WIDTH - indent:
+            previous = text.rfind(" ", line_start, index)
+            cut = previous if previous > line_start else index
+            positions.append(cut)
+            line_start = cut + 1
+    folded.fold_pos = positions
+    return folded
+
+
+def _quoted(text: str) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    return DoubleQuotedScalarString(text)
+
+
+def _comment(text: str) -> str:
+    return REVIEW + " ".join(text.split())
+
+
+def _clause_map(clause: DraftClause) -> Any:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    values: dict[str, Any] = {
+        "id": clause.id, "number": clause.number, "title": clause.title,
+        "text": _folded(clause.text, 6) if clause.text else None,
+        "removed": True if clause.removed else None,
+    }
+    if clause.terms:
+        terms = CommentedMap()
+        for term_id, value in clause.terms.items():
+            terms[term_id] = value
+            if term_id in clause.term_review:
+                terms.yaml_add_eol_comment(_comment(clause.term_review[term_id]), term_id)
+        values["terms"] = terms
+    if clause.cites:
+        cites = CommentedSeq()
+        for cite in clause.cites:
+            entry = CommentedMap()
+            entry["source"] = cite["source"]
+            if "quote" in cite:
+                entry["quote"] = _quoted(cite["quote"])
+            if "note" in cite:
+                entry["note"] = cite["note"]
+            cites.append(entry)
+        values["cites"] = cites
+    mapping = CommentedMap()
+    for key in CLAUSE_KEYS:
+        if values.get(key) is not None:
+            mapping[key] = values[key]
+    return mapping
+
+
+def dump_draft(draft: Draft, header_comment: str) -> str:
+    """The draft version as YAML text, canonical layout, reviewer notes as comments."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    top = CommentedMap()
+    for key in VERSION_KEYS:
+        if key == "clauses":
+            continue
+        value = draft.header.get(key)
+        if value is None:
+            continue
+        if key == "parties":
+            value = CommentedSeq(value)
+            value.fa.set_flow_style()
+        elif key == "summary":
+            value = _folded(value, 2)
+        top[key] = value
+        if key in draft.header_review:
+            top.yaml_add_eol_comment(_comment(draft.header_review[key]), key)
+    clauses = CommentedSeq()
+    for index, clause in enumerate(draft.clauses):
+        clauses.append(_clause_map(clause))
+        lines = [_comment(note) for note in clause.review]
+        if index:
+            lines.insert(0, "")
+        if lines:
+            clauses.yaml_set_comment_before_after_key(index, before="\n".join(lines), indent=2)
+    top["clauses"] = clauses
+    top.yaml_set_start_comment(header_comment)
+    out = io.StringIO()
+    _yaml().dump(top, out)
+    return _tidy(out.getvalue())
+
+
+def _tidy(text: str) -> str:
+    """ruamel writes an empty comment line as '#'; a blank line between clauses reads better."""
+    lines = [("" if line.strip() == "#" else line) for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def add_source(sources_text: str, source_id: str, entry: dict[str, Any]) -> str:
+    """`sources_text` with one more source at its end, comments and layout kept (round trip)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = _yaml()
+    yaml.preserve_quotes = True
+    data = yaml.load(sources_text) if sources_text.strip() else None
+    if data is None:
+        data = CommentedMap()
+    mapping = CommentedMap()
+    for key, value in entry.items():
+        mapping[key] = _folded(value, 4) if key == "note" and isinstance(value, str) else value
+    data[source_id] = mapping
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()

@@ -1,0 +1,188 @@
+"""Pure: find the numbered points of a plain-text or Markdown article, and the text around them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic separators, as ASCII. One character
+# for one, so positions in the translated text are positions in the original.
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
+
+_NUMBER = r"(?P<num>\d{1,3}[a-z]?)"
+_WORD = (r"(?:point|item|clause|article|paragraph|пункт|пункті|стаття|статья|"
+         r"النقطة|نقطة|البند|بند|المادة)")
+_MARKERS = (
+    re.compile(rf"^{_WORD}\s*(?:no\.?|№|#)?\s*{_NUMBER}\s*[:.)\-–—]?(?:\s+|$)(?P<body>.*)$",
+               re.IGNORECASE),
+    re.compile(rf"^\(\s*{_NUMBER}\s*\)(?:\s+|$)(?P<body>.*)$"),
+    re.compile(rf"^{_NUMBER}\s*[.)\-–—:](?:\s+|$)(?P<body>.*)$"),
+)
+_INLINE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\s*[-.)–]\s+")
+_SENTENCE = re.compile(r"[.!?؟](?=\s|$)")
+_BULLET = re.compile(r"^\s*(?:[-*+•·▪●◦–]|\\-)\s+(?P<body>\S.*)$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One numbered point as the article gives it."""
+
+    number: int | str
+    text: str  # the point's text, on one line, Markdown markup removed
+    line: int  # 1-based line of its number
+    title: str | None = None  # the words of a numbered heading with its text under it
+
+
+@dataclass
+class ParsedText:
+    points: list[Point]
+    outside: list[str] = field(default_factory=list)  # paragraphs outside the list
+
+    @property
+    def title(self) -> str | None:
+        """The first outside paragraph when it reads like a headline (short, no full stop)."""
+        if self.outside and len(self.outside[0]) <= 120 and not self.outside[0].endswith("."):
+            return self.outside[0]
+        return None
+
+    @property
+    def summary(self) -> str | None:
+        paragraphs = self.outside[1:] if self.title else self.outside
+        return " ".join(paragraphs) or None
+
+
+def plain(text: str) -> str:
+    """A line of Markdown as plain words: links, emphasis and heading marks removed."""
+    text = _HEADING.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
+
+
+def _marker(line: str) -> tuple[int | str, str, bool] | None:
+    """(number, body, is_heading) of a numbered line, or None."""
+    heading = bool(_HEADING.match(line))
+    stripped = _EMPHASIS.sub("", _HEADING.sub("", line)).strip().translate(DIGITS)
+    for pattern in _MARKERS:
+        match = pattern.match(stripped)
+        if match:
+            raw = match.group("num")
+            number: int | str = int(raw) if raw.isdigit() else raw
+            return number, match.group("body").strip(), heading
+    return None
+
+
+@dataclass
+class _Open:
+    number: int | str
+    line: int
+    heading: str
+    is_heading: bool
+    body: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+
+    def close(self) -> Point | None:
+        under = self.body + self.bullets
+        heading = plain(self.heading)
+        headline = heading and len(heading) <= 80 and not heading.endswith((".", ";", ":"))
+        if under and (self.is_heading or (self.bullets and headline)):
+            title: str | None = heading.rstrip(":").strip() or None
+            text = plain(" ".join(under))
+        else:
+            title, text = None, plain(" ".join([self.heading, *under]))
+        return Point(self.number, text, self.line, title) if text else None
+
+
+def parse(text: str) -> ParsedText:
+    """The numbered points of `text` ("1.", "1)", "(1)", "1-", "Point 1:", "١.", a numbered heading
+    with bullets under it) and the paragraphs outside the list."""
+    points: list[Point] = []
+    outside: list[str] = []
+    paragraph: list[str] = []
+    current: _Open | None = None
+    blank = False
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            words = plain(" ".join(paragraph))
+            if words:
+                outside.append(words)
+            paragraph.clear()
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            point = current.close()
+            if point is not None:
+                points.append(point)
+        current = None
+
+    for number, line in _lines(text):
+        if not line.strip():
+            blank = True
+            flush_paragraph()
+            continue
+        marker = _marker(line)
+        bullet = _BULLET.match(line)
+        if marker is not None:
+            close()
+            flush_paragraph()
+            current = _Open(marker[0], number, marker[1], marker[2])
+        elif bullet and current is not None:
+            current.bullets.append(bullet.group("body").strip())
+        elif current is not None and not _HEADING.match(line) and (
+                not blank or line[:1].isspace() or not (current.heading or current.body)):
+            # A continuation: the next line of the point, an indented paragraph, or the body
+            # under a bare number.
+            (current.bullets if current.bullets else current.body).append(line.strip())
+        else:
+            close()
+            paragraph.append(line.strip())
+        blank = False
+    close()
+    flush_paragraph()
+    return ParsedText(points, outside)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of `text` with their numbers; a paragraph that runs a numbered list inline
+    ("... are: 1- x. 2- y. 3- z. ...", common once an article's HTML is flattened) is split
+    into one line per point, with blank lines around the list."""
+    lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        if _marker(line) is None:
+            inline = _inline(line)
+            if inline is not None:
+                lines += [(number, part) for part in inline]
+                continue
+        lines.append((number, line))
+    return lines
+
+
+def _inline(line: str) -> list[str] | None:
+    """The parts of a line that holds an inline list numbered 1, 2, 3, ... (three points at
+    least): the text before it, a blank, the points, a blank, the text after it."""
+    ascii_line = line.translate(DIGITS)
+    run: list[re.Match[str]] = []
+    for match in _INLINE.finditer(ascii_line):
+        if int(match.group(1)) == len(run) + 1:
+            run.append(match)
+        elif int(match.group(1)) == 1:
+            run = [match]
+    if len(run) < 3:
+        return None
+    before = line[: run[0].start()].strip()
+    points, after = [], ""
+    for this, following in zip(run, [*run[1:], None], strict=True):
+        if following is not None:
+            points.append(f"{this.group(1)}. {line[this.end():following.start()].strip()}")
+            continue
+        tail = line[this.end():]
+        stop = _SENTENCE.search(tail)
+        end = stop.end() if stop else len(tail)
+        points.append(f"{this.group(1)}. {tail[:end].strip()}")
+        after = tail[end:].strip()
+    return [*([before, ""] if before else []), *points, *(["", after] if after else [])]

@@ -1,0 +1,174 @@
+"""`plandiff import` as a library call: load the repository, build the draft, check it in memory."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plandiff.models import SLUG_PATTERN, Plan
+from plandiff.problems import PlandiffError, Problem
+from plandiff.store import (
+    Document,
+    Root,
+    _version_files,
+    load_plan,
+    parse_document,
+    read_repository,
+    read_source_file,
+)
+
+from .draft import Draft, ImportOptions, build
+from .files import seed_path, write_all
+from .layout import add_source, dump_draft
+from .points import parse
+
+SOURCES = "plans/sources.yaml"
+
+
+@dataclass
+class Prepared:
+    """Everything `import` would write, checked, and nothing written yet."""
+
+    root: Root
+    draft: Draft
+    version_path: Path
+    version_text: str
+    source_id: str
+    source_registered: bool  # a new entry in sources.yaml
+    sources_text: str | None  # the new sources.yaml, when a source is registered
+    source_has_file: bool
+    problems: list[Problem]
+
+    @property
+    def display(self) -> str:
+        return self.root.display(self.version_path)
+
+
+def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
+            shown: str) -> Prepared:
+    """Build and check the draft of `text` as version `options.version_id`. Raises PlandiffError
+    when it cannot (unknown parent, bad id, no numbered points)."""
+    if not re.match(SLUG_PATTERN, options.version_id) or len(options.version_id) > 120:
+        raise PlandiffError(f"--id {options.version_id!r} is not a valid version id",
+                            "use lower-case letters, digits and hyphens, like miami-dec")
+    loaded = load_plan(root)
+    plan: Plan = loaded.plan
+    if options.parent not in plan.versions:
+        from plandiff.api import require_versions
+
+        require_versions(loaded, options.parent)
+    existing_file = loaded.files.get(options.version_id)
+    target = root.plans / f"{options.version_id}.yaml"
+    if existing_file and existing_file != root.display(target):
+        raise PlandiffError(f"version `{options.version_id}` already exists in {existing_file}",
+                            "give the new version another --id")
+    parsed = parse(text)
+    if not parsed.points:
+        raise PlandiffError(f"{shown}: no numbered points found",
+                            'number the points as "1.", "1)", "(1)" or "Point 1:", one per line')
+    relative = seed_path(root, path)
+    source_id, entry = _source(plan, relative, path, parsed.title, options, text)
+    from plandiff.resolve import Resolver
+
+    parent = Resolver(plan).resolve(options.parent)
+    options = ImportOptions(**{**options.__dict__, "source_id": source_id})
+    draft = build(parsed, plan, parent, options, source_text=text,
+                  source_has_file=relative is not None)
+    if relative is None:
+        draft.header_review["source"] = (
+            f"source `{source_id}` has no local file, so its quotes cannot be verified: copy"
+            " the text under seeds/ and set its `file:` in plans/sources.yaml")
+    origin = relative or ("standard input" if path is None else path.name)
+    header = (f"Drafted by `plandiff import` from {origin} against `{options.parent}`.\n"
+              "Settle each REVIEW comment, then delete it.")
+    version_text = dump_draft(draft, header)
+    sources_text = None
+    if entry is not None:
+        old = (root.plans / "sources.yaml").read_text(encoding="utf-8-sig") \
+            if (root.plans / "sources.yaml").exists() else ""
+        sources_text = add_source(old, source_id, entry)
+    problems = _check(root, target, version_text, sources_text)
+    return Prepared(root, draft, target, version_text, source_id, entry is not None,
+                    sources_text, relative is not None, problems)
+
+
+def write(prepared: Prepared, *, force: bool) -> None:
+    """Write the draft (and the registered source) atomically; nothing on failure."""
+    if prepared.root.packaged:
+        raise PlandiffError("no plan repository here: plandiff would write into its own"
+                            " bundled corpus", "run it inside a repository, or give --root")
+    files = [(prepared.version_path, prepared.version_text)]
+    if prepared.sources_text is not None:
+        files.append((prepared.root.plans / "sources.yaml", prepared.sources_text))
+    write_all(files, new=prepared.version_path, force=force)
+
+
+def language(text: str) -> str | None:
+    """`ar`, `uk` or `ru` when most letters are in that script; None (for a person to fill in)
+    otherwise, since a Latin script does not say which language."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+    cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
+    if arabic > len(letters) / 2:
+        return "ar"
+    if len(cyrillic) > len(letters) / 2:
+        return "uk" if any(c in "іїєґІЇЄҐ" for c in cyrillic) else "ru"
+    return None
+
+
+def _source(plan: Plan, relative: str | None, path: Path | None, title: str | None,
+            options: ImportOptions, text: str) -> tuple[str, dict[str, Any] | None]:
+    """The id of the source to cite, and a new sources.yaml entry when none exists yet."""
+    if relative is not None:
+        for source_id, source in plan.sources.items():
+            if source.file == relative:
+                return source_id, None
+    if path is not None:
+        seed = re.match(r"(\d{3})_", path.name)
+        base = f"seed-{seed.group(1)}" if seed else re.sub(r"[^a-z0-9]+", "-",
+                                                            path.stem.lower()).strip("-")
+    else:
+        base = f"{options.version_id}-text"
+    base = base if base and re.match(SLUG_PATTERN, base) else f"{options.version_id}-text"
+    source_id, counter = base, 2
+    while source_id in plan.sources:
+        source_id, counter = f"{base}-{counter}", counter + 1
+    entry: dict[str, Any] = {
+        "outlet": "unknown",
+        "title": title,
+        "date": None,
+        "language": language(text),
+        "url": None,
+    }
+    if relative is not None:
+        entry["file"] = relative
+    entry["note"] = (f"Registered by plandiff import on {options.today.isoformat()} for version"
+                     f" {options.version_id}: fill in the outlet, title, date, language and url.")
+    return source_id, entry
+
+
+def _check(root: Root, target: Path, version_text: str, sources_text: str | None
+           ) -> list[Problem]:
+    """The problems `plandiff check` would find in the draft, found before anything is written."""
+    from plandiff.validate import build_plan, verify_quotes
+
+    raw = read_repository(root)
+    display = root.display(target)
+    replaced = {display: version_text}
+    if sources_text is not None:
+        replaced[SOURCES] = sources_text
+    for name, text in replaced.items():
+        document = Document(root.plans / Path(name).name, name, text)
+        raw.documents[name] = document
+        raw.data[name] = parse_document(document)
+    plan, problems = build_plan(raw.data)
+    if plan is not None:
+        problems += verify_quotes(plan, _version_files(raw),
+                                  lambda rel: read_source_file(root, rel))
+    mine = [p for p in raw.locate(problems) if p.file == display
+            or (p.file == SOURCES and sources_text is not None)]
+    return mine
