@@ -19,7 +19,7 @@ _STATE_WORDS = {"reported": "reported", "unreported": "unreported", "removed": "
                 "absent": "not in this version"}
 
 
-def _value(result: History, claims: tuple[Claim, ...]) -> str:
+def value_text(result: History, claims: tuple[Claim, ...]) -> str:
     if result.term is None:
         return ""
     if not claims:
@@ -30,20 +30,15 @@ def _value(result: History, claims: tuple[Claim, ...]) -> str:
     return "disputed: " + " | ".join(parts)
 
 
-def _change(result: History, point: HistoryPoint) -> str:
+def change_text(result: History, point: HistoryPoint) -> str:
     if point.change is None:
         return "—"
     if point.change == "changed" and point.delta is not None and result.term is not None:
-        moved = values.signed(point.delta) if result.term.type.value != "money" else (
-            ("+" if point.delta > 0 else "−") + values.money(abs(point.delta),
-                                                            result.term.currency))
-        if point.percent is not None:
-            moved += f" ({'+' if point.percent >= 0 else '−'}{abs(point.percent):.1f}%)"
-        return moved
+        return values.movement_text(result.term, point.delta, point.percent)
     return {"same": "same", "changed": "changed", "set": "new", "unset": "dropped"}[point.change]
 
 
-def _state(point: HistoryPoint) -> str:
+def state_text(point: HistoryPoint) -> str:
     if point.state == "unreported":
         return f"unreported (from {point.reported_in})"
     return _STATE_WORDS[point.state]
@@ -100,8 +95,9 @@ def render_markdown(result: History) -> str:
         for point in result.points:
             sources = ", ".join(md.code(s) for c in point.claims for s in c.sources)
             lines.append(f"| {md.code(point.version.id)} | {point.version.date.isoformat()} |"
-                         f" {md.escape(_value(result, point.claims))} |"
-                         f" {md.escape(_change(result, point))} | {md.escape(_state(point))} |"
+                         f" {md.escape(value_text(result, point.claims))} |"
+                         f" {md.escape(change_text(result, point))} |"
+                         f" {md.escape(state_text(point))} |"
                          f" {sources or '—'} |")
     else:
         lines += ["| Version | Date | § | Text | Change from parent | State |",
@@ -110,8 +106,8 @@ def render_markdown(result: History) -> str:
             text = md.words(point.text_change) if point.text_change else md.escape(point.text)
             number = md.escape(str(point.number)) if point.number is not None else ""
             lines.append(f"| {md.code(point.version.id)} | {point.version.date.isoformat()} |"
-                         f" {number} | {text or '—'} | {md.escape(_change(result, point))} |"
-                         f" {md.escape(_state(point))} |")
+                         f" {number} | {text or '—'} | {md.escape(change_text(result, point))} |"
+                         f" {md.escape(state_text(point))} |")
     return "\n".join(lines) + "\n"
 
 
@@ -143,8 +139,8 @@ def render_terminal(result: History, console: Console) -> None:
             style = "dim" if point.state in ("unreported", "absent") else None
             sources = ", ".join(dict.fromkeys(s for c in point.claims for s in c.sources))
             table.add_row(point.version.id, point.version.date.isoformat(),
-                          _value(result, point.claims), _change(result, point), _state(point),
-                          sources, style=style)
+                          value_text(result, point.claims), change_text(result, point),
+                          state_text(point), sources, style=style)
     else:
         for column in ("version", "date", "§", "text", "change", "state"):
             table.add_column(column, overflow="fold")
@@ -152,8 +148,8 @@ def render_terminal(result: History, console: Console) -> None:
             style = "dim" if point.state in ("unreported", "absent") else None
             table.add_row(point.version.id, point.version.date.isoformat(),
                           "" if point.number is None else str(point.number),
-                          " ".join((point.text or "—").split()), _change(result, point),
-                          _state(point), style=style)
+                          " ".join((point.text or "—").split()), change_text(result, point),
+                          state_text(point), style=style)
     console.print(table)
     rows = _bars(result)
     if rows:

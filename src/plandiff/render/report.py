@@ -69,7 +69,10 @@ def ranked_term_changes(result: PlanDiff) -> list[tuple[ClauseDiff, TermChange]]
 
     def rank(pair: tuple[ClauseDiff, TermChange]) -> tuple[int, float, str]:
         term = pair[1]
-        group = 0 if term.numeric else 1 if term.type is TermType.choice else 2
+        # Relative moves are comparable across units; other deltas (days) and choices are not.
+        relative = term.percent is not None or any(p is not None for _, p in term.claim_moves)
+        group = (0 if relative else 1 if term.numeric else 2 if term.type is TermType.choice
+                 else 3)
         return (group, -term.magnitude, term.label)
 
     return sorted(pairs, key=rank)

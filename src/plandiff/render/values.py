@@ -65,33 +65,31 @@ def _numeric(raw: Any) -> bool:
     return isinstance(raw, (int, float)) and not isinstance(raw, bool)
 
 
-def delta(change: TermChange) -> str:
-    """'+200,000, +33.3%' for numbers; '+3 days' for dates; '' otherwise."""
-    if change.delta is None:
-        return ""
-    if change.type is TermType.date:
-        return f"{signed(change.delta)} days"
-    if change.type is TermType.money:
-        amount = money(abs(change.delta), change.currency)
-        shown = ("+" if change.delta > 0 else "−") + amount
-    else:
-        shown = signed(change.delta)
-    if change.percent is not None:
-        shown += f", {'+' if change.percent > 0 else '−'}{abs(change.percent):.1f}%"
-    return shown
+def _is_percent(unit: str | None) -> bool:
+    return unit in ("percent", "%")
 
 
-def _move(change: TermChange, moved: float | None, percent: float | None) -> str:
+def movement_text(change: TermChange | Term, moved: float | None, percent: float | None) -> str:
+    """'+200,000, +33.3%'; '−$50 billion, −33.3%'; '−10 percentage points, −20.0%'; '+3 days'."""
     if moved is None:
         return ""
+    if change.type is TermType.date:
+        return f"{signed(moved)} days"
     if change.type is TermType.money:
         shown = ("+" if moved > 0 else "−" if moved < 0 else "±") + money(abs(moved),
                                                                           change.currency)
+    elif _is_percent(change.unit):
+        shown = f"{signed(moved)} percentage point" + ("" if abs(moved) == 1 else "s")
     else:
         shown = signed(moved)
     if percent is not None:
         shown += f", {'+' if percent >= 0 else '−'}{abs(percent):.1f}%"
     return shown
+
+
+def delta(change: TermChange) -> str:
+    """How a changed term moved, or '' when it is not measured."""
+    return movement_text(change, change.delta, change.percent)
 
 
 def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
@@ -105,7 +103,7 @@ def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
     parts = []
     for index, claim in enumerate(side):
         details = [", ".join(claim.sources)] if claim.sources else []
-        if moves and (shown := _move(change, *moves[index])):
+        if moves and (shown := movement_text(change, *moves[index])):
             details.insert(0, shown)
         text = value(change, claim.value)
         parts.append(f"{text} ({'; '.join(details)})" if details else text)
@@ -124,7 +122,8 @@ def term_line(change: TermChange) -> str:
         if _numeric(old) and _numeric(new):
             moved = delta(change)
             suffix = f" ({moved})" if moved else ""
-            return (f"{label}: {number(old)} → {value(change, new)}{suffix}")
+            shown_old = value(change, old) if _is_percent(change.unit) else number(old)
+            return f"{label}: {shown_old} → {value(change, new)}{suffix}"
     moved = delta(change)
     suffix = f" ({moved})" if moved else ""
     return f"{label}: {claims(change, change.old)} → {claims(change, change.new)}{suffix}"
