@@ -122,6 +122,14 @@ def test_an_ambiguous_or_unreadable_value_becomes_a_note() -> None:
     assert "cannot read" in reading.notes["cap"]
 
 
+def test_one_figure_that_fits_two_terms_is_left_to_the_reviewer() -> None:
+    other = Term(label="other fund", type="money", currency="USD")
+    reading = read_terms("$150 billion of frozen assets go to reconstruction.",
+                         {"fund": FUND, "other": other, "cap": CAP})
+    assert "fund" not in reading.values and "other" not in reading.values
+    assert "could also be `other`" in reading.notes["fund"]
+
+
 def test_an_approximate_figure_is_taken_and_marked_but_a_bound_is_not() -> None:
     assert "approximate" in read_terms("around 800,000 troops", {"cap": CAP}).notes["cap"]
     assert read_terms("no more than 800,000 troops", {"cap": CAP}).notes == {}

@@ -87,8 +87,30 @@ def read_terms(text: str, terms: Mapping[str, Term]) -> TermReading:
             reading.notes[term_id] = f"read from {bare[0].text!r}, which states no unit: confirm"
         else:
             reading.notes[term_id] = "the text gives no value for it"
+    _refuse_shared_values(reading, terms, found)
     reading.leftovers = [f for f in found if id(f) not in used and f.kind != "number"]
     return reading
+
+
+def _refuse_shared_values(reading: TermReading, terms: Mapping[str, Term],
+                          found: list[Found]) -> None:
+    """One figure that would fill two terms (say two amounts in dollars) is a guess for at least
+    one of them: leave all of them to the reviewer."""
+    takers: dict[int, list[str]] = {}
+    for term_id in list(reading.values):
+        fits, _ = _candidates(terms[term_id], found)
+        bare = [f for f in found if f.kind == "number" or (f.kind == "quantity" and f.unit is None)]
+        for item in fits or bare[:1]:
+            takers.setdefault(id(item), []).append(term_id)
+    for item in found:
+        shared = takers.get(id(item), [])
+        if len(shared) < 2:
+            continue
+        for term_id in shared:
+            reading.values.pop(term_id, None)
+            others = ", ".join(f"`{t}`" for t in shared if t != term_id)
+            reading.notes[term_id] = (f"the text gives one figure ({item.text!r}) that could also"
+                                      f" be {others}: assign it to the right term")
 
 
 def _describe(term: Term) -> str:
