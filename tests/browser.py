@@ -35,6 +35,21 @@ def dump_dom(page: Path) -> str:
     return result.stdout
 
 
+def load(page: Path) -> tuple[str, list[str]]:
+    """The DOM after load, and every console message the page caused. Chromium 156 logs each as
+    an `INFO:CONSOLE` line on stderr without its level, so the caller gets them all; a page with
+    no script can only cause them through the browser itself (a resource the CSP blocked, a
+    missing file)."""
+    with tempfile.TemporaryDirectory() as profile:
+        result = subprocess.run(
+            [chromium(), *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000",
+             "--enable-logging=stderr", "--v=0", "--dump-dom", page.resolve().as_uri()],
+            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    console = [line for line in result.stderr.splitlines() if ":CONSOLE" in line]
+    return result.stdout, console
+
+
 def screenshot(page: Path, out: Path, size: str = "1200,2000") -> None:
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}",

@@ -243,6 +243,28 @@ def history_command(
         view.render_terminal(result, make_console())
 
 
+@app.command("site")
+@handle_errors
+def site_command(
+    out: Path = typer.Argument(..., metavar="OUT", help="The folder to write the site into."),
+    base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
+                                        help="Where the site will be published, for canonical"
+                                        " links (pages link to each other relatively)."),
+    force: bool = typer.Option(False, "--force", help="Replace OUT even if it is a non-empty"
+                               " folder that plandiff did not write."),
+    root: Path | None = RootOption,
+) -> None:
+    """Write the tracker as a static website: timeline, versions, change reports, histories,
+    sources."""
+    from . import api
+    from .site import build_site, write_site
+
+    loaded = api.open_plan(root)
+    pages = build_site(loaded.plan, base_url=base_url)
+    write_site(pages, out, force=force, protect=loaded.root.path)
+    _stderr(f"wrote {sum(p.endswith('.html') for p in pages)} pages to {out}")
+
+
 class ReviewFormat(str, Enum):
     terminal = "terminal"
     markdown = "markdown"

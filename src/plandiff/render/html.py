@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from plandiff.diff import PlanDiff
@@ -74,13 +75,27 @@ def render_fragment(markdown_text: str) -> str:
     return _renderer().render(markdown_text)
 
 
-def page(title: str, body: str, *, lang: str = "en") -> str:
+def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, str]] = (),
+         canonical: str | None = None, css: str = "") -> str:
+    """A whole page. `nav` is (href, label) pairs for a site header; `canonical` an absolute URL;
+    both are escaped here. `css` is extra style (plandiff's own, never plan text)."""
+    head = ['<link rel="icon" href="data:,">'] if nav else []  # hosted: no favicon fetch to block
+    if canonical:
+        head.append(f'<link rel="canonical" href="{html.escape(canonical)}">')
+    extra = "".join(f"{line}\n" for line in head)
+    header = ""
+    if nav:
+        links = "".join(f'<li><a href="{html.escape(href)}">{html.escape(label)}</a></li>'
+                        for href, label in nav)
+        header = ('<a class="skip" href="#main">Skip to content</a>\n'
+                  f'<header><nav aria-label="Site"><ul>{links}</ul></nav></header>\n')
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
             " style-src 'unsafe-inline'; img-src data:\">\n"
-            f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n"
-            f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n")
+            f"{extra}"
+            f"<title>{html.escape(title)}</title>\n<style>{CSS}{css}</style>\n</head>\n"
+            f'<body>\n{header}<main id="main">\n{body}</main>\n</body>\n</html>\n')
 
 
 def render(result: PlanDiff) -> str:

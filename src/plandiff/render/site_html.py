@@ -1,0 +1,207 @@
+"""HTML pieces of the static site: escaping, tables, badges and inline-SVG charts (no script)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+from collections.abc import Iterable
+
+from plandiff.characters import make_visible
+from plandiff.diff import TextChange
+from plandiff.history import HistoryPoint
+from plandiff.models import SLUG_PATTERN
+
+from .report import _RTL
+
+SITE_CSS = """
+body { max-width: 68rem; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .2rem .5rem; }
+header nav ul { list-style: none; display: flex; gap: 1.2rem; margin: 0 0 1rem; padding: 0 0 .4rem;
+  border-bottom: 1px solid var(--line); font-weight: 600; }
+.meta { color: var(--muted); }
+.date { white-space: nowrap; }
+caption { text-align: left; color: var(--muted); padding: .3rem 0; }
+.scroll { overflow-x: auto; }
+table.grid { font-size: .86rem; }
+table.grid td, table.grid th { min-width: 8rem; }
+th[scope=row] { white-space: nowrap; }
+.tree { color: var(--muted); }
+.state { display: inline-block; font-size: .8rem; font-weight: 650; border: 1px solid currentColor;
+  border-radius: 3px; padding: 0 .25rem; }
+.unreported, .absent { color: var(--muted); }
+td.unreported, td.absent { background: repeating-linear-gradient(135deg, #fff 0 6px,
+  #f3f4f6 6px 8px); }
+td.removed { background: var(--del); }
+td.disputed { background: #fff8c5; }
+.claims { margin: 0; padding-left: 1.1rem; }
+.moved { color: var(--muted); font-size: .8rem; }
+section.clause { border-top: 1px solid var(--line); margin-top: 1.5rem; }
+section.clause h2, section.source h2 { border: 0; }
+.cites { font-size: .92rem; }
+figure { margin: 1rem 0; }
+figcaption { color: var(--muted); font-size: .9rem; }
+svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
+ins { background: var(--ins); text-decoration: underline; }
+@media print {
+  header, .skip { display: none; }
+  .scroll { overflow: visible; }
+  table.grid { font-size: 8pt; }
+  tr, section.clause, section.source, figure { break-inside: avoid; }
+  section.source a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .85em; }
+}
+"""
+
+
+_SLUG = re.compile(SLUG_PATTERN)
+_NON_LATIN = re.compile("[\u0370-\u1fff\u3000-\u9fff]")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
+
+
+def esc(text: object) -> str:
+    """Plan text as HTML: escaped, with bidirectional-control and invisible characters shown."""
+    return html.escape(make_visible(str(text)), quote=True)
+
+
+def file_name(identifier: str) -> str:
+    """A file or anchor name for an id: the id itself when it is a slug (all valid plans)."""
+    if _SLUG.match(identifier) and len(identifier) <= 120:
+        return identifier
+    return "x-" + hashlib.sha256(identifier.encode()).hexdigest()[:16]
+
+
+def _lang_attrs(text: str, language: str | None = None) -> str:
+    """Arabic script reads right to left; other non-Latin text takes its source's language.
+    Latin text is left in English: sources' titles and some quotes are translations."""
+    if _RTL.search(text):
+        return ' dir="rtl" lang="ar"'
+    if language and _LANG.match(language) and _NON_LATIN.search(text):
+        return f' lang="{language}"'
+    return ""
+
+
+def quoted(text: str, language: str | None = None) -> str:
+    attrs = _lang_attrs(text, language)
+    inner = esc(" ".join(text.split()))
+    return f"“<span{attrs}>{inner}</span>”" if attrs else f"“{inner}”"
+
+
+def foreign(text: str, language: str | None = None) -> str:
+    attrs = _lang_attrs(text, language)
+    return f"<span{attrs}>{esc(text)}</span>" if attrs else esc(text)
+
+
+def one_line(text: str | None, limit: int = 180) -> str:
+    if not text:
+        return ""
+    first = _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def date_html(day: dt.date) -> str:
+    return f'<span class="date">{day.isoformat()}</span>'
+
+
+def words_html(change: TextChange) -> str:
+    parts = []
+    for op in change.ops:
+        if op.op == "equal":
+            parts.append(esc(op.old))
+            continue
+        if op.old:
+            parts.append(f"<del>{esc(op.old)}</del>")
+        if op.new:
+            parts.append(f"<ins>{esc(op.new)}</ins>")
+    return " ".join(p for p in parts if p)
+
+
+def pair(base: str, head: str) -> str:
+    return f"<code>{esc(base)}</code> → <code>{esc(head)}</code>"
+
+
+def badge(state: str, text: str | None = None) -> str:
+    return f'<span class="state {state}">{esc(text or state)}</span>'
+
+
+def table(head: Iterable[str], rows: Iterable[Iterable[str]], *, caption: str | None = None,
+           css: str = "") -> str:
+    """A table with column headers; each row's first cell is its row header. Cells are HTML."""
+    out = [f'<div class="scroll"><table class="{css}">' if css else '<div class="scroll"><table>']
+    if caption:
+        out.append(f"<caption>{caption}</caption>")
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in head)
+               + "</tr></thead><tbody>")
+    for row in rows:
+        cells = list(row)
+        out.append("<tr>" + f'<th scope="row">{cells[0]}</th>'
+                   + "".join(c if c.startswith("<td") else f"<td>{c}</td>" for c in cells[1:])
+                   + "</tr>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out)
+
+
+# --- charts (inline SVG, no script) ---------------------------------------------------------------
+
+
+def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
+    """Horizontal bars: (label, value, value as text, muted). Every bar is labelled with its value,
+    so the chart does not rely on colour; the table below it holds the same data."""
+    if not bars:
+        return ""
+    row, left, width = 28, 230, 760
+    top = max(abs(value) for _, value, _, _ in bars) or 1
+    room = width - left - 290
+    items = []
+    for index, (name, value, shown, muted) in enumerate(bars):
+        y = index * row
+        length = max(value, 0) / top * room
+        fill = "#8c959f" if muted else "#0969da"
+        pattern = ' stroke="#57606a" stroke-dasharray="4 2"' if muted else ""
+        items.append(
+            f'<text x="{left - 8}" y="{y + 18}" text-anchor="end">{esc(name[:34])}</text>'
+            f'<rect x="{left}" y="{y + 5}" width="{length:.1f}" height="{row - 10}" fill="{fill}"'
+            f"{pattern}/>"
+            f'<text x="{left + length + 6:.1f}" y="{y + 18}">{esc(shown)}</text>')
+    height = len(bars) * row
+    return (f'<figure><svg role="img" aria-labelledby="chart-title" viewBox="0 0 {width} {height}"'
+            f' width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="chart-title">{esc(label)}</title>{"".join(items)}</svg>'
+            "<figcaption>Bars show each version's value; grey dashed bars are values a version"
+            " did not report but inherits; a disputed version has one bar per claim, labelled"
+            " with its sources.</figcaption></figure>")
+
+
+_MARKERS = {
+    "reported": '<circle cx="{x}" cy="22" r="8" fill="#0969da"/>',
+    "unreported": '<circle cx="{x}" cy="22" r="7" fill="#fff" stroke="#57606a" stroke-width="2"'
+                  ' stroke-dasharray="3 2"/>',
+    "removed": '<path d="M{a} 14 L{b} 30 M{a} 30 L{b} 14" stroke="#cf222e" stroke-width="3"/>',
+    "absent": '<line x1="{a}" y1="22" x2="{b}" y2="22" stroke="#8c959f" stroke-width="2"/>',
+}
+_CHANGE_WORDS = {"changed": "changed", "set": "new", "unset": "dropped"}
+_LEGEND = ("● reported · ◌ unreported (inherited, not known to be kept) · ✕ removed ·"
+           " — not in this version")
+
+
+def state_strip(label: str, points: tuple[HistoryPoint, ...]) -> str:
+    """One marker per version, its shape saying the state and a word saying the change."""
+    step = 96
+    width = step * len(points)
+    items = []
+    for index, point in enumerate(points):
+        x = index * step + step // 2
+        marker = _MARKERS[point.state].format(x=x, a=x - 8, b=x + 8)
+        change = _CHANGE_WORDS.get(point.change or "", "")
+        name = esc(point.version.id[:14])
+        items.append(f'{marker}<text x="{x}" y="50" text-anchor="middle">{name}</text>'
+                     f'<text x="{x}" y="68" text-anchor="middle" font-style="italic">{change}'
+                     "</text>")
+    return (f'<figure><svg role="img" aria-labelledby="strip-title" viewBox="0 0 {width} 76"'
+            f' width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="strip-title">{esc(label)}: state in each version</title>'
+            f'{"".join(items)}</svg><figcaption>{_LEGEND}</figcaption></figure>')

@@ -1,0 +1,84 @@
+"""Edge: build the static site in memory, then swap it into OUT whole (or leave OUT untouched)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import __version__
+from .models import Plan
+from .problems import PlandiffError
+
+MARKER = ".plandiff-site"
+
+
+def check_base_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(
+            ch.isspace() or ch in "\"'<>" for ch in url):
+        raise PlandiffError(f"--base-url {url!r} is not an absolute http(s) URL",
+                            "write it like https://example.org/tracker/")
+    return url
+
+
+def build_site(plan: Plan, *, base_url: str | None = None) -> dict[str, str]:
+    from .render.site import SiteOptions, build
+
+    pages = build(plan, SiteOptions(base_url=check_base_url(base_url)))
+    pages[MARKER] = f"Written by plandiff {__version__} (`plandiff site`); safe to replace.\n"
+    return pages
+
+
+def write_site(pages: dict[str, str], out: Path, *, force: bool = False,
+               protect: Path | None = None) -> None:
+    """Write every page into a temporary folder beside OUT, then move it into place. OUT, when it
+    exists, must be empty or a site plandiff wrote (it holds MARKER), unless `force`; `protect`
+    (the plan repository) may never be replaced, force or not."""
+    out = Path(out)
+    target = out.resolve()
+    if protect is not None:
+        for guarded in (protect.resolve() / "plans", protect.resolve() / "seeds"):
+            if target == guarded or target in guarded.parents:
+                raise PlandiffError(f"{out}: refusing to replace the plan repository's files",
+                                    "choose another output folder, for instance `site/`")
+    if out.exists() or out.is_symlink():
+        if not out.is_dir() or out.is_symlink():
+            raise PlandiffError(f"{out}: exists and is not a folder", "choose another path")
+        if any(out.iterdir()) and not (out / MARKER).is_file() and not force:
+            raise PlandiffError(f"{out}: the folder is not empty and was not written by"
+                                " `plandiff site`", "choose an empty or new folder, or pass"
+                                " --force to replace everything in it")
+    parent = target.parent
+    if not parent.is_dir():
+        raise PlandiffError(f"{out}: the folder {parent} does not exist",
+                            "create it first or choose another path")
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
+    except OSError as error:
+        raise PlandiffError(f"{out}: cannot write: {error.strerror or error}") from None
+    old: Path | None = None
+    try:
+        for relative, text in pages.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+        os.chmod(staging, 0o755)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
+            os.replace(target, old / "site")
+        os.replace(staging, target)
+    except BaseException as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        if old is not None and (old / "site").exists() and not target.exists():
+            os.replace(old / "site", target)  # put the previous site back
+        if isinstance(error, OSError):
+            raise PlandiffError(f"{out}: cannot write: {error.strerror or error}") from None
+        raise
+    finally:
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
