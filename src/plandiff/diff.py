@@ -208,9 +208,11 @@ def align(base: ResolvedVersion,
     Head order first, then base clauses that the head does not hold, in base order.
     """
     base_by_identity: dict[str, ResolvedClause] = {}
+    holders: dict[str, list[ResolvedClause]] = {}  # identity -> base clauses holding it, in order
     for clause in base.clauses.values():
         for identity in clause.identities:
             base_by_identity.setdefault(identity, clause)
+            holders.setdefault(identity, []).append(clause)
     matched: set[str] = set()
     pairs: list[tuple[ResolvedClause | None, ResolvedClause | None]] = []
     for clause in head.clauses.values():
@@ -220,8 +222,7 @@ def align(base: ResolvedVersion,
                         if i in base_by_identity and base_by_identity[i].id not in matched), None)
         if old is None:
             # The base may continue a head clause (diffing backwards in time).
-            old = next((c for c in base.clauses.values()
-                        if clause.id in c.identities and c.id not in matched), None)
+            old = next((c for c in holders.get(clause.id, ()) if c.id not in matched), None)
         if old is not None:
             matched.add(old.id)
         pairs.append((old, clause))

@@ -179,7 +179,7 @@ class Document:
         rather than its value with `at_key` (a mapping or list is located at its key)."""
         from ruamel.yaml.nodes import MappingNode, SequenceNode
 
-        node = self.node
+        node = self.node if self.node is not None else _node_tree(self)
         if node is None:
             return None, None
         mark = node.start_mark
@@ -200,6 +200,15 @@ class Document:
             else:
                 break
         return mark.line + 1, mark.column + 1
+
+
+def _node_tree(document: Document) -> Any:
+    """The node tree of a document that the fast path read (it keeps only the data): composed
+    again, and kept, once a problem needs a line and column in it."""
+    from .fastyaml import compose
+
+    document.node = compose(document.text)
+    return document.node
 
 
 def _key_matches(key_node: Any, key: object) -> bool:
@@ -249,6 +258,12 @@ def parse_document(document: Document) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
+    from .fastyaml import UNDECIDED
+    from .fastyaml import load as fast_load
+
+    data = fast_load(document.text, max_depth=MAX_DEPTH)
+    if data is not UNDECIDED:
+        return data
     yaml = _yaml()
     try:
         data = yaml.load(document.text)

@@ -1,0 +1,180 @@
+"""The fast read path for plan files: ruamel's C parser and a lean constructor for plain data.
+
+`load` decides only documents that it reads exactly as ruamel's pure safe loader (YAML 1.2) does,
+and returns UNDECIDED for anything else: anchors, aliases, tags, directives, merge keys, duplicate
+keys, unusual numbers or dates, control characters, deep nesting, and every syntax error. The
+caller then parses with the pure loader, which refuses or reports those with line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+UNDECIDED: Any = object()
+
+# What may be an anchor (&a), an alias (*a), a tag (!t) or a directive (%YAML): the C parser would
+# accept them where plan files refuse them, so such files take the pure path. (A false alarm, say
+# "Q &A" in a text, only costs time.)
+_MARKERS = re.compile(r"[&*!%]")
+_BEFORE_MARKER = frozenset(" \t\n[]{},:")
+# Characters that the reader refuses, or on which YAML 1.1 (libyaml) and 1.2 may disagree (tab,
+# carriage return, NEL, the Unicode line separators, a byte-order mark inside the text).
+_AWKWARD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# libyaml takes `|#` for a block scalar and a comment; YAML 1.2 wants a space before the comment.
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# The C parser composes recursively, so deep nesting is left to the pure loader, which refuses it
+# with a message. Nesting is bounded by the flow brackets plus the indentation and compact `- `,
+# `? `, `: ` that open a line.
+_MAX_NESTING_BOUND = 400
+
+_INT = re.compile(r"[-+]?[0-9]{1,18}")
+_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TRUE = frozenset({"true", "True", "TRUE"})
+
+
+class _Undecided(Exception):
+    pass
+
+
+def _resolvers() -> dict[str, tuple[tuple[str, Any], ...]]:
+    """ruamel's own YAML 1.2 implicit resolvers, by first character, in ruamel's order."""
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    table: dict[str | None, list[tuple[str, Any]]] = {}
+    for versions, tag, regexp, first in implicit_resolvers:
+        if (1, 2) in versions:
+            for character in first or [None]:
+                table.setdefault(character, []).append((tag, regexp))
+    anywhere = table.pop(None, [])
+    return {str(k): tuple(v + anywhere) for k, v in table.items()}
+
+
+_loader_class: Any = None
+_table: dict[str, tuple[tuple[str, Any], ...]] = {}
+
+
+def _loader() -> Any:
+    """A CParser that composes nodes without resolving tags (the constructor resolves plain
+    scalars itself), or None when the C extension is not installed."""
+    global _loader_class, _table
+    if _loader_class is None:
+        try:
+            from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+            from ruamel.yaml.tag import Tag
+        except ImportError:
+            _loader_class = False
+            return None
+        unresolved = Tag(suffix="?")
+
+        class Loader(CParser):  # type: ignore[misc]
+            def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+                return unresolved
+
+            def descend_resolver(self, parent: Any, index: Any) -> None:
+                pass
+
+            def ascend_resolver(self) -> None:
+                pass
+
+        _loader_class = Loader
+        _table = _resolvers()
+    return _loader_class or None
+
+
+def decidable(text: str) -> bool:
+    """True when nothing in the text needs the pure loader's judgement."""
+    if _AWKWARD.search(text) or _HEADER_COMMENT.search(text):
+        return False
+    for match in _MARKERS.finditer(text):
+        start = match.start()
+        before = text[start - 1] if start else "\n"
+        if match.group() == "%":
+            if before == "\n":
+                return False
+        elif before in _BEFORE_MARKER:
+            after = text[start + 1:start + 2]
+            if match.group() == "!" or (after and after not in " \n"):
+                return False
+    flow = text.count("[") + text.count("{")
+    if flow >= _MAX_NESTING_BOUND:
+        return False
+    leading = re.compile(f"^[ \\-?:]{{{_MAX_NESTING_BOUND - flow}}}", re.MULTILINE)
+    return leading.search(text) is None
+
+
+def compose(text: str) -> Any:
+    """The node tree of a decidable document, with the start marks that the pure loader gives
+    (for line and column), or None."""
+    node = _compose(text)
+    return None if node is UNDECIDED else node
+
+
+def load(text: str, *, max_depth: int) -> Any:
+    """The plain data of a YAML document, as the pure safe loader would give it, or UNDECIDED.
+    The node tree is dropped: `compose` builds it again if a problem needs a line and column."""
+    node = _compose(text)
+    if node is UNDECIDED or node is None:
+        return node  # None: a document of comments only
+    try:
+        return _construct(node, 1, max_depth)
+    except _Undecided:
+        return UNDECIDED
+
+
+def _compose(text: str) -> Any:
+    loader_class = _loader()
+    if loader_class is None or not decidable(text):
+        return UNDECIDED
+    try:
+        return loader_class(text).get_single_node()
+    except Exception:  # a syntax error, or more than one document: the pure loader says which
+        return UNDECIDED
+
+
+def _construct(node: Any, depth: int, max_depth: int) -> Any:
+    if depth > max_depth:
+        raise _Undecided
+    value = node.value
+    if isinstance(value, str):
+        return _scalar(value, node.style)
+    if node.id == "sequence":
+        return [_construct(item, depth + 1, max_depth) for item in value]
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in value:
+        if not isinstance(key_node.value, str):
+            raise _Undecided  # a collection as a key
+        key = _scalar(key_node.value, key_node.style)
+        if key in mapping:
+            raise _Undecided  # a duplicate key: the pure loader reports it
+        mapping[key] = _construct(value_node, depth + 1, max_depth)
+    return mapping
+
+
+def _scalar(value: str, style: str | None) -> Any:
+    if style:  # quoted, literal or folded: always text (plain is None or "")
+        return value
+    for tag, regexp in _table.get(value[:1], ()):
+        if regexp.match(value):
+            return _typed(tag, value)
+    return value
+
+
+def _typed(tag: str, value: str) -> Any:
+    kind = tag.rsplit(":", 1)[-1]
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value in _TRUE
+    if kind == "int" and _INT.fullmatch(value):
+        return int(value)
+    if kind == "float" and _FLOAT.fullmatch(value):
+        return float(value)
+    if kind == "timestamp" and _DATE.fullmatch(value):
+        try:
+            return dt.date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        except ValueError:
+            raise _Undecided from None
+    raise _Undecided  # hex, octal, exponents, times of day, merge keys, `=`: the pure loader

@@ -1,0 +1,154 @@
+"""The fast read path gives exactly what the pure loader gives, or leaves the document to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plandiff import fastyaml
+from plandiff.store import MAX_DEPTH, Document, _yaml, parse_document
+
+REPO = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(fastyaml._loader() is None,
+                                reason="ruamel.yaml.clib (the C parser) is not installed")
+
+
+def pure(text: str) -> object:
+    try:
+        return _yaml().load(text)
+    except Exception as error:  # what the pure loader refuses, the fast path must not decide
+        return error
+
+
+def fast(text: str) -> object:
+    return fastyaml.load(text, max_depth=MAX_DEPTH)
+
+
+def agrees(text: str) -> bool:
+    """The fast path is undecided, or gives the pure loader's data, types included."""
+    data = fast(text)
+    if data is fastyaml.UNDECIDED:
+        return True
+    expected = pure(text)
+    return not isinstance(expected, Exception) and repr(data) == repr(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "a: yes", "a: no", "a: on", "a: 017", "a: 007", "a: -0", "a: +4", "a: 1.", "a: -1.50",
+    "a: 2025-02-03", "a: 2025-2-3", "a: ~", "a:", "a: null\nb: NULL\nc: True\nd: FALSE",
+    "{a: [1, 2, {b: c}]}", "- - - x", "? a\n: b", "a: 'it''s'", 'a: "\\u00e9\\x41\\/"',
+    "a: >-\n  folded\n  text\n\n  para\n", "a: |\n  l1\n  l2\n", "a: plain\n  continued",
+    "key with spaces: v", "a: Q & A", "a: R&D", "a: '*x'", "a: wow!", "", "# comment\n",
+    "---\n", "a: x\n...\n",
+])
+def test_plain_documents_read_the_same(text: str) -> None:
+    assert fast(text) is not fastyaml.UNDECIDED
+    assert agrees(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x",  # anchors and aliases: refused by the pure path
+    "a: &x 1",
+    "a: !!str 3",  # tags
+    "%YAML 1.1\n---\na: yes",  # a directive (the C parser would ignore its version)
+    "a: 1\na: 2",  # duplicate keys, including ones that compare equal
+    "1: a\n1.0: b",
+    "true: 1\n1: 2",
+    "<<: {a: 1}",  # merge keys
+    "a: 0o17", "a: 0x1F", "a: 1_000", "a: 1e3", "a: .inf", "a: 12345678901234567890",
+    "a: 2025-02-30",  # an impossible date
+    "a: 2025-01-01T10:00:00",
+    "a: b: c",  # syntax errors
+    "a: x\n---\nb: y",  # two documents
+    "|#", "a: >-#\n  x",  # a comment glued to a block scalar header: libyaml accepts it
+    "a: 'tab\there'", "a: x\r\nb: y", "a: \x85", "a: \u2028", "a: \ufeffx", "a: \x07",
+    "- " * 70 + "x",  # deeper than MAX_DEPTH
+    "[" * 500 + "]" * 500,  # deep enough to matter to a recursive C parser
+    "- " * 300 + "x",
+])
+def test_what_plan_files_refuse_is_left_to_the_pure_loader(text: str) -> None:
+    assert fast(text) is fastyaml.UNDECIDED
+
+
+def test_very_deep_nesting_never_reaches_the_c_parser() -> None:
+    # The C parser recurses once per level and crashes the process some 40,000 levels down.
+    assert fast("[" * 100_000 + "]" * 100_000) is fastyaml.UNDECIDED
+    assert fast("- " * 100_000 + "x") is fastyaml.UNDECIDED
+
+
+def test_the_corpus_reads_the_same_and_fast() -> None:
+    paths = sorted((REPO / "plans").glob("*.yaml"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        data = fast(text)
+        assert data is not fastyaml.UNDECIDED, path
+        assert repr(data) == repr(pure(text)), path
+
+
+def test_parse_document_refuses_aliases_and_duplicates_as_before() -> None:
+    from plandiff.problems import InvalidPlan
+
+    for text, code, line in (("a: 1\nb: &x 1\nc: *x\n", "yaml-alias", 2),
+                             ("a: 1\na: 2\n", "duplicate-key", 2)):
+        with pytest.raises(InvalidPlan) as raised:
+            parse_document(Document(Path("v.yaml"), "plans/v.yaml", text))
+        assert raised.value.problems[0].code == code
+        assert raised.value.problems[0].line == line
+
+
+def test_a_fast_read_document_still_locates_problems() -> None:
+    text = "id: v1\nclauses:\n  - id: a\n    text: hello\n"
+    document = Document(Path("v1.yaml"), "plans/v1.yaml", text)
+    assert parse_document(document) == {"id": "v1", "clauses": [{"id": "a", "text": "hello"}]}
+    assert document.locate(("clauses", 0, "text")) == (4, 11)
+    assert document.locate(("clauses", 0, "text"), at_key=True) == (4, 5)
+
+
+# --- any data, dumped as YAML ------------------------------------------------------------------
+
+WORDS = st.sampled_from(["peace", "plan", "Ukraine", "NATO's", "800,000", "a: b", "#x", "- x",
+                         "yes", "No", "null", "~", "true", "2025-01-01", "0o17", "1e3", "'", '"',
+                         "«cap»", "قوات", "  ", "*star", "&amp", "!bang", "%", "{", "]", "é",
+                         "\t", "\\", "\n", "<<", "=", "-", "?", ":"])
+TEXT = st.lists(WORDS, min_size=1, max_size=30).map(" ".join) | st.text(max_size=40)
+SCALAR = (TEXT | st.integers(-10**20, 10**20) | st.booleans() | st.none()
+          | st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))
+          | st.floats(allow_nan=False, allow_infinity=False))
+KEYS = TEXT | st.integers(-5, 5) | st.booleans()
+DATA = st.recursive(SCALAR, lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(KEYS, inner, max_size=5), max_leaves=30)
+
+
+def _dump(data: object, style: int) -> str:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt" if style % 2 else "safe", pure=True)
+    yaml.default_flow_style = None if style == 2 else False
+    yaml.width = 30 + style * 20
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=DATA, style=st.integers(0, 3))
+def test_any_dumped_data_reads_the_same(data: object, style: int) -> None:
+    assert agrees(_dump(data, style))
+
+
+PIECES = ["a", "b: ", "- ", "  ", "\n", "'", '"', "x", "1", "#", "[", "]", "{", "}", ",", ": ",
+          "? ", "|", ">", "-", "&", "*", "!", "%", "\\", "yes", "2025-01-01", "é", "\t", "---",
+          "...", ".5", "~", "null", "\u00a0", "<<", "=", "0x1", "1:2"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_any_text_reads_the_same_or_is_left_alone(text: str) -> None:
+    assert agrees(text)
