@@ -392,6 +392,68 @@ def check_command(
     raise typer.Exit(EXIT_FOUND if failing else EXIT_OK)
 
 
+@app.command("fmt")
+@handle_errors
+def fmt_command(
+    files: list[Path] | None = typer.Argument(
+        None, metavar="[FILES]...", show_default=False,
+        help="Plan files to format. Default: every YAML file in the repository's plans/."),
+    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 and list the files"
+                               " that would be reformatted."),
+    root: Path | None = RootOption,
+) -> None:
+    """Lay plan files out canonically (key order, indentation, quoting, line width), keeping
+    every comment and all the data."""
+    from . import fmt
+    from .store import SPECIAL_FILES, find_root, version_paths
+
+    if files:
+        paths = [(path, str(path)) for path in files]
+    else:
+        found = find_root(root)
+        if found.packaged:
+            raise PlandiffError("no plan repository here (no plans/ folder at or above the working"
+                                " directory)", "run it inside a plan repository, or give --root")
+        listed = [found.plans / name for name in SPECIAL_FILES if (found.plans / name).exists()]
+        paths = [(path, found.display(path)) for path in [*listed, *version_paths(found)]]
+    results = fmt.format_files(paths)
+    changed = [result for result in results if result.formatted.changed]
+    if not check:
+        fmt.write_changed(changed)
+    for result in changed:
+        typer.echo(f"{'would reformat' if check else 'reformatted'} {result.display}")
+    typer.echo(f"{len(changed)} file(s) {'would be reformatted' if check else 'reformatted'},"
+               f" {len(results) - len(changed)} already formatted")
+    raise typer.Exit(EXIT_FOUND if check and changed else EXIT_OK)
+
+
+class SchemaKind(str, Enum):
+    version = "version"
+    terms = "terms"
+    sources = "sources"
+
+
+@app.command("schema")
+@handle_errors
+def schema_command(
+    kind: SchemaKind = typer.Argument(SchemaKind.version, metavar="[version|terms|sources]",
+                                      help="Which file: a version file, terms.yaml or"
+                                      " sources.yaml."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
+                                       help="Write the schema to FILE instead of printing it."),
+) -> None:
+    """Print the JSON Schema of a kind of plan file, for editors and other tools."""
+    from .schema import render
+
+    text = render(kind.value)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from .files import write_text_atomic
+
+        write_text_atomic(output, text)
+
+
 @app.command("import")
 @handle_errors
 def import_command(
@@ -453,4 +515,23 @@ def import_command(
 
 
 def run(args: list[str]) -> None:
-    app(args=args, prog_name="plandiff")
+    if not _plain_diff(args):
+        app(args=args, prog_name="plandiff")
+
+
+def _plain_diff(args: list[str]) -> bool:
+    """Run `plandiff [diff] A B` without options, the command run most, by calling the command
+    directly: typer builds a pydantic adapter for each parameter of each command it parses, a third
+    of the command's time. Anything else (an option, shell completion) goes through typer."""
+    if len(args) != 3 or args[0] != "diff" or any(a.startswith("-") for a in args[1:]) \
+            or any(name.startswith("_PLANDIFF_COMPLETE") for name in os.environ):
+        return False
+    try:
+        diff_command(args[1], args[2], DiffFormat.terminal, False, None, None, False, None)
+    except typer.Exit as done:
+        if done.exit_code:
+            sys.exit(done.exit_code)
+    except KeyboardInterrupt:  # as click does
+        _stderr("Aborted!")
+        sys.exit(1)
+    return True

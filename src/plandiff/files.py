@@ -16,7 +16,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     if not folder.is_dir():
         raise PlandiffError(f"{target}: the folder {folder} does not exist",
                             "create it first or choose another path")
-    mode = target.stat().st_mode & 0o777 if target.exists() else None
+    mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                              dir=folder)
@@ -35,3 +35,10 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
         if isinstance(error, OSError):
             raise PlandiffError(f"{target}: cannot write: {error.strerror or error}") from None
         raise
+
+
+def _default_mode() -> int:
+    """The mode a new file gets from open() under the current umask (mkstemp's is 0600)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

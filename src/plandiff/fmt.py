@@ -1,0 +1,459 @@
+"""`plandiff fmt`: the canonical layout of plan files, keeping every comment and all the data.
+
+Text in, text out: reading and writing files is the caller's (store.py, cli.py). The layout:
+
+- keys in the contract's order (KEY_ORDERS below); unknown keys after the known ones, as they were;
+  the order of clauses, terms, sources, choices and list items is never changed;
+- two spaces per level, list items indented under their key (`  - id: ...`), LF line ends, no BOM;
+- strings plain where YAML allows it (for YAML 1.1 readers too), else in double quotes (single
+  quotes when the text holds a double quote); quotes (`quote:`) always quoted, and on one line
+  whatever their length, so that they can be searched for in the source; other text that would run
+  past WIDTH folded (`>-`) at word boundaries, text with line breaks as a literal block (`|`);
+  `null` written out;
+- lists of short scalars on one line (`parties: [US, UA]`), everything else in block style.
+
+A comment on a line of its own stays with the field above it; the blank lines and comments that
+follow the last field of a mapping stay at the end of that mapping when its fields are reordered.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+WIDTH = 100
+
+KEY_ORDERS: dict[str, tuple[str, ...]] = {
+    "version": ("id", "title", "date", "parent", "coverage", "status", "parties", "summary",
+                "note", "clauses"),
+    "clause": ("id", "was", "removed", "number", "title", "topic", "text", "terms", "cites",
+               "note"),
+    "citation": ("source", "quote", "note"),
+    "claim": ("value", "cites", "note"),
+    "term": ("label", "type", "unit", "currency", "choices", "description"),
+    "source": ("outlet", "title", "date", "language", "url", "file", "reliability", "note"),
+}
+
+
+class FormatError(Exception):
+    """The file cannot be put in canonical form without changing its data or losing a comment."""
+
+
+@dataclass(frozen=True)
+class Formatted:
+    text: str
+    changed: bool
+
+
+def kind_of(name: str) -> str:
+    """`terms`, `sources` or `version`, from a file name."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem if stem in ("terms", "sources") else "version"
+
+
+def format_text(text: str, kind: str) -> Formatted:
+    """The canonical form of a plan file's text. `text` must already parse (store.parse_document
+    refuses what plan files may not hold); raises FormatError when the result would differ in data
+    or comments, which is a bug in the formatter, never a reason to write."""
+    from .store import _yaml
+
+    yaml = _yaml(round_trip=True)
+    data = yaml.load(text)
+    if data is None:  # empty, or comments only: nothing to lay out
+        return Formatted(text, False)
+    _layout(data, kind)
+    out = _dump(data)
+    _verify(text, out)
+    return Formatted(out, out != text)
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+
+def _layout(data: Any, kind: str) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(data, CommentedMap):
+        _visit(data, {"terms": "term-registry", "sources": "bibliography"}.get(kind, "version"), 0)
+    elif isinstance(data, CommentedSeq):
+        _visit(data, "", 0)
+
+
+def _visit(node: Any, kind: str, indent: int) -> None:
+    """Lay out `node` (a mapping of `kind`) and everything under it, children first."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedSeq):
+        for item in node:
+            if isinstance(item, (CommentedMap, CommentedSeq)):
+                _visit(item, kind, indent + 2)
+        _choose_flow(node, indent)
+        _style_values(node, indent)
+        return
+    _block_unless_empty(node)
+    for key in list(node):
+        value = node[key]
+        child_kind = _child_kind(kind, key, value)
+        if isinstance(value, CommentedMap):
+            _visit(value, child_kind, indent + 2)
+        elif isinstance(value, CommentedSeq):
+            for item in value:
+                if isinstance(item, (CommentedMap, CommentedSeq)):
+                    _visit(item, child_kind, indent + 4)
+            _choose_flow(value, indent + len(str(key)) + 2)
+            _style_values(value, indent + 2)
+    _style_values(node, indent)
+    if kind in KEY_ORDERS:
+        _reorder(node, KEY_ORDERS[kind])
+
+
+def _child_kind(kind: str, key: object, value: Any) -> str:
+    if kind in ("term-registry", "bibliography"):
+        return "term" if kind == "term-registry" else "source"
+    if kind == "version" and key == "clauses":
+        return "clause"
+    if key == "cites":
+        return "citation"
+    if kind == "clause" and key == "terms":
+        return "terms-of-clause"
+    if kind == "terms-of-clause":
+        return "dispute"
+    if kind == "dispute" and key == "disputed":
+        return "claim"
+    return ""
+
+
+def _reorder(node: Any, order: tuple[str, ...]) -> None:
+    keys = list(node)
+    ranked = [k for k in order if k in node] + [k for k in keys if k not in order]
+    if ranked == keys:
+        return
+    tail = _take_tail(node)
+    for key in ranked:
+        node.move_to_end(key)
+    _put_tail(node, tail)
+
+
+# --- the comment lines after a mapping's last field -------------------------------------------
+
+
+def _tail_holder(node: Any) -> tuple[Any, Any] | None:
+    """(container, key or index) of the innermost last entry, where ruamel keeps the comment lines
+    that follow a block mapping or list."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not isinstance(node, (CommentedMap, CommentedSeq)) or not node:
+        return None
+    key = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+    child = node[key]
+    if isinstance(child, (CommentedMap, CommentedSeq)) and child and not child.fa.flow_style():
+        return _tail_holder(child)
+    return node, key
+
+
+def _slot(container: Any) -> int:
+    from ruamel.yaml.comments import CommentedMap
+
+    return 2 if isinstance(container, CommentedMap) else 0
+
+
+def _take_tail(node: Any) -> str | None:
+    """Remove and return the lines after the end-of-line comment of the innermost last entry."""
+    holder = _tail_holder(node)
+    if holder is None:
+        return None
+    container, key = holder
+    entry = container.ca.items.get(key)
+    token = entry[_slot(container)] if entry else None
+    if token is None or "\n" not in token.value:
+        return None
+    if _is_block(container[key]):  # after a block scalar the comment holds no line end
+        entry[_slot(container)] = None
+        return token.value
+    head, rest = token.value.split("\n", 1)
+    if not rest:
+        return None
+    if head.strip():
+        token.value = head + "\n"
+    else:
+        entry[_slot(container)] = None
+    return rest
+
+
+def _put_tail(node: Any, rest: str | None) -> None:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    holder = _tail_holder(node)
+    if rest is None or holder is None:
+        return
+    container, key = holder
+    slot = _slot(container)
+    entry = container.ca.items.setdefault(key, [None, None, None, None] if slot else [None, None])
+    token = entry[slot]
+    if token is None:
+        value = rest if _is_block(container[key]) else "\n" + rest
+        entry[slot] = CommentToken(value, CommentMark(0), None)
+    else:
+        token.value = token.value + rest if token.value.endswith("\n") else \
+            token.value + "\n" + rest
+
+
+# --- scalars and lists --------------------------------------------------------------------------
+
+
+def _style_values(node: Any, indent: int) -> None:
+    """Style the strings directly in `node`, whose keys (or `- ` items) start at `indent`."""
+    from ruamel.yaml.comments import CommentedMap
+
+    items = node.items() if isinstance(node, CommentedMap) else enumerate(node)
+    for key, value in list(items):
+        if isinstance(value, float) and type(value) is not float:
+            node[key] = float(value)  # ruamel's ScalarFloat can write back a different number
+        if not isinstance(value, str):
+            continue
+        used = indent + (len(str(key)) + 2 if isinstance(node, CommentedMap) else 2)
+        entry = node.ca.items.get(key)
+        token = entry[_slot(node)] if entry else None
+        end_of_line_comment = token is not None and not _is_block(value) \
+            and token.value.lstrip(" ").startswith("#")
+        styled = _styled(value, is_quote=key == "quote", used=used, block=indent + 2,
+                         may_block=not end_of_line_comment)
+        if token is not None and _is_block(styled) != _is_block(value):
+            # ruamel keeps the line end of a plain value in the comment after it, not so a block
+            # scalar's
+            token.value = token.value[1:] if _is_block(styled) else "\n" + token.value
+        node[key] = styled
+
+
+def _is_block(value: object) -> bool:
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    return isinstance(value, (FoldedScalarString, LiteralScalarString))
+
+
+def _styled(value: str, *, is_quote: bool, used: int, block: int, may_block: bool) -> Any:
+    """`used`: the columns before the value on its line; `block`: the indentation of a block
+    scalar's lines; `may_block`: false where an end-of-line comment follows the value."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    may_block = may_block and value.replace("\n", "").isprintable()
+    if "\n" in value.rstrip("\n") and may_block:
+        return LiteralScalarString(value)
+    if may_block and not is_quote and used + len(value) > WIDTH and " " in value.strip():
+        folded = FoldedScalarString(value)
+        folded.fold_pos = _fold_positions(value, WIDTH - block)
+        return folded
+    if not is_quote and _plain_ok(value, flow=False):
+        return str(value)
+    return _quoted(value)
+
+
+def _quoted(value: str) -> Any:
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    if '"' in value and "'" not in value and value.isprintable():
+        return SingleQuotedScalarString(value)
+    return DoubleQuotedScalarString(value)
+
+
+def _fold_positions(text: str, width: int) -> list[int]:
+    """Where to fold `text` (at single spaces between words) so that no line is longer than
+    `width`, unless one word is."""
+    positions, line_start, last_space = [], 0, -1
+    for index, char in enumerate(text):
+        foldable = (char == " " and 0 < index < len(text) - 1 and text[index - 1] != " "
+                    and text[index + 1] != " ")
+        if index - line_start >= width and last_space > line_start:
+            positions.append(last_space)
+            line_start = last_space + 1
+        if foldable:
+            last_space = index
+    if len(text) - line_start > width and last_space > line_start:
+        positions.append(last_space)
+    return positions
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    from ruamel.yaml.emitter import Emitter
+
+    emitter = Emitter(None, allow_unicode=True)
+    emitter.use_version = (1, 2)  # read through `serializer` when there is no dumper
+    return emitter
+
+
+def _plain_ok(value: str, *, flow: bool) -> bool:
+    """A string that every YAML reader (1.1 and 1.2) reads back as the same string unquoted."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    if not value or "\n" in value:
+        return False
+    analysis = _analyzer().analyze_scalar(value)
+    if not analysis.allow_block_plain or (flow and not analysis.allow_flow_plain):
+        return False
+    return all(resolver.resolve(ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
+               for resolver in _resolvers())
+
+
+@functools.lru_cache(maxsize=1)
+def _resolvers() -> tuple[Any, ...]:
+    from ruamel.yaml.resolver import VersionedResolver
+
+    return VersionedResolver(version=(1, 1)), VersionedResolver(version=(1, 2))
+
+
+def _block_unless_empty(node: Any) -> None:
+    if node:
+        node.fa.set_block_style()
+    else:  # an empty block mapping or list would read back as null
+        node.fa.set_flow_style()
+
+
+def _choose_flow(seq: Any, used: int) -> None:
+    """Short lists of plain scalars on one line, the rest in block style; never where it would
+    move a comment."""
+    if seq.ca.items or getattr(seq.ca, "comment", None):
+        return
+    scalars = all(isinstance(item, (str, int, float, bool)) and not isinstance(item, dict)
+                  and "\n" not in str(item) for item in seq)
+    shown = "[" + ", ".join(str(item) if not isinstance(item, bool) else str(item).lower()
+                            for item in seq) + "]"
+    if seq and scalars and used + len(shown) <= WIDTH and all(
+            not isinstance(item, str) or _plain_ok(item, flow=True) for item in seq):
+        seq.fa.set_flow_style()
+    else:
+        _block_unless_empty(seq)
+
+
+def _dump(data: Any) -> str:
+    from .store import _yaml
+
+    yaml = _yaml(round_trip=True)
+    yaml.Emitter = _emitter_class()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = WIDTH
+    yaml.representer.add_representer(
+        type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
+    stream = io.StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+@functools.lru_cache(maxsize=1)
+def _emitter_class() -> type:
+    from ruamel.yaml.emitter import Emitter
+
+    class OneLineQuotes(Emitter):  # type: ignore[misc]
+        """Quoted strings stay on one line: a quote broken over lines cannot be searched for."""
+
+        def write_double_quoted(self, text: Any, split: Any = True) -> None:
+            super().write_double_quoted(text, split=False)
+
+        def write_single_quoted(self, text: Any, split: Any = True) -> None:
+            super().write_single_quoted(text, split=False)
+
+    return OneLineQuotes
+
+
+# --- what must not change -------------------------------------------------------------------------
+
+
+def _verify(before: str, after: str) -> None:
+    from .store import _yaml
+
+    old, new = _yaml().load(before), _yaml().load(after)
+    if _comparable(old) != _comparable(new):
+        raise FormatError("the formatted file would hold different data")
+    lost = comments(before) - comments(after)
+    if lost:
+        raise FormatError(f"the formatted file would lose {sum(lost.values())} comment(s), the"
+                          f" first: {next(iter(lost))!r}")
+
+
+def _comparable(data: Any) -> Any:
+    if isinstance(data, dict):
+        return {key: _comparable(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_comparable(value) for value in data]
+    if isinstance(data, float) and math.isnan(data):
+        return ("nan",)
+    return (type(data).__name__, data)
+
+
+def comments(text: str) -> Counter[str]:
+    """Every comment of a YAML text (without its leading spaces), found by the scanner: a `#`
+    after white space, outside every scalar."""
+    from ruamel.yaml import YAML
+
+    spans = [(token.start_mark.index, token.end_mark.index)
+             for token in YAML(typ="safe", pure=True).scan(text)
+             if type(token).__name__ == "ScalarToken"]
+    found: Counter[str] = Counter()
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        position = -1
+        while True:
+            position = line.find("#", position + 1)
+            if position < 0:
+                break
+            index = offset + position
+            after_space = position == 0 or line[position - 1] in " \t"
+            inside = any(start <= index < end for start, end in spans)
+            if after_space and not inside:
+                found[line[position:].rstrip()] += 1
+                break
+        offset += len(line)
+    return found
+
+
+# --- files (the edge: read, format all, then write) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: Path
+    display: str
+    formatted: Formatted
+
+
+def format_files(paths: Sequence[tuple[Path, str]]) -> list[FileResult]:
+    """Read and format every (path, display name). Raises InvalidPlan listing every file that
+    cannot be read, parsed or formatted; nothing is written here."""
+    from .problems import InvalidPlan, Problem
+    from .store import parse_document, read_document
+
+    results, problems = [], []
+    for path, display in paths:
+        try:
+            document = read_document(path, display)
+            parse_document(document)
+            formatted = format_text(document.text, kind_of(path.name))
+        except InvalidPlan as error:
+            problems.extend(error.problems)
+            continue
+        except FormatError as error:
+            problems.append(Problem(display, f"cannot be formatted: {error}", "format-failed",
+                                    hint="this is a bug in plandiff fmt; the file is left as is"))
+            continue
+        raw = path.read_bytes()  # a BOM or CRLF line ends are layout too
+        changed = formatted.changed or raw != formatted.text.encode("utf-8")
+        results.append(FileResult(path, display, Formatted(formatted.text, changed)))
+    if problems:
+        raise InvalidPlan("", problems=problems)
+    return results
+
+
+def write_changed(results: Sequence[FileResult]) -> None:
+    """Write each changed file atomically (a temporary file renamed over it), through symlinks."""
+    from .files import write_text_atomic
+
+    for result in results:
+        if result.formatted.changed:
+            write_text_atomic(result.path.resolve(), result.formatted.text)

@@ -1,0 +1,241 @@
+"""`plandiff fmt`: the canonical layout keeps every comment and all the data, is idempotent,
+writes atomically, and with --check changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from conftest import REPO
+from plandiff.fmt import comments, format_text
+from plandiff.store import _yaml
+
+MESSY = """\
+# A version, written in a hurry.
+title:   'Second draft'   # the working title
+id: v2
+clauses:
+- text: "The armed forces are capped at 800,000 personnel, a figure that the reports give \
+without any further detail at all."
+  cites: [{quote: 'capped at 800,000', source: a}]
+  id: army
+  note: |
+    Two lines
+    of note.
+
+# amnesty is gone
+- {id: amnesty, removed: yes, cites: [{source: "b"}]}
+status: proposed
+coverage: partial
+parties:
+  - US
+  - UA
+date: 2025-02-01
+parent: ~
+"""
+
+CANONICAL = """\
+# A version, written in a hurry.
+id: v2
+title: Second draft       # the working title
+date: 2025-02-01
+parent: null
+coverage: partial
+status: proposed
+parties: [US, UA]
+clauses:
+  - id: army
+    text: >-
+      The armed forces are capped at 800,000 personnel, a figure that the reports give without any
+      further detail at all.
+    cites:
+      - source: a
+        quote: "capped at 800,000"
+    note: |
+      Two lines
+      of note.
+
+# amnesty is gone
+  - id: amnesty
+    removed: "yes"
+    cites:
+      - source: b
+"""
+
+
+def test_a_messy_file_gets_the_canonical_layout() -> None:
+    # End-of-line comments keep their column; a comment on its own line stays where it was.
+    result = format_text(MESSY, "version")
+    assert result.changed
+    assert result.text == CANONICAL
+    assert _yaml().load(result.text) == _yaml().load(MESSY)
+    assert comments(result.text) == comments(MESSY)
+
+
+def test_formatting_is_idempotent_on_the_example() -> None:
+    assert not format_text(CANONICAL, "version").changed
+
+
+def test_the_corpus_is_formatted(run) -> None:
+    result = run("fmt", "--check", root=REPO)
+    assert result.exit_code == 0, result.stdout
+    assert "0 file(s) would be reformatted" in result.stdout
+
+
+def test_check_lists_the_files_and_changes_nothing(run, make_repo) -> None:
+    root = make_repo({"plans/v2.yaml": MESSY, "plans/terms.yaml": "{}\n"})
+    before = (root / "plans" / "v2.yaml").read_bytes()
+    result = run("fmt", "--check", root=root)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "would reformat plans/v2.yaml", "1 file(s) would be reformatted, 1 already formatted"]
+    assert (root / "plans" / "v2.yaml").read_bytes() == before
+
+
+def test_fmt_writes_then_check_passes(run, make_repo) -> None:
+    root = make_repo({"plans/v2.yaml": MESSY})
+    assert run("fmt", root=root).stdout.startswith("reformatted plans/v2.yaml")
+    assert (root / "plans" / "v2.yaml").read_text(encoding="utf-8") == CANONICAL
+    assert run("fmt", "--check", root=root).exit_code == 0
+
+
+def test_named_files_only(run, make_repo, monkeypatch) -> None:
+    root = make_repo({"plans/v2.yaml": MESSY, "plans/v3.yaml": MESSY.replace("v2", "v3")})
+    monkeypatch.chdir(root)
+    result = run("fmt", "plans/v3.yaml")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "reformatted plans/v3.yaml"
+    assert (root / "plans" / "v2.yaml").read_text(encoding="utf-8") == MESSY
+
+
+def test_bom_and_crlf_are_layout_too(run, make_repo) -> None:
+    root = make_repo({})
+    (root / "plans" / "v2.yaml").write_bytes(("\ufeff" + CANONICAL).replace("\n", "\r\n")
+                                             .encode("utf-8"))
+    assert run("fmt", "--check", root=root).exit_code == 1
+    run("fmt", root=root)
+    assert (root / "plans" / "v2.yaml").read_bytes() == CANONICAL.encode("utf-8")
+
+
+def test_broken_input_exits_2_and_writes_nothing(run, make_repo) -> None:
+    root = make_repo({"plans/v2.yaml": MESSY, "plans/v3.yaml": "id: v3\ntitle: [unclosed\n"})
+    result = run("fmt", root=root)
+    assert result.exit_code == 2
+    assert "plans/v3.yaml:3:1: error: YAML syntax error" in result.stderr
+    assert "Traceback" not in result.output
+    assert (root / "plans" / "v2.yaml").read_text(encoding="utf-8") == MESSY
+
+
+def test_an_interrupted_write_leaves_the_old_file_whole(run, make_repo, monkeypatch) -> None:
+    root = make_repo({"plans/v2.yaml": MESSY})
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    assert run("fmt", root=root).exit_code != 0
+    assert (root / "plans" / "v2.yaml").read_text(encoding="utf-8") == MESSY
+    assert sorted(p.name for p in (root / "plans").iterdir()) == ["v2.yaml"]
+
+
+def test_a_missing_file_is_a_clean_error(run, make_repo, monkeypatch) -> None:
+    monkeypatch.chdir(make_repo({}))
+    result = run("fmt", "plans/nope.yaml")
+    assert result.exit_code == 2
+    assert "plans/nope.yaml: error: cannot read the file" in result.stderr
+
+
+def test_corpus_files_keep_their_data_and_comments() -> None:
+    for path in sorted((REPO / "plans").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        kind = path.stem if path.stem in ("terms", "sources") else "version"
+        out = format_text(text, kind).text
+        assert _yaml().load(out) == _yaml().load(text), path
+        assert comments(out) == comments(text), path
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+WORDS = st.sampled_from(["peace", "plan", "Ukraine", "NATO's", "800,000", "a: b", "#x", "- x",
+                         "yes", "null", "2025-01-01", "'", '"', "«cap»", "قوات", "  ", "@at",
+                         "*star", "&amp", "!bang", "%", "{", "]", "\u202e", "é", "\t"])
+TEXT = st.lists(WORDS, min_size=1, max_size=40).map(" ".join) | st.text(max_size=60)
+SCALAR = (TEXT | st.integers(-10**12, 10**12) | st.booleans() | st.none()
+          | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))
+          | st.floats(allow_nan=False, allow_infinity=False, width=32))
+KEYS = st.sampled_from(["id", "title", "text", "note", "quote", "source", "cites", "terms",
+                        "clauses", "date", "was", "number", "extra", "zeta", "alpha"])
+DATA = st.recursive(SCALAR, lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(KEYS, inner, max_size=6), max_leaves=25)
+
+
+def _dump(data: object, comment_seed: int) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def commented(node: object, depth: int = 0) -> object:
+        if isinstance(node, dict):
+            mapping = CommentedMap((k, commented(v, depth + 1)) for k, v in node.items())
+            for index, key in enumerate(mapping):
+                if (index + comment_seed + depth) % 3 == 0:
+                    mapping.yaml_add_eol_comment(f"# c{depth}.{index}", key)
+            return mapping
+        if isinstance(node, list):
+            return CommentedSeq(commented(v, depth + 1) for v in node)
+        return node
+
+    yaml = YAML()
+    yaml.width = 40 + comment_seed * 7
+    stream = io.StringIO()
+    yaml.dump({"id": "v1", "body": commented(data)}, stream)
+    return stream.getvalue()
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=DATA, seed=st.integers(0, 8), kind=st.sampled_from(["version", "terms", "sources"]))
+def test_fmt_keeps_data_and_comments_and_is_idempotent(data: object, seed: int,
+                                                      kind: str) -> None:
+    text = _dump(data, seed)
+    try:  # ruamel's own dumper can write YAML it cannot read back: not what fmt is given
+        assume(_yaml().load(text) is not None)
+    except Exception:
+        assume(False)
+    once = format_text(text, kind)  # raises FormatError if data or a comment would be lost
+    assert _yaml().load(once.text) == _yaml().load(text)
+    assert comments(text) <= comments(once.text)
+    assert format_text(once.text, kind).text == once.text
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "tests" / "cases").glob("*/plans/*.yaml")),
+                         ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_fmt_on_every_golden_input_is_clean_or_refuses(path: Path) -> None:
+    from plandiff.fmt import format_files
+    from plandiff.problems import InvalidPlan
+
+    if not path.is_file():
+        return
+    try:
+        results = format_files([(path, path.name)])
+    except InvalidPlan as error:
+        assert error.problems and all(p.file == path.name for p in error.problems)
+        return
+    text = results[0].formatted.text
+    assert format_text(text, "version").text == text or path.stem in ("terms", "sources")
+
+
+def test_pre_commit_hooks_run_real_commands() -> None:
+    from plandiff.__main__ import COMMANDS
+
+    hooks = _yaml().load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    by_id = {hook["id"]: hook for hook in hooks}
+    assert {"plandiff-check", "plandiff-fmt"} <= set(by_id)
+    for hook in by_id.values():
+        program, command = hook["entry"].split()[:2]
+        assert program == "plandiff" and command in COMMANDS
+    assert by_id["plandiff-check"]["pass_filenames"] is False
