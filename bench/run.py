@@ -1,0 +1,325 @@
+"""Measure plandiff against bare Python, deepdiff's `deep diff` and graphtage; print one table.
+
+    python bench/run.py                  # everything: start-up, the corpus, 100 to 100,000 clauses
+    python bench/run.py --sizes 100,1000 --runs 3
+
+Every figure comes from this one run: each command runs in a fresh process, several times
+(interleaved with what it is compared with, so the machine's drift hits both), and the table gives
+the median with the spread (min–max). Peak memory is the child's maximum resident set size. The
+goals are ratios of figures measured side by side, since absolute times on a shared machine drift.
+Needs the `bench` extra (`pip install -e '.[bench]'`); a missing tool is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402  (bench/ is not a package)
+
+SIZES = (100, 1_000, 10_000, 100_000)
+
+
+@dataclass
+class Measure:
+    """The runs of one command: wall-clock seconds and peak memory (MB) of each."""
+
+    label: str
+    command: list[str]
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+    failure: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None and bool(self.seconds)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peak_mb)
+
+    def time_cell(self) -> str:
+        if not self.ok:
+            return self.failure or "not run"
+        low, high = min(self.seconds), max(self.seconds)
+        return f"{_seconds(self.median)} ({_seconds(low)}–{_seconds(high)})"
+
+    def memory_cell(self) -> str:
+        return f"{self.peak:,.0f} MB" if self.ok else "–"
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def run_once(measure: Measure, *, ok_codes: tuple[int, ...], timeout: float, cwd: Path) -> None:
+    """Run the command in a fresh process; record its time and peak memory, or why it failed."""
+    if measure.failure:
+        return
+    started = time.perf_counter()
+    process = subprocess.Popen(measure.command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"})
+    try:
+        # wait4 gives this child's own resource usage, peak memory included (KB on Linux).
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                measure.failure = f"over {timeout:.0f} s"
+                return
+            time.sleep(0.002)
+    finally:
+        stderr = process.stderr.read() if process.stderr else b""
+        if process.stderr:
+            process.stderr.close()
+    elapsed = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    process.returncode = code
+    if code not in ok_codes:
+        last = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        measure.failure = f"failed (exit {code}: {last[0][:80]})"
+        return
+    measure.seconds.append(elapsed)
+    measure.peak_mb.append(usage.ru_maxrss / 1024)
+
+
+def run_interleaved(measures: list[Measure], runs: int, *, cwd: Path, timeout: float = 600,
+                    ok_codes: tuple[int, ...] = (0,)) -> None:
+    for _ in range(runs):
+        for measure in measures:
+            run_once(measure, ok_codes=ok_codes, timeout=timeout, cwd=cwd)
+
+
+def tool(name: str, hint: str) -> tuple[list[str] | None, str]:
+    path = BIN / name
+    if path.exists():
+        return [str(path)], ""
+    found = shutil.which(name)
+    if found:
+        return [found], ""
+    return None, f"missing: {hint}"
+
+
+# --- the sections of the table ---------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    what: str
+    measure: Measure | None
+    note: str = ""
+
+
+@dataclass
+class Goal:
+    text: str
+    value: str
+    passed: bool | None  # None: could not be measured
+
+
+def startup(runs: int) -> tuple[list[Row], list[Goal]]:
+    plandiff, why = tool("plandiff", "install plandiff (pip install -e .)")
+    bare = Measure("python -c pass", [sys.executable, "-c", "pass"])
+    version = Measure("plandiff --version", [*(plandiff or []), "--version"])
+    if plandiff is None:
+        version.failure = why
+    run_interleaved([bare, version], runs, cwd=REPO)
+    rows = [Row("bare `python -c pass`", bare), Row("`plandiff --version`", version)]
+    goals = [ratio_goal("`plandiff --version` ≤ 1.5× bare `python -c pass`", version, bare, 1.5)]
+    return rows, goals
+
+
+def corpus(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
+    plandiff, why = tool("plandiff", "install plandiff (pip install -e .)")
+    deep, deep_why = tool("deep", "pip install -e '.[bench]' (deepdiff's command line)")
+    graphtage, graphtage_why = tool("graphtage", "pip install -e '.[bench]' (graphtage)")
+    ours = Measure("plandiff v28 geneva", [*(plandiff or []), "v28", "geneva", "--root", str(REPO)])
+    theirs = Measure("deep diff", [*(deep or []), "diff", "plans/v28.yaml", "plans/geneva.yaml"])
+    # graphtage cannot read YAML dates (2025-11-20), so it reads the same two files as JSON.
+    as_json = [_as_json(REPO / "plans" / f"{name}.yaml", work) for name in ("v28", "geneva")]
+    tree = Measure("graphtage", [*(graphtage or []), *map(str, as_json)])
+    for measure, reason in ((ours, plandiff is None and why), (theirs, deep is None and deep_why),
+                            (tree, graphtage is None and graphtage_why)):
+        if reason:
+            measure.failure = reason
+    run_interleaved([ours, theirs], runs, cwd=REPO)
+    # graphtage exits 1 when the files differ; it takes seconds, so fewer runs.
+    run_interleaved([tree], max(1, runs // 3), cwd=REPO, ok_codes=(0, 1), timeout=300)
+    rows = [Row("`plandiff v28 geneva`", ours),
+            Row("`deep diff plans/v28.yaml plans/geneva.yaml`", theirs),
+            Row("`graphtage` on the same two files", tree, "as JSON: it cannot read YAML dates")]
+    goals = [ratio_goal("`plandiff v28 geneva` ≤ 0.8× `deep diff`", ours, theirs, 0.8)]
+    return rows, goals
+
+
+def _as_json(path: Path, work: Path) -> Path:
+    sys.path.insert(0, str(REPO / "src"))
+    from plandiff.store import _yaml
+
+    target = work / f"{path.stem}.json"
+    data = _yaml().load(path.read_text(encoding="utf-8"))
+    target.write_text(json.dumps(data, default=str, ensure_ascii=False, indent=1),
+                      encoding="utf-8")
+    return target
+
+
+def repositories(sizes: list[int], runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
+    plandiff, why = tool("plandiff", "install plandiff (pip install -e .)")
+    deep, deep_why = tool("deep", "pip install -e '.[bench]' (deepdiff's command line)")
+    rows: list[Row] = []
+    diffs: dict[int, Measure] = {}
+    checks: dict[int, Measure] = {}
+    deeps: dict[int, Measure] = {}
+    for size in sizes:
+        root = work / f"repo-{size}"
+        counts = generate(root, size)
+        pair = f"{counts['base']:,} + {counts['head']:,} clauses"
+        versions = f"{len(counts)} versions"
+        diff = Measure("diff", [*(plandiff or []), "diff", "base", "head", "--root", str(root)])
+        check = Measure("check", [*(plandiff or []), "check", "--root", str(root)])
+        other = Measure("deep", [*(deep or []), "diff", "plans/base.yaml", "plans/head.yaml"])
+        if plandiff is None:
+            diff.failure = check.failure = why
+        if deep is None:
+            other.failure = deep_why
+        # The largest size takes seconds a run: fewer runs there.
+        count = runs if size < 100_000 else max(1, (runs + 1) // 2)
+        run_interleaved([diff, check, other], count, cwd=root)
+        diffs[size], checks[size], deeps[size] = diff, check, other
+        rows += [Row(f"{size:,} clauses ({versions}): `plandiff diff base head`", diff),
+                 Row(f"{size:,} clauses: `plandiff check` (quotes verified)", check),
+                 Row(f"{size:,} clauses: `deep diff` base.yaml head.yaml", other,
+                     f"the same two files: {pair}")]
+        shutil.rmtree(root, ignore_errors=True)
+    goals: list[Goal] = []
+    if 10_000 in diffs:
+        goals.append(ratio_goal("10,000 clauses: `plandiff diff` ≤ 0.5× `deep diff`",
+                                diffs[10_000], deeps[10_000], 0.5))
+        goals.append(limit_goal("10,000 clauses: `plandiff diff` under 200 MB peak",
+                                diffs[10_000], memory=200))
+        goals.append(limit_goal("10,000 clauses: `plandiff check` under 5 s", checks[10_000],
+                                seconds=5))
+    for name, series in (("diff", diffs), ("check", checks)):
+        ordered = sorted(series)
+        for small, large in itertools.pairwise(ordered):
+            scale = large / small
+            goals.append(growth_goal(f"`{name}` {small:,} → {large:,} clauses: time ≤"
+                                     f" {scale * 1.2:.0f}× ({scale:.0f}× the clauses)",
+                                     series[small], series[large], scale * 1.2))
+    if 100_000 in diffs:
+        goals.append(limit_goal("100,000 clauses: `plandiff diff` under 30 s and 1.5 GB",
+                                diffs[100_000], seconds=30, memory=1536))
+    return rows, goals
+
+
+def ratio_goal(text: str, ours: Measure, theirs: Measure, limit: float) -> Goal:
+    if not (ours.ok and theirs.ok):
+        return Goal(text, "not measured", None)
+    ratio = ours.median / theirs.median
+    return Goal(text, f"{ratio:.2f}×", ratio <= limit)
+
+
+def growth_goal(text: str, small: Measure, large: Measure, limit: float) -> Goal:
+    if not (small.ok and large.ok):
+        return Goal(text, "not measured", None)
+    ratio = large.median / small.median
+    return Goal(text, f"{ratio:.1f}×", ratio <= limit)
+
+
+def limit_goal(text: str, measure: Measure, *, seconds: float | None = None,
+               memory: float | None = None) -> Goal:
+    if not measure.ok:
+        return Goal(text, "not measured", None)
+    passed = (seconds is None or measure.median < seconds) and (
+        memory is None or measure.peak < memory)
+    return Goal(text, f"{_seconds(measure.median)}, {measure.peak:,.0f} MB", passed)
+
+
+# --- output ------------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    versions = []
+    for package in ("plandiff", "deepdiff", "graphtage", "ruamel.yaml", "ruamel.yaml.clib"):
+        try:
+            from importlib.metadata import version
+
+            versions.append(f"{package} {version(package)}")
+        except Exception:
+            versions.append(f"{package} (not installed)")
+    return (f"{os.cpu_count()} cores ({model}), Python {platform.python_version()},"
+            f" {platform.system()} {platform.release()}; " + ", ".join(versions))
+
+
+def table(rows: list[Row], goals: list[Goal]) -> str:
+    lines = ["| what | median time (min–max) | peak memory | note |", "|---|---|---|---|"]
+    for row in rows:
+        measure = row.measure
+        runs = f"{len(measure.seconds)} runs" if measure and measure.seconds else ""
+        note = "; ".join(part for part in (row.note, runs) if part)
+        lines.append(f"| {row.what} | {measure.time_cell() if measure else '–'} |"
+                     f" {measure.memory_cell() if measure else '–'} | {note} |")
+    lines += ["", "| goal | measured | holds |", "|---|---|---|"]
+    for goal in goals:
+        mark = "yes" if goal.passed else "no" if goal.passed is not None else "not measured"
+        lines.append(f"| {goal.text} | {goal.value} | {mark} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="clause counts of the synthetic repositories (comma-separated)")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    rows: list[Row] = []
+    goals: list[Goal] = []
+    with tempfile.TemporaryDirectory(prefix="plandiff-bench-") as folder:
+        work = Path(folder)
+        for section in (lambda: startup(args.runs * 3), lambda: corpus(args.runs, work),
+                        lambda: repositories(sizes, args.runs, work)):
+            section_rows, section_goals = section()
+            rows += section_rows
+            goals += section_goals
+            print(".", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    print(f"Machine: {machine()}\n")
+    print(table(rows, goals))
+    return 0 if all(goal.passed is not False for goal in goals) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""The bench generator writes valid repositories; the quick `plandiff A B` path matches typer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from plandiff.cli import run as run_command
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from generate import generate  # noqa: E402  (bench/ is not a package)
+
+
+def test_a_generated_repository_checks_clean_and_diffs(tmp_path: Path, run) -> None:
+    counts = generate(tmp_path, 300)
+    assert sum(counts.values()) == 300
+    assert (tmp_path / "sources").is_dir()
+    check = run("check", root=tmp_path)
+    assert check.exit_code == 0, check.stdout
+    assert "no problems found" in check.stdout
+    diff = run("base", "head", root=tmp_path)
+    assert diff.exit_code == 0
+    summary = diff.stdout.splitlines()[0]
+    for kind in ("added", "removed", "modified", "renamed"):
+        count = int(summary.split(f" {kind}")[0].rsplit(" ", 1)[-1])
+        assert count > 0, (kind, summary)
+
+
+def test_a_generated_repository_splits_into_agreements_of_bounded_files(tmp_path: Path) -> None:
+    counts = generate(tmp_path, 1000, per_file=100)
+    assert max(counts.values()) <= 100
+    assert {"base", "head", "update", "a001-base", "a001-head", "a001-update"} <= set(counts)
+
+
+def test_plain_diff_prints_what_typer_prints(run, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    expected = run("v28", "geneva")
+    import plandiff.cli
+
+    def parsed(**_: object) -> None:
+        pytest.fail("`plandiff A B` went through typer's parser")
+
+    monkeypatch.setattr(plandiff.cli, "app", parsed)
+    run_command(["diff", "v28", "geneva"])
+    assert capsys.readouterr().out == expected.stdout
+
+
+def test_plain_diff_exits_as_typer_does(run, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    expected = run("v28", "nope")
+    with pytest.raises(SystemExit) as raised:
+        run_command(["diff", "v28", "nope"])
+    assert raised.value.code == expected.exit_code == 2
+    assert capsys.readouterr().err == expected.stderr
