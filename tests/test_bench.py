@@ -1,4 +1,4 @@
-"""The bench generator writes valid repositories; the quick `plandiff A B` path matches typer."""
+"""The bench generator writes valid repositories; the quick `plandiff A B` acts as typer does."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.cli import run as run_command
+from plandiff.__main__ import main
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
@@ -42,19 +42,37 @@ def test_plain_diff_prints_what_typer_prints(run, capsys: pytest.CaptureFixture[
     expected = run("v28", "geneva")
     import plandiff.cli
 
-    def parsed(**_: object) -> None:
-        pytest.fail("`plandiff A B` went through typer's parser")
+    def parsed(*_: object) -> None:
+        pytest.fail("`plandiff A B` went through typer")
 
-    monkeypatch.setattr(plandiff.cli, "app", parsed)
-    run_command(["diff", "v28", "geneva"])
+    monkeypatch.setattr(plandiff.cli, "run", parsed)
+    main(["v28", "geneva"])
     assert capsys.readouterr().out == expected.stdout
 
 
-def test_plain_diff_exits_as_typer_does(run, capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize("case", ["unknown-version", "invalid-repository"])
+def test_plain_diff_fails_as_typer_does(case: str, run, make_repo,
+                                        capsys: pytest.CaptureFixture[str],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(REPO)
-    expected = run("v28", "nope")
+    if case == "invalid-repository":
+        monkeypatch.chdir(make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "{}\n",
+                                     "plans/v1.yaml": "id: v1\ntitle: 3\n"}))
+    else:
+        monkeypatch.chdir(REPO)
+    expected = run("v1" if case == "invalid-repository" else "v28", "nope")
     with pytest.raises(SystemExit) as raised:
-        run_command(["diff", "v28", "nope"])
+        main(["v1" if case == "invalid-repository" else "v28", "nope"])
     assert raised.value.code == expected.exit_code == 2
     assert capsys.readouterr().err == expected.stderr
+
+
+def test_options_and_other_commands_go_through_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    import plandiff.cli
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(plandiff.cli, "run", seen.append)
+    for args in (["v28", "geneva", "--all"], ["log"], ["diff", "-f", "json", "v28", "geneva"]):
+        main(args)
+    monkeypatch.setenv("_PLANDIFF_COMPLETE", "complete_bash")
+    main(["v28", "geneva"])
+    assert len(seen) == 4

@@ -515,23 +515,4 @@ def import_command(
 
 
 def run(args: list[str]) -> None:
-    if not _plain_diff(args):
-        app(args=args, prog_name="plandiff")
-
-
-def _plain_diff(args: list[str]) -> bool:
-    """Run `plandiff [diff] A B` without options, the command run most, by calling the command
-    directly: typer builds a pydantic adapter for each parameter of each command it parses, a third
-    of the command's time. Anything else (an option, shell completion) goes through typer."""
-    if len(args) != 3 or args[0] != "diff" or any(a.startswith("-") for a in args[1:]) \
-            or any(name.startswith("_PLANDIFF_COMPLETE") for name in os.environ):
-        return False
-    try:
-        diff_command(args[1], args[2], DiffFormat.terminal, False, None, None, False, None)
-    except typer.Exit as done:
-        if done.exit_code:
-            sys.exit(done.exit_code)
-    except KeyboardInterrupt:  # as click does
-        _stderr("Aborted!")
-        sys.exit(1)
-    return True
+    app(args=args, prog_name="plandiff")
