@@ -161,7 +161,7 @@ def corpus(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
     plandiff, why = tool("plandiff", "install plandiff (pip install -e .)")
     deep, deep_why = tool("deep", "pip install -e '.[bench]' (deepdiff's command line)")
     graphtage, graphtage_why = tool("graphtage", "pip install -e '.[bench]' (graphtage)")
-    ours = Measure("plandiff v28 geneva", [*(plandiff or []), "v28", "geneva", "--root", str(REPO)])
+    ours = Measure("plandiff v28 geneva", [*(plandiff or []), "v28", "geneva"])  # cwd: the repo
     theirs = Measure("deep diff", [*(deep or []), "diff", "plans/v28.yaml", "plans/geneva.yaml"])
     # graphtage cannot read YAML dates (2025-11-20), so it reads the same two files as JSON.
     as_json = [_as_json(REPO / "plans" / f"{name}.yaml", work) for name in ("v28", "geneva")]
