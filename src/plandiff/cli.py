@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import typer
 
 from . import __version__
-from .problems import InvalidPlan, PlandiffError
+from .problems import PlandiffError, error_lines
 
 app = typer.Typer(
     name="plandiff",
@@ -61,25 +61,13 @@ def handle_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
-        except InvalidPlan as error:
-            errors = [p for p in error.problems if p.severity == "error"]
-            for problem in error.problems:
-                _stderr(problem.format())
-            _stderr(f"plandiff: the plan repository has {len(errors)} error(s); fix them and run"
-                    " again (`plandiff check` lists them all)")
-            raise typer.Exit(EXIT_ERROR) from None
-        except PlandiffError as error:
-            _stderr(f"plandiff: {error.message}")
-            if error.hint:
-                _stderr(f"  hint: {error.hint}")
-            raise typer.Exit(EXIT_ERROR) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
-        except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
-            if os.environ.get("PLANDIFF_DEBUG"):
+        except Exception as error:  # a bug is said plainly too; PLANDIFF_DEBUG shows the traceback
+            if os.environ.get("PLANDIFF_DEBUG") and not isinstance(error, PlandiffError):
                 raise
-            _stderr(f"plandiff: internal error: {type(error).__name__}: {error}")
-            _stderr("  hint: this is a bug in plandiff; run with PLANDIFF_DEBUG=1 for details")
+            for line in error_lines(error):
+                _stderr(line)
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]

@@ -61,3 +61,16 @@ class InvalidPlan(PlandiffError):
 @dataclass
 class UnknownVersion(PlandiffError):
     """A version id that the repository does not hold."""
+
+
+def error_lines(error: Exception) -> list[str]:
+    """What the command line prints for an exception, one line each (no traceback)."""
+    if isinstance(error, InvalidPlan):
+        errors = sum(p.severity == "error" for p in error.problems)
+        return [*(p.format() for p in error.problems),
+                f"plandiff: the plan repository has {errors} error(s); fix them and run again"
+                " (`plandiff check` lists them all)"]
+    if isinstance(error, PlandiffError):
+        return [f"plandiff: {error.message}"] + ([f"  hint: {error.hint}"] if error.hint else [])
+    return [f"plandiff: internal error: {type(error).__name__}: {error}",
+            "  hint: this is a bug in plandiff; run with PLANDIFF_DEBUG=1 for details"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .problems import InvalidPlan, PlandiffError
+from .problems import PlandiffError, error_lines
 
 EXIT_ERROR = 2
 
@@ -23,25 +23,12 @@ def plain_diff(base: str, head: str) -> int:
 
         result = api.diff(api.open_plan(None), base, head)
         terminal.render(result, terminal.make_console(), show_all=False)
-    except InvalidPlan as error:
-        errors = [p for p in error.problems if p.severity == "error"]
-        lines = [problem.format() for problem in error.problems]
-        lines.append(f"plandiff: the plan repository has {len(errors)} error(s); fix them and run"
-                     " again (`plandiff check` lists them all)")
-        return _fail(lines)
-    except PlandiffError as error:
-        return _fail([f"plandiff: {error.message}"]
-                     + ([f"  hint: {error.hint}"] if error.hint else []))
     except KeyboardInterrupt:  # as click does
-        return _fail(["Aborted!"], 1)
-    except Exception as error:  # a bug: say so plainly, keep the traceback for PLANDIFF_DEBUG
-        if os.environ.get("PLANDIFF_DEBUG"):
+        sys.stderr.write("Aborted!\n")
+        return 1
+    except Exception as error:
+        if os.environ.get("PLANDIFF_DEBUG") and not isinstance(error, PlandiffError):
             raise
-        return _fail([f"plandiff: internal error: {type(error).__name__}: {error}",
-                      "  hint: this is a bug in plandiff; run with PLANDIFF_DEBUG=1 for details"])
+        sys.stderr.write("".join(f"{line}\n" for line in error_lines(error)))
+        return EXIT_ERROR
     return 0
-
-
-def _fail(lines: list[str], code: int = EXIT_ERROR) -> int:
-    sys.stderr.write("".join(f"{line}\n" for line in lines))
-    return code
