@@ -34,16 +34,8 @@ def code(text: str) -> str:
 
 
 def words(change: TextChange) -> str:
-    parts = []
-    for op in change.ops:
-        if op.op == "equal":
-            parts.append(escape(op.old))
-            continue
-        if op.old:
-            parts.append(f"~~{escape(op.old)}~~")
-        if op.new:
-            parts.append(f"**{escape(op.new)}**")
-    return " ".join(p for p in parts if p)
+    return values.word_diff(change, same=escape, deleted=lambda w: f"~~{escape(w)}~~",
+                            inserted=lambda w: f"**{escape(w)}**")
 
 
 def _number(value: int | str | None) -> str:

@@ -14,7 +14,7 @@ from . import markdown as md
 from . import values
 
 GITHUB_COMMENT_LIMIT = 65_536
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ReportStyle:
 def _quote_markup(style: ReportStyle) -> Callable[[str], str]:
     def markup(quote: str) -> str:
         plain = md.quote_plain(quote)
-        if style.html and _RTL.search(quote):
+        if style.html and RTL_SCRIPT.search(quote):
             return f"[{plain}]{{dir=rtl lang=ar}}"
         return plain
 

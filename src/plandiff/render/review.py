@@ -34,17 +34,10 @@ def change_lines(item: ClauseDiff) -> list[str]:
 
 def _text_line(item: ClauseDiff) -> str:
     assert item.text is not None
-    words = []
-    for op in item.text.ops:
-        if op.op == "equal":
-            words.append(op.old)
-            continue
-        if op.old:
-            words.append(f"[-{op.old}-]")
-        if op.new:
-            words.append(f"{{+{op.new}+}}")
     cosmetic = " (cosmetic)" if item.text.cosmetic else ""
-    return f"text{cosmetic}: " + " ".join(words)
+    return f"text{cosmetic}: " + values.word_diff(item.text, same=str,
+                                                   deleted=lambda w: f"[-{w}-]",
+                                                   inserted=lambda w: f"{{+{w}+}}")
 
 
 def _summary(result: ReviewResult) -> str:

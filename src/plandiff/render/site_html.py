@@ -13,7 +13,8 @@ from plandiff.diff import TextChange
 from plandiff.history import HistoryPoint
 from plandiff.models import SLUG_PATTERN
 
-from .report import _RTL
+from .report import RTL_SCRIPT
+from .values import word_diff
 
 SITE_CSS = """
 body { max-width: 68rem; }
@@ -76,7 +77,7 @@ def file_name(identifier: str) -> str:
 def _lang_attrs(text: str, language: str | None = None) -> str:
     """Arabic script reads right to left; other non-Latin text takes its source's language.
     Latin text is left in English: sources' titles and some quotes are translations."""
-    if _RTL.search(text):
+    if RTL_SCRIPT.search(text):
         return ' dir="rtl" lang="ar"'
     if language and _LANG.match(language) and _NON_LATIN.search(text):
         return f' lang="{language}"'
@@ -108,16 +109,8 @@ def date_html(day: dt.date) -> str:
 
 
 def words_html(change: TextChange) -> str:
-    parts = []
-    for op in change.ops:
-        if op.op == "equal":
-            parts.append(esc(op.old))
-            continue
-        if op.old:
-            parts.append(f"<del>{esc(op.old)}</del>")
-        if op.new:
-            parts.append(f"<ins>{esc(op.new)}</ins>")
-    return " ".join(p for p in parts if p)
+    return word_diff(change, same=esc, deleted=lambda w: f"<del>{esc(w)}</del>",
+                     inserted=lambda w: f"<ins>{esc(w)}</ins>")
 
 
 def pair(base: str, head: str) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from plandiff.diff import Claim, TermChange
+from plandiff.diff import Claim, TermChange, TextChange
 from plandiff.models import Term, TermType
 
 _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -132,3 +133,18 @@ def term_line(change: TermChange) -> str:
 def version_line(version: Any) -> str:
     return (f"{version.id} — {version.title} ({version.date.isoformat()}, {version.status.value},"
             f" {version.coverage.value})")
+
+
+def word_diff(change: TextChange, *, same: Callable[[str], str], deleted: Callable[[str], str],
+              inserted: Callable[[str], str]) -> str:
+    """A word-level diff as one line, each run of words wrapped by the view's own markup."""
+    parts = []
+    for op in change.ops:
+        if op.op == "equal":
+            parts.append(same(op.old))
+            continue
+        if op.old:
+            parts.append(deleted(op.old))
+        if op.new:
+            parts.append(inserted(op.new))
+    return " ".join(p for p in parts if p)
