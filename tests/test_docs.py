@@ -32,3 +32,11 @@ def test_readme_quick_start_is_what_ci_runs() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     test_command = ci.strip().splitlines()[-1]
     assert test_command in readme
+
+
+def test_readme_sample_is_what_plandiff_v28_geneva_prints(run) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    marker = "`plandiff v28 geneva`, pasted from a real run:\n\n```\n"
+    start = readme.index(marker) + len(marker)
+    sample = readme[start:readme.index("\n```", start)]
+    assert run("v28", "geneva", root=REPO).stdout.rstrip("\n") == sample
