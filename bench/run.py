@@ -147,12 +147,13 @@ def startup(runs: int) -> tuple[list[Row], list[Goal]]:
     version = Measure("plandiff --version", [*(plandiff or []), "--version"])
     if plandiff is None:
         version.failure = why
-    # pip's console-script wrapper imports `re` before it imports plandiff: its share of the time.
+    # The console-script wrapper of pip before 25.1 imports `re` before plandiff: its share.
     wrapper = Measure("python -c 'import re'", [sys.executable, "-c", "import re"])
     run_interleaved([bare, version, wrapper], runs, cwd=REPO)
     rows = [Row("bare `python -c pass`", bare), Row("`plandiff --version`", version,
                                                        "the installed console script"),
-            Row("`python -c 'import re'`", wrapper, "what pip's script wrapper does first")]
+            Row("`python -c 'import re'`", wrapper,
+                "what the script wrapper of pip < 25.1 does first")]
     goals = [ratio_goal("`plandiff --version` ≤ 1.5× bare `python -c pass`", version, bare, 1.5)]
     return rows, goals
 
@@ -276,7 +277,7 @@ def machine() -> str:
     except OSError:
         pass
     versions = []
-    for package in ("plandiff", "deepdiff", "graphtage", "ruamel.yaml", "ruamel.yaml.clib"):
+    for package in ("plandiff", "pip", "deepdiff", "graphtage", "ruamel.yaml", "ruamel.yaml.clib"):
         try:
             from importlib.metadata import version
 
