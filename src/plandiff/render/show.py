@@ -72,17 +72,21 @@ def _jsonable(value: Any) -> Any:
 
 
 def numbered_text(resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
-    """The version as a plain numbered list, the way plans are published in articles."""
+    """The version as a plain numbered list, the way plans are published in articles. Where the
+    version numbers its points, a clause without a number (one about the document as a whole) is a
+    paragraph before the list, never given a number that another point has."""
     lines = [resolved.version.title, ""]
     if resolved.version.summary:
         lines += [" ".join(resolved.version.summary.split()), ""]
-    position = 0
-    for clause in clauses:
-        if clause.removed:
-            continue
-        position += 1
-        number = clause.clause.number if clause.clause.number is not None else position
-        lines.append(f"{number}. {' '.join((clause.clause.text or '').split())}")
+    live = [c for c in clauses if not c.removed]
+    numbered = any(c.clause.number is not None for c in live)
+    for clause in live if numbered else ():
+        if clause.clause.number is None:
+            lines += [" ".join((clause.clause.text or "").split()), ""]
+    for position, clause in enumerate(live, 1):
+        number = clause.clause.number if numbered else position
+        if number is not None:
+            lines.append(f"{number}. {' '.join((clause.clause.text or '').split())}")
     return "\n".join(lines) + "\n"
 
 
