@@ -293,6 +293,7 @@ def review_command(
 
 
 @app.command("textconv")
+@handle_errors
 def textconv_command(
     file: Path = typer.Argument(..., metavar="FILE", help="A plan file (git passes a copy)."),
     root: Path | None = RootOption,
