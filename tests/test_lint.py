@@ -15,3 +15,9 @@ def test_ruff_is_clean() -> None:
     result = subprocess.run([ruff, "check", *folders], cwd=REPO,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_is_clean() -> None:
+    mypy = shutil.which("mypy") or str(__import__("pathlib").Path(sys.executable).parent / "mypy")
+    result = subprocess.run([mypy], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

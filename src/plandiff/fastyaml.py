@@ -46,7 +46,7 @@ def _resolvers() -> dict[str, tuple[tuple[str, Any], ...]]:
     table: dict[str | None, list[tuple[str, Any]]] = {}
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
-            for character in first or [None]:
+            for character in first or [None]:  # type: ignore[list-item]
                 table.setdefault(character, []).append((tag, regexp))
     anywhere = table.pop(None, [])
     return {str(k): tuple(v + anywhere) for k, v in table.items()}
@@ -62,7 +62,7 @@ def _loader() -> Any:
     global _loader_class, _table
     if _loader_class is None:
         try:
-            from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+            from _ruamel_yaml import CParser
             from ruamel.yaml.tag import Tag
         except ImportError:
             _loader_class = False

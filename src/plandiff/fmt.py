@@ -175,7 +175,7 @@ def _take_tail(node: Any) -> str | None:
         return None
     if _is_block(container[key]):  # after a block scalar the comment holds no line end
         entry[_slot(container)] = None
-        return token.value
+        return str(token.value)
     head, rest = token.value.split("\n", 1)
     if not rest:
         return None
@@ -183,7 +183,7 @@ def _take_tail(node: Any) -> str | None:
         token.value = head + "\n"
     else:
         entry[_slot(container)] = None
-    return rest
+    return str(rest)
 
 
 def _put_tail(node: Any, rest: str | None) -> None:
@@ -285,7 +285,7 @@ def _analyzer() -> Any:
     from ruamel.yaml.emitter import Emitter
 
     emitter = Emitter(None, allow_unicode=True)
-    emitter.use_version = (1, 2)  # read through `serializer` when there is no dumper
+    emitter.use_version = (1, 2)  # type: ignore[attr-defined]  # read through `serializer` when there is no dumper
     return emitter
 
 
@@ -350,7 +350,7 @@ def _dump(data: Any) -> str:
 def _emitter_class() -> type:
     from ruamel.yaml.emitter import Emitter
 
-    class OneLineQuotes(Emitter):  # type: ignore[misc]
+    class OneLineQuotes(Emitter):
         """Quoted strings stay on one line: a quote broken over lines cannot be searched for."""
 
         def write_double_quoted(self, text: Any, split: Any = True) -> None:

@@ -114,7 +114,7 @@ def _carry_over(clause: Clause, previous: Clause, *, merge_terms: bool) -> Claus
 
 
 def _identity_index(clauses: dict[str, ResolvedClause]) -> dict[str, ResolvedClause]:
-    index = {}
+    index: dict[str, ResolvedClause] = {}
     for clause in clauses.values():
         for identity in clause.identities:
             index.setdefault(identity, clause)

@@ -80,7 +80,7 @@ def _added_lines(old: bytes | None, new: bytes) -> list[tuple[int, str]]:
     if old is None:
         return list(enumerate(new_lines, 1))
     old_lines = old.decode("utf-8", "replace").splitlines()
-    added = []
+    added: list[tuple[int, str]] = []
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
         if tag in ("replace", "insert"):
@@ -217,12 +217,13 @@ def _version_changes(files: list[FileChange], base: Any,
             continue
         old_id, new_id = base_by_file.get(change.path), head_by_file.get(change.path)
         result = None
-        if old_id in base.plan.versions and new_id in head.plan.versions:
+        if old_id is not None and new_id is not None and old_id in base.plan.versions \
+                and new_id in head.plan.versions:
             result = diff_resolved(head.plan, base_resolver.resolve(old_id),
                                    head_resolver.resolve(new_id))
-        elif new_id in head.plan.versions:
+        elif new_id is not None and new_id in head.plan.versions:
             parent = head.plan.versions[new_id].parent
-            start = parent if parent in head.plan.versions else new_id
+            start = parent if parent is not None and parent in head.plan.versions else new_id
             result = diff_resolved(head.plan, head_resolver.resolve(start),
                                    head_resolver.resolve(new_id))
         versions.append(VersionChange(new_id or old_id or change.path, change.path,

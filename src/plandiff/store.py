@@ -104,7 +104,7 @@ def _yaml(round_trip: bool = False) -> Any:
     from ruamel.yaml.events import AliasEvent
     from ruamel.yaml.nodes import ScalarNode
 
-    class NoAliasComposer(Composer):  # type: ignore[misc]
+    class NoAliasComposer(Composer):
         depth_now = 0
         root_node: Any = None
 
@@ -454,7 +454,7 @@ class LoadedPlan:
 
 
 def _version_files(raw: RawRepository) -> dict[str, str]:
-    files = {}
+    files: dict[str, str] = {}
     for display, data in raw.data.items():
         if display.endswith(("terms.yaml", "sources.yaml")) and display.count("/") == 1:
             continue

@@ -63,16 +63,17 @@ def _value_at(data: Any, path: KeyPath) -> Any:
 
 def _pydantic_problems(file: str, data: Any, error: ValidationError, model: type) -> list[Problem]:
     grouped: dict[KeyPath, list[dict[str, Any]]] = {}
-    for item in error.errors():
-        loc = tuple(item["loc"])
+    for details in error.errors():
+        item: dict[str, Any] = dict(details)
+        loc: tuple[Any, ...] = tuple(item["loc"])
         path = _existing_prefix(data, loc)
         if item["type"] in ("missing", "extra_forbidden") and len(path) == len(loc):
             path = path[:-1] if item["type"] == "missing" else path
         grouped.setdefault(path, []).append(item)
     problems = []
     for path, items in grouped.items():
-        for item in _dedupe(items):
-            problems.append(_describe_error(file, data, path, item, model))
+        for chosen in _dedupe(items):
+            problems.append(_describe_error(file, data, path, chosen, model))
     return problems
 
 
@@ -136,9 +137,9 @@ def _describe_error(file: str, data: Any, path: KeyPath, item: dict[str, Any],
     if kind in ("string_type", "int_type", "bool_type", "float_type"):
         wanted = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
                   "float_type": "a number"}[kind]
-        hint = 'put it in quotes to make it text' if kind == "string_type" else None
+        quote_hint = "put it in quotes to make it text" if kind == "string_type" else None
         return _problem(file, path, f"`{name}` should be {wanted}, not {_type_name(value)}"
-                        f" {shown}".rstrip(), "wrong-type", hint)
+                        f" {shown}".rstrip(), "wrong-type", quote_hint)
     return _problem(file, path, f"`{name}`: {item['msg'].lower()}", "invalid")
 
 

@@ -118,7 +118,7 @@ def _describe(term: Term) -> str:
         return f"money in {term.currency}" if term.currency else "money"
     if term.unit:
         return f"{term.type.value} in {term.unit}"
-    return term.type.value
+    return str(term.type.value)
 
 
 def describe_found(items: list[Found]) -> str:

@@ -72,7 +72,7 @@ def _renderer() -> Any:
 
 
 def render_fragment(markdown_text: str) -> str:
-    return _renderer().render(markdown_text)
+    return str(_renderer().render(markdown_text))
 
 
 def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, str]] = (),

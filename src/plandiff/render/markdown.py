@@ -126,7 +126,7 @@ def _listing(items: list[ClauseDiff], label: str, *, unreported: bool = False) -
     for item in items:
         title = f" — {escape(item.title)}" if item.title else ""
         last = item.reported_in[1] or item.reported_in[0]
-        where = f" (last reported in {code(last)})" if unreported else ""
+        where = f" (last reported in {code(last)})" if unreported and last else ""
         lines.append(f"- {code(item.id)}{title}{where}")
     return [*lines, "", "</details>", ""]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from plandiff import __version__
 from plandiff.diff import ClauseDiff, PlanDiff, TermChange
-from plandiff.models import TermType, Version
+from plandiff.models import Citation, TermType, Version
 
 from . import markdown as md
 from . import values
@@ -99,7 +99,7 @@ def key_changes(result: PlanDiff) -> list[str]:
     return lines
 
 
-def _ids(cites: list) -> list[str]:
+def _ids(cites: list[Citation]) -> list[str]:
     return list(dict.fromkeys(c.source for c in cites))
 
 
@@ -162,7 +162,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
         for item in items:
             title = f" — {md.escape(item.title)}" if item.title else ""
             last = item.reported_in[1] or item.reported_in[0]
-            where = f" (last reported in {md.code(last)})" if kind == "unreported" else ""
+            where = f" (last reported in {md.code(last)})" if kind == "unreported" and last else ""
             body.append(f"- {md.code(item.id)}{title}{where}")
         rest += _details(style, f"{md.plural(len(items), 'clause')} {label}", body)
 

@@ -20,7 +20,7 @@ def change_lines(item: ClauseDiff) -> list[str]:
     """'armed-forces-cap · Cap on …: 600,000 → 650,000 personnel (+50,000, +8.3%)' and the like."""
     lines = [values.term_line(term) for term in item.terms]
     if item.change in ("added", "removed", "renamed", "renumbered") or not lines:
-        detail = item.change
+        detail: str = item.change
         if item.old_id:
             detail += f" from {item.old_id}"
         old_number, new_number = item.number

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from plandiff.characters import make_visible
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange
@@ -19,7 +19,8 @@ _MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "modified": ("~", "y
           "unreported": ("?", "dim")}
 
 
-def make_console(*, width: int | None = None, color: bool | None = None, file=None) -> Console:
+def make_console(*, width: int | None = None, color: bool | None = None,
+                 file: IO[str] | None = None) -> Console:
     """A console that honours NO_COLOR and turns colour off when not writing to a terminal."""
     import os
 
