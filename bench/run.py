@@ -183,10 +183,10 @@ def corpus(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
 
 def _as_json(path: Path, work: Path) -> Path:
     sys.path.insert(0, str(REPO / "src"))
-    from plandiff.store import _yaml
+    from plandiff.yamlfile import yaml_loader
 
     target = work / f"{path.stem}.json"
-    data = _yaml().load(path.read_text(encoding="utf-8"))
+    data = yaml_loader().load(path.read_text(encoding="utf-8"))
     target.write_text(json.dumps(data, default=str, ensure_ascii=False, indent=1),
                       encoding="utf-8")
     return target

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plandiff import fastyaml
-from plandiff.store import MAX_DEPTH, Document, _yaml, parse_document
+from plandiff.yamlfile import MAX_DEPTH, Document, parse_document, yaml_loader
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(fastyaml._loader() is None,
 
 def pure(text: str) -> object:
     try:
-        return _yaml().load(text)
+        return yaml_loader().load(text)
     except Exception as error:  # what the pure loader refuses, the fast path must not decide
         return error
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from plandiff.fmt import comments, format_text
-from plandiff.store import _yaml
+from plandiff.yamlfile import yaml_loader
 
 MESSY = """\
 # A version, written in a hurry.
@@ -74,7 +74,7 @@ def test_a_messy_file_gets_the_canonical_layout() -> None:
     result = format_text(MESSY, "version")
     assert result.changed
     assert result.text == CANONICAL
-    assert _yaml().load(result.text) == _yaml().load(MESSY)
+    assert yaml_loader().load(result.text) == yaml_loader().load(MESSY)
     assert comments(result.text) == comments(MESSY)
 
 
@@ -156,7 +156,7 @@ def test_corpus_files_keep_their_data_and_comments() -> None:
         text = path.read_text(encoding="utf-8")
         kind = path.stem if path.stem in ("terms", "sources") else "version"
         out = format_text(text, kind).text
-        assert _yaml().load(out) == _yaml().load(text), path
+        assert yaml_loader().load(out) == yaml_loader().load(text), path
         assert comments(out) == comments(text), path
 
 
@@ -203,11 +203,11 @@ def test_fmt_keeps_data_and_comments_and_is_idempotent(data: object, seed: int,
                                                       kind: str) -> None:
     text = _dump(data, seed)
     try:  # ruamel's own dumper can write YAML it cannot read back: not what fmt is given
-        assume(_yaml().load(text) is not None)
+        assume(yaml_loader().load(text) is not None)
     except Exception:
         assume(False)
     once = format_text(text, kind)  # raises FormatError if data or a comment would be lost
-    assert _yaml().load(once.text) == _yaml().load(text)
+    assert yaml_loader().load(once.text) == yaml_loader().load(text)
     assert comments(text) <= comments(once.text)
     assert format_text(once.text, kind).text == once.text
 
@@ -232,7 +232,7 @@ def test_fmt_on_every_golden_input_is_clean_or_refuses(path: Path) -> None:
 def test_pre_commit_hooks_run_real_commands() -> None:
     from plandiff.__main__ import COMMANDS
 
-    hooks = _yaml().load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = yaml_loader().load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     by_id = {hook["id"]: hook for hook in hooks}
     assert {"plandiff-check", "plandiff-fmt"} <= set(by_id)
     for hook in by_id.values():

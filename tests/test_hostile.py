@@ -48,7 +48,7 @@ def test_every_command_refuses_bad_input_alike(run, case: Path, args: list[str])
 
 
 def test_a_file_over_the_size_cap_is_refused_unread(run, make_repo) -> None:
-    from plandiff.store import MAX_FILE_BYTES
+    from plandiff.yamlfile import MAX_FILE_BYTES
 
     root = make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "{}\n"})
     (root / "plans" / "big.yaml").write_text("note: " + "x" * MAX_FILE_BYTES + "\n")
@@ -81,7 +81,7 @@ def test_a_plan_file_linked_from_outside_the_root_is_not_read(run, make_repo, tm
 
 def test_the_alias_bomb_is_refused_before_it_expands() -> None:
     from plandiff.problems import InvalidPlan
-    from plandiff.store import Document, parse_document
+    from plandiff.yamlfile import Document, parse_document
 
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n"

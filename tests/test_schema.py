@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import REPO
-from plandiff.store import _yaml
+from plandiff.yamlfile import yaml_loader
 
 PUBLISHED = REPO / "docs" / "schema"
 
@@ -42,7 +42,7 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 @pytest.mark.parametrize("path", sorted((REPO / "plans").glob("*.yaml")), ids=lambda p: p.name)
 def test_the_corpus_validates_against_the_schema(path) -> None:
     kind = path.stem if path.stem in ("terms", "sources") else "version"
-    data = _json_ready(_yaml().load(path.read_text(encoding="utf-8")))
+    data = _json_ready(yaml_loader().load(path.read_text(encoding="utf-8")))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in _validator(kind).iter_errors(data)]
     assert not errors
 

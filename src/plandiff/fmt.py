@@ -61,9 +61,9 @@ def format_text(text: str, kind: str) -> Formatted:
     """The canonical form of a plan file's text. `text` must already parse (store.parse_document
     refuses what plan files may not hold); raises FormatError when the result would differ in data
     or comments, which is a bug in the formatter, never a reason to write."""
-    from .store import _yaml
+    from .yamlfile import yaml_loader
 
-    yaml = _yaml(round_trip=True)
+    yaml = yaml_loader(round_trip=True)
     data = yaml.load(text)
     if data is None:  # empty, or comments only: nothing to lay out
         return Formatted(text, False)
@@ -333,9 +333,9 @@ def _choose_flow(seq: Any, used: int) -> None:
 
 
 def _dump(data: Any) -> str:
-    from .store import _yaml
+    from .yamlfile import yaml_loader
 
-    yaml = _yaml(round_trip=True)
+    yaml = yaml_loader(round_trip=True)
     yaml.Emitter = _emitter_class()
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = WIDTH
@@ -366,9 +366,9 @@ def _emitter_class() -> type:
 
 
 def _verify(before: str, after: str) -> None:
-    from .store import _yaml
+    from .yamlfile import yaml_loader
 
-    old, new = _yaml().load(before), _yaml().load(after)
+    old, new = yaml_loader().load(before), yaml_loader().load(after)
     if _comparable(old) != _comparable(new):
         raise FormatError("the formatted file would hold different data")
     lost = comments(before) - comments(after)
@@ -427,7 +427,7 @@ def format_files(paths: Sequence[tuple[Path, str]]) -> list[FileResult]:
     """Read and format every (path, display name). Raises InvalidPlan listing every file that
     cannot be read, parsed or formatted; nothing is written here."""
     from .problems import InvalidPlan, Problem
-    from .store import parse_document, read_document
+    from .yamlfile import parse_document, read_document
 
     results, problems = [], []
     for path, display in paths:

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from plandiff.problems import PlandiffError
-from plandiff.store import MAX_FILE_BYTES, Root
+from plandiff.store import Root
+from plandiff.yamlfile import MAX_FILE_BYTES
 
 
 def read_input(file: str) -> tuple[str, Path | None]:

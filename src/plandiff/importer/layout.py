@@ -21,7 +21,7 @@ WIDTH = 100
 REVIEW = "REVIEW: "
 
 
-def _yaml() -> Any:
+def yaml_loader() -> Any:
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -124,7 +124,7 @@ def dump_draft(draft: Draft, header_comment: str) -> str:
     top["clauses"] = clauses
     top.yaml_set_start_comment(header_comment)
     out = io.StringIO()
-    _yaml().dump(top, out)
+    yaml_loader().dump(top, out)
     return _tidy(out.getvalue())
 
 
@@ -138,7 +138,7 @@ def add_source(sources_text: str, source_id: str, entry: dict[str, Any]) -> str:
     """`sources_text` with one more source at its end, comments and layout kept (round trip)."""
     from ruamel.yaml.comments import CommentedMap
 
-    yaml = _yaml()
+    yaml = yaml_loader()
     yaml.preserve_quotes = True
     data = yaml.load(sources_text) if sources_text.strip() else None
     if data is None:

@@ -10,14 +10,13 @@ from typing import Any
 from plandiff.models import SLUG_PATTERN, Plan
 from plandiff.problems import PlandiffError, Problem
 from plandiff.store import (
-    Document,
     Root,
-    _version_files,
     load_plan,
-    parse_document,
     read_repository,
     read_source_file,
+    version_files,
 )
+from plandiff.yamlfile import Document, parse_document
 
 from .draft import Draft, ImportOptions, build
 from .files import seed_path, write_all
@@ -167,7 +166,7 @@ def _check(root: Root, target: Path, version_text: str, sources_text: str | None
         raw.data[name] = parse_document(document)
     plan, problems = build_plan(raw.data)
     if plan is not None:
-        problems += verify_quotes(plan, _version_files(raw),
+        problems += verify_quotes(plan, version_files(raw),
                                   lambda rel: read_source_file(root, rel))
     mine = [p for p in raw.locate(problems) if p.file == display
             or (p.file == SOURCES and sources_text is not None)]

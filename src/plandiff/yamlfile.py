@@ -1,0 +1,264 @@
+"""Reading one YAML plan file: a loader that refuses what plan files never need, and errors with
+file, line and column."""
+
+from __future__ import annotations
+
+import errno
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .problems import InvalidPlan, KeyPath, Problem
+
+MAX_FILE_BYTES = 1024 * 1024  # the largest corpus file is 32 KB; parsing 1 MB takes 0.4 s
+MAX_DEPTH = 64
+
+
+class AliasRefused(Exception):
+    def __init__(self, mark: Any) -> None:
+        super().__init__("anchors and aliases are not allowed in plan files")
+        self.mark = mark
+
+
+class YamlRefused(Exception):
+    """YAML that parses but that plan files refuse: too deep, merge keys, numbers too long."""
+
+    def __init__(self, message: str, code: str, hint: str, mark: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.hint = hint
+        self.mark = mark
+
+
+MAX_NUMBER_DIGITS = 100
+
+
+def yaml_loader(round_trip: bool = False) -> Any:
+    """A YAML loader that refuses what plan files never need: anchors and aliases (which also
+    refuses "billion laughs" bombs), nesting deeper than MAX_DEPTH, merge keys and absurdly long
+    numbers. Impossible dates (2025-02-30) load as text, so the model reports them with the rest."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.composer import Composer
+    from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+    from ruamel.yaml.events import AliasEvent
+    from ruamel.yaml.nodes import ScalarNode
+
+    class NoAliasComposer(Composer):
+        depth_now = 0
+        root_node: Any = None
+
+        def compose_document(self) -> Any:
+            node = super().compose_document()
+            self.root_node = node
+            return node
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise AliasRefused(event.start_mark)
+            self.depth_now += 1
+            try:
+                if self.depth_now > MAX_DEPTH:
+                    raise YamlRefused(f"the data is nested more than {MAX_DEPTH} levels deep",
+                                      "too-deep", "plan files need only a few levels",
+                                      event.start_mark)
+                return super().compose_node(parent, index)
+            finally:
+                self.depth_now -= 1
+
+    base = RoundTripConstructor if round_trip else SafeConstructor
+
+    class PlanConstructor(base):  # type: ignore[misc,valid-type]
+        def flatten_mapping(self, node: Any) -> Any:
+            for key_node, _ in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    raise YamlRefused("a key must be a plain name, not a list or mapping",
+                                      "bad-key", "use a field name or id", key_node.start_mark)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise YamlRefused("merge keys (`<<`) are not allowed in plan files",
+                                      "yaml-merge", "write the fields out in full",
+                                      key_node.start_mark)
+            return super().flatten_mapping(node)
+
+        def construct_yaml_int(self, node: Any) -> Any:
+            digits = sum(ch.isdigit() for ch in str(node.value))
+            if digits > MAX_NUMBER_DIGITS:
+                raise YamlRefused(f"a number with {digits} digits is too long",
+                                  "number-too-large", "write a number of ordinary size",
+                                  node.start_mark)
+            return super().construct_yaml_int(node)
+
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except ValueError:  # 2025-02-30: leave it to the model to say it is no date
+                return str(node.value)
+
+    PlanConstructor.add_constructor("tag:yaml.org,2002:int", PlanConstructor.construct_yaml_int)
+    PlanConstructor.add_constructor("tag:yaml.org,2002:timestamp",
+                                    PlanConstructor.construct_yaml_timestamp)
+    yaml = YAML(typ="rt" if round_trip else "safe", pure=True)
+    yaml.Composer = NoAliasComposer
+    yaml.Constructor = PlanConstructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass
+class Document:
+    """One YAML file: its text, its data, and a way to turn a key path into line and column."""
+
+    path: Path
+    display: str
+    text: str
+    node: Any = None  # the composed YAML node tree, with marks, once parsed
+
+    def locate(self, keypath: KeyPath, *, at_key: bool = False) -> tuple[int | None, int | None]:
+        """1-based line and column of the node at `keypath` (as deep as it exists); of its key
+        rather than its value with `at_key` (a mapping or list is located at its key)."""
+        from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+        node = self.node if self.node is not None else _node_tree(self)
+        if node is None:
+            return None, None
+        mark = node.start_mark
+        for index, key in enumerate(keypath):
+            last = index == len(keypath) - 1
+            if isinstance(node, SequenceNode):
+                if not isinstance(key, int) or not 0 <= key < len(node.value):
+                    break
+                node = node.value[key]
+                mark = node.start_mark
+            elif isinstance(node, MappingNode):
+                pair = next(((k, v) for k, v in node.value if _key_matches(k, key)), None)
+                if pair is None:
+                    break
+                key_node, node = pair
+                container = isinstance(node, (MappingNode, SequenceNode))
+                mark = key_node.start_mark if container or (at_key and last) else node.start_mark
+            else:
+                break
+        return mark.line + 1, mark.column + 1
+
+
+def _node_tree(document: Document) -> Any:
+    """The node tree of a document that the fast path read (it keeps only the data): composed
+    again, and kept, once a problem needs a line and column in it."""
+    from .fastyaml import compose
+
+    document.node = compose(document.text)
+    return document.node
+
+
+def _key_matches(key_node: Any, key: object) -> bool:
+    value = getattr(key_node, "value", None)
+    return isinstance(value, str) and (value == key or value == str(key))
+
+
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file, or None when it holds more than `limit`. Never opens a FIFO
+    or a device (which could block for ever)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise IsADirectoryError(errno.EISDIR, "not a regular file")
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def read_document(path: Path, display: str) -> Document:
+    """Read a YAML file as text. Raises InvalidPlan when it cannot be read as UTF-8 text."""
+    try:
+        data = read_capped(path, MAX_FILE_BYTES)
+    except IsADirectoryError:
+        raise _invalid(display, "is not a regular file (a folder, a pipe or a device)",
+                       "not-a-file", "plan files are YAML files; move it out of plans/") from None
+    except OSError as error:
+        raise _invalid(display, f"cannot read the file: {error.strerror or error}", "unreadable",
+                       "check that it exists and is readable") from None
+    if data is None:
+        raise _invalid(display, f"the file is larger than {MAX_FILE_BYTES:,} bytes, the limit"
+                       " for a plan file", "file-too-large", "split it into smaller files")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise InvalidPlan(
+            "", problems=[Problem(display, f"not UTF-8: byte 0x{data[error.start]:02x} cannot be"
+                                  " decoded", "encoding", hint="save the file as UTF-8",
+                                  line=line, column=column)],
+        ) from None
+    return Document(path, display, text.replace("\r\n", "\n"))
+
+
+def parse_document(document: Document) -> Any:
+    """The plain data of a document. Raises InvalidPlan with the parser's line and column."""
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
+    from .fastyaml import UNDECIDED
+    from .fastyaml import load as fast_load
+
+    data = fast_load(document.text, max_depth=MAX_DEPTH)
+    if data is not UNDECIDED:
+        return data
+    yaml = yaml_loader()
+    try:
+        data = yaml.load(document.text)
+    except AliasRefused as error:
+        raise _invalid(document.display, str(error), "yaml-alias",
+                       "write the value out in full", mark=error.mark) from None
+    except YamlRefused as error:
+        raise _invalid(document.display, str(error), error.code, error.hint,
+                       mark=error.mark) from None
+    except DuplicateKeyError as error:
+        key = _duplicate_key_name(error)
+        raise _invalid(document.display, f"duplicate key {key}", "duplicate-key",
+                       "each key may appear once in a mapping; remove or merge the repeat",
+                       mark=error.problem_mark) from None
+    except ReaderError as error:
+        character = error.character
+        shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+        line, column = _line_column(document.text, error.position)
+        raise InvalidPlan("", problems=[Problem(
+            document.display, f"control character {shown} is not allowed in YAML",
+            "control-character", hint="delete it", line=line, column=column)]) from None
+    except MarkedYAMLError as error:
+        parts = [error.problem, error.context]
+        if (error.problem or "").startswith("but "):
+            parts.reverse()
+        message = ", ".join(part for part in parts if part) or str(error)
+        raise _invalid(document.display, f"YAML syntax error: {message}", "yaml-syntax",
+                       "fix the YAML at this place (check indentation, quotes and colons)",
+                       mark=error.problem_mark or error.context_mark) from None
+    except YAMLError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise _invalid(document.display, f"YAML error: {first}", "yaml-syntax") from None
+    except RecursionError:
+        raise _invalid(document.display, "the YAML is nested too deeply", "too-deep") from None
+    except (ValueError, OverflowError, TypeError) as error:  # a value the constructor chokes on
+        raise _invalid(document.display, f"a value cannot be read: {error}", "bad-value") from None
+    document.node = getattr(yaml.composer, "root_node", None)
+    return data
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _duplicate_key_name(error: Any) -> str:
+    problem = str(getattr(error, "problem", "") or "")
+    start = problem.find('"')
+    end = problem.find('"', start + 1)
+    return f"`{problem[start + 1:end]}`" if 0 <= start < end else "in a mapping"
+
+
+def _invalid(display: str, message: str, code: str, hint: str | None = None,
+             mark: Any = None) -> InvalidPlan:
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return InvalidPlan("", problems=[Problem(display, message, code, hint=hint,
+                                             line=line, column=column)])
