@@ -324,12 +324,12 @@ def diff_terms(registry: dict[str, Term], old: Clause | None,
         delta, percent, direction = None, None, None
         claim_moves: tuple[tuple[float | None, float | None], ...] = ()
         if kind == "changed":
-            delta, percent, direction = _movement(term, old_claims[0].value, new_claims[0].value)
+            delta, percent, direction = movement(term, old_claims[0].value, new_claims[0].value)
         elif kind == "disputed" and len(old_claims) == 1:
-            claim_moves = tuple(_movement(term, old_claims[0].value, c.value)[:2]
+            claim_moves = tuple(movement(term, old_claims[0].value, c.value)[:2]
                                 for c in new_claims)
         elif kind == "disputed" and len(new_claims) == 1:
-            claim_moves = tuple(_movement(term, c.value, new_claims[0].value)[:2]
+            claim_moves = tuple(movement(term, c.value, new_claims[0].value)[:2]
                                 for c in old_claims)
         changes.append(TermChange(
             term=term_id, label=term.label, type=term.type, change=kind,
@@ -340,7 +340,7 @@ def diff_terms(registry: dict[str, Term], old: Clause | None,
     return tuple(changes)
 
 
-def _movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:
+def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:
     """Delta, percent and direction of a numeric or date change."""
     if term.type in NUMERIC_TYPES and _is_number(old) and _is_number(new):
         delta = new - old
@@ -353,11 +353,6 @@ def _movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | Non
             days = (new_date - old_date).days
             return days, None, "later" if days > 0 else "earlier" if days < 0 else None
     return None, None, None
-
-
-def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:
-    """Public: how a value moved from `old` to `new` (used by history views)."""
-    return _movement(term, old, new)
 
 
 def _tidy(number: float) -> float:

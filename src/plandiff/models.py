@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[StrictStr, Field(pattern=SLUG_PATTERN, max_length=120)]
-Number = StrictInt | StrictFloat
 # A term value as written: checked against the term's type by the registry, not here.
 Scalar = StrictBool | StrictInt | StrictFloat | StrictStr | dt.date | None
 
@@ -124,10 +123,6 @@ class Plan(_Model):
     versions: dict[str, Version]
     terms: dict[str, Term]
     sources: dict[str, Source]
-
-
-def is_disputed(value: Any) -> bool:
-    return isinstance(value, Disputed)
 
 
 ChangeKind = Literal[

@@ -112,9 +112,8 @@ def version_paths(root: Root) -> list[Path]:
     return sorted(paths, key=lambda p: p.name)
 
 
-def read_repository(root: Root, only: set[str] | None = None) -> RawRepository:
-    """Read and parse `terms.yaml`, `sources.yaml` and the version files (or only those in `only`,
-    by file stem, plus their ancestors when known)."""
+def read_repository(root: Root) -> RawRepository:
+    """Read and parse `terms.yaml`, `sources.yaml` and every version file."""
     documents: dict[str, Document] = {}
     data: dict[str, Any] = {}
     problems: list[Problem] = []

@@ -121,10 +121,6 @@ def _describe(term: Term) -> str:
     return str(term.type.value)
 
 
-def describe_found(items: list[Found]) -> str:
-    return ", ".join(repr(f.text) for f in items)
-
-
 def term_kind(term: Term) -> str | None:
     """The kind of value a term holds, as `found_kind` names it: "money:USD", "duration:days"."""
     if term.type is TermType.money:
