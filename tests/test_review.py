@@ -44,7 +44,7 @@ def test_cap_change_and_right_to_left_override_are_shown_and_fail(run, repo) -> 
     assert "v1 · army · Troop cap: 600,000 → 650,000 personnel (+50,000, +8.3%)" in result.stdout
     assert "U+202E" in result.stdout and "[bidi-control]" in result.stdout
     assert RLO not in result.stdout
-    assert "[uncited-change]" in result.stdout
+    assert "plans/v1.yaml:7:5: error: clause `army` changed (modified)" in result.stdout
 
 
 def test_working_tree_is_the_default_head_and_a_cited_change_is_clean(run, repo) -> None:

@@ -168,7 +168,7 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
         registry += _registry_lines("sources.yaml", base_plan.sources, head_plan.sources)
         problems += _removed_sources_still_cited(base_plan, head_plan)
         versions, unsupported = _version_changes(files, base, head)
-        problems += [_at_clause_line(p, head_snapshot.files.get(p.file, b"")) for p in unsupported]
+        problems += [_located(p, head_snapshot.files.get(p.file, b"")) for p in unsupported]
     problems += [Problem(change.path, f"version file deleted: {change.path}", "version-deleted",
                          hint="a reported version stays in the record; mark it superseded"
                          " instead of deleting it")
@@ -178,17 +178,17 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
                         problems)
 
 
-def _at_clause_line(problem: Problem, text: bytes) -> Problem:
-    import re
+def _located(problem: Problem, text: bytes) -> Problem:
+    """The problem with the line and column of its key path in the head's file."""
+    from dataclasses import replace
 
-    clause_id = problem.message.split("`")[1]
-    pattern = re.compile(rf"^\s*(-\s*)?id:\s*['\"]?{re.escape(clause_id)}['\"]?\s*(#.*)?$")
-    for number, line in enumerate(text.decode("utf-8", "replace").splitlines(), 1):
-        if pattern.match(line):
-            column = line.index("id:") + 1
-            return Problem(problem.file, problem.message, problem.code, problem.severity,
-                           problem.hint, (), number, column)
-    return problem
+    from .yamlfile import Document
+
+    if not problem.keypath:
+        return problem
+    document = Document(Path(problem.file), problem.file, text.decode("utf-8", "replace"))
+    line, column = document.locate(problem.keypath, at_key=True)
+    return replace(problem, line=line, column=column)
 
 
 def _is_version(path: str) -> bool:
@@ -236,8 +236,10 @@ def _version_changes(files: list[FileChange], base: Any,
             if change.status == "modified" and _citations(base.plan, old_id or "", item.old.id
                                                           if item.old else item.id) \
                     == _citations(head.plan, new_id, item.id) and (item.terms or item.text):
+                listed = [c.id for c in head.plan.versions[new_id].clauses]
+                where = ("clauses", listed.index(item.id), "id") if item.id in listed else ()
                 problems.append(Problem(
                     change.path, f"clause `{item.id}` changed ({item.change}) but its citations"
                     " did not", "uncited-change",
-                    hint="cite the source that reports the new wording or value"))
+                    hint="cite the source that reports the new wording or value", keypath=where))
     return versions, problems
