@@ -64,8 +64,11 @@ def _version_table(base: Version, head: Version) -> list[str]:
     return rows
 
 
-def summary_line(result: PlanDiff) -> str:
-    return " · ".join(f"{count} {kind}" for kind, count in result.summary.items())
+def summary_table(result: PlanDiff) -> list[str]:
+    """The change counts as a one-row table."""
+    return ["| " + " | ".join(result.summary) + " |",
+            "|" + "---:|" * len(result.summary),
+            "| " + " | ".join(str(v) for v in result.summary.values()) + " |", ""]
 
 
 def clause_section(item: ClauseDiff, level: int = 3) -> list[str]:
@@ -119,16 +122,22 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _listing(items: list[ClauseDiff], label: str, *, unreported: bool = False) -> list[str]:
-    if not items:
-        return []
-    lines = [f"<details><summary>{plural(len(items), 'clause')} {label}</summary>", ""]
+def clause_list(items: list[ClauseDiff], *, unreported: bool = False) -> list[str]:
+    """One line per clause: id, title and, for unreported ones, where it was last reported."""
+    lines = []
     for item in items:
         title = f" — {escape(item.title)}" if item.title else ""
         last = item.reported_in[1] or item.reported_in[0]
         where = f" (last reported in {code(last)})" if unreported and last else ""
         lines.append(f"- {code(item.id)}{title}{where}")
-    return [*lines, "", "</details>", ""]
+    return lines
+
+
+def _listing(items: list[ClauseDiff], label: str, *, unreported: bool = False) -> list[str]:
+    if not items:
+        return []
+    return [f"<details><summary>{plural(len(items), 'clause')} {label}</summary>", "",
+            *clause_list(items, unreported=unreported), "", "</details>", ""]
 
 
 def quote_plain(quote: str) -> str:
@@ -170,9 +179,7 @@ def render(result: PlanDiff, *, show_all: bool = False) -> str:
     base, head = result.base, result.head
     lines = [f"# {code(base.id)} → {code(head.id)}", ""]
     lines += [*_version_table(base, head), ""]
-    lines += ["| " + " | ".join(result.summary) + " |",
-              "|" + "---:|" * len(result.summary),
-              "| " + " | ".join(str(v) for v in result.summary.values()) + " |", ""]
+    lines += summary_table(result)
     changed = result.changed
     if changed:
         lines += ["## Changes", ""]

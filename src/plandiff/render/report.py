@@ -145,10 +145,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
            f"How the clauses moved from *{md.escape(base.title)}* ({base.date.isoformat()}) to"
            f" *{md.escape(head.title)}* ({head.date.isoformat()}).", "",
            "## Versions", "", *_version_rows(base, head), "",
-           "## Summary", "",
-           "| " + " | ".join(result.summary) + " |",
-           "|" + "---:|" * len(result.summary),
-           "| " + " | ".join(str(v) for v in result.summary.values()) + " |", ""]
+           "## Summary", "", *md.summary_table(result)]
     keys = key_changes(result)
     if keys:
         top += ["## Key changes", "", *keys, ""]
@@ -158,12 +155,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
         items = [c for c in result.clauses if c.change == kind]
         if not items:
             continue
-        body = []
-        for item in items:
-            title = f" — {md.escape(item.title)}" if item.title else ""
-            last = item.reported_in[1] or item.reported_in[0]
-            where = f" (last reported in {md.code(last)})" if kind == "unreported" and last else ""
-            body.append(f"- {md.code(item.id)}{title}{where}")
+        body = md.clause_list(items, unreported=kind == "unreported")
         rest += _details(style, f"{md.plural(len(items), 'clause')} {label}", body)
 
     def assemble(kept: int) -> str:
