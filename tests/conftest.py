@@ -58,3 +58,22 @@ def make_repo(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
         return tmp_path
 
     return write
+
+
+@pytest.fixture
+def hostile_report(make_repo, run, tmp_path: Path) -> Callable[..., Path]:
+    """The HTML report of the lineage plans with `text` (and optionally `title`) put into a clause
+    that v2 adds; returns the page's path."""
+
+    def build(text: str, title: str | None = None) -> Path:
+        files = dict(LINEAGE_PLANS)
+        heading = f"    title: {title!r}\n" if title else ""
+        files["plans/v2.yaml"] = files["plans/v2.yaml"].replace(
+            "    text: Brand new clause.", f"{heading}    text: >-\n      {text}")
+        page = tmp_path / "report.html"
+        result = run("report", "v1", "v2", "-f", "html", "-o", str(page), root=make_repo(files))
+        assert result.exit_code == 0, result.output
+        return page
+
+    return build
+

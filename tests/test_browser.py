@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from browser import dump_dom, text_of
-from conftest import LINEAGE_PLANS
 
 ATTACK = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'
 
@@ -20,14 +19,8 @@ def test_report_renders_in_chromium_with_the_cap_change(run, tmp_path: Path) -> 
     assert "يُقتصر حجم القوات المسلحة الأوكرانية على 800 ألف جندي" in text
 
 
-def test_markup_in_clause_text_is_shown_and_never_runs(run, make_repo, tmp_path: Path) -> None:
-    files = dict(LINEAGE_PLANS)
-    files["plans/v2.yaml"] = files["plans/v2.yaml"].replace(
-        "    text: Brand new clause.", f"    text: >-\n      {ATTACK}")
-    root = make_repo(files)
-    page = tmp_path / "report.html"
-    assert run("report", "v1", "v2", "-f", "html", "-o", str(page), root=root).exit_code == 0
-    dom = dump_dom(page)
+def test_markup_in_clause_text_is_shown_and_never_runs(hostile_report) -> None:
+    dom = dump_dom(hostile_report(ATTACK))
     assert "pwned" not in dom.split("<body")[0]  # the title was never rewritten
     assert "<img" not in dom and "<script" not in dom.split("</head>")[1]
     assert 'onerror="document.title' in text_of(dom)

@@ -43,15 +43,8 @@ def test_markdown_report_is_cut_under_githubs_limit(make_repo) -> None:
     assert "Report cut:" in text
 
 
-def test_html_report_shows_markup_in_clause_text_as_text(run, make_repo, tmp_path: Path) -> None:
-    files = dict(LINEAGE_PLANS)
-    files["plans/v2.yaml"] = files["plans/v2.yaml"].replace(
-        "    text: Brand new clause.", f"    title: {HOSTILE[:8]!r}\n    text: >-\n      {HOSTILE}")
-    root = make_repo(files)
-    out = tmp_path / "report.html"
-    result = run("report", "v1", "v2", "--format", "html", "-o", str(out), root=root)
-    assert result.exit_code == 0, result.output
-    page = out.read_text(encoding="utf-8")
+def test_html_report_shows_markup_in_clause_text_as_text(hostile_report) -> None:
+    page = hostile_report(HOSTILE, title=HOSTILE[:8]).read_text(encoding="utf-8")
     assert "<script>" not in page and "<img" not in page and 'href="javascript' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<details>" in page and "<style>" in page
