@@ -178,11 +178,18 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
         lines += _methods(result)
         return "\n".join(lines).rstrip() + "\n"
 
-    kept = len(sections)
-    text = assemble(kept)
-    while style.limit is not None and len(text) > style.limit and kept > 0:
-        kept -= 1
-        text = assemble(kept)
+    text = assemble(len(sections))
+    if style.limit is not None and len(text) > style.limit:
+        # The most sections that fit, by bisection: a report of thousands of changed clauses
+        # must not be assembled once per clause it drops.
+        low, high = 0, len(sections) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if len(assemble(middle)) <= style.limit:
+                low = middle
+            else:
+                high = middle - 1
+        text = assemble(low)
     if style.limit is not None and len(text) > style.limit:
         note = "\n\n> **Report cut** at GitHub's comment limit.\n"
         text = text[: style.limit - len(note)] + note
