@@ -196,3 +196,22 @@ def test_partial_version_keeps_the_terms_it_does_not_report() -> None:
     full = {t.term: t.change for t in diff_versions(p, "a", "c").clauses[0].terms}
     assert partial == {"cap": "changed"}
     assert full == {"cap": "changed", "amnesty": "removed"}
+
+
+def test_was_links_reach_any_ancestor_and_cycles_are_named_once_per_version() -> None:
+    from plandiff.validate import check_references
+
+    versions = [version("v0", clause("first"), clause("other"))]
+    for i in range(1, 300):
+        versions.append(version(f"v{i}", clause("other", f"Text {i}."), parent=f"v{i - 1}",
+                                coverage="partial"))
+    versions.append(version("late", clause("renamed", was="first"), clause("bad", was="nowhere"),
+                            parent="v299", coverage="partial"))
+    versions.append(version("loop-a", clause("x"), parent="loop-b"))
+    versions.append(version("loop-b", clause("x"), parent="loop-a"))
+    p = plan(*versions)
+    problems = check_references(p, {v: f"plans/{v}.yaml" for v in p.versions})
+    assert sorted((x.file, x.code) for x in problems) == [
+        ("plans/late.yaml", "unknown-was"), ("plans/loop-a.yaml", "lineage-cycle"),
+        ("plans/loop-b.yaml", "lineage-cycle")]
+    assert "lineage cycle: loop-a → loop-b → loop-a" in {x.message for x in problems}
