@@ -215,3 +215,13 @@ def test_was_links_reach_any_ancestor_and_cycles_are_named_once_per_version() ->
         ("plans/late.yaml", "unknown-was"), ("plans/loop-a.yaml", "lineage-cycle"),
         ("plans/loop-b.yaml", "lineage-cycle")]
     assert "lineage cycle: loop-a → loop-b → loop-a" in {x.message for x in problems}
+
+
+def test_a_rename_keeps_its_place_and_an_old_id_can_be_used_again() -> None:
+    p = plan(version("a", clause("one"), clause("two"), clause("three")),
+             version("b", clause("deux", "Second.", was="two"), clause("two", "A new clause."),
+                     parent="a", coverage="partial"))
+    resolved = Resolver(p).resolve("b")
+    assert list(resolved.clauses) == ["one", "deux", "three", "two"]
+    assert resolved.clauses["deux"].identities == {"deux", "two"}
+    assert resolved.clauses["two"].identities == {"two"}

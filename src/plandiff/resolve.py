@@ -75,6 +75,7 @@ def _resolve_one(version: Version, parent: ResolvedVersion | None) -> ResolvedVe
         }
     else:
         clauses = {}
+    renames: dict[str, str] = {}
     for clause in version.clauses:
         previous = inherited.get(clause.was or "") or inherited.get(clause.id)
         if previous is None and clause.was:
@@ -85,13 +86,17 @@ def _resolve_one(version: Version, parent: ResolvedVersion | None) -> ResolvedVe
             partial = version.coverage is Coverage.partial
             effective = _carry_over(clause, previous.clause, merge_terms=partial)
         resolved = ResolvedClause(effective, version.id, True, identities)
-        if previous is not None and previous.id in clauses and previous.id != clause.id:
-            clauses = {
-                (clause.id if key == previous.id else key): (resolved if key == previous.id else c)
-                for key, c in clauses.items()
-            }
+        if previous is not None and previous.id != clause.id and previous.id in clauses \
+                and previous.id not in renames:
+            renames[previous.id] = clause.id  # takes its predecessor's place, applied once below
+            clauses[previous.id] = resolved
         else:
+            if clause.id in renames:  # an old id used again: settle the renames before reusing it
+                clauses = {renames.get(key, key): value for key, value in clauses.items()}
+                renames = {}
             clauses[clause.id] = resolved
+    if renames:
+        clauses = {renames.get(key, key): value for key, value in clauses.items()}
     return ResolvedVersion(version, clauses)
 
 
