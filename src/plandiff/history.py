@@ -59,9 +59,10 @@ def _reported_here(version: Version, clause_id: str, term_id: str | None) -> boo
     return False
 
 
-def term_history(plan: Plan, term_id: str) -> History:
+def term_history(plan: Plan, term_id: str, *, resolver: Resolver | None = None) -> History:
+    """`resolver`: pass one to share its resolved versions across many histories (the site)."""
     term = plan.terms[term_id]
-    resolver = Resolver(plan)
+    resolver = resolver or Resolver(plan)
     points: dict[str, HistoryPoint] = {}
     for version_id in lineage_order(plan):
         version = plan.versions[version_id]
@@ -111,8 +112,8 @@ def _find(clauses: dict[str, ResolvedClause], subject: str) -> ResolvedClause | 
     return None
 
 
-def clause_history(plan: Plan, subject: str) -> History:
-    resolver = Resolver(plan)
+def clause_history(plan: Plan, subject: str, *, resolver: Resolver | None = None) -> History:
+    resolver = resolver or Resolver(plan)
     points: dict[str, HistoryPoint] = {}
     label = subject
     for version_id in lineage_order(plan):

@@ -63,6 +63,7 @@ class _Site:
         self.plan = plan
         self.options = options
         self.resolver = Resolver(plan)
+        self._histories: dict[str, History] = {}
         self.order = lineage_order(plan)
         self.children: dict[str, list[str]] = {}
         for version_id in self.order:
@@ -209,7 +210,7 @@ class _Site:
                           caption="Versions in lineage order (parents before children, siblings"
                           " by date)")
         terms = self.principal_terms()
-        histories = {t: term_history(self.plan, t) for t in terms}
+        histories = {t: self.term_history(t) for t in terms}
         grid_rows = []
         for index, version_id in enumerate(self.order):
             cells = [self.version_link(here, version_id)]
@@ -406,9 +407,15 @@ class _Site:
             rows.append(row)
         return table(head, rows)
 
+    def term_history(self, term_id: str) -> History:
+        """Each term's history once (the grid and the term's page both use it)."""
+        if term_id not in self._histories:
+            self._histories[term_id] = term_history(self.plan, term_id, resolver=self.resolver)
+        return self._histories[term_id]
+
     def term_page(self, term_id: str) -> str:
         here = self.term_path(term_id)
-        result = term_history(self.plan, term_id)
+        result = self.term_history(term_id)
         term = self.plan.terms[term_id]
         facts = [f"type: {term.type.value}"]
         if term.unit:
@@ -450,7 +457,7 @@ class _Site:
 
     def clause_page(self, clause_id: str) -> str:
         here = self.clause_path(clause_id)
-        result = clause_history(self.plan, clause_id)
+        result = clause_history(self.plan, clause_id, resolver=self.resolver)
         title = result.label if result.label != clause_id else clause_id
         body = [f"<h1>{esc(title)}</h1>",
                 f'<p class="meta">Clause <code>{esc(clause_id)}</code>: its text in every version,'
