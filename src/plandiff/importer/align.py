@@ -13,18 +13,21 @@ point; a point whose best pair scores below MATCH is a new clause.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .concepts import ENTITIES, features
 from .numbers import prepare
 
-MATCH = 30.0  # below this a point is new
+MATCH = 30.0  # below this a point is new, unless it and the clause are each other's best
+FLOOR = 15.0  # below this a point is new
 WEAK = 50.0  # a match below this is flagged for the reviewer
 NUMBER_HINT = 4.0  # added when the point keeps the clause's number
 KIND_HINT = 6.0  # added when the point gives a value of a kind the clause has a term for
 HISTORY = 0.9  # an older wording of the clause counts for a little less than the parent's
+CONCEPT = 3.0  # a notion of the lexicon is stronger evidence than a shared word of equal rarity
+FUZZY = 0.2  # share of rapidfuzz's token-sort ratio in a pair's similarity
 
 _STOPWORDS = """
 a an and are as at be been by for from has have in into is it its of on or that the their them
@@ -35,7 +38,6 @@ after before also other both each such than then there these those over only own
 і в у на з із до від не що як це для або його її їх при про а але же
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -79,16 +81,17 @@ class Alignment:
 
 
 def stems(text: str) -> set[str]:
-    """Content-word stems: lower case, no stop words, cut to five letters (a crude stemmer that
-    folds "guarantee"/"guarantees" and works the same in any script)."""
-    words = _WORD.findall(prepare(text))
-    return {w[:5] for w in words if w not in STOPWORDS and (len(w) > 2 or w.isdigit())}
+    """What a text is compared by: the concepts of the peace-plan lexicon it names, in any of its
+    languages, and the stems (first five letters) of its other content words."""
+    return features(text, STOPWORDS)
 
 
 def _weights(documents: Sequence[set[str]]) -> dict[str, float]:
     frequency = Counter(stem for document in documents for stem in document)
     total = len(documents)
-    return {stem: math.log((total + 1) / (count + 1)) + 1.0 for stem, count in frequency.items()}
+    return {stem: (math.log((total + 1) / (count + 1)) + 1.0)
+            * (CONCEPT if stem.startswith("§") and stem not in ENTITIES else 1.0)
+            for stem, count in frequency.items()}
 
 
 def _cosine(a: set[str], b: set[str], weights: dict[str, float]) -> float:
@@ -103,7 +106,10 @@ def _cosine(a: set[str], b: set[str], weights: dict[str, float]) -> float:
 def score_matrix(items: Sequence[Item], candidates: Sequence[Candidate]) -> list[list[float]]:
     """scores[i][j]: how well point i continues parent clause j, 0–100."""
     point_stems = [stems(f"{p.title or ''} {p.text}") for p in items]
-    wordings = [[(c.text, 1.0), *((h, HISTORY) for h in c.history if h != c.text)]
+    # A wording that several clauses share (one quote cited for a whole list) tells none apart.
+    shared = Counter(h for c in candidates for h in set(c.history))
+    wordings = [[(c.text, 1.0), *((h, HISTORY) for h in c.history
+                                  if h != c.text and shared[h] == 1)]
                 for c in candidates]
     wording_stems = [[stems(f"{c.title or ''} {text}") for text, _ in versions]
                      for c, versions in zip(candidates, wordings, strict=True)]
@@ -132,8 +138,8 @@ def _similarity(text: str, text_stems: set[str], other: str, other_stems: set[st
     from rapidfuzz import fuzz
 
     shared = _cosine(text_stems, other_stems, weights)
-    fuzzy = fuzz.token_sort_ratio(text, other) / 100.0
-    return 100.0 * (0.8 * shared + 0.2 * fuzzy)
+    fuzzy = fuzz.token_sort_ratio(text, other) / 100.0 if FUZZY else 0.0
+    return 100.0 * ((1.0 - FUZZY) * shared + FUZZY * fuzzy)
 
 
 def align(items: Sequence[Item], candidates: Sequence[Candidate]) -> Alignment:
@@ -141,12 +147,17 @@ def align(items: Sequence[Item], candidates: Sequence[Candidate]) -> Alignment:
     scores = score_matrix(items, candidates)
     pairs = sorted(((scores[i][j], i, j) for i in range(len(items))
                     for j in range(len(candidates))), key=lambda t: (-t[0], t[1], t[2]))
+    best_clause = [max(range(len(candidates)), key=lambda j: row[j], default=-1) for row in scores]
+    best_point = [max(range(len(items)), key=lambda i: scores[i][j], default=-1)
+                  for j in range(len(candidates))]
     taken_points: dict[int, tuple[int, float]] = {}
     taken_clauses: set[int] = set()
     for score, i, j in pairs:
-        if score < MATCH:
+        if score < FLOOR:
             break
         if i in taken_points or j in taken_clauses:
+            continue
+        if score < MATCH and not (best_clause[i] == j and best_point[j] == i):
             continue
         taken_points[i] = (j, score)
         taken_clauses.add(j)

@@ -1,0 +1,85 @@
+"""How many points of a numbered text the aligner gives the right clause id: the measure behind
+the round-trip and held-out tests, and `bench/align.py`.
+
+A point is right when it gets the parent clause that its clause continues (the same id, or the id
+its `was:` names), or no clause (a new one) when the parent holds none that it continues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from plandiff.importer.align import Item, align
+from plandiff.importer.draft import candidates
+from plandiff.importer.extract import text_kinds
+from plandiff.importer.points import Point, parse
+from plandiff.models import Plan
+from plandiff.render.show import numbered_text
+from plandiff.resolve import Resolver
+
+REPO = Path(__file__).resolve().parent.parent
+# Articles written for these tests by people who had not seen the aligner, each with its key.
+HELD_OUT = [REPO / "tests" / "cases" / name for name in ("import-heldout", "import-heldout-2")]
+
+
+@dataclass(frozen=True)
+class Score:
+    text: str  # what was imported
+    parent: str  # against which version
+    right: int
+    total: int
+    misses: tuple[str, ...]  # one line per wrong point
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total
+
+
+def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, parent_id: str,
+          text: str) -> Score:
+    """Align `points` (whose clauses in `version_id` are `ids`) with `parent_id`."""
+    resolver = Resolver(plan)
+    version, parent = resolver.resolve(version_id), resolver.resolve(parent_id)
+    items = [Item(p.text, p.title, p.number, text_kinds(p.text)) for p in points]
+    alignment = align(items, candidates(plan, parent))
+    held = {c.id for c in parent.live()}
+    right, misses = 0, []
+    for point, match, clause_id in zip(points, alignment.matches, ids, strict=True):
+        clause = version.clauses[clause_id]
+        continuing = [i for i in (clause_id, clause.clause.was) if i in held]
+        expected = continuing[0] if continuing else None
+        if match.clause == expected:
+            right += 1
+        else:
+            misses.append(f"point {point.number} ({clause_id}): expected {expected}, got "
+                          f"{match.clause} (score {match.score})")
+    return Score(text, parent_id, right, len(points), tuple(misses))
+
+
+def round_trip(plan: Plan, version_id: str, parent_id: str) -> Score:
+    """Render `version_id` with `plandiff show --format text` and align it with `parent_id`."""
+    version = Resolver(plan).resolve(version_id)
+    points = parse(numbered_text(version, list(version.clauses.values()))).points
+    numbered = [c for c in version.live() if c.clause.number is not None]
+    live = numbered or version.live()  # an unnumbered clause is a paragraph, not a point
+    assert len(points) == len(live), "every live clause is one point of the text"
+    return score(plan, points, [c.id for c in live], version_id, parent_id,
+                 f"show {version_id}")
+
+
+def held_out(plan: Plan, folder: Path) -> list[Score]:
+    """Each article of `folder` (named `VERSION-*.md`, keyed in its key.yaml) aligned with the
+    version it reports and with that version's parent."""
+    key = YAML(typ="safe").load((folder / "key.yaml").read_text(encoding="utf-8"))
+    scores = []
+    for name, ids_by_number in key.items():
+        version_id = name.split("-")[0]
+        points = parse((folder / name).read_text(encoding="utf-8")).points
+        ids = [ids_by_number[p.number] for p in points]
+        parent_id = plan.versions[version_id].parent
+        for against in (version_id, parent_id) if parent_id else (version_id,):
+            scores.append(score(plan, points, ids, version_id, against, name))
+    return scores

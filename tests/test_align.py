@@ -1,0 +1,157 @@
+"""Aligning imported points with the parent's clauses: the lexicon, the rules, and the figures
+on the corpus (round trip) and on articles written by others (held out)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignment import HELD_OUT, held_out, round_trip
+from conftest import REPO
+from plandiff.importer.align import FLOOR, MATCH, STOPWORDS, Candidate, Item, align
+from plandiff.importer.concepts import arabic_base, concepts_in
+from plandiff.store import find_root, load_plan
+
+
+def concepts(text: str) -> set[str]:
+    return concepts_in(text, STOPWORDS)
+
+
+# --- the lexicon -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "A ceasefire takes effect at once.", "The truce holds.", "to end the war",
+    "وقف إطلاق النار فوراً", "هدنة شاملة", "وقف الحرب الروسية الأوكرانية",
+    "Прекращение огня вступает в силу", "перемирие", "Припинення вогню", "перемир'я",
+])
+def test_a_ceasefire_is_one_concept_in_every_language(text: str) -> None:
+    assert "ceasefire" in concepts(text)
+
+
+def test_a_phrase_is_read_as_one_unit() -> None:
+    # The Peace Council is not "peace", and security guarantees are not "security".
+    assert concepts("A Peace Council chaired by Trump") == {"peace-council", "united-states"}
+    assert concepts("reliable security guarantees") == {"security-guarantees"}
+    assert concepts("Совет мира") == {"peace-council"}
+
+
+def test_a_short_word_matches_only_itself() -> None:
+    assert "membership" not in concepts("a joint task force")
+    assert "membership" in concepts("Ukraine may join the EU")
+    assert "ceasefire" not in concepts("the warrant ends")
+
+
+def test_arabic_loses_the_joined_conjunction_preposition_and_article_only() -> None:
+    assert arabic_base("والأمن".replace("أ", "ا")) == "امن"
+    assert arabic_base("لروسيا") == "روسيا"
+    assert arabic_base("للاطفال") == "اطفال"
+    assert arabic_base("وقف") == "وقف"  # و is part of the word: two letters would be left
+    assert arabic_base("Ukraine") == "Ukraine"
+
+
+def test_the_same_clause_in_four_languages_names_the_same_concepts() -> None:
+    english = concepts("Ukraine's armed forces are capped at 600,000 personnel.")
+    assert english >= {"armed-forces", "limit"}
+    for text in ["يقتصر عديد القوات المسلحة الأوكرانية على سقف 600 ألف فرد.",
+                 "Численность вооружённых сил Украины ограничивается 600 тысячами.",
+                 "Чисельність збройних сил України обмежується 600 тисячами."]:
+        assert concepts(text) >= {"armed-forces", "limit", "ukraine"}, text
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+def _ids(items: list[Item], candidates: list[Candidate]) -> list[str | None]:
+    return [m.clause for m in align(items, candidates).matches]
+
+
+def test_a_point_in_arabic_finds_its_english_clause() -> None:
+    candidates = [Candidate("cap", "Ukraine's armed forces may number no more than 600,000."),
+                  Candidate("ceasefire", "A ceasefire takes effect once all parties agree."),
+                  Candidate("amnesty", "Everyone involved in the war receives a full amnesty.")]
+    items = [Item("يدخل وقف إطلاق النار حيز التنفيذ فور موافقة جميع الأطراف."),
+             Item("عفو شامل عن جميع المشاركين في الحرب.")]
+    assert _ids(items, candidates) == ["ceasefire", "amnesty"]
+
+
+def test_a_quote_cited_by_several_clauses_tells_none_of_them_apart() -> None:
+    # One sentence listing four tracks was cited by each of them: it must not make the point
+    # "security guarantees" look as close to the Europe track as to the guarantees track.
+    listing = "peace in Ukraine, security guarantees, security in Europe"
+    candidates = [Candidate("guarantees", "The plan sets out guarantees.", history=(listing,)),
+                  Candidate("europe", "Europe's order is reshaped.", history=(listing,))]
+    assert _ids([Item("Security guarantees for Kyiv.")], candidates) == ["guarantees"]
+
+
+def test_a_weak_pair_is_taken_only_when_each_is_the_others_best() -> None:
+    candidates = [Candidate("memorial", "A memorial to the victims is built in the capital."),
+                  Candidate("museum", "A joint museum of the war opens in a neutral city."),
+                  Candidate("cap", "The armed forces may number no more than 600,000.")]
+    aside = Item("The leaders spoke at length about a memorial, their advisers told reporters"
+                 " late on Sunday evening.")
+    # One shared word in a long sentence: weak, but the point and the clause are each other's
+    # best, so the pair is taken and flagged for the reviewer.
+    (match,) = align([aside], candidates).matches
+    assert match.clause == "memorial" and MATCH > match.score >= FLOOR and match.weak
+    # The same point beside one that names the memorial more closely (while continuing the
+    # museum): the memorial's best point is now the other one, so the weak pair is not taken.
+    closer = Item("A memorial museum of the war opens in a neutral city.")
+    matches = align([aside, closer], candidates).matches
+    assert [m.clause for m in matches] == [None, "museum"]
+    assert matches[0].best == "memorial"
+
+
+# --- the figures -------------------------------------------------------------------------------
+
+# Right points per (article, version aligned with), as measured when the lexicon was written; a
+# change that lowers one of them makes the aligner worse for someone.
+MEASURED = {
+    "import-heldout": {
+        ("v28-en.md", "v28"): 27, ("v28-en.md", "miami-oct"): 26,
+        ("v28-ar.md", "v28"): 28, ("v28-ar.md", "miami-oct"): 24,
+        ("v20-en.md", "v20"): 20, ("v20-en.md", "miami-dec"): 16,
+        ("v20-ru.md", "v20"): 18, ("v20-ru.md", "miami-dec"): 15,
+    },
+    "import-heldout-2": {
+        ("v28-uk.md", "v28"): 28, ("v28-uk.md", "miami-oct"): 24,
+        ("v20-ar.md", "v20"): 18, ("v20-ar.md", "miami-dec"): 15,
+        ("v28-brief-en.md", "v28"): 28, ("v28-brief-en.md", "miami-oct"): 25,
+        ("v20-brief-en.md", "v20"): 20, ("v20-brief-en.md", "miami-dec"): 15,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(find_root(REPO)).plan
+
+
+@pytest.mark.parametrize("version_id", ["v28", "v20"])
+def test_round_trip_of_a_full_version_against_itself_is_exact(plan, version_id: str) -> None:
+    result = round_trip(plan, version_id, version_id)
+    assert result.right == result.total, result.misses
+
+
+def test_round_trip_of_the_full_corpus_versions_against_their_parents(plan) -> None:
+    # Measured: v28 against its outline parent miami-oct 26/28, v20 against miami-dec 18/20,
+    # 44/48 = 91.7%. The four misses are the corpus's own judgment calls, which the texts alone
+    # do not settle (docs/import.md, "How well it aligns"): which v28 point continues the outline's
+    # "security in Europe" track (point 2 in the corpus; point 4, "settle all security issues",
+    # shares the words), and whether v20's "development package" (8) or its "recovery funds" (9)
+    # continues v28's reconstruction package.
+    v28 = round_trip(plan, "v28", "miami-oct")
+    v20 = round_trip(plan, "v20", "miami-dec")
+    assert (v28.right, v28.total) >= (26, 28), v28.misses
+    assert (v20.right, v20.total) >= (18, 20), v20.misses
+    assert v28.right + v20.right >= 44
+
+
+@pytest.mark.parametrize("folder", HELD_OUT, ids=lambda f: f.name)
+def test_articles_written_by_others_align_in_any_language(plan, folder) -> None:
+    # Reworded English, terse English, Arabic, Russian and Ukrainian renderings of v28 and v20,
+    # aligned with the version they report and with its parent. Measured per article below.
+    scores = {(s.text, s.parent): s for s in held_out(plan, folder)}
+    floors = MEASURED[folder.name]
+    assert scores.keys() == floors.keys()
+    for key, floor in floors.items():
+        assert scores[key].right >= floor, (key, scores[key].misses)
