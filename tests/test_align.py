@@ -13,7 +13,7 @@ from plandiff.store import find_root, load_plan
 
 
 def concepts(text: str) -> set[str]:
-    return concepts_in(text, STOPWORDS)
+    return set(concepts_in(text, STOPWORDS))
 
 
 # --- the lexicon -------------------------------------------------------------------------------

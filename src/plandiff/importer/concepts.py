@@ -20,7 +20,7 @@ written as a reader would write it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from .numbers import prepare
@@ -133,7 +133,7 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "frozen", "freez", "unfreez", "مجمدة", "المجمدة", "تجميد", "заморож", "разморож",
         "розморож",
     ),
-    "assets": ("asset", "funds", "fund=", "اصول", "الاصول", "اموال", "الاموال",
+    "assets": ("asset", "funds", "fund=", "اصول", "الاصول", "اموال", "الاموال", "صندوق", "صناديق",
                "актив=", "активы", "активов", "активам", "активах", "денежн средств", "фонд",
                "активи=", "активів", "кошти", "коштів", "коштам", "коштах"),
     "reconstruction": (
@@ -300,29 +300,35 @@ def _matches(word: str, part: tuple[str, bool]) -> bool:
     return word == pattern if exact else word.startswith(pattern)
 
 
-def features(text: str, stopwords: frozenset[str]) -> set[str]:
-    """What the aligner compares: a concept token ("§ceasefire") for each phrase of the lexicon
-    in the text, and the first five letters of every other content word."""
+def _read(text: str, stopwords: frozenset[str]) -> Iterator[str]:
+    """The text as the aligner reads it, in order: "§concept" for each phrase of the lexicon,
+    the word itself for every other content word."""
     table = _phrases(stopwords)
     tokens = words(text, stopwords)
-    found: set[str] = set()
     i = 0
     while i < len(tokens):
         for phrase, concept in table.get(tokens[i][:2], ()):
             end = i + len(phrase)
             if end <= len(tokens) and all(_matches(w, p) for w, p in
                                           zip(tokens[i:end], phrase, strict=True)):
-                found.add("§" + concept)
+                yield "§" + concept
                 i = end
                 break
         else:
-            word = tokens[i]
-            if len(word) > 2 or word.isdigit():
-                found.add(word[:5])
+            yield tokens[i]
             i += 1
-    return found
 
 
-def concepts_in(text: str, stopwords: Iterable[str] = ()) -> set[str]:
-    """The lexicon's concepts that a text names (for tests and the documentation)."""
-    return {f[1:] for f in features(text, frozenset(stopwords)) if f.startswith("§")}
+def features(text: str, stopwords: frozenset[str]) -> set[str]:
+    """What the aligner compares: a concept token ("§ceasefire") for each phrase of the lexicon
+    in the text, and the first five letters of every other content word."""
+    return {token if token.startswith("§") else token[:5] for token in _read(text, stopwords)
+            if token.startswith("§") or len(token) > 2 or token.isdigit()}
+
+
+def concepts_in(text: str, stopwords: Iterable[str] = ()) -> list[str]:
+    """The lexicon's concepts that a text names, in the order it first names them; the parties
+    (`ENTITIES`) last, since they say least about what a point is about."""
+    found = list(dict.fromkeys(t[1:] for t in _read(text, frozenset(stopwords))
+                               if t.startswith("§")))
+    return sorted(found, key=lambda concept: f"§{concept}" in ENTITIES)

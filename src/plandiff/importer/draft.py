@@ -19,6 +19,7 @@ from plandiff.resolve import ResolvedVersion
 from plandiff.validate import ancestors
 
 from .align import STOPWORDS, Alignment, Candidate, Item, align
+from .concepts import concepts_in
 from .extract import read_terms, term_kind, text_kinds
 from .numbers import find_values
 from .points import ParsedText, Point
@@ -104,11 +105,13 @@ def candidates(plan: Plan, parent: ResolvedVersion) -> list[Candidate]:
 
 
 def slug(words: str, number: int | str | None, taken: set[str]) -> str:
-    """A new clause id from the first content words of its text, unique among `taken`."""
+    """A new clause id from the first content words of its text; for a text in another script,
+    from the concepts of the lexicon it names ("ceasefire"); unique among `taken`."""
     ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
     kept = [w for w in re.findall(r"[a-z0-9]+", ascii_text.replace("'s", ""))
             if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
-    base = "-".join(kept[:4])[:48].strip("-") or f"point-{number if number is not None else 'x'}"
+    base = ("-".join(kept[:4]) or "-".join(concepts_in(words, STOPWORDS)[:3]))[:48].strip("-")
+    base = base or f"point-{number if number is not None else 'x'}"
     base = re.sub(r"[^a-z0-9-]", "-", base)
     candidate, counter = base, 2
     while candidate in taken:
