@@ -14,9 +14,9 @@ from ruamel.yaml import YAML
 
 from plandiff.importer.align import Item, align
 from plandiff.importer.draft import candidates
-from plandiff.importer.extract import text_kinds
+from plandiff.importer.extract import READABLE, read_terms, text_kinds
 from plandiff.importer.points import Point, parse
-from plandiff.models import Plan
+from plandiff.models import Disputed, Plan
 from plandiff.render.show import numbered_text
 from plandiff.resolve import Resolver
 
@@ -32,6 +32,7 @@ class Score:
     right: int
     total: int
     misses: tuple[str, ...]  # one line per wrong point
+    values: tuple[int, int, int] = (0, 0, 0)  # terms read right, left to the reviewer, read wrong
 
     @property
     def share(self) -> float:
@@ -46,7 +47,7 @@ def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, pare
     items = [Item(p.text, p.title, p.number, text_kinds(p.text)) for p in points]
     alignment = align(items, candidates(plan, parent))
     held = {c.id for c in parent.live()}
-    right, misses = 0, []
+    right, misses, values = 0, [], [0, 0, 0]
     for point, match, clause_id in zip(points, alignment.matches, ids, strict=True):
         clause = version.clauses[clause_id]
         continuing = [i for i in (clause_id, clause.clause.was) if i in held]
@@ -56,7 +57,25 @@ def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, pare
         else:
             misses.append(f"point {point.number} ({clause_id}): expected {expected}, got "
                           f"{match.clause} (score {match.score})")
-    return Score(text, parent_id, right, len(points), tuple(misses))
+        if match.clause is not None and match.clause == expected:
+            for outcome in _read_values(plan, point.text, parent.clauses[expected].clause.terms,
+                                        clause.clause.terms):
+                values[outcome] += 1
+    return Score(text, parent_id, right, len(points), tuple(misses), (values[0], values[1],
+                                                                        values[2]))
+
+
+def _read_values(plan: Plan, text: str, parent_terms: dict[str, object],
+                 truth: dict[str, object]) -> list[int]:
+    """For each readable term of the parent's clause that the version gives one value: 0 when
+    the point's text yields that value, 1 when it yields none (left to the reviewer), 2 when it
+    yields another (a wrong reading)."""
+    terms = {t: plan.terms[t] for t in parent_terms
+             if t in plan.terms and plan.terms[t].type in READABLE
+             and t in truth and not isinstance(truth[t], Disputed)}
+    reading = read_terms(text, terms)
+    return [1 if t not in reading.values else 0 if reading.values[t] == truth[t] else 2
+            for t in terms]
 
 
 def round_trip(plan: Plan, version_id: str, parent_id: str) -> Score:

@@ -155,3 +155,13 @@ def test_articles_written_by_others_align_in_any_language(plan, folder) -> None:
     assert scores.keys() == floors.keys()
     for key, floor in floors.items():
         assert scores[key].right >= floor, (key, scores[key].misses)
+
+
+def test_values_in_articles_written_by_others_are_read_or_left_never_guessed(plan) -> None:
+    # "600 ألف", "800 тысяч", "100 млрд доларів", "$100 billion"...: of the numeric terms of the
+    # clauses that came back right, measured 23 read right and 13 left to the reviewer (several
+    # figures of one kind in a point, or a figure in words such as "half"); none read wrong.
+    scores = [s for folder in HELD_OUT for s in held_out(plan, folder)]
+    assert sum(s.values[2] for s in scores) == 0, [(s.text, s.parent) for s in scores
+                                                   if s.values[2]]
+    assert sum(s.values[0] for s in scores) >= 23
