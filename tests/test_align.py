@@ -110,7 +110,7 @@ MEASURED = {
         ("v28-en.md", "v28"): 27, ("v28-en.md", "miami-oct"): 26,
         ("v28-ar.md", "v28"): 28, ("v28-ar.md", "miami-oct"): 24,
         ("v20-en.md", "v20"): 20, ("v20-en.md", "miami-dec"): 16,
-        ("v20-ru.md", "v20"): 18, ("v20-ru.md", "miami-dec"): 15,
+        ("v20-ru.md", "v20"): 19, ("v20-ru.md", "miami-dec"): 16,
     },
     "import-heldout-2": {
         ("v28-uk.md", "v28"): 28, ("v28-uk.md", "miami-oct"): 24,

@@ -290,3 +290,14 @@ def test_an_arabic_article_aligns_through_the_quotes_of_the_parent(run, tmp_path
     assert "registered source" not in result.stderr  # seed-000 is already in sources.yaml
     assert "source: seed-000" in draft
     assert run("check", root=tmp_path).exit_code == 0
+
+
+def test_a_new_point_in_another_script_is_named_by_its_concepts() -> None:
+    from plandiff.importer.draft import slug
+
+    taken: set[str] = {"ceasefire"}
+    assert slug("Прекращение огня вступает в силу", 20, taken) == "ceasefire-2"
+    assert slug("يخصص صندوق لإعادة إعمار المدن", 6, taken) == "assets-reconstruction"
+    # The parties alone say nothing about a point: it keeps its number.
+    assert slug("Украина и Россия", 3, taken) == "point-3"
+    assert slug("Ukraine stays non-nuclear", 11, taken) == "ukraine-stays-non-nuclear"

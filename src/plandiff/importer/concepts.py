@@ -82,7 +82,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "огранич", "потолок", "потолк", "превыша", "превыс", "максимум",
         "обмеж", "стеля=", "стелі=", "стелю=", "стелею=", "перевищ", "максимум",
     ),
-    "nuclear": ("nuclear", "atomic", "نووي", "نووية", "ذري=", "ذرية=", "ядерн", "атомн"),
+    "nuclear": ("nuclear", "atomic", "نووي", "نووية", "ذري=", "ذرية=", "ядерн", "атомн",
+                "неядерн", "безъядерн", "без'ядерн"),
     "power-plant": (
         "power plant", "power station", "npp=", "محطة", "محطة الطاقة", "محطة كهرباء",
         "электростанц", "аэс=", "електростанц", "аес=",
@@ -326,9 +327,9 @@ def features(text: str, stopwords: frozenset[str]) -> set[str]:
             if token.startswith("§") or len(token) > 2 or token.isdigit()}
 
 
-def concepts_in(text: str, stopwords: Iterable[str] = ()) -> list[str]:
+def concepts_in(text: str, stopwords: Iterable[str] = (), parties: bool = True) -> list[str]:
     """The lexicon's concepts that a text names, in the order it first names them; the parties
-    (`ENTITIES`) last, since they say least about what a point is about."""
-    found = list(dict.fromkeys(t[1:] for t in _read(text, frozenset(stopwords))
-                               if t.startswith("§")))
-    return sorted(found, key=lambda concept: f"§{concept}" in ENTITIES)
+    (`ENTITIES`) last, since they say least about what a point is about, or not at all."""
+    found = list(dict.fromkeys(t for t in _read(text, frozenset(stopwords)) if t.startswith("§")))
+    ordered = sorted(found, key=lambda token: token in ENTITIES)
+    return [token[1:] for token in ordered if parties or token not in ENTITIES]

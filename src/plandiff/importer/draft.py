@@ -110,7 +110,8 @@ def slug(words: str, number: int | str | None, taken: set[str]) -> str:
     ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode().lower()
     kept = [w for w in re.findall(r"[a-z0-9]+", ascii_text.replace("'s", ""))
             if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
-    base = ("-".join(kept[:4]) or "-".join(concepts_in(words, STOPWORDS)[:3]))[:48].strip("-")
+    concepts = concepts_in(words, STOPWORDS, parties=False)[:3]  # "ukraine" would say nothing
+    base = ("-".join(kept[:4]) or "-".join(concepts))[:48].strip("-")
     base = base or f"point-{number if number is not None else 'x'}"
     base = re.sub(r"[^a-z0-9-]", "-", base)
     candidate, counter = base, 2
