@@ -78,6 +78,17 @@ def _read_values(plan: Plan, text: str, parent_terms: dict[str, object],
             for t in terms]
 
 
+def _older(plan: Plan, version_id: str) -> list[str]:
+    """The parent, and the nearest full ancestor beyond it."""
+    parent = plan.versions[version_id].parent
+    found = [parent] if parent else []
+    while parent and plan.versions[parent].parent:
+        parent = plan.versions[parent].parent
+        if plan.versions[parent].coverage == "full":
+            return [*found, parent]
+    return found
+
+
 def round_trip(plan: Plan, version_id: str, parent_id: str) -> Score:
     """Render `version_id` with `plandiff show --format text` and align it with `parent_id`."""
     version = Resolver(plan).resolve(version_id)
@@ -91,14 +102,14 @@ def round_trip(plan: Plan, version_id: str, parent_id: str) -> Score:
 
 def held_out(plan: Plan, folder: Path) -> list[Score]:
     """Each article of `folder` (named `VERSION-*.md`, keyed in its key.yaml) aligned with the
-    version it reports and with that version's parent."""
+    version it reports, with that version's parent, and with its nearest older full version
+    other than the parent (the text a reporter would compare a new leak with)."""
     key = YAML(typ="safe").load((folder / "key.yaml").read_text(encoding="utf-8"))
     scores = []
     for name, ids_by_number in key.items():
         version_id = name.split("-")[0]
         points = parse((folder / name).read_text(encoding="utf-8")).points
         ids = [ids_by_number[p.number] for p in points]
-        parent_id = plan.versions[version_id].parent
-        for against in (version_id, parent_id) if parent_id else (version_id,):
+        for against in dict.fromkeys((version_id, *_older(plan, version_id))):
             scores.append(score(plan, points, ids, version_id, against, name))
     return scores

@@ -109,14 +109,15 @@ MEASURED = {
     "import-heldout": {
         ("v28-en.md", "v28"): 27, ("v28-en.md", "miami-oct"): 26,
         ("v28-ar.md", "v28"): 28, ("v28-ar.md", "miami-oct"): 24,
-        ("v20-en.md", "v20"): 20, ("v20-en.md", "miami-dec"): 16,
-        ("v20-ru.md", "v20"): 19, ("v20-ru.md", "miami-dec"): 16,
+        ("v20-en.md", "v20"): 20, ("v20-en.md", "miami-dec"): 16, ("v20-en.md", "v28"): 16,
+        ("v20-ru.md", "v20"): 19, ("v20-ru.md", "miami-dec"): 16, ("v20-ru.md", "v28"): 17,
     },
     "import-heldout-2": {
         ("v28-uk.md", "v28"): 28, ("v28-uk.md", "miami-oct"): 24,
-        ("v20-ar.md", "v20"): 18, ("v20-ar.md", "miami-dec"): 15,
+        ("v20-ar.md", "v20"): 18, ("v20-ar.md", "miami-dec"): 15, ("v20-ar.md", "v28"): 16,
         ("v28-brief-en.md", "v28"): 28, ("v28-brief-en.md", "miami-oct"): 25,
-        ("v20-brief-en.md", "v20"): 20, ("v20-brief-en.md", "miami-dec"): 15,
+        ("v20-brief-en.md", "v20"): 20, ("v20-brief-en.md", "miami-dec"): 16,
+        ("v20-brief-en.md", "v28"): 16,
     },
 }
 
@@ -149,7 +150,7 @@ def test_round_trip_of_the_full_corpus_versions_against_their_parents(plan) -> N
 @pytest.mark.parametrize("folder", HELD_OUT, ids=lambda f: f.name)
 def test_articles_written_by_others_align_in_any_language(plan, folder) -> None:
     # Reworded English, terse English, Arabic, Russian and Ukrainian renderings of v28 and v20,
-    # aligned with the version they report and with its parent. Measured per article below.
+    # aligned with the version they report, its parent, and (v20) v28. Measured per article below.
     scores = {(s.text, s.parent): s for s in held_out(plan, folder)}
     floors = MEASURED[folder.name]
     assert scores.keys() == floors.keys()
@@ -159,9 +160,9 @@ def test_articles_written_by_others_align_in_any_language(plan, folder) -> None:
 
 def test_values_in_articles_written_by_others_are_read_or_left_never_guessed(plan) -> None:
     # "600 ألف", "800 тысяч", "100 млрд доларів", "$100 billion"...: of the numeric terms of the
-    # clauses that came back right, measured 23 read right and 13 left to the reviewer (several
+    # clauses that came back right, measured 26 read right and 13 left to the reviewer (several
     # figures of one kind in a point, or a figure in words such as "half"); none read wrong.
     scores = [s for folder in HELD_OUT for s in held_out(plan, folder)]
     assert sum(s.values[2] for s in scores) == 0, [(s.text, s.parent) for s in scores
                                                    if s.values[2]]
-    assert sum(s.values[0] for s in scores) >= 23
+    assert sum(s.values[0] for s in scores) >= 26

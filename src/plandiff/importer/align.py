@@ -1,13 +1,18 @@
 """Pure: align the points of an imported text with the parent version's clauses.
 
-Each pair is scored 0–100 from two signals: how much distinctive vocabulary the two share (word
-stems weighted by how rare they are among the parent's clauses and the points, so "Zaporizhzhia"
-counts for more than "Ukraine"), and rapidfuzz's token-sort similarity of the texts (unlike
+Each pair is scored 0–100, mostly by how much distinctive vocabulary the two share: the concepts
+of the peace-plan lexicon they name, in any of its languages (`concepts.py`), and the stems of
+their other words, each weighted by how rare it is among the parent's clauses and the points (so
+"Zaporizhzhia" counts for more than "Ukraine"), a concept three times a word of equal rarity. The
+kinds of value the point gives and the clause has terms for ("800,000 troops" and a cap in
+personnel) count as concepts. rapidfuzz's token-sort similarity of the texts adds a fifth (unlike
 token-set, it does not call a short text similar to a long one for sharing a few common words).
-A clause's older wordings, in the parent's ancestors, count too, a little less; so does a value
-of a kind the clause has a term for ("800,000 troops" and a cap in personnel). The point number
-is only a weak hint, since versions renumber. Pairs are then taken best first, one clause per
-point; a point whose best pair scores below MATCH is a new clause.
+A clause's older wordings and the quotes of its sources count too, a little less, unless several
+clauses share them. The point number is only a weak hint, since versions renumber.
+
+Pairs are then taken best first, one clause per point. A pair scoring MATCH or more is taken; a
+weaker one (down to FLOOR) only when the point and the clause are each other's best, since weak
+evidence is worth something only when it points one way. Any other point is a new clause.
 """
 
 from __future__ import annotations
@@ -24,7 +29,6 @@ MATCH = 30.0  # below this a point is new, unless it and the clause are each oth
 FLOOR = 15.0  # below this a point is new
 WEAK = 50.0  # a match below this is flagged for the reviewer
 NUMBER_HINT = 4.0  # added when the point keeps the clause's number
-KIND_HINT = 6.0  # added when the point gives a value of a kind the clause has a term for
 HISTORY = 0.9  # an older wording of the clause counts for a little less than the parent's
 CONCEPT = 3.0  # a notion of the lexicon is stronger evidence than a shared word of equal rarity
 FUZZY = 0.2  # share of rapidfuzz's token-sort ratio in a pair's similarity
@@ -86,6 +90,10 @@ def stems(text: str) -> set[str]:
     return features(text, STOPWORDS)
 
 
+def _kinds(kinds: frozenset[str]) -> set[str]:
+    return {f"§value:{kind}" for kind in kinds}
+
+
 def _weights(documents: Sequence[set[str]]) -> dict[str, float]:
     frequency = Counter(stem for document in documents for stem in document)
     total = len(documents)
@@ -105,13 +113,15 @@ def _cosine(a: set[str], b: set[str], weights: dict[str, float]) -> float:
 
 def score_matrix(items: Sequence[Item], candidates: Sequence[Candidate]) -> list[list[float]]:
     """scores[i][j]: how well point i continues parent clause j, 0–100."""
-    point_stems = [stems(f"{p.title or ''} {p.text}") for p in items]
+    # The kinds of value a point gives and a clause has terms for count like concepts: only one
+    # clause may hold a cap in personnel, which makes "800 тысяч военнослужащих" telling.
+    point_stems = [stems(f"{p.title or ''} {p.text}") | _kinds(p.kinds) for p in items]
     # A wording that several clauses share (one quote cited for a whole list) tells none apart.
     shared = Counter(h for c in candidates for h in set(c.history))
     wordings = [[(c.text, 1.0), *((h, HISTORY) for h in c.history
                                   if h != c.text and shared[h] == 1)]
                 for c in candidates]
-    wording_stems = [[stems(f"{c.title or ''} {text}") for text, _ in versions]
+    wording_stems = [[stems(f"{c.title or ''} {text}") | _kinds(c.kinds) for text, _ in versions]
                      for c, versions in zip(candidates, wordings, strict=True)]
     # Rarity is counted over everything at hand, the parent's clauses and the imported points.
     weights = _weights([*point_stems, *(s[0] for s in wording_stems)])
@@ -126,8 +136,6 @@ def score_matrix(items: Sequence[Item], candidates: Sequence[Candidate]) -> list
                                                              strict=True))
             if item.number is not None and str(item.number) == str(candidate.number):
                 score += NUMBER_HINT
-            if item.kinds & candidate.kinds:
-                score += KIND_HINT
             row.append(round(min(score, 100.0), 1))
         scores.append(row)
     return scores
