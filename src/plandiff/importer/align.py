@@ -1,19 +1,6 @@
-"""Pure: align the points of an imported text with the parent version's clauses.
-
-Each pair is scored 0–100, mostly by how much distinctive vocabulary the two share: the concepts
-of the peace-plan lexicon they name, in any of its languages (`concepts.py`), and the stems of
-their other words, each weighted by how rare it is among the parent's clauses and the points (so
-"Zaporizhzhia" counts for more than "Ukraine"), a concept three times a word of equal rarity. The
-kinds of value the point gives and the clause has terms for ("800,000 troops" and a cap in
-personnel) count as concepts. rapidfuzz's token-sort similarity of the texts adds a fifth (unlike
-token-set, it does not call a short text similar to a long one for sharing a few common words).
-A clause's older wordings and the quotes of its sources count too, a little less, unless several
-clauses share them. The point number is only a weak hint, since versions renumber.
-
-Pairs are then taken best first, one clause per point. A pair scoring MATCH or more is taken; a
-weaker one (down to FLOOR) only when the point and the clause are each other's best, since weak
-evidence is worth something only when it points one way. Any other point is a new clause.
-"""
+"""Pure: align the points of an imported text with the parent version's clauses, by the concepts
+and rare words they share (docs/import.md, "Alignment"); pairs are taken best first, one clause per
+point, a weak pair only when the point and the clause are each other's best."""
 
 from __future__ import annotations
 

@@ -1,21 +1,7 @@
 """Pure: the words of a text as the aligner compares them, with the vocabulary of peace plans read
-as concepts in English, Arabic, Russian and Ukrainian.
-
-Leaked points are reported in many languages and in many words: "ceasefire", "truce", "هدنة",
-"перемирие" and "припинення вогню" say the same thing, and none of them shares a letter with the
-others. A small lexicon of the notions that peace plans are made of maps each phrase to one concept
-token ("§ceasefire"), so that an Arabic point can be aligned with an English clause and a reworded
-point with the clause it rewords. A phrase is read as one unit: "Peace Council" is the council,
-not "peace", and "security guarantees" is not "security". Words that no phrase takes stay as
-crude stems (their first five letters), as before.
-
-A phrase is written as words separated by spaces; each word matches any word that begins with it
-(so "guarante" matches "guarantees", "гаранти" matches "гарантии"), or only itself when it ends in
-"=". Phrases are matched after stop words are dropped ("end of the war" is "end war") and, for
-Arabic, after the conjunction, preposition and article that are written joined to a word are
-taken off ("والأمن" is "امن"). The same preparation is applied to the lexicon, so a phrase is
-written as a reader would write it.
-"""
+as concepts in English, Arabic, Russian and Ukrainian ("ceasefire", "هدنة", "перемирие" and
+"припинення вогню" are all `§ceasefire`), so that a point aligns with a clause it rewords or
+translates; words that no phrase takes stay as crude stems (their first five letters)."""
 
 from __future__ import annotations
 
@@ -25,7 +11,13 @@ from functools import cache
 
 from .numbers import prepare
 
-# Concept -> phrases, in English, Arabic, Russian and Ukrainian (in that order on each line).
+# Concept -> phrases, in English, Arabic, Russian and Ukrainian. A phrase is read as one unit
+# ("Peace Council" is the council, not "peace"). Each of its words matches any word that begins
+# with it ("guarante" matches "guarantees"), or only itself when it ends in "=". Phrases are
+# matched after stop words are dropped ("end of the war" is "end war") and, in Arabic, after the
+# joined conjunction, preposition and article are taken off ("والأمن" is "امن"); the same is
+# done to the phrases here, so write them as a reader would. Run `python bench/align.py` after a
+# change: it prints how well imports align, and tests/test_align.py pins those figures.
 # An Arabic name whose first letter is also a clitic (و ف ب ل ك) is read without it when bare
 # ("كييف" -> "ييف") and with it after a clitic ("لكييف" -> "كييف"), so both are listed.
 LEXICON: dict[str, tuple[str, ...]] = {
