@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -14,10 +11,20 @@ from pydantic import TypeAdapter, ValidationError
 
 from .characters import BIDI as _BIDI
 from .characters import INVISIBLE as _INVISIBLE
-from .models import SLUG_PATTERN, Citation, Clause, Disputed, Plan, Source, Term, Version
+from .lineage import check_cycles, check_was_links
+from .models import SLUG_PATTERN, Citation, Disputed, Plan, Source, Term, Version
 from .normalize import normalize, quote_occurs
 from .problems import KeyPath, Problem
 from .registry import check_term_definition, check_value
+from .shape import (
+    hidden_detail,
+    problem_at,
+    pydantic_problems,
+    short_key,
+    slug_hint,
+    suggest,
+    type_name,
+)
 
 TERMS_FILE = "plans/terms.yaml"
 SOURCES_FILE = "plans/sources.yaml"
@@ -26,173 +33,6 @@ _SLUG = re.compile(SLUG_PATTERN)
 _VERSION = TypeAdapter(Version)
 _TERM = TypeAdapter(Term)
 _SOURCE = TypeAdapter(Source)
-
-
-def _problem(file: str, keypath: KeyPath, message: str, code: str, hint: str | None = None,
-             severity: str = "error") -> Problem:
-    return Problem(file, message, code, severity, hint, keypath)  # type: ignore[arg-type]
-
-
-def _suggest(name: object, known: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
-
-
-# --- pydantic errors in plain words -------------------------------------------------------------
-
-
-def _existing_prefix(data: Any, loc: tuple[Any, ...]) -> KeyPath:
-    """The part of pydantic's `loc` that names real keys (it adds union member tags)."""
-    node, path = data, []
-    for key in loc:
-        in_map = isinstance(node, dict) and key in node
-        in_list = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
-        if in_map or in_list:
-            node = node[key]
-        else:
-            break
-        path.append(key)
-    return tuple(path)
-
-
-def _value_at(data: Any, path: KeyPath) -> Any:
-    for key in path:
-        data = data[key]
-    return data
-
-
-def _pydantic_problems(file: str, data: Any, error: ValidationError, model: type) -> list[Problem]:
-    grouped: dict[KeyPath, list[dict[str, Any]]] = {}
-    for details in error.errors():
-        item: dict[str, Any] = dict(details)
-        loc: tuple[Any, ...] = tuple(item["loc"])
-        path = _existing_prefix(data, loc)
-        if item["type"] in ("missing", "extra_forbidden") and len(path) == len(loc):
-            path = path[:-1] if item["type"] == "missing" else path
-        grouped.setdefault(path, []).append(item)
-    problems = []
-    for path, items in grouped.items():
-        for chosen in _dedupe(items):
-            problems.append(_describe_error(file, data, path, chosen, model))
-    return problems
-
-
-def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Union members each report a failure for the same value; one message per value is enough."""
-    direct = [i for i in items if i["type"] in ("missing", "extra_forbidden")]
-    if direct:
-        return direct
-    return items[:1]
-
-
-_FIELDS_BY_NAME = {
-    "version": set(Version.model_fields),
-    "clause": set(Clause.model_fields),
-}
-
-
-def _describe_error(file: str, data: Any, path: KeyPath, item: dict[str, Any],
-                    model: type) -> Problem:
-    kind = item["type"]
-    loc = tuple(item["loc"])
-    field = str(loc[-1]) if loc else ""
-    if kind == "missing":
-        return _problem(file, path, f"missing required field `{field}`", "missing-field",
-                        f"add `{field}:` (see docs/format.md)")
-    if kind == "extra_forbidden":
-        known = _known_fields(path, model)
-        hint = _suggest(field, known) or f"known fields: {', '.join(sorted(known))}"
-        return _problem(file, path, f"unknown field `{field}`", "unknown-field", hint)
-    try:
-        value = _value_at(data, path)
-    except (KeyError, IndexError, TypeError):
-        value = None
-    shown = _short(value)
-    name = next((str(k) for k in reversed(path) if isinstance(k, str)), "value")
-    if kind == "invalid_key" or (loc and loc[-1] == "[key]"):
-        key = loc[-2] if loc and loc[-1] == "[key]" else loc[-1] if loc else value
-        return _problem(file, path, f"key {_short_key(key)} should be text, not"
-                        f" {_type_name(key)}", "bad-key",
-                        "use a field name or id; put it in quotes if it must look like this")
-    if kind == "string_pattern_mismatch":
-        return _problem(file, path, f"`{name}` {shown} is not a slug{_hidden_detail(value)}",
-                        "not-a-slug", _slug_hint(value))
-    if kind == "enum":
-        expected = item.get("ctx", {}).get("expected", "")
-        options = re.findall(r"'([^']*)'", expected)
-        return _problem(file, path, f"`{name}` {shown} is not one of {expected}", "bad-value",
-                        _suggest(value, options) if isinstance(value, str) else None)
-    if kind.startswith("date"):
-        return _problem(file, path, f"`{name}` {shown} is not a valid date", "bad-date",
-                        "write an ISO date, YYYY-MM-DD")
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return _problem(file, path, f"`{name}` should be a mapping, not {_type_name(value)}",
-                        "wrong-type")
-    if kind == "list_type":
-        return _problem(file, path, f"`{name}` should be a list, not {_type_name(value)}",
-                        "wrong-type")
-    if kind == "too_short":
-        return _problem(file, path, f"`{name}` needs at least {item['ctx'].get('min_length')}"
-                        " item(s)", "too-short")
-    if kind in ("string_type", "int_type", "bool_type", "float_type"):
-        wanted = {"string_type": "text", "int_type": "a whole number", "bool_type": "true or false",
-                  "float_type": "a number"}[kind]
-        quote_hint = "put it in quotes to make it text" if kind == "string_type" else None
-        return _problem(file, path, f"`{name}` should be {wanted}, not {_type_name(value)}"
-                        f" {shown}".rstrip(), "wrong-type", quote_hint)
-    return _problem(file, path, f"`{name}`: {item['msg'].lower()}", "invalid")
-
-
-def _hidden_detail(value: object) -> str:
-    """`: it holds ...` naming the invisible or bidirectional-control characters in a value."""
-    if not isinstance(value, str):
-        return ""
-    found = _BIDI.findall(value) + _INVISIBLE.findall(value)
-    if not found:
-        return ""
-    names = ", ".join(dict.fromkeys(_char_name(ch) for ch in found))
-    return f": it holds the invisible character(s) {names}"
-
-
-def _char_name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, '').lower()}".rstrip()
-
-
-def _slug_hint(value: object) -> str:
-    if _hidden_detail(value):
-        return "retype the id; invisible characters make two ids look the same"
-    return "use lowercase letters, digits and hyphens; start with a letter or digit"
-
-
-def _short_key(key: object) -> str:
-    text = repr(key)
-    return text if len(text) <= 40 else text[:40] + "…"
-
-
-def _known_fields(path: KeyPath, model: type) -> set[str]:
-    if model is Version:
-        if "claims" in path or "disputed" in path:
-            return {"value", "cites", "note"}
-        if "cites" in path:
-            return set(Citation.model_fields)
-        if "clauses" in path:
-            return _FIELDS_BY_NAME["clause"]
-        return _FIELDS_BY_NAME["version"]
-    return set(model.model_fields)  # type: ignore[attr-defined]
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return ""
-    text = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else repr(value)
-    return f"({text[:40]}…)" if len(text) > 40 else f"({text})"
-
-
-def _type_name(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a number", type(None): "empty", dt.datetime: "a date with a time",
-            dt.date: "a date", tuple: "a list"}.get(type(value), type(value).__name__)
-
 
 # --- the whole repository -----------------------------------------------------------------------
 
@@ -214,8 +54,8 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
     terms = _load_mapping_file(TERMS_FILE, data.get(TERMS_FILE), _TERM, "term", problems)
     for term_id, term in terms.items():
         for message in check_term_definition(term):
-            problems.append(_problem(TERMS_FILE, (term_id,), f"term `{term_id}`: {message}",
-                                     "bad-term"))
+            problems.append(problem_at(TERMS_FILE, (term_id,), f"term `{term_id}`: {message}",
+                                       "bad-term"))
     sources = _load_mapping_file(SOURCES_FILE, data.get(SOURCES_FILE), _SOURCE, "source",
                                  problems)
     versions: dict[str, Version] = {}
@@ -234,19 +74,19 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
         try:
             version = _VERSION.validate_python(raw)
         except ValidationError as error:
-            problems.extend(_pydantic_problems(file, raw, error, Version))
+            problems.extend(pydantic_problems(file, raw, error, Version))
             complete = False
             broken.add(stem)
             if isinstance(raw.get("id"), str):
                 broken.add(raw["id"])
             continue
         if version.id != stem:
-            problems.append(_problem(file, ("id",), f"id `{version.id}` differs from the file name"
-                                     f" `{stem}`", "id-mismatch",
-                                     f"rename the file to {version.id}.yaml or set id: {stem}"))
+            problems.append(problem_at(file, ("id",), f"id `{version.id}` differs from the file"
+                                       f" name `{stem}`", "id-mismatch",
+                                       f"rename the file to {version.id}.yaml or set id: {stem}"))
         if version.id in versions:
-            problems.append(_problem(file, ("id",), f"version `{version.id}` is defined twice"
-                                     f" (also in {files[version.id]})", "duplicate-version"))
+            problems.append(problem_at(file, ("id",), f"version `{version.id}` is defined twice"
+                                       f" (also in {files[version.id]})", "duplicate-version"))
             continue
         versions[version.id] = version
         files[version.id] = file
@@ -272,10 +112,10 @@ def _broken_ids(raw: Any, loaded: Mapping[str, Any]) -> frozenset[str]:
 
 def _not_a_mapping(file: str, raw: Any, what: str) -> Problem:
     if raw is None:
-        return _problem(file, (), "the file is empty", "empty-file",
-                        f"write {what} as a YAML mapping (see docs/format.md)")
-    return _problem(file, (), f"{what} must be a mapping of fields, not {_type_name(raw)}",
-                    "not-a-mapping", "see docs/format.md for the layout")
+        return problem_at(file, (), "the file is empty", "empty-file",
+                          f"write {what} as a YAML mapping (see docs/format.md)")
+    return problem_at(file, (), f"{what} must be a mapping of fields, not {type_name(raw)}",
+                      "not-a-mapping", "see docs/format.md for the layout")
 
 
 def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str,
@@ -289,17 +129,17 @@ def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str
     model = Term if what == "term" else Source
     for key, value in raw.items():
         if not isinstance(key, str) or not _SLUG.match(key):
-            problems.append(_problem(file, (key,), f"{what} id {_short_key(key)} is not a slug"
-                                     f"{_hidden_detail(key)}", "not-a-slug", _slug_hint(key)))
+            problems.append(problem_at(file, (key,), f"{what} id {short_key(key)} is not a slug"
+                                       f"{hidden_detail(key)}", "not-a-slug", slug_hint(key)))
             continue
         if not isinstance(value, dict):
-            problems.append(_problem(file, (key,), f"{what} `{key}` must be a mapping of fields,"
-                                     f" not {_type_name(value)}", "wrong-type"))
+            problems.append(problem_at(file, (key,), f"{what} `{key}` must be a mapping of fields,"
+                                       f" not {type_name(value)}", "wrong-type"))
             continue
         try:
             loaded[key] = adapter.validate_python(value)
         except ValidationError as error:
-            for problem in _pydantic_problems(file, value, error, model):
+            for problem in pydantic_problems(file, value, error, model):
                 problems.append(Problem(problem.file, f"{what} `{key}`: {problem.message}",
                                         problem.code, problem.severity, problem.hint,
                                         (key, *problem.keypath)))
@@ -331,126 +171,13 @@ def check_references(plan: Plan, files: Mapping[str, str], *,
         file = files[version_id]
         if version.parent is not None and version.parent not in plan.versions \
                 and version.parent not in unknown.versions:
-            problems.append(_problem(file, ("parent",), f"parent `{version.parent}` is not a"
-                                     " version in plans/", "unknown-parent",
-                                     _suggest(version.parent, plan.versions)))
+            problems.append(problem_at(file, ("parent",), f"parent `{version.parent}` is not a"
+                                       " version in plans/", "unknown-parent",
+                                       suggest(version.parent, plan.versions)))
         problems.extend(_check_clauses(plan, version, file, unknown))
-    problems.extend(_check_cycles(plan, files))
-    problems.extend(_check_was_links(plan, files, unknown.versions))
+    problems.extend(check_cycles(plan, files))
+    problems.extend(check_was_links(plan, files, unknown.versions))
     return problems
-
-
-def _check_cycles(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
-    problems = []
-    on_cycle = _versions_on_cycles(plan)
-    for version_id in plan.versions:
-        if version_id not in on_cycle:
-            continue
-        chain = [version_id]
-        current = plan.versions[version_id].parent
-        while current != version_id and current is not None:
-            chain.append(current)
-            current = plan.versions[current].parent
-        shown = " → ".join([*chain, version_id])
-        problems.append(_problem(files[version_id], ("parent",), f"lineage cycle: {shown}",
-                                 "lineage-cycle", "a version cannot descend from itself"))
-    return problems
-
-
-def _versions_on_cycles(plan: Plan) -> set[str]:
-    """The versions whose parent chain comes back to them, in one walk over all versions."""
-    walking, done = 1, 2
-    state: dict[str, int] = {}
-    on_cycle: set[str] = set()
-    for start in plan.versions:
-        path: list[str] = []
-        current: str | None = start
-        while current is not None and current in plan.versions and current not in state:
-            state[current] = walking
-            path.append(current)
-            current = plan.versions[current].parent
-        if current is not None and state.get(current) == walking:
-            on_cycle.update(path[path.index(current):])
-        for version_id in path:
-            state[version_id] = done
-    return on_cycle
-
-
-def ancestors(plan: Plan, version_id: str) -> list[str]:
-    """The parent chain of a version, nearest first, stopping at a cycle or a missing parent."""
-    chain: list[str] = []
-    seen = {version_id}
-    current = plan.versions[version_id].parent
-    while current is not None and current in plan.versions and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        current = plan.versions[current].parent
-    return chain
-
-
-def _check_was_links(plan: Plan, files: Mapping[str, str],
-                     unknown_versions: frozenset[str] = frozenset()) -> list[Problem]:
-    problems = []
-    held_by_lineage = _ids_of_ancestors(plan)
-    for version_id, version in plan.versions.items():
-        lineage = ancestors(plan, version_id)
-        top = plan.versions[lineage[-1]] if lineage else version
-        if top.parent is not None and top.parent in unknown_versions:
-            continue  # an ancestor could not be read: its clauses are unknown
-        earlier = held_by_lineage[version_id]
-        for index, clause in enumerate(version.clauses):
-            if clause.was is None:
-                continue
-            if clause.was == clause.id:
-                problems.append(_problem(files[version_id], ("clauses", index, "was"),
-                                         f"clause `{clause.id}` says it `was` itself",
-                                         "self-was", "remove `was:`"))
-            elif clause.was not in earlier:
-                hint = _suggest(clause.was, earlier) or (
-                    "`was` names a clause id of an ancestor version" if lineage
-                    else "`was` needs a parent version that holds that clause")
-                problems.append(_problem(files[version_id], ("clauses", index, "was"),
-                                         f"clause `{clause.id}` continues `{clause.was}`, which no"
-                                         " ancestor version holds", "unknown-was", hint))
-        if version.parent is not None and version.parent in plan.versions:
-            inherited = earlier
-            for index, clause in enumerate(version.clauses):
-                if clause.removed and clause.id not in inherited and clause.was is None:
-                    problems.append(_problem(
-                        files[version_id], ("clauses", index, "id"),
-                        f"clause `{clause.id}` is marked removed but no ancestor version holds it",
-                        "unknown-removed", _suggest(clause.id, inherited)))
-    return problems
-
-
-def _ids_of_ancestors(plan: Plan) -> dict[str, frozenset[str]]:
-    """For each version, the clause ids (and `was` ids) that its ancestors hold: each version's
-    set is its parent's plus the parent's own, so a long lineage costs no more than its ids."""
-    held: dict[str, frozenset[str]] = {}
-    for version_id in plan.versions:
-        chain = [version_id, *ancestors(plan, version_id)]
-        # From the oldest version not yet known down to this one.
-        pending = []
-        for link in chain:
-            if link in held:
-                break
-            pending.append(link)
-        for link in reversed(pending):
-            parent_id = plan.versions[link].parent
-            if parent_id is None or parent_id not in plan.versions:
-                held[link] = frozenset()
-                continue
-            if parent_id not in held:  # a cycle (reported on its own): count what it holds
-                held[link] = frozenset(_ids(plan, ancestors(plan, link)))
-                continue
-            held[link] = held[parent_id] | _ids(plan, [parent_id])
-    return held
-
-
-def _ids(plan: Plan, version_ids: Iterable[str]) -> set[str]:
-    clauses = [c for v in version_ids for c in plan.versions[v].clauses]
-    return {c.id for c in clauses} | {c.was for c in clauses if c.was}
-
 
 def _check_clauses(plan: Plan, version: Version, file: str,
                    unknown: Unknown) -> list[Problem]:
@@ -459,21 +186,21 @@ def _check_clauses(plan: Plan, version: Version, file: str,
     for index, clause in enumerate(version.clauses):
         where = ("clauses", index)
         if clause.id in seen:
-            problems.append(_problem(file, (*where, "id"), f"clause id `{clause.id}` is used twice"
-                                     f" (first as clause {seen[clause.id] + 1})",
-                                     "duplicate-clause",
-                                     "clause ids are unique within a version"))
+            problems.append(problem_at(file, (*where, "id"), f"clause id `{clause.id}` is used"
+                                       f" twice (first as clause {seen[clause.id] + 1})",
+                                       "duplicate-clause",
+                                       "clause ids are unique within a version"))
         else:
             seen[clause.id] = index
         if not clause.cites:
             code, message = ("uncited-removal", f"clause `{clause.id}` is removed without a"
                              " citation") if clause.removed else (
                              "uncited-clause", f"clause `{clause.id}` cites no source")
-            problems.append(_problem(file, where, message, code,
-                                     "add `cites:` with the source that reports it"))
+            problems.append(problem_at(file, where, message, code,
+                                       "add `cites:` with the source that reports it"))
         if not clause.removed and not (clause.text or "").strip():
-            problems.append(_problem(file, where, f"clause `{clause.id}` has no text", "no-text",
-                                     "describe the clause in `text:` (your own words)"))
+            problems.append(problem_at(file, where, f"clause `{clause.id}` has no text", "no-text",
+                                       "describe the clause in `text:` (your own words)"))
         problems.extend(_check_citations(plan, file, (*where, "cites"), clause.cites, unknown))
         for term_id, value in clause.terms.items():
             path = (*where, "terms", term_id)
@@ -481,9 +208,9 @@ def _check_clauses(plan: Plan, version: Version, file: str,
             if term is None and unknown.term(term_id):
                 continue
             if term is None:
-                problems.append(_problem(file, path, f"unknown term `{term_id}`", "unknown-term",
-                                         _suggest(term_id, plan.terms)
-                                         or "define it in plans/terms.yaml"))
+                problems.append(problem_at(file, path, f"unknown term `{term_id}`", "unknown-term",
+                                           suggest(term_id, plan.terms)
+                                           or "define it in plans/terms.yaml"))
                 continue
             if isinstance(value, Disputed):
                 for claim_index, claim in enumerate(value.disputed):
@@ -506,7 +233,7 @@ def _value_problems(file: str, path: KeyPath, term_id: str, term: Term,
     problem = check_value(term_id, term, value)
     if problem is None:
         return []
-    return [_problem(file, path, problem.message, "bad-term-value", problem.hint)]
+    return [problem_at(file, path, problem.message, "bad-term-value", problem.hint)]
 
 
 def _check_citations(plan: Plan, file: str, path: KeyPath, cites: list[Citation],
@@ -514,10 +241,10 @@ def _check_citations(plan: Plan, file: str, path: KeyPath, cites: list[Citation]
     problems = []
     for index, cite in enumerate(cites):
         if cite.source not in plan.sources and not unknown.source(cite.source):
-            problems.append(_problem(file, (*path, index, "source"), f"unknown source"
-                                     f" `{cite.source}`", "unknown-source",
-                                     _suggest(cite.source, plan.sources)
-                                     or "add it to plans/sources.yaml"))
+            problems.append(problem_at(file, (*path, index, "source"), f"unknown source"
+                                       f" `{cite.source}`", "unknown-source",
+                                       suggest(cite.source, plan.sources)
+                                       or "add it to plans/sources.yaml"))
         problems.extend(_hidden_characters(file, (*path, index, "quote"), cite.quote))
     return problems
 
@@ -528,15 +255,15 @@ def _hidden_characters(file: str, path: KeyPath, text: str | None) -> list[Probl
     problems = []
     bidi = _BIDI.search(text)
     if bidi:
-        problems.append(_problem(file, path, f"bidirectional control character"
-                                 f" U+{ord(bidi.group()):04X} in the text (it can make text display"
-                                 " differently from what it says)", "bidi-control",
-                                 "delete it; right-to-left text needs no control characters"))
+        problems.append(problem_at(file, path, f"bidirectional control character"
+                                   f" U+{ord(bidi.group()):04X} in the text (it can make text"
+                                   " display differently from what it says)", "bidi-control",
+                                   "delete it; right-to-left text needs no control characters"))
     invisible = _INVISIBLE.search(text)
     if invisible:
-        problems.append(_problem(file, path, f"invisible character U+{ord(invisible.group()):04X}"
-                                 " in the text", "invisible-character",
-                                 "delete it unless the language needs it", severity="warning"))
+        problems.append(problem_at(file, path, f"invisible character U+{ord(invisible.group()):04X}"
+                                   " in the text", "invisible-character",
+                                   "delete it unless the language needs it", severity="warning"))
     return problems
 
 
@@ -558,9 +285,10 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
             continue
         text, why = read_source(source.file)
         if text is None:
-            problems.append(_problem(SOURCES_FILE, (source_id, "file"), f"source `{source_id}`:"
-                                     f" file {source.file!r}: {why}", "bad-source-file",
-                                     "give a path relative to the root, inside it, to a text file"))
+            problems.append(problem_at(SOURCES_FILE, (source_id, "file"), f"source `{source_id}`:"
+                                       f" file {source.file!r}: {why}", "bad-source-file",
+                                       "give a path relative to the root, inside it, to a text"
+                                       " file"))
             normalized[source_id] = None
         else:
             normalized[source_id] = normalize(text)
@@ -573,14 +301,14 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
             if haystack is None or cite.quote is None:
                 continue
             if not quote_occurs(cite.quote, haystack):
-                problems.append(_problem(file, (*path, "quote"), f"quote does not occur in"
-                                         f" {plan.sources[cite.source].file} (source"
-                                         f" `{cite.source}`)", "quote-not-found",
-                                         "copy the quote verbatim from the source file"))
+                problems.append(problem_at(file, (*path, "quote"), f"quote does not occur in"
+                                           f" {plan.sources[cite.source].file} (source"
+                                           f" `{cite.source}`)", "quote-not-found",
+                                           "copy the quote verbatim from the source file"))
     for source_id in plan.sources if report_unused else ():
         if source_id not in cited:
-            problems.append(_problem(SOURCES_FILE, (source_id,), f"source `{source_id}` is never"
-                                     " cited", "unused-source", severity="warning"))
+            problems.append(problem_at(SOURCES_FILE, (source_id,), f"source `{source_id}` is never"
+                                       " cited", "unused-source", severity="warning"))
     return problems
 
 

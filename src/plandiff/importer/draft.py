@@ -13,10 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from plandiff.lineage import ancestors
 from plandiff.models import Coverage, Disputed, Plan
 from plandiff.normalize import normalize, quote_occurs
 from plandiff.resolve import ResolvedVersion
-from plandiff.validate import ancestors
 
 from .align import STOPWORDS, Alignment, Candidate, Item, align
 from .concepts import concepts_in

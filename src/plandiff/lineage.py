@@ -1,0 +1,123 @@
+"""Pure: the lineage checks of a plan: cycles of parents, and `was` links and removals that
+name a clause no ancestor holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from .models import Plan
+from .problems import Problem
+from .shape import problem_at, suggest
+
+
+def check_cycles(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
+    problems = []
+    on_cycle = versions_on_cycles(plan)
+    for version_id in plan.versions:
+        if version_id not in on_cycle:
+            continue
+        chain = [version_id]
+        current = plan.versions[version_id].parent
+        while current != version_id and current is not None:
+            chain.append(current)
+            current = plan.versions[current].parent
+        shown = " → ".join([*chain, version_id])
+        problems.append(problem_at(files[version_id], ("parent",), f"lineage cycle: {shown}",
+                                   "lineage-cycle", "a version cannot descend from itself"))
+    return problems
+
+
+def versions_on_cycles(plan: Plan) -> set[str]:
+    """The versions whose parent chain comes back to them, in one walk over all versions."""
+    walking, done = 1, 2
+    state: dict[str, int] = {}
+    on_cycle: set[str] = set()
+    for start in plan.versions:
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current in plan.versions and current not in state:
+            state[current] = walking
+            path.append(current)
+            current = plan.versions[current].parent
+        if current is not None and state.get(current) == walking:
+            on_cycle.update(path[path.index(current):])
+        for version_id in path:
+            state[version_id] = done
+    return on_cycle
+
+
+def ancestors(plan: Plan, version_id: str) -> list[str]:
+    """The parent chain of a version, nearest first, stopping at a cycle or a missing parent."""
+    chain: list[str] = []
+    seen = {version_id}
+    current = plan.versions[version_id].parent
+    while current is not None and current in plan.versions and current not in seen:
+        chain.append(current)
+        seen.add(current)
+        current = plan.versions[current].parent
+    return chain
+
+
+def check_was_links(plan: Plan, files: Mapping[str, str],
+                     unknown_versions: frozenset[str] = frozenset()) -> list[Problem]:
+    problems = []
+    held_by_lineage = ids_of_ancestors(plan)
+    for version_id, version in plan.versions.items():
+        lineage = ancestors(plan, version_id)
+        top = plan.versions[lineage[-1]] if lineage else version
+        if top.parent is not None and top.parent in unknown_versions:
+            continue  # an ancestor could not be read: its clauses are unknown
+        earlier = held_by_lineage[version_id]
+        for index, clause in enumerate(version.clauses):
+            if clause.was is None:
+                continue
+            if clause.was == clause.id:
+                problems.append(problem_at(files[version_id], ("clauses", index, "was"),
+                                           f"clause `{clause.id}` says it `was` itself",
+                                           "self-was", "remove `was:`"))
+            elif clause.was not in earlier:
+                hint = suggest(clause.was, earlier) or (
+                    "`was` names a clause id of an ancestor version" if lineage
+                    else "`was` needs a parent version that holds that clause")
+                problems.append(problem_at(files[version_id], ("clauses", index, "was"),
+                                           f"clause `{clause.id}` continues `{clause.was}`,"
+                                           " which no ancestor version holds", "unknown-was",
+                                           hint))
+        if version.parent is not None and version.parent in plan.versions:
+            inherited = earlier
+            for index, clause in enumerate(version.clauses):
+                if clause.removed and clause.id not in inherited and clause.was is None:
+                    problems.append(problem_at(
+                        files[version_id], ("clauses", index, "id"),
+                        f"clause `{clause.id}` is marked removed but no ancestor version holds it",
+                        "unknown-removed", suggest(clause.id, inherited)))
+    return problems
+
+
+def ids_of_ancestors(plan: Plan) -> dict[str, frozenset[str]]:
+    """For each version, the clause ids (and `was` ids) that its ancestors hold: each version's
+    set is its parent's plus the parent's own, so a long lineage costs no more than its ids."""
+    held: dict[str, frozenset[str]] = {}
+    for version_id in plan.versions:
+        chain = [version_id, *ancestors(plan, version_id)]
+        # From the oldest version not yet known down to this one.
+        pending = []
+        for link in chain:
+            if link in held:
+                break
+            pending.append(link)
+        for link in reversed(pending):
+            parent_id = plan.versions[link].parent
+            if parent_id is None or parent_id not in plan.versions:
+                held[link] = frozenset()
+                continue
+            if parent_id not in held:  # a cycle (reported on its own): count what it holds
+                held[link] = frozenset(_ids(plan, ancestors(plan, link)))
+                continue
+            held[link] = held[parent_id] | _ids(plan, [parent_id])
+    return held
+
+
+def _ids(plan: Plan, version_ids: Iterable[str]) -> set[str]:
+    clauses = [c for v in version_ids for c in plan.versions[v].clauses]
+    return {c.id for c in clauses} | {c.was for c in clauses if c.was}
