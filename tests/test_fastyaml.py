@@ -53,6 +53,7 @@ def test_plain_documents_read_the_same(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "|\n#", "--- >\n\n#",  # a block scalar as the document: libyaml reads `#` as a comment
     "a: &x 1\nb: *x",  # anchors and aliases: refused by the pure path
     "a: &x 1",
     "a: !!str 3",  # tags

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from browser import load, screenshot, text_of
-from conftest import LINEAGE_PLANS
+from conftest import LINEAGE_PLANS, REPO
 
 CORPUS_VERSIONS = ("miami-oct", "v28", "e3", "geneva", "florida", "moscow", "berlin", "miami-dec",
                    "v20")
@@ -244,7 +244,7 @@ def test_pure_builder_makes_a_page_per_version_edge_term_and_clause(make_repo) -
     assert {"index.html", "sources.html", "subjects.html", "versions/v1.html",
             "versions/v2.html", "diffs/v1..v2.html", "terms/cap.html", "terms/nato.html",
             "clauses/nato.html", "clauses/nato-old.html", "clauses/new-one.html"} <= set(pages)
-    # the lineage repository has none of the corpus's principal terms: its own terms stand in
+    # the grid is chosen from the data: the lineage repository gets its own terms
     assert "Troop cap" in text_of(pages["index.html"])
 
 
@@ -355,3 +355,15 @@ def test_console_check_does_see_a_blocked_resource(corpus_site: Path, tmp_path: 
                     encoding="utf-8")
     _, console = load(page)
     assert any("Content Security Policy" in line for line in console), console
+
+
+def test_the_grid_shows_the_positions_that_moved_most_in_any_repository(tmp_path) -> None:
+    from plandiff.render.site import build
+    from plandiff.store import find_root, load_plan
+
+    plan = load_plan(find_root(REPO)).plan
+    index = build(plan)["index.html"]
+    grid = index[index.index('class="grid"'):]
+    grid = grid[:grid.index("</table>")]
+    assert "Cap on Ukraine" in grid  # moved in most versions: 600,000, 800,000, disputed...
+    assert "Full amnesty" not in grid  # set once and dropped: on its own page only

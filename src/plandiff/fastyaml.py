@@ -24,6 +24,9 @@ _BEFORE_MARKER = frozenset(" \t\n[]{},:")
 _AWKWARD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # libyaml takes `|#` for a block scalar and a comment; YAML 1.2 wants a space before the comment.
 _HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# A block scalar as the whole document: libyaml ends it at a `#` in column 0, YAML 1.2 keeps the
+# `#` as text. A plan file is a mapping, so such a document is only ever a mistake to report.
+_ROOT_BLOCK_SCALAR = re.compile(r"^(?:--- +)?[|>]", re.MULTILINE)
 # The C parser composes recursively, so deep nesting is left to the pure loader, which refuses it
 # with a message. Nesting is bounded by the flow brackets plus the indentation and compact `- `,
 # `? `, `: ` that open a line.
@@ -86,7 +89,7 @@ def _loader() -> Any:
 
 def decidable(text: str) -> bool:
     """True when nothing in the text needs the pure loader's judgement."""
-    if _AWKWARD.search(text) or _HEADER_COMMENT.search(text):
+    if _AWKWARD.search(text) or _HEADER_COMMENT.search(text) or _ROOT_BLOCK_SCALAR.search(text):
         return False
     for match in _MARKERS.finditer(text):
         start = match.start()

@@ -38,12 +38,7 @@ from .site_html import (
     words_html,
 )
 
-# The positions readers follow first, in the corpus's term ids; a repository that has none of them
-# gets its first terms instead.
-PRINCIPAL_TERMS = ("ukraine-troop-cap", "ukraine-nato-membership", "crimea-status",
-                   "donetsk-held-area", "us-guarantee-form", "elections-deadline", "amnesty",
-                   "frozen-assets-treatment")
-MAX_FALLBACK_TERMS = 8
+GRID_TERMS = 8  # positions in the index's grid; every term has its own page
 
 @dataclass(frozen=True)
 class SiteOptions:
@@ -163,8 +158,15 @@ class _Site:
         return found
 
     def principal_terms(self) -> list[str]:
-        chosen = [t for t in PRINCIPAL_TERMS if t in self.plan.terms]
-        return chosen or list(self.plan.terms)[:MAX_FALLBACK_TERMS]
+        """The positions that moved most from version to version (then the most reported), in
+        the registry's order: what a reader follows first, whatever the plan is about."""
+        def moves(term_id: str) -> tuple[int, int]:
+            points = self.term_history(term_id).points
+            return (sum(p.change in ("changed", "set", "unset") for p in points),
+                    sum(p.state == "reported" for p in points))
+        ranked = sorted(self.plan.terms, key=lambda t: tuple(-n for n in moves(t)))
+        chosen = set(ranked[:GRID_TERMS])
+        return [t for t in self.plan.terms if t in chosen]
 
     def sources_of(self, version: Version) -> list[str]:
         return list(dict.fromkeys(c.source for clause in version.clauses
