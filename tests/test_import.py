@@ -301,3 +301,23 @@ def test_a_new_point_in_another_script_is_named_by_its_concepts() -> None:
     # The parties alone say nothing about a point: it keeps its number.
     assert slug("Украина и Россия", 3, taken) == "point-3"
     assert slug("Ukraine stays non-nuclear", 11, taken) == "ukraine-stays-non-nuclear"
+
+
+@pytest.mark.parametrize("article", ["v20-ar.md", "v20-ru.md", "v20-en.md"])
+def test_an_article_written_by_someone_else_imports_into_a_checked_draft(run, tmp_path,
+                                                                         article) -> None:
+    # The 20-point framework as an Arabic, a Russian and an English outlet reported it (held-out
+    # texts, tests/cases/import-heldout*), imported against the leaked 28-point plan it revises.
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    source = next(REPO.glob(f"tests/cases/import-heldout*/{article}"))
+    shutil.copy(source, tmp_path / "seeds" / article)
+    result = run("import", str(tmp_path / "seeds" / article), "--parent", "v28", "--id", "leak",
+                 "--date", "2025-12-24", root=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    table = result.stderr.splitlines()
+    assert any(line.split()[:2] == ["1", "sovereignty"] for line in table)
+    assert any(line.split()[:2] == ["4", "armed-forces-cap"] for line in table)
+    assert run("check", root=tmp_path).exit_code == 0
+    diff = run("diff", "v28", "leak", root=tmp_path).stdout
+    assert "Cap on Ukraine's armed forces: 600,000 → 800,000 personnel" in diff
