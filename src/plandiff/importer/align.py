@@ -16,6 +16,7 @@ MATCH = 30.0  # below this a point is new, unless it and the clause are each oth
 FLOOR = 15.0  # below this a point is new
 WEAK = 50.0  # a match below this is flagged for the reviewer
 NUMBER_HINT = 4.0  # added when the point keeps the clause's number
+NEIGHBOUR_HINT = 4.0  # added when the point's neighbour surely continues the clause's neighbour
 HISTORY = 0.9  # an older wording of the clause counts for a little less than the parent's
 CONCEPT = 3.0  # a notion of the lexicon is stronger evidence than a shared word of equal rarity
 FUZZY = 0.2  # share of rapidfuzz's token-sort ratio in a pair's similarity
@@ -137,14 +138,35 @@ def _similarity(text: str, text_stems: set[str], other: str, other_stems: set[st
     return 100.0 * ((1.0 - FUZZY) * shared + FUZZY * fuzzy)
 
 
+def _bests(scores: list[list[float]], columns: int) -> tuple[list[int], list[int]]:
+    """Each point's best clause and each clause's best point (-1 for none)."""
+    best_clause = [max(range(columns), key=lambda j: row[j], default=-1) for row in scores]
+    best_point = [max(range(len(scores)), key=lambda i: scores[i][j], default=-1)
+                  for j in range(columns)]
+    return best_clause, best_point
+
+
+def beside_sure_neighbours(scores: list[list[float]], columns: int) -> list[list[float]]:
+    """Versions renumber but mostly keep the order of what they keep: a point next to a point
+    that surely continues the clause before (or after) clause j gets NEIGHBOUR_HINT towards j.
+    Sure: a match of MATCH or more where the point and the clause are each other's best."""
+    best_clause, best_point = _bests(scores, columns)
+    sure = {i: j for i, j in enumerate(best_clause)
+            if j >= 0 and scores[i][j] >= MATCH and best_point[j] == i}
+    hinted = [row[:] for row in scores]
+    for i, row in enumerate(hinted):
+        for j in {sure.get(i - 1, -2) + 1, sure.get(i + 1, columns + 1) - 1}:
+            if 0 <= j < columns and sure.get(i) != j:
+                row[j] = round(min(row[j] + NEIGHBOUR_HINT, 100.0), 1)
+    return hinted
+
+
 def align(items: Sequence[Item], candidates: Sequence[Candidate]) -> Alignment:
     """One parent clause per point at most, best pairs first; a point below MATCH is new."""
-    scores = score_matrix(items, candidates)
+    scores = beside_sure_neighbours(score_matrix(items, candidates), len(candidates))
     pairs = sorted(((scores[i][j], i, j) for i in range(len(items))
                     for j in range(len(candidates))), key=lambda t: (-t[0], t[1], t[2]))
-    best_clause = [max(range(len(candidates)), key=lambda j: row[j], default=-1) for row in scores]
-    best_point = [max(range(len(items)), key=lambda i: scores[i][j], default=-1)
-                  for j in range(len(candidates))]
+    best_clause, best_point = _bests(scores, len(candidates))
     taken_points: dict[int, tuple[int, float]] = {}
     taken_clauses: set[int] = set()
     for score, i, j in pairs:
