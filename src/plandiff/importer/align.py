@@ -162,7 +162,8 @@ def beside_sure_neighbours(scores: list[list[float]], columns: int) -> list[list
 
 
 def align(items: Sequence[Item], candidates: Sequence[Candidate]) -> Alignment:
-    """One parent clause per point at most, best pairs first; a point below MATCH is new."""
+    """One parent clause per point at most, best pairs first; a pair below MATCH only when the point
+    and the clause are each other's best, none below FLOOR."""
     scores = beside_sure_neighbours(score_matrix(items, candidates), len(candidates))
     pairs = sorted(((scores[i][j], i, j) for i in range(len(items))
                     for j in range(len(candidates))), key=lambda t: (-t[0], t[1], t[2]))

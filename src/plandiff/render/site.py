@@ -40,6 +40,7 @@ from .site_html import (
 
 GRID_TERMS = 8  # positions in the index's grid; every term has its own page
 
+
 @dataclass(frozen=True)
 class SiteOptions:
     base_url: str | None = None  # for canonical links; pages link to each other relatively
