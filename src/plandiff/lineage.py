@@ -58,15 +58,34 @@ def ancestors(plan: Plan, version_id: str) -> list[str]:
     return chain
 
 
+def chain_ends(plan: Plan) -> dict[str, str | None]:
+    """For each version, where its parent chain ends: None, the id of a parent that is not in the
+    plan, or (on a cycle) a version of the cycle. One walk over all versions."""
+    ends: dict[str, str | None] = {}
+    for start in plan.versions:
+        path: list[str] = []
+        seen: set[str] = set()
+        current: str | None = start
+        while current is not None and current in plan.versions and current not in ends \
+                and current not in seen:
+            path.append(current)
+            seen.add(current)
+            current = plan.versions[current].parent
+        end = ends[current] if current is not None and current in ends else current
+        for version_id in path:
+            ends[version_id] = end
+    return ends
+
+
 def check_was_links(plan: Plan, files: Mapping[str, str],
-                     unknown_versions: frozenset[str] = frozenset()) -> list[Problem]:
+                    unknown_versions: frozenset[str] = frozenset()) -> list[Problem]:
     problems = []
     held_by_lineage = ids_of_ancestors(plan)
+    ends = chain_ends(plan)
     for version_id, version in plan.versions.items():
-        lineage = ancestors(plan, version_id)
-        top = plan.versions[lineage[-1]] if lineage else version
-        if top.parent is not None and top.parent in unknown_versions:
+        if ends[version_id] in unknown_versions:
             continue  # an ancestor could not be read: its clauses are unknown
+        has_ancestor = version.parent in plan.versions and version.parent != version_id
         earlier = held_by_lineage[version_id]
         for index, clause in enumerate(version.clauses):
             if clause.was is None:
@@ -77,7 +96,7 @@ def check_was_links(plan: Plan, files: Mapping[str, str],
                                            "self-was", "remove `was:`"))
             elif clause.was not in earlier:
                 hint = suggest(clause.was, earlier) or (
-                    "`was` names a clause id of an ancestor version" if lineage
+                    "`was` names a clause id of an ancestor version" if has_ancestor
                     else "`was` needs a parent version that holds that clause")
                 problems.append(problem_at(files[version_id], ("clauses", index, "was"),
                                            f"clause `{clause.id}` continues `{clause.was}`,"
@@ -99,13 +118,15 @@ def ids_of_ancestors(plan: Plan) -> dict[str, frozenset[str]]:
     set is its parent's plus the parent's own, so a long lineage costs no more than its ids."""
     held: dict[str, frozenset[str]] = {}
     for version_id in plan.versions:
-        chain = [version_id, *ancestors(plan, version_id)]
-        # From the oldest version not yet known down to this one.
-        pending = []
-        for link in chain:
-            if link in held:
-                break
+        # The chain up to the first version already known, then from the oldest down.
+        pending: list[str] = []
+        walked: set[str] = set()
+        link: str | None = version_id
+        while link is not None and link in plan.versions and link not in held \
+                and link not in walked:
             pending.append(link)
+            walked.add(link)
+            link = plan.versions[link].parent
         for link in reversed(pending):
             parent_id = plan.versions[link].parent
             if parent_id is None or parent_id not in plan.versions:
