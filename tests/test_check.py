@@ -172,3 +172,11 @@ def test_json_and_github_formats(run, repo) -> None:
     assert data["errors"] == 1 and data["problems"][0]["line"] == 10
     github = run("check", "--format", "github", root=root).stdout
     assert github.startswith("::error file=plans/v1.yaml,line=10,col=")
+
+
+@pytest.mark.parametrize("typed", ["сім'ї", "сім’ї", "сімʼї"])
+def test_a_ukrainian_quote_verifies_whichever_apostrophe_it_is_typed_with(typed: str) -> None:
+    from plandiff.normalize import normalize, quote_occurs
+
+    source = normalize("Повернення дітей до сімʼї та обмін полоненими.")
+    assert quote_occurs(f"Повернення дітей до {typed}", source)

@@ -29,6 +29,7 @@ _TRANSLATION = str.maketrans(
         "\u2039": "'",
         "\u203a": "'",
         "\u2032": "'",
+        "\u02bc": "'",  # the Ukrainian apostrophe (сімʼя), often typed as ' or ’
     }
 )
 _WHITESPACE = re.compile(r"\s+")

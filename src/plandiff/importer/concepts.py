@@ -261,7 +261,7 @@ def words(text: str, stopwords: frozenset[str]) -> list[str]:
     for word in _WORD.findall(prepare(text)):
         if word in stopwords:
             continue
-        word = arabic_base(word.replace("'", "").replace("\u02bc", ""))
+        word = arabic_base(word.replace("'", ""))
         if word not in stopwords:
             found.append(word)
     return found
