@@ -22,7 +22,8 @@ from plandiff.resolve import Resolver
 
 REPO = Path(__file__).resolve().parent.parent
 # Articles written for these tests by people who had not seen the aligner, each with its key.
-HELD_OUT = [REPO / "tests" / "cases" / name for name in ("import-heldout", "import-heldout-2")]
+HELD_OUT = [REPO / "tests" / "cases" / name
+            for name in ("import-heldout", "import-heldout-2", "import-heldout-partial")]
 
 
 @dataclass(frozen=True)
@@ -101,13 +102,16 @@ def round_trip(plan: Plan, version_id: str, parent_id: str) -> Score:
 
 
 def held_out(plan: Plan, folder: Path) -> list[Score]:
-    """Each article of `folder` (named `VERSION-*.md`, keyed in its key.yaml) aligned with the
-    version it reports, with that version's parent, and with its nearest older full version
-    other than the parent (the text a reporter would compare a new leak with)."""
+    """Each article of `folder`, keyed in its key.yaml, aligned with the version it reports, with
+    that version's parent, and with its nearest older full version other than the parent (the
+    text a reporter would compare a new leak with). A key gives each article's clause ids by
+    point number, either directly (the article's name starts with its version) or as
+    `{version: V, points: {...}}`."""
     key = YAML(typ="safe").load((folder / "key.yaml").read_text(encoding="utf-8"))
     scores = []
-    for name, ids_by_number in key.items():
-        version_id = name.split("-")[0]
+    for name, entry in key.items():
+        version_id = entry["version"] if "points" in entry else name.split("-")[0]
+        ids_by_number = entry.get("points", entry)
         points = parse((folder / name).read_text(encoding="utf-8")).points
         ids = [ids_by_number[p.number] for p in points]
         for against in dict.fromkeys((version_id, *_older(plan, version_id))):

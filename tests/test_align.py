@@ -138,6 +138,11 @@ MEASURED = {
         ("v20-brief-en.md", "v20"): 20, ("v20-brief-en.md", "miami-dec"): 19,
         ("v20-brief-en.md", "v28"): 18,
     },
+    "import-heldout-partial": {  # changes only, as outlets report a revision
+        ("geneva-en.md", "geneva"): 6, ("geneva-en.md", "v28"): 4,
+        ("geneva-ar.md", "geneva"): 6, ("geneva-ar.md", "v28"): 4,
+        ("berlin-ru.md", "berlin"): 5, ("berlin-ru.md", "moscow"): 4, ("berlin-ru.md", "v28"): 5,
+    },
 }
 
 
@@ -179,9 +184,10 @@ def test_articles_written_by_others_align_in_any_language(plan, folder) -> None:
 
 def test_values_in_articles_written_by_others_are_read_or_left_never_guessed(plan) -> None:
     # "600 ألف", "800 тысяч", "100 млрд доларів", "$100 billion"...: of the numeric terms of the
-    # clauses that came back right, measured 26 read right and 13 left to the reviewer (several
-    # figures of one kind in a point, or a figure in words such as "half"); none read wrong.
+    # clauses that came back right, measured 33 read right and 15 left to the reviewer (several
+    # figures of one kind in a point, or a figure in words such as "half"); none read wrong
+    # ("trimmed from 28 points to 19" once read 28).
     scores = [s for folder in HELD_OUT for s in held_out(plan, folder)]
     assert sum(s.values[2] for s in scores) == 0, [(s.text, s.parent) for s in scores
                                                    if s.values[2]]
-    assert sum(s.values[0] for s in scores) >= 26
+    assert sum(s.values[0] for s in scores) >= 33

@@ -95,6 +95,28 @@ def test_numbers_that_cannot_be_read_are_reported_not_guessed(text: str) -> None
     assert unreadable
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("the framework was trimmed from 28 points to 19", 19),
+    ("cut to 19 points from 28", 19),
+    ("19 points, down from 28", 19),
+    ("28 → 19 points", 19),
+    ("تقليص الخطة من 28 بندا إلى 19 بندا", 19),
+    ("сокращение с 28 до 19 пунктов", 19),
+    ("скорочення з 28 до 19 пунктів", 19),
+])
+def test_a_change_stated_in_the_text_gives_its_new_value(text: str, value: int) -> None:
+    points = Term(label="points", type="quantity", unit="points")
+    reading = read_terms(text, {"count": points})
+    assert reading.values == {"count": value}, reading.notes
+
+
+def test_from_before_a_date_or_a_lone_figure_is_no_change() -> None:
+    assert read_terms("an army of 800,000 troops from 2026", {"cap": CAP}).values == {
+        "cap": 800000}
+    found, _ = find_values("in force from 1 January 2026 until 2027-01-01")
+    assert not any(f.former for f in found)
+
+
 CAP = Term(label="cap", type="quantity", unit="personnel")
 FUND = Term(label="fund", type="money", currency="USD")
 DAYS = Term(label="days", type="duration", unit="days")

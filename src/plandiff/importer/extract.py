@@ -55,8 +55,10 @@ def _value(term: Term, item: Found) -> object:
 
 def read_terms(text: str, terms: Mapping[str, Term]) -> TermReading:
     """Read each of `terms` from `text`. A value is taken only when the text gives exactly one
-    reading of the term's kind and unit; anything else becomes a note for the reviewer."""
+    reading of the term's kind and unit; anything else becomes a note for the reviewer. The old
+    value of a change the text states ("from 28 points to 19") is not a reading."""
     found, unreadable = find_values(text)
+    found = [f for f in found if not f.former]
     reading = TermReading()
     used: set[int] = set()
     for term_id, term in terms.items():

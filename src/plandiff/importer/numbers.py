@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from plandiff.normalize import normalize
 
@@ -100,6 +100,7 @@ class Found:
     unit: str | None = None  # personnel, points, days, weeks, months, years, ...
     currency: str | None = None
     approximate: bool = False
+    former: bool = False  # the old value of a change the text states ("from 28 points to 19")
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ _PATTERNS = {
         rf"(?:{_NUM})(?:\s+|-)(?P<unit>"
         rf"{_alternation(w for ws in DURATION_WORDS.values() for w in ws)}){_END}"),
     "quantity": re.compile(
-        rf"(?:{_NUM})(?:-strong)?(?:\s+[\w'-]+){{0,2}}?\s+(?P<unit>"
+        rf"(?:{_NUM})(?:-strong)?(?:\s+(?!\d)[\w'-]+){{0,2}}?\s+(?P<unit>"
         rf"{_alternation(w for ws in UNIT_WORDS.values() for w in ws)}){_END}"),
     # A bare number in digits; bare words ("one account says") are not amounts.
     "number": re.compile(rf"(?<![\w.,-])(?:{_NUM_DIGITS}){_END}"),
@@ -221,7 +222,42 @@ def find_values(text: str) -> tuple[list[Found], list[Unreadable]]:
         else:
             spans.append(match.span())
     unreadable = [Unreadable(_around(prepared, start, end), start, end) for start, end in spans]
-    return sorted(found, key=lambda f: f.start), unreadable
+    return _changes(sorted(found, key=lambda f: f.start), prepared), unreadable
+
+
+# A change stated in the text: "from 28 points to 19", "19 points, down from 28", "600,000 →
+# 800,000", "من 28 إلى 19", "с 28 до 19", "з 28 до 19". The value after "from" (or before an
+# arrow) is the former one; the new one takes its unit when it states none.
+_FROM = re.compile(r"(?:^|[\s(])(?:from|من|с|со|з|із|від)\s*$")
+_TO = re.compile(r"^\s*(?:to|into|الي|حتي|до)(?:\s|$)")  # إلى and حتى, as normalised
+_ARROW = re.compile(r"^\s*(?:→|->|=>)\s*$")
+_PAIRING = 40  # the most characters between the two values of one change
+
+
+def _changes(found: list[Found], prepared: str) -> list[Found]:
+    changed = list(found)
+    for index, item in enumerate(found):
+        if item.kind == "date":
+            continue
+        before = prepared[max(0, item.start - 12):item.start]
+        nearby = [(other_index, other) for other_index, other in enumerate(found)
+                  if other_index != index and other.kind != "date"
+                  and min(abs(other.start - item.end), abs(item.start - other.end)) <= _PAIRING]
+        partner = None
+        for other_index, other in nearby:
+            between = prepared[item.end:other.start] if other.start >= item.end else ""
+            if (_FROM.search(before) and (_TO.match(between) or other.end <= item.start)) \
+                    or _ARROW.match(between):
+                partner = (other_index, other)
+                break
+        if partner is None:
+            continue
+        changed[index] = replace(changed[index], former=True)
+        other_index, other = partner
+        if other.unit is None and other.currency is None and item.kind != "number":
+            changed[other_index] = replace(changed[other_index], kind=item.kind, unit=item.unit,
+                                           currency=item.currency)
+    return changed
 
 
 def _around(text: str, start: int, end: int) -> str:
