@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from plandiff.fmt import comments, format_text
+from plandiff.fmt import FormatError, comments, format_text
 from plandiff.yamlfile import yaml_loader
 
 MESSY = """\
@@ -206,10 +206,32 @@ def test_fmt_keeps_data_and_comments_and_is_idempotent(data: object, seed: int,
         assume(yaml_loader().load(text) is not None)
     except Exception:
         assume(False)
-    once = format_text(text, kind)  # raises FormatError if data or a comment would be lost
+    try:
+        once = format_text(text, kind)
+    except FormatError:
+        # fmt checks its own output and refuses rather than write different data (ruamel's
+        # emitter mangles some rare layouts, see below); refusals that grew common would fail
+        # hypothesis's health check on filtered examples.
+        assume(False)
     assert yaml_loader().load(once.text) == yaml_loader().load(text)
     assert comments(text) <= comments(once.text)
     assert format_text(once.text, kind).text == once.text
+
+
+def test_fmt_refuses_a_layout_that_ruamel_would_mangle_and_leaves_the_file(run, tmp_path) -> None:
+    # A comment after the key, then an empty mapping and a plain scalar of several words in the
+    # list: ruamel.yaml (0.18/0.19) writes "- a b   -\n    c", another list. fmt's check of its own
+    # output catches it.
+    text = ("id: v1\ntitle: t\ndate: 2025-01-01\ncoverage: full\nstatus: leaked\n"
+            "clauses:  # c\n- {}\n- a b\n- c\n")
+    with pytest.raises(FormatError):
+        format_text(text, "version")
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "v1.yaml").write_text(text, encoding="utf-8")
+    result = run("fmt", root=tmp_path)
+    assert result.exit_code == 2
+    assert "[format-failed]" in result.stdout + result.stderr
+    assert (tmp_path / "plans" / "v1.yaml").read_text(encoding="utf-8") == text
 
 
 @pytest.mark.parametrize("path", sorted((REPO / "tests" / "cases").glob("*/plans/*.yaml")),
