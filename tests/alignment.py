@@ -13,7 +13,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from plandiff.importer.align import Item, align
-from plandiff.importer.draft import candidates
+from plandiff.importer.draft import candidates, list_positions
 from plandiff.importer.extract import READABLE, read_terms, text_kinds
 from plandiff.importer.points import Point, parse
 from plandiff.models import Disputed, Plan
@@ -42,10 +42,14 @@ class Score:
 
 def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, parent_id: str,
           text: str) -> Score:
-    """Align `points` (whose clauses in `version_id` are `ids`) with `parent_id`."""
+    """Align `points` (whose clauses in `version_id` are `ids`) with `parent_id`, as `import`
+    would (with `--partial` for a partial version)."""
     resolver = Resolver(plan)
     version, parent = resolver.resolve(version_id), resolver.resolve(parent_id)
-    items = [Item(p.text, p.title, p.number, text_kinds(p.text)) for p in points]
+    own_list = plan.versions[version_id].coverage == "partial" and list_positions(
+        [p.number for p in points], parent)
+    items = [Item(p.text, p.title, None if own_list else p.number, text_kinds(p.text))
+             for p in points]
     alignment = align(items, candidates(plan, parent))
     held = {c.id for c in parent.live()}
     right, misses, values = 0, [], [0, 0, 0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from plandiff.importer.extract import read_terms
 from plandiff.importer.numbers import find_values
 from plandiff.importer.points import parse
 from plandiff.models import Term
+from plandiff.resolve import Resolver
+from plandiff.store import find_root, load_plan
 
 LINEAGE = REPO / "tests" / "cases" / "import-lineage"
 ARTICLE = LINEAGE / "seeds" / "article.md"
@@ -343,3 +346,31 @@ def test_an_article_written_by_someone_else_imports_into_a_checked_draft(run, tm
     assert run("check", root=tmp_path).exit_code == 0
     diff = run("diff", "v28", "leak", root=tmp_path).stdout
     assert "Cap on Ukraine's armed forces: 600,000 → 800,000 personnel" in diff
+
+
+def test_a_partial_report_numbered_1_to_n_does_not_renumber_the_plan(run, tmp_path) -> None:
+    # Outlets list the changes of a revision as 1..6 in their own order: those are not the plan's
+    # numbers, so the draft leaves `number:` unknown (and asks), and the diff shows no renumbering.
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    article = tmp_path / "seeds" / "geneva-en.md"
+    shutil.copy(REPO / "tests" / "cases" / "import-heldout-partial" / "geneva-en.md", article)
+    result = run("import", str(article), "--parent", "v28", "--id", "leak", "--partial",
+                 "--date", "2025-11-23", root=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    draft = (tmp_path / "plans" / "leak.yaml").read_text(encoding="utf-8")
+    assert not re.search(r"^ *number:", draft, re.MULTILINE)
+    assert "the text lists this as its point 4: give `number:`" in draft
+    assert run("check", root=tmp_path).exit_code == 0
+    diff = run("diff", "v28", "leak", root=tmp_path).stdout
+    assert " 0 renumbered" in diff and "→ §" not in diff
+    assert "Cap on Ukraine's armed forces: 600,000 → 800,000 personnel" in diff
+
+
+def test_numbers_are_the_plans_unless_they_only_count_a_short_list() -> None:
+    from plandiff.importer.draft import list_positions
+
+    parent = Resolver(load_plan(find_root(REPO)).plan).resolve("v28")
+    assert list_positions([1, 2, 3], parent)
+    assert not list_positions([3, 7, 12], parent)  # the plan's own point numbers
+    assert not list_positions(list(range(1, 29)), parent)  # the whole plan

@@ -132,21 +132,36 @@ def quote_for(point: Point, normalized_source: str | None) -> str | None:
     return None
 
 
+def list_positions(numbers: list[int | str], parent: ResolvedVersion) -> bool:
+    """True when a text's point numbers are only the positions of its own list: 1, 2, ... N
+    without a gap, and fewer points than the parent has numbered clauses."""
+    numbered = sum(1 for c in parent.live() if c.clause.number is not None)
+    return numbers == list(range(1, len(numbers) + 1)) and len(numbers) < numbered
+
+
 def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: ImportOptions, *,
           source_text: str | None, source_has_file: bool) -> Draft:
     """The draft version of `parsed` against `parent`."""
     pool = candidates(plan, parent)
-    items = [Item(p.text, p.title, p.number, text_kinds(p.text)) for p in parsed.points]
+    partial = options.partial
+    # A report of some points numbered 1..N numbers its own list, not the plan: those numbers are
+    # neither a hint for the alignment nor the clauses' numbers (which would read as renumberings).
+    own_list = partial and list_positions([p.number for p in parsed.points], parent)
+    items = [Item(p.text, p.title, None if own_list else p.number, text_kinds(p.text))
+             for p in parsed.points]
     alignment = align(items, pool)
     normalized = normalize(source_text) if source_text is not None and source_has_file else None
-    partial = options.partial
     taken = {c.id for c in parent.clauses.values()}
     clauses: list[DraftClause] = []
     rows: list[Row] = []
     for point, match in zip(parsed.points, alignment.matches, strict=True):
         if match.clause is not None:
             previous = parent.clauses[match.clause].clause
-            clause = DraftClause(match.clause, point.number, point.title, point.text)
+            clause = DraftClause(match.clause, None if own_list else point.number, point.title,
+                                 point.text)
+            if own_list:
+                clause.review.append(f"the text lists this as its point {point.number}: give"
+                                     " `number:` if that is the plan's own numbering")
             if match.weak:
                 clause.review.append(f"weak match with `{match.clause}` (score {match.score:g}):"
                                      " confirm it continues that clause, or give it a new id")
@@ -155,7 +170,7 @@ def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: Impo
                             "weak" if match.weak else "match"))
         else:
             clause = DraftClause(slug(point.title or point.text, point.number, taken),
-                                 point.number, point.title, point.text)
+                                 None if own_list else point.number, point.title, point.text)
             closest = (f" (closest: `{match.best}`, score {match.score:g})"
                        if match.best else "")
             clause.review.append(f"new clause{closest}: check its id; add a title and a topic")
