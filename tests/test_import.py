@@ -101,6 +101,7 @@ def test_numbers_that_cannot_be_read_are_reported_not_guessed(text: str) -> None
 @pytest.mark.parametrize(("text", "value"), [
     ("the framework was trimmed from 28 points to 19", 19),
     ("cut to 19 points from 28", 19),
+    ("cut to 19 from 28 points", 19),
     ("19 points, down from 28", 19),
     ("28 → 19 points", 19),
     ("تقليص الخطة من 28 بندا إلى 19 بندا", 19),
@@ -117,6 +118,8 @@ def test_from_before_a_date_or_a_lone_figure_is_no_change() -> None:
     assert read_terms("an army of 800,000 troops from 2026", {"cap": CAP}).values == {
         "cap": 800000}
     found, _ = find_values("in force from 1 January 2026 until 2027-01-01")
+    assert not any(f.former for f in found)
+    found, _ = find_values("800,000 troops withdrawn from 20 villages")
     assert not any(f.former for f in found)
 
 

@@ -225,13 +225,15 @@ def find_values(text: str) -> tuple[list[Found], list[Unreadable]]:
     return _changes(sorted(found, key=lambda f: f.start), prepared), unreadable
 
 
-# A change stated in the text: "from 28 points to 19", "19 points, down from 28", "600,000 →
-# 800,000", "من 28 إلى 19", "с 28 до 19", "з 28 до 19". The value after "from" (or before an
-# arrow) is the former one; the new one takes its unit when it states none.
-_FROM = re.compile(r"(?:^|[\s(])(?:from|من|с|со|з|із|від)\s*$")
-_TO = re.compile(r"^\s*(?:to|into|الي|حتي|до)(?:\s|$)")  # إلى and حتى, as normalised
-_ARROW = re.compile(r"^\s*(?:→|->|=>)\s*$")
-_PAIRING = 40  # the most characters between the two values of one change
+# A change stated in the text: "from 28 points to 19", "19 points, down from 28", "to 19 from 28",
+# "600,000 → 800,000", "من 28 إلى 19", "с 28 до 19", "з 28 до 19". The value after "from" (or
+# before an arrow) is the former one; the new one takes its unit when it states none. The two
+# must be joined by these words alone: "800,000 troops withdrawn from 20 villages" is no change.
+_FROM_WORD = r"(?:from|من|с|со|з|із|від)"
+_FROM = re.compile(rf"(?:^|[\s(]){_FROM_WORD}\s*$")
+_TO = re.compile(r"\s*(?:to|into|الي|حتي|до)\s*")  # إلى and حتى, as normalised
+_BACK = re.compile(rf"\s*,?\s*(?:(?:down|up)\s+)?{_FROM_WORD}\s*")
+_ARROW = re.compile(r"\s*(?:→|->|=>)\s*")
 
 
 def _changes(found: list[Found], prepared: str) -> list[Found]:
@@ -239,24 +241,25 @@ def _changes(found: list[Found], prepared: str) -> list[Found]:
     for index, item in enumerate(found):
         if item.kind == "date":
             continue
-        before = prepared[max(0, item.start - 12):item.start]
-        nearby = [(other_index, other) for other_index, other in enumerate(found)
-                  if other_index != index and other.kind != "date"
-                  and min(abs(other.start - item.end), abs(item.start - other.end)) <= _PAIRING]
+        after = found[index + 1] if index + 1 < len(found) else None
+        before = found[index - 1] if index > 0 else None
         partner = None
-        for other_index, other in nearby:
-            between = prepared[item.end:other.start] if other.start >= item.end else ""
-            if (_FROM.search(before) and (_TO.match(between) or other.end <= item.start)) \
-                    or _ARROW.match(between):
-                partner = (other_index, other)
-                break
+        if after is not None and after.kind != "date":
+            between = prepared[item.end:after.start]
+            forward = _FROM.search(prepared[max(0, item.start - 12):item.start]) \
+                and _TO.fullmatch(between)
+            if forward or _ARROW.fullmatch(between):
+                partner = index + 1
+        if partner is None and before is not None and before.kind != "date" \
+                and _BACK.fullmatch(prepared[before.end:item.start]):
+            partner = index - 1
         if partner is None:
             continue
         changed[index] = replace(changed[index], former=True)
-        other_index, other = partner
+        other = found[partner]
         if other.unit is None and other.currency is None and item.kind != "number":
-            changed[other_index] = replace(changed[other_index], kind=item.kind, unit=item.unit,
-                                           currency=item.currency)
+            changed[partner] = replace(changed[partner], kind=item.kind, unit=item.unit,
+                                       currency=item.currency)
     return changed
 
 
