@@ -12,9 +12,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from plandiff.importer.align import Item, align
-from plandiff.importer.draft import candidates, list_positions
-from plandiff.importer.extract import READABLE, read_terms, text_kinds
+from plandiff.importer.align import align
+from plandiff.importer.draft import candidates, items_of
+from plandiff.importer.extract import READABLE, read_terms
 from plandiff.importer.points import Point, parse
 from plandiff.models import Disputed, Plan
 from plandiff.render.show import numbered_text
@@ -46,10 +46,7 @@ def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, pare
     would (with `--partial` for a partial version)."""
     resolver = Resolver(plan)
     version, parent = resolver.resolve(version_id), resolver.resolve(parent_id)
-    own_list = plan.versions[version_id].coverage == "partial" and list_positions(
-        [p.number for p in points], parent)
-    items = [Item(p.text, p.title, None if own_list else p.number, text_kinds(p.text))
-             for p in points]
+    items, _ = items_of(points, parent, partial=plan.versions[version_id].coverage == "partial")
     alignment = align(items, candidates(plan, parent))
     held = {c.id for c in parent.live()}
     right, misses, values = 0, [], [0, 0, 0]

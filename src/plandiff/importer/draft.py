@@ -139,16 +139,23 @@ def list_positions(numbers: list[int | str], parent: ResolvedVersion) -> bool:
     return numbers == list(range(1, len(numbers) + 1)) and len(numbers) < numbered
 
 
+def items_of(points: list[Point], parent: ResolvedVersion, *,
+             partial: bool) -> tuple[list[Item], bool]:
+    """The points as the aligner sees them, and whether their numbers only count the text's own
+    list: a report of some points numbered 1..N numbers its list, not the plan, so those numbers
+    are neither a hint for the alignment nor the clauses' numbers (they would read as
+    renumberings)."""
+    own_list = partial and list_positions([p.number for p in points], parent)
+    return [Item(p.text, p.title, None if own_list else p.number, text_kinds(p.text))
+            for p in points], own_list
+
+
 def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: ImportOptions, *,
           source_text: str | None, source_has_file: bool) -> Draft:
     """The draft version of `parsed` against `parent`."""
     pool = candidates(plan, parent)
     partial = options.partial
-    # A report of some points numbered 1..N numbers its own list, not the plan: those numbers are
-    # neither a hint for the alignment nor the clauses' numbers (which would read as renumberings).
-    own_list = partial and list_positions([p.number for p in parsed.points], parent)
-    items = [Item(p.text, p.title, None if own_list else p.number, text_kinds(p.text))
-             for p in parsed.points]
+    items, own_list = items_of(parsed.points, parent, partial=partial)
     alignment = align(items, pool)
     normalized = normalize(source_text) if source_text is not None and source_has_file else None
     taken = {c.id for c in parent.clauses.values()}
