@@ -3,7 +3,7 @@ name a clause no ancestor holds."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 
 from .models import Plan
 from .problems import Problem
@@ -58,19 +58,26 @@ def ancestors(plan: Plan, version_id: str) -> list[str]:
     return chain
 
 
+def _walk_up(plan: Plan, start: str, known: Container[str]) -> tuple[list[str], str | None]:
+    """The parent chain from `start`, nearest first, up to a version in `known`, a parent that is
+    not in the plan, or a loop; and where the walk stopped (None at a root)."""
+    path: list[str] = []
+    seen: set[str] = set()
+    current: str | None = start
+    while current is not None and current in plan.versions and current not in known \
+            and current not in seen:
+        path.append(current)
+        seen.add(current)
+        current = plan.versions[current].parent
+    return path, current
+
+
 def chain_ends(plan: Plan) -> dict[str, str | None]:
     """For each version, where its parent chain ends: None, the id of a parent that is not in the
     plan, or (on a cycle) a version of the cycle. One walk over all versions."""
     ends: dict[str, str | None] = {}
     for start in plan.versions:
-        path: list[str] = []
-        seen: set[str] = set()
-        current: str | None = start
-        while current is not None and current in plan.versions and current not in ends \
-                and current not in seen:
-            path.append(current)
-            seen.add(current)
-            current = plan.versions[current].parent
+        path, current = _walk_up(plan, start, ends)
         end = ends[current] if current is not None and current in ends else current
         for version_id in path:
             ends[version_id] = end
@@ -118,16 +125,8 @@ def ids_of_ancestors(plan: Plan) -> dict[str, frozenset[str]]:
     set is its parent's plus the parent's own, so a long lineage costs no more than its ids."""
     held: dict[str, frozenset[str]] = {}
     for version_id in plan.versions:
-        # The chain up to the first version already known, then from the oldest down.
-        pending: list[str] = []
-        walked: set[str] = set()
-        link: str | None = version_id
-        while link is not None and link in plan.versions and link not in held \
-                and link not in walked:
-            pending.append(link)
-            walked.add(link)
-            link = plan.versions[link].parent
-        for link in reversed(pending):
+        pending, _ = _walk_up(plan, version_id, held)
+        for link in reversed(pending):  # from the oldest not yet known down to this one
             parent_id = plan.versions[link].parent
             if parent_id is None or parent_id not in plan.versions:
                 held[link] = frozenset()
