@@ -83,6 +83,21 @@ def test_a_point_in_arabic_finds_its_english_clause() -> None:
     assert _ids(items, candidates) == ["ceasefire", "amnesty"]
 
 
+def test_the_kind_of_a_value_points_to_the_clause_with_such_a_term() -> None:
+    # "800 тысяч военнослужащих" shares the word for troops with the NATO-troops clause too; the
+    # personnel figure is what only the cap clause has a term for.
+    from plandiff.importer.extract import text_kinds
+
+    candidates = [Candidate("cap", "The army of Ukraine is limited.",
+                            kinds=frozenset({"quantity:personnel"})),
+                  Candidate("troops", "No foreign troops of NATO are stationed in Ukraine."),
+                  Candidate("elections", "Ukraine holds elections.",
+                            kinds=frozenset({"duration:days"}))]
+    text = "Численность сохраняется на уровне 800 тысяч военнослужащих в Украине."
+    assert _ids([Item(text, kinds=text_kinds(text))], candidates) == ["cap"]
+    assert _ids([Item(text)], candidates) == ["troops"]  # without the figure's kind
+
+
 def test_a_quote_cited_by_several_clauses_tells_none_of_them_apart() -> None:
     # One sentence listing four tracks was cited by each of them: it must not make the point
     # "security guarantees" look as close to the Europe track as to the guarantees track.
