@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402  (bench/ is not a package)
 
 SIZES = (100, 1_000, 10_000, 100_000)
+IMPORT_SIZE = 2_000  # `import` is measured up to this size: it scores every point-clause pair
 
 
 @dataclass
@@ -76,10 +77,12 @@ def run_once(measure: Measure, *, ok_codes: tuple[int, ...], timeout: float, cwd
     """Run the command in a fresh process; record its time and peak memory, or why it failed."""
     if measure.failure:
         return
-    started = time.perf_counter()
-    process = subprocess.Popen(measure.command, cwd=cwd, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"})
-    try:
+    # stderr goes to a file, not a pipe: a command that writes more than a pipe holds (import's
+    # alignment table) would block on a pipe nobody reads until it ends.
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(measure.command, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=errors, env={**os.environ, "NO_COLOR": "1"})
         # wait4 gives this child's own resource usage, peak memory included (KB on Linux).
         deadline = started + timeout
         while True:
@@ -92,11 +95,9 @@ def run_once(measure: Measure, *, ok_codes: tuple[int, ...], timeout: float, cwd
                 measure.failure = f"over {timeout:.0f} s"
                 return
             time.sleep(0.002)
-    finally:
-        stderr = process.stderr.read() if process.stderr else b""
-        if process.stderr:
-            process.stderr.close()
-    elapsed = time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read()
     code = os.waitstatus_to_exitcode(status)
     process.returncode = code
     if code not in ok_codes:
@@ -219,6 +220,8 @@ def repositories(sizes: list[int], runs: int, work: Path) -> tuple[list[Row], li
                  Row(f"{size:,} clauses: `plandiff check` (quotes verified)", check),
                  Row(f"{size:,} clauses: `deep diff` base.yaml head.yaml", other,
                      f"the same two files: {pair}")]
+        if size <= IMPORT_SIZE and plandiff is not None:
+            rows.append(importing(plandiff, root, counts, count))
         shutil.rmtree(root, ignore_errors=True)
     goals: list[Goal] = []
     if 10_000 in diffs:
@@ -239,6 +242,20 @@ def repositories(sizes: list[int], runs: int, work: Path) -> tuple[list[Row], li
         goals.append(limit_goal("100,000 clauses: `plandiff diff` under 30 s and 1.5 GB",
                                 diffs[100_000], seconds=30, memory=1536))
     return rows, goals
+
+
+def importing(plandiff: list[str], root: Path, counts: dict[str, int], runs: int) -> Row:
+    """`import` of `head` rendered as a numbered text, against `base`: every point is scored
+    against every clause, so its time grows with points × clauses."""
+    text = root / "head.txt"
+    shown = subprocess.run([*plandiff, "show", "head", "--format", "text", "--root", str(root)],
+                           capture_output=True, text=True, check=True).stdout
+    text.write_text(shown, encoding="utf-8")
+    measure = Measure("import", [*plandiff, "import", str(text), "--parent", "base", "--id",
+                                 "imported", "--dry-run", "--root", str(root)])
+    run_interleaved([measure], runs, cwd=root, ok_codes=(0, 1))
+    return Row(f"{counts['head']:,} points against {counts['base']:,} clauses: `plandiff import`"
+               " (--dry-run)", measure, "points × clauses pairs scored")
 
 
 def ratio_goal(text: str, ours: Measure, theirs: Measure, limit: float) -> Goal:

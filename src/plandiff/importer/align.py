@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .concepts import ENTITIES, features
@@ -90,17 +90,24 @@ def _weights(documents: Sequence[set[str]]) -> dict[str, float]:
             for stem, count in frequency.items()}
 
 
-def _cosine(a: set[str], b: set[str], weights: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    shared = sum(weights.get(s, 1.0) ** 2 for s in a & b)
-    norm_a = math.sqrt(sum(weights.get(s, 1.0) ** 2 for s in a))
-    norm_b = math.sqrt(sum(weights.get(s, 1.0) ** 2 for s in b))
-    return shared / (norm_a * norm_b)
+@dataclass(frozen=True)
+class _Side:
+    """A point or one wording of a clause, prepared once for the pairs it is in."""
+
+    sorted_words: str  # its words in order, for rapidfuzz's token-sort similarity
+    features: frozenset[str]
+    norm: float
+
+
+def _side(text: str, features: set[str], weights: dict[str, float]) -> _Side:
+    norm = math.sqrt(sum(weights.get(s, 1.0) ** 2 for s in features))
+    return _Side(" ".join(sorted(prepare(text).split())), frozenset(features), norm)
 
 
 def score_matrix(items: Sequence[Item], candidates: Sequence[Candidate]) -> list[list[float]]:
     """scores[i][j]: how well point i continues parent clause j, 0–100."""
+    from rapidfuzz.fuzz import ratio
+
     # The kinds of value a point gives and a clause has terms for count like concepts: only one
     # clause may hold a cap in personnel, which makes "800 тысяч военнослужащих" telling.
     point_stems = [stems(f"{p.title or ''} {p.text}") | _kinds(p.kinds) for p in items]
@@ -113,15 +120,16 @@ def score_matrix(items: Sequence[Item], candidates: Sequence[Candidate]) -> list
                      for c, versions in zip(candidates, wordings, strict=True)]
     # Rarity is counted over everything at hand, the parent's clauses and the imported points.
     weights = _weights([*point_stems, *(s[0] for s in wording_stems)])
+    points = [_side(p.text, f, weights) for p, f in zip(items, point_stems, strict=True)]
+    clauses = [[(_side(text, f, weights), factor)
+                for (text, factor), f in zip(versions, versions_stems, strict=True)]
+               for versions, versions_stems in zip(wordings, wording_stems, strict=True)]
     scores = []
-    for item, item_stems in zip(items, point_stems, strict=True):
-        text = prepare(item.text)
+    for item, point in zip(items, points, strict=True):
         row = []
-        for candidate, versions, versions_stems in zip(candidates, wordings, wording_stems,
-                                                       strict=True):
-            score = max(factor * _similarity(text, item_stems, prepare(wording), stems_, weights)
-                        for (wording, factor), stems_ in zip(versions, versions_stems,
-                                                             strict=True))
+        for candidate, sides in zip(candidates, clauses, strict=True):
+            score = max(factor * _similarity(point, side, weights, ratio)
+                        for side, factor in sides)
             if item.number is not None and str(item.number) == str(candidate.number):
                 score += NUMBER_HINT
             row.append(round(min(score, 100.0), 1))
@@ -129,13 +137,13 @@ def score_matrix(items: Sequence[Item], candidates: Sequence[Candidate]) -> list
     return scores
 
 
-def _similarity(text: str, text_stems: set[str], other: str, other_stems: set[str],
-                weights: dict[str, float]) -> float:
-    from rapidfuzz import fuzz
-
-    shared = _cosine(text_stems, other_stems, weights)
-    fuzzy = fuzz.token_sort_ratio(text, other) / 100.0 if FUZZY else 0.0
-    return 100.0 * ((1.0 - FUZZY) * shared + FUZZY * fuzzy)
+def _similarity(a: _Side, b: _Side, weights: dict[str, float],
+                ratio: Callable[[str, str], float]) -> float:
+    cosine = 0.0
+    if a.norm and b.norm:
+        cosine = sum(weights.get(s, 1.0) ** 2 for s in a.features & b.features) / (a.norm * b.norm)
+    fuzzy = ratio(a.sorted_words, b.sorted_words) / 100.0 if FUZZY else 0.0
+    return 100.0 * ((1.0 - FUZZY) * cosine + FUZZY * fuzzy)
 
 
 def _bests(scores: list[list[float]], columns: int) -> tuple[list[int], list[int]]:
