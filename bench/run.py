@@ -99,7 +99,6 @@ def run_once(measure: Measure, *, ok_codes: tuple[int, ...], timeout: float, cwd
         errors.seek(0)
         stderr = errors.read()
     code = os.waitstatus_to_exitcode(status)
-    process.returncode = code
     if code not in ok_codes:
         last = stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         measure.failure = f"failed (exit {code}: {last[0][:80]})"
