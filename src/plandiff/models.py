@@ -68,7 +68,14 @@ class Disputed(_Model):
     disputed: list[Claim] = Field(min_length=2)
 
 
-TermValue = Disputed | Scalar
+class NoLongerKnown(_Model):
+    """A report changed the clause so that an earlier value can no longer be assumed: neither
+    `null` (no value) nor silence (carried over). The string says why."""
+
+    unknown: Annotated[StrictStr, Field(min_length=1)]
+
+
+TermValue = Disputed | NoLongerKnown | Scalar
 
 
 class Clause(_Model):

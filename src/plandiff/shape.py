@@ -53,18 +53,53 @@ def _value_at(data: Any, path: KeyPath) -> Any:
 
 def pydantic_problems(file: str, data: Any, error: ValidationError, model: type) -> list[Problem]:
     grouped: dict[KeyPath, list[dict[str, Any]]] = {}
+    bad_mappings: dict[KeyPath, dict[Any, Any]] = {}
     for details in error.errors():
         item: dict[str, Any] = dict(details)
         loc: tuple[Any, ...] = tuple(item["loc"])
+        form_path, form = _term_form(data, loc)
+        if form is not None:
+            chosen = next((m for k, m in _TERM_FORMS.items() if k in form), None)
+            if chosen is None:
+                bad_mappings[form_path] = form
+                continue
+            if chosen not in loc:
+                continue  # another form of term value: its complaints would only confuse
+            loc = tuple(k for k in loc if k != chosen)
         path = _existing_prefix(data, loc)
         if item["type"] in ("missing", "extra_forbidden") and len(path) == len(loc):
             path = path[:-1] if item["type"] == "missing" else path
         grouped.setdefault(path, []).append(item)
-    problems = []
+    problems = [_bad_term_mapping(file, path, form) for path, form in bad_mappings.items()]
     for path, items in grouped.items():
         for chosen in _dedupe(items):
             problems.append(_describe_error(file, data, path, chosen, model))
     return problems
+
+
+_TERM_FORMS = {"disputed": "Disputed", "unknown": "NoLongerKnown"}
+
+
+def _term_form(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, dict[Any, Any] | None]:
+    """Where `loc` runs through a term value written as a mapping (clauses.N.terms.ID), that
+    mapping and its path; pydantic tags each union member it tried in `loc`."""
+    if len(loc) < 5 or loc[0] != "clauses" or loc[2] != "terms":
+        return (), None
+    path = tuple(loc[:4])
+    try:
+        value = _value_at(data, path)
+    except (KeyError, IndexError, TypeError):
+        return (), None
+    return (path, value) if isinstance(value, dict) else ((), None)
+
+
+def _bad_term_mapping(file: str, path: KeyPath, value: dict[Any, Any]) -> Problem:
+    keys = ", ".join(short_key(k) for k in value) or "no key"
+    close = next((hint for k in value if (hint := suggest(k, _TERM_FORMS))), None)
+    return problem_at(file, path, f"term `{path[-1]}` is a mapping with {keys}, which is neither"
+                      " `disputed:` nor `unknown:`", "bad-term-value",
+                      close or "write a plain value, `disputed:` with the claims, or `unknown:`"
+                      " with why the earlier value no longer holds")
 
 
 def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -165,6 +200,8 @@ def _known_fields(path: KeyPath, model: type) -> set[str]:
             return {"value", "cites", "note"}
         if "cites" in path:
             return set(Citation.model_fields)
+        if len(path) >= 4 and path[2] == "terms":
+            return set(_TERM_FORMS)
         if "clauses" in path:
             return _FIELDS_BY_NAME["clause"]
         return _FIELDS_BY_NAME["version"]

@@ -12,7 +12,16 @@ from pydantic import TypeAdapter, ValidationError
 from .characters import BIDI as _BIDI
 from .characters import INVISIBLE as _INVISIBLE
 from .lineage import check_cycles, check_was_links
-from .models import SLUG_PATTERN, Citation, Disputed, Plan, Source, Term, Version
+from .models import (
+    SLUG_PATTERN,
+    Citation,
+    Disputed,
+    NoLongerKnown,
+    Plan,
+    Source,
+    Term,
+    Version,
+)
 from .normalize import normalize, quote_occurs
 from .problems import KeyPath, Problem
 from .registry import check_term_definition, check_value
@@ -219,6 +228,8 @@ def _check_clauses(plan: Plan, version: Version, file: str,
                                                     claim.value))
                     problems.extend(_check_citations(plan, file, (*claim_path, "cites"),
                                                      claim.cites, unknown))
+            elif isinstance(value, NoLongerKnown):
+                problems.extend(_hidden_characters(file, (*path, "unknown"), value.unknown))
             else:
                 problems.extend(_value_problems(file, path, term_id, term, value))
         for field in ("text", "title", "note"):
