@@ -21,7 +21,7 @@ def test_short_form_is_diff(run) -> None:
 def test_summary_line_comes_first(run) -> None:
     first = run("v1", "v2", root=LINEAGE).stdout.splitlines()[0]
     assert first == ("v1 → v2: 1 added, 1 removed, 2 modified, 1 renamed, 0 renumbered,"
-                     " 0 unchanged, 1 unreported")
+                     " 0 unchanged, 1 unreported; term values: 1 confirmed, 0 carried")
 
 
 def test_all_lists_unreported_clauses(run) -> None:

@@ -18,6 +18,7 @@ from .models import (
     Clause,
     Coverage,
     Disputed,
+    NoLongerKnown,
     Plan,
     Source,
     Term,
@@ -31,11 +32,30 @@ from .resolve import ResolvedClause, ResolvedVersion, Resolver
 
 @dataclass(frozen=True)
 class Claim:
-    """One value of a term side, with the sources that support it (one claim unless disputed)."""
+    """One value of a term side, with the sources that support it (one claim unless disputed).
+    `value` is NOT_KNOWN where the side says its earlier value can no longer be assumed."""
 
     value: Any
     sources: tuple[str, ...] = ()
     note: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.value is not NOT_KNOWN
+
+
+class _NotKnown:
+    """The value of a term that a report made unknown (`{unknown: why}`); `note` says why."""
+
+    def __repr__(self) -> str:
+        return "NOT_KNOWN"
+
+
+NOT_KNOWN: Any = _NotKnown()
+
+# What a term change says. The first five are changes; the last two are kept values.
+TERM_CHANGES = ("added", "removed", "changed", "disputed", "unknown")
+TERM_KEPT = ("confirmed", "carried")
 
 
 @dataclass(frozen=True)
@@ -43,7 +63,7 @@ class TermChange:
     term: str
     label: str
     type: TermType
-    change: str  # added | removed | changed | disputed
+    change: str  # one of TERM_CHANGES or TERM_KEPT
     old: tuple[Claim, ...]  # empty when the side does not set the term
     new: tuple[Claim, ...]
     unit: str | None = None
@@ -54,6 +74,10 @@ class TermChange:
     direction: str | None = None  # raised | lowered | earlier | later
     # A dispute against one known value: how each claim of the disputed side moved from it.
     claim_moves: tuple[tuple[float | None, float | None], ...] = ()
+    # The version whose clause stated each side's value, and (when that is not the side's own
+    # version) the version it is carried from; None where the side does not set the term.
+    stated_in: tuple[str | None, str | None] = (None, None)
+    carried_from: tuple[str | None, str | None] = (None, None)
 
     @property
     def disputed(self) -> bool:
@@ -102,6 +126,9 @@ class ClauseDiff:
     new: ResolvedClause | None
     terms: tuple[TermChange, ...] = ()
     text: TextChange | None = None
+    # Terms whose value did not change, on a clause the head lists: each either confirmed (the
+    # head states the same value anew) or carried (the head does not mention it).
+    kept: tuple[TermChange, ...] = ()
 
     @property
     def number(self) -> tuple[int | str | None, int | str | None]:
@@ -147,6 +174,12 @@ class PlanDiff:
         return {kind: counts.get(kind, 0) for kind in _SUMMARY_ORDER}
 
     @property
+    def kept_terms(self) -> dict[str, int]:
+        """Unchanged term values of the clauses the head lists: confirmed anew, or carried."""
+        counts = Counter(t.change for c in self.clauses for t in c.kept)
+        return {kind: counts.get(kind, 0) for kind in TERM_KEPT}
+
+    @property
     def changed(self) -> list[ClauseDiff]:
         return [c for c in self.clauses if c.change not in ("unchanged", "unreported")]
 
@@ -181,8 +214,9 @@ def diff_versions(plan: Plan, base_id: str, head_id: str, *,
 def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
                   options: DiffOptions | None = None) -> PlanDiff:
     options = options or DiffOptions()
+    sides = _Sides(base.id, head.id)
     results = [
-        _diff_pair(plan, old, new, head.version.coverage)
+        _diff_pair(plan, old, new, head.version.coverage, sides)
         for old, new in align(base, head)
     ]
     kept = [r for r in results if r is not None and _wanted(r, options)]
@@ -230,15 +264,26 @@ def align(base: ResolvedVersion,
     return pairs
 
 
+@dataclass(frozen=True)
+class _Sides:
+    base: str
+    head: str
+
+
 def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | None,
-               head_coverage: Coverage) -> ClauseDiff | None:
+               head_coverage: Coverage, sides: _Sides) -> ClauseDiff | None:
     old_live = old if old is not None and not old.removed else None
     new_live = new if new is not None and not new.removed else None
     if old_live is None and new_live is None:
         return None  # in neither version
     clause_id = (new or old).id  # type: ignore[union-attr]
     old_id = old.id if old is not None and new is not None and old.id != new.id else None
-    dropped = diff_terms(plan.terms, old_live.clause, None) if old_live is not None else ()
+
+    def diff_terms(old_side: ResolvedClause | None,
+                   new_side: ResolvedClause | None) -> tuple[TermChange, ...]:
+        return term_changes(plan.terms, old_side, new_side, sides.base, sides.head)[0]
+
+    dropped = diff_terms(old_live, None) if old_live is not None else ()
     if new is not None and new.removed:
         return ClauseDiff(clause_id, "removed", old_id, old_live, new, terms=dropped)
     if new is None:
@@ -246,9 +291,8 @@ def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | Non
             return ClauseDiff(clause_id, "unreported", None, old_live, None)
         return ClauseDiff(clause_id, "removed", None, old_live, None, terms=dropped)
     if old_live is None:
-        return ClauseDiff(clause_id, "added", None, None, new,
-                          terms=diff_terms(plan.terms, None, new.clause))
-    terms = diff_terms(plan.terms, old_live.clause, new.clause)
+        return ClauseDiff(clause_id, "added", None, None, new, terms=diff_terms(None, new))
+    terms, kept = term_changes(plan.terms, old_live, new, sides.base, sides.head)
     text = diff_text(old_live.clause.text, new.clause.text)
     if not new.reported:
         return ClauseDiff(clause_id, "unreported", old_id, old_live, new, terms, text)
@@ -260,7 +304,7 @@ def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | Non
         kind = "renumbered"
     else:
         kind = "unchanged"
-    return ClauseDiff(clause_id, kind, old_id, old_live, new, terms, text)
+    return ClauseDiff(clause_id, kind, old_id, old_live, new, terms, text, kept)
 
 
 def _renumbered(old: Clause, new: Clause) -> bool:
@@ -296,31 +340,57 @@ def claims_of(value: Any, fallback_sources: tuple[str, ...]) -> tuple[Claim, ...
             Claim(c.value, tuple(dict.fromkeys(x.source for x in c.cites)), c.note)
             for c in value.disputed
         )
+    if isinstance(value, NoLongerKnown):
+        return (Claim(NOT_KNOWN, fallback_sources, value.unknown),)
     return (Claim(value, fallback_sources),)
 
 
-def diff_terms(registry: dict[str, Term], old: Clause | None,
-               new: Clause | None) -> tuple[TermChange, ...]:
-    old_terms = old.terms if old is not None else {}
-    new_terms = new.terms if new is not None else {}
-    old_sources = tuple(dict.fromkeys(c.source for c in old.cites)) if old else ()
-    new_sources = tuple(dict.fromkeys(c.source for c in new.cites)) if new else ()
-    changes = []
+def _claims(side: ResolvedClause, term_id: str) -> tuple[Claim, ...]:
+    where = side.stated.get(term_id)
+    sources = where.sources if where is not None else tuple(
+        dict.fromkeys(c.source for c in side.clause.cites))
+    return claims_of(side.clause.terms[term_id], sources)
+
+
+def _same(old: tuple[Claim, ...], new: tuple[Claim, ...]) -> bool:
+    return [c.value for c in old] == [c.value for c in new]
+
+
+def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
+                 new: ResolvedClause | None, base_id: str,
+                 head_id: str) -> tuple[tuple[TermChange, ...], tuple[TermChange, ...]]:
+    """The term changes between two sides of a clause, and the terms it keeps (confirmed by the
+    head, or carried), each side saying which version stated its value."""
+    old_terms = old.clause.terms if old is not None else {}
+    new_terms = new.clause.terms if new is not None else {}
+    changes: list[TermChange] = []
+    kept: list[TermChange] = []
     for term_id in dict.fromkeys([*old_terms, *new_terms]):
         in_old, in_new = term_id in old_terms, term_id in new_terms
-        old_claims = claims_of(old_terms[term_id], old_sources) if in_old else ()
-        new_claims = claims_of(new_terms[term_id], new_sources) if in_new else ()
-        if [c.value for c in old_claims] == [c.value for c in new_claims]:
-            continue
-        term = registry.get(term_id) or Term(label=term_id, type=TermType.text)
-        if not in_old:
+        old_claims = _claims(old, term_id) if old is not None and in_old else ()
+        new_claims = _claims(new, term_id) if new is not None and in_new else ()
+        old_stated = old.stated_in(term_id) if old is not None and in_old else None
+        new_stated = new.stated_in(term_id) if new is not None and in_new else None
+        if _same(old_claims, new_claims):
+            if new is None or not new.reported or base_id == head_id:
+                continue  # a clause the head does not list, or a version against itself
+            if new_stated != head_id:
+                kind = "carried"
+            elif old_stated != new_stated:
+                kind = "confirmed"
+            else:
+                continue
+        elif not in_old:
             kind = "added"
         elif not in_new:
             kind = "removed"
+        elif any(not c.known for c in new_claims) and all(c.known for c in old_claims):
+            kind = "unknown"
         elif len(old_claims) > 1 or len(new_claims) > 1:
             kind = "disputed"
         else:
             kind = "changed"
+        term = registry.get(term_id) or Term(label=term_id, type=TermType.text)
         delta, percent, direction = None, None, None
         claim_moves: tuple[tuple[float | None, float | None], ...] = ()
         if kind == "changed":
@@ -331,17 +401,23 @@ def diff_terms(registry: dict[str, Term], old: Clause | None,
         elif kind == "disputed" and len(new_claims) == 1:
             claim_moves = tuple(movement(term, c.value, new_claims[0].value)[:2]
                                 for c in old_claims)
-        changes.append(TermChange(
+        change = TermChange(
             term=term_id, label=term.label, type=term.type, change=kind,
             old=old_claims, new=new_claims, unit=term.unit, currency=term.currency,
             choices=dict(term.choices) if term.choices else None,
             delta=delta, percent=percent, direction=direction, claim_moves=claim_moves,
-        ))
-    return tuple(changes)
+            stated_in=(old_stated, new_stated),
+            carried_from=(old_stated if old_stated not in (None, base_id) else None,
+                          new_stated if new_stated not in (None, head_id) else None),
+        )
+        (kept if kind in TERM_KEPT else changes).append(change)
+    return tuple(changes), tuple(kept)
 
 
 def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:
     """Delta, percent and direction of a numeric or date change."""
+    if old is NOT_KNOWN or new is NOT_KNOWN:
+        return None, None, None
     if term.type in NUMERIC_TYPES and _is_number(old) and _is_number(new):
         delta = new - old
         percent = round(delta / old * 100, 2) if old else None

@@ -15,9 +15,10 @@ from .resolve import ResolvedClause, Resolver, lineage_order
 @dataclass(frozen=True)
 class HistoryPoint:
     version: Version
-    state: str  # reported | unreported | removed | absent
+    state: str  # reported | carried (a listed clause that does not restate the term) | unreported
+    #             (a clause the version does not list) | removed | absent
     clause_id: str | None
-    reported_in: str | None
+    reported_in: str | None  # for a term: the version that stated the value
     claims: tuple[Claim, ...] = ()  # a term's value; several when disputed; empty when not set
     text: str | None = None  # a clause's text
     number: int | str | None = None
@@ -25,6 +26,13 @@ class HistoryPoint:
     delta: float | None = None
     percent: float | None = None
     text_change: TextChange | None = None
+
+    @property
+    def carried_from(self) -> str | None:
+        """The earlier version a value or text is carried from; None when this one states it."""
+        if self.state in ("removed", "absent") or self.reported_in == self.version.id:
+            return None
+        return self.reported_in
 
 
 @dataclass(frozen=True)
@@ -80,14 +88,16 @@ def term_history(plan: Plan, term_id: str, *, resolver: Resolver | None = None) 
             else:
                 points[version_id] = HistoryPoint(version, "absent", None, None, change=change)
             continue
-        sources = tuple(dict.fromkeys(c.source for c in holder.clause.cites))
+        where = holder.stated.get(term_id)
+        sources = where.sources if where is not None else tuple(
+            dict.fromkeys(c.source for c in holder.clause.cites))
         claims = claims_of(holder.clause.terms[term_id], sources)
         reported = holder.reported and _reported_here(version, holder.id, term_id)
-        state = "reported" if reported else "unreported"
+        state = "reported" if reported else "carried" if holder.reported else "unreported"
         change, delta, percent = _compare(term, parent, claims)
         points[version_id] = HistoryPoint(
-            version, state, holder.id, version_id if reported else holder.reported_in, claims,
-            change=change, delta=delta, percent=percent)
+            version, state, holder.id, version_id if reported else holder.stated_in(term_id),
+            claims, change=change, delta=delta, percent=percent)
     return History("term", term_id, term.label, term, tuple(points.values()))
 
 
@@ -151,7 +161,8 @@ def chart_series(result: History) -> list[tuple[str, float]]:
         numeric = [c for c in point.claims if isinstance(c.value, (int, float))
                    and not isinstance(c.value, bool)]
         if len(point.claims) == 1 and numeric:
-            bars.append((point.version.id, numeric[0].value))
+            carried = " (carried)" if point.carried_from else ""
+            bars.append((point.version.id + carried, numeric[0].value))
         elif len(point.claims) > 1:
             for claim in numeric:
                 bars.append((f"{point.version.id} ({', '.join(claim.sources)})", claim.value))

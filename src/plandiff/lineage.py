@@ -141,3 +141,70 @@ def ids_of_ancestors(plan: Plan) -> dict[str, frozenset[str]]:
 def _ids(plan: Plan, version_ids: Iterable[str]) -> set[str]:
     clauses = [c for v in version_ids for c in plan.versions[v].clauses]
     return {c.id for c in clauses} | {c.was for c in clauses if c.was}
+
+
+def check_rename_collisions(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
+    """A clause that continues another through `was` under an id that the parent still holds
+    for a different, live clause: one id would name two clauses, and one of them would vanish
+    from every view."""
+    from .resolve import Resolver
+
+    resolver = Resolver(plan)
+    problems = []
+    for version_id in resolvable(plan):
+        version = plan.versions[version_id]
+        parent_id = version.parent
+        if parent_id is None:
+            continue
+        inherited = resolver.resolve(parent_id).clauses
+        for index, clause in enumerate(version.clauses):
+            if clause.was is None or clause.was == clause.id:
+                continue
+            continued = inherited.get(clause.was) or next(
+                (c for c in inherited.values() if clause.was in c.identities), None)
+            holder = inherited.get(clause.id)
+            if continued is None or holder is None or holder is continued or holder.removed:
+                continue
+            problems.append(problem_at(
+                files[version_id], ("clauses", index, "was"),
+                f"clause `{clause.id}` continues `{clause.was}`, but `{parent_id}` still holds"
+                f" another clause `{clause.id}`: one id cannot name two clauses",
+                "rename-collision",
+                f"give the continuing clause an id of its own, or drop `was: {clause.was}` if"
+                f" it updates `{clause.id}`"))
+    return problems
+
+
+def resolvable(plan: Plan) -> list[str]:
+    """The versions whose whole lineage is in the plan and free of cycles (an unreadable or
+    missing ancestor ends a chain short of a root)."""
+    ends = chain_ends(plan)
+    return [v for v in plan.versions if ends[v] is None]
+
+
+def check_carried_terms(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
+    """Warnings (for `check --strict`): a clause that a version restates with new text while it
+    carries terms from an ancestor, so that a reviewer decides for each term whether the new
+    report still supports it."""
+    from .resolve import Resolver
+
+    resolver = Resolver(plan)
+    problems = []
+    for version_id in resolvable(plan):
+        version = plan.versions[version_id]
+        resolved = resolver.resolve(version_id)
+        for index, clause in enumerate(version.clauses):
+            held = resolved.clauses.get(clause.id)
+            if clause.removed or not clause.text or held is None or held.reported_in != version_id:
+                continue
+            carried = [(t, held.stated_in(t)) for t in held.clause.terms
+                       if held.stated_in(t) != version_id]
+            if not carried:
+                continue
+            shown = ", ".join(f"`{t}` (from `{v}`)" for t, v in carried)
+            problems.append(problem_at(
+                files[version_id], ("clauses", index, "text"),
+                f"clause `{clause.id}` is restated but carries {shown}", "carried-terms",
+                "decide each: restate the value if the report gives it, or write"
+                " `{unknown: why}` if the report no longer supports it", severity="warning"))
+    return problems

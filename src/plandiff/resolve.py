@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 from .models import Clause, Coverage, Plan, Version
 from .problems import UnknownVersion
+
+
+@dataclass(frozen=True)
+class Stated:
+    """Where a term value comes from: the version whose clause last stated it, and the sources
+    that clause cites (a disputed value's claims carry their own)."""
+
+    version: str
+    sources: tuple[str, ...]
+
+
+_NOTHING: Mapping[str, Stated] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -16,6 +30,19 @@ class ResolvedClause:
     reported_in: str  # the version that last listed this clause
     reported: bool  # listed by the version itself (False: carried over, unreported)
     identities: frozenset[str]  # its id and every id it continues through `was`
+    # For each term of `clause`, the version that stated the value: its own (reported) or an
+    # ancestor's (carried, because the listing clause did not mention the term).
+    stated: Mapping[str, Stated] = field(default_factory=lambda: _NOTHING, compare=False,
+                                         hash=False)
+
+    def stated_in(self, term_id: str) -> str:
+        where = self.stated.get(term_id)
+        return where.version if where is not None else self.reported_in
+
+    def carried_from(self, term_id: str, version_id: str) -> str | None:
+        """The version a term value is carried from, seen from `version_id` (None: stated there)."""
+        where = self.stated_in(term_id)
+        return where if where != version_id else None
 
     @property
     def id(self) -> str:
@@ -81,11 +108,15 @@ def _resolve_one(version: Version, parent: ResolvedVersion | None) -> ResolvedVe
         if previous is None and clause.was:
             previous = by_identity.get(clause.was)
         identities = frozenset({clause.id}) | (previous.identities if previous else frozenset())
-        effective = clause
+        effective, stated = clause, _own_statements(clause, version.id)
         if previous is not None:
             partial = version.coverage is Coverage.partial
-            effective = _carry_over(clause, previous.clause, merge_terms=partial)
-        resolved = ResolvedClause(effective, version.id, True, identities)
+            effective, stated = _carry_over(clause, previous, stated, merge_terms=partial)
+        resolved = ResolvedClause(effective, version.id, True, identities, stated)
+        displaced = inherited.get(clause.id)
+        if previous is not None and displaced is not None and displaced is not previous \
+                and displaced.removed:
+            clauses.pop(clause.id, None)  # an id dropped earlier, now reused by a rename
         if previous is not None and previous.id != clause.id and previous.id in clauses \
                 and previous.id not in renames:
             renames[previous.id] = clause.id  # takes its predecessor's place, applied once below
@@ -100,22 +131,39 @@ def _resolve_one(version: Version, parent: ResolvedVersion | None) -> ResolvedVe
     return ResolvedVersion(version, clauses)
 
 
-def _carry_over(clause: Clause, previous: Clause, *, merge_terms: bool) -> Clause:
+def _own_statements(clause: Clause, version_id: str) -> Mapping[str, Stated]:
+    if not clause.terms:
+        return _NOTHING
+    sources = tuple(dict.fromkeys(cite.source for cite in clause.cites))
+    where = Stated(version_id, sources)
+    return MappingProxyType(dict.fromkeys(clause.terms, where))
+
+
+def _carry_over(clause: Clause, previous: ResolvedClause, stated: Mapping[str, Stated], *,
+                merge_terms: bool) -> tuple[Clause, Mapping[str, Stated]]:
     """A listed clause replaces its predecessor, but the descriptive fields it omits carry over,
     and in a partial version so do the terms it does not report (reports are partial within a
-    clause too; `null` states that a term no longer has a value)."""
+    clause too; `null` states that a term no longer has a value), each with where it was stated."""
     if clause.removed:
-        return clause
+        return clause, stated
+    before = previous.clause
     updates: dict[str, object] = {}
-    if merge_terms and previous.terms and not previous.removed:
-        merged = {**previous.terms, **clause.terms}
+    if merge_terms and before.terms and not before.removed:
+        merged = {**before.terms, **clause.terms}
         if merged != clause.terms:
             updates["terms"] = merged
-    if clause.title is None and previous.title is not None:
-        updates["title"] = previous.title
-    if clause.topic is None and previous.topic is not None:
-        updates["topic"] = previous.topic
-    return clause.model_copy(update=updates) if updates else clause
+            carried = {t: previous.stated.get(t) or Stated(previous.reported_in, _sources(before))
+                       for t in before.terms if t not in clause.terms}
+            stated = MappingProxyType({t: carried.get(t) or stated[t] for t in merged})
+    if clause.title is None and before.title is not None:
+        updates["title"] = before.title
+    if clause.topic is None and before.topic is not None:
+        updates["topic"] = before.topic
+    return (clause.model_copy(update=updates) if updates else clause), stated
+
+
+def _sources(clause: Clause) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(cite.source for cite in clause.cites))
 
 
 def _identity_index(clauses: dict[str, ResolvedClause]) -> dict[str, ResolvedClause]:

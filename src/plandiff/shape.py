@@ -59,13 +59,13 @@ def pydantic_problems(file: str, data: Any, error: ValidationError, model: type)
         loc: tuple[Any, ...] = tuple(item["loc"])
         form_path, form = _term_form(data, loc)
         if form is not None:
-            chosen = next((m for k, m in _TERM_FORMS.items() if k in form), None)
-            if chosen is None:
+            member = next((m for k, m in _TERM_FORMS.items() if k in form), None)
+            if member is None:
                 bad_mappings[form_path] = form
                 continue
-            if chosen not in loc:
+            if member not in loc:
                 continue  # another form of term value: its complaints would only confuse
-            loc = tuple(k for k in loc if k != chosen)
+            loc = tuple(k for k in loc if k != member)
         path = _existing_prefix(data, loc)
         if item["type"] in ("missing", "extra_forbidden") and len(path) == len(loc):
             path = path[:-1] if item["type"] == "missing" else path

@@ -219,6 +219,10 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False)
     if plan is not None and verify:
         problems += verify_quotes(plan, files, lambda rel: read_source_file(root, rel),
                                   report_unused=strict)
+    if plan is not None and strict:
+        from .lineage import check_carried_terms
+
+        problems += check_carried_terms(plan, files)
     return LoadedPlan(root, plan, files, raw.locate(problems))
 
 
@@ -236,7 +240,7 @@ def load_plan(root: Root, *, verify: bool = False, strict: bool = False) -> Load
 
 def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
     """Every problem in the repository, located; for `plandiff check`. `strict` adds warnings
-    for sources that nothing cites."""
+    for sources that nothing cites and for restated clauses that carry terms."""
     try:
         return load_plan(root, verify=True, strict=strict).problems
     except InvalidPlan as error:

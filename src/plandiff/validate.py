@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .characters import BIDI as _BIDI
 from .characters import INVISIBLE as _INVISIBLE
-from .lineage import check_cycles, check_was_links
+from .lineage import check_cycles, check_rename_collisions, check_was_links
 from .models import (
     SLUG_PATTERN,
     Citation,
@@ -186,6 +186,7 @@ def check_references(plan: Plan, files: Mapping[str, str], *,
         problems.extend(_check_clauses(plan, version, file, unknown))
     problems.extend(check_cycles(plan, files))
     problems.extend(check_was_links(plan, files, unknown.versions))
+    problems.extend(check_rename_collisions(plan, files))
     return problems
 
 def _check_clauses(plan: Plan, version: Version, file: str,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from plandiff.diff import Claim
 from plandiff.history import History, HistoryPoint, chart_series
 
 from . import markdown as md
@@ -19,15 +18,21 @@ _STATE_WORDS = {"reported": "reported", "unreported": "unreported", "removed": "
                 "absent": "not in this version"}
 
 
-def value_text(result: History, claims: tuple[Claim, ...]) -> str:
+def value_text(result: History, point: HistoryPoint) -> str:
+    """The value at a point, saying where it is carried from when the version does not state it."""
+    claims = point.claims
     if result.term is None:
         return ""
     if not claims:
         return "not set"
+    if len(claims) == 1 and not claims[0].known:
+        return f"not reported since {point.reported_in}"
     if len(claims) == 1:
-        return values.value(result.term, claims[0].value)
-    parts = [f"{values.value(result.term, c.value)} ({', '.join(c.sources)})" for c in claims]
-    return "disputed: " + " | ".join(parts)
+        text = values.value(result.term, claims[0].value)
+    else:
+        parts = [f"{values.value(result.term, c.value)} ({', '.join(c.sources)})" for c in claims]
+        text = "disputed: " + " | ".join(parts)
+    return text + values.carried(point.carried_from)
 
 
 def change_text(result: History, point: HistoryPoint) -> str:
@@ -41,6 +46,8 @@ def change_text(result: History, point: HistoryPoint) -> str:
 def state_text(point: HistoryPoint) -> str:
     if point.state == "unreported":
         return f"unreported (from {point.reported_in})"
+    if point.state == "carried":
+        return f"clause reported, value carried from {point.reported_in}"
     return _STATE_WORDS[point.state]
 
 
@@ -52,10 +59,14 @@ def to_data(result: History) -> dict[str, Any]:
             "clause": point.clause_id, "reported_in": point.reported_in, "change": point.change,
         }
         if result.kind == "term":
-            item["value"] = (None if not point.claims else point.claims[0].value
+            item["value"] = (None if not point.claims else {"unknown": point.claims[0].note}
+                             if not point.claims[0].known else point.claims[0].value
                              if len(point.claims) == 1 else {"disputed": [
                                  {"value": c.value, "sources": list(c.sources), "note": c.note}
                                  for c in point.claims]})
+            item["value_is"] = (None if not point.claims else
+                                "carried" if point.carried_from else "reported")
+            item["stated_in"] = point.reported_in if point.claims else None
             item["sources"] = list(point.claims[0].sources) if len(point.claims) == 1 else []
             item["delta"], item["percent"] = point.delta, point.percent
         else:
@@ -95,7 +106,7 @@ def render_markdown(result: History) -> str:
         for point in result.points:
             sources = ", ".join(md.code(s) for c in point.claims for s in c.sources)
             lines.append(f"| {md.code(point.version.id)} | {point.version.date.isoformat()} |"
-                         f" {md.escape(value_text(result, point.claims))} |"
+                         f" {md.escape(value_text(result, point))} |"
                          f" {md.escape(change_text(result, point))} |"
                          f" {md.escape(state_text(point))} |"
                          f" {sources or '—'} |")
@@ -136,10 +147,10 @@ def render_terminal(result: History, console: Console) -> None:
         for column in ("version", "date", "value", "change", "state", "sources"):
             table.add_column(column, overflow="fold")
         for point in result.points:
-            style = "dim" if point.state in ("unreported", "absent") else None
+            style = "dim" if point.state in ("unreported", "carried", "absent") else None
             sources = ", ".join(dict.fromkeys(s for c in point.claims for s in c.sources))
             table.add_row(point.version.id, point.version.date.isoformat(),
-                          value_text(result, point.claims), change_text(result, point),
+                          value_text(result, point), change_text(result, point),
                           state_text(point), sources, style=style)
     else:
         for column in ("version", "date", "§", "text", "change", "state"):

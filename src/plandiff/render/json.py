@@ -34,7 +34,7 @@ def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
     if not claims:
         return None
     if len(claims) == 1:
-        return _plain(claims[0].value)
+        return _plain(claims[0].value) if claims[0].known else {"unknown": claims[0].note}
     moves = change.claim_moves if len(change.claim_moves) == len(claims) else ()
     listed = []
     for index, claim in enumerate(claims):
@@ -56,6 +56,8 @@ def term_change(change: TermChange) -> dict[str, Any]:
         "delta": change.delta,
         "percent": change.percent,
         "direction": change.direction,
+        "stated_in": {"old": change.stated_in[0], "new": change.stated_in[1]},
+        "carried_from": {"old": change.carried_from[0], "new": change.carried_from[1]},
     }
     if change.unit:
         data["unit"] = change.unit
@@ -106,6 +108,7 @@ def clause_diff(item: ClauseDiff) -> dict[str, Any]:
         "topic": item.topic,
         "number": {"old": old_number, "new": new_number},
         "terms": [term_change(t) for t in item.terms],
+        "kept_terms": [term_change(t) for t in item.kept],
         "text": text,
         "cites": {"old": _cites(old_cites), "new": _cites(new_cites)},
         "quotes": {
@@ -138,6 +141,7 @@ def to_data(result: PlanDiff) -> dict[str, Any]:
         "base": version_info(result.base),
         "head": version_info(result.head),
         "summary": result.summary,
+        "term_summary": result.kept_terms,
         "clauses": [clause_diff(c) for c in result.clauses],
         "sources": {key: source_info(s) for key, s in result.sources.items()},
     }

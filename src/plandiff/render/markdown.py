@@ -65,13 +65,19 @@ def _version_table(base: Version, head: Version) -> list[str]:
 
 
 def summary_table(result: PlanDiff) -> list[str]:
-    """The change counts as a one-row table."""
-    return ["| " + " | ".join(result.summary) + " |",
-            "|" + "---:|" * len(result.summary),
-            "| " + " | ".join(str(v) for v in result.summary.values()) + " |", ""]
+    """The change counts as a one-row table, then what the head confirms and only carries."""
+    lines = ["| " + " | ".join(result.summary) + " |",
+             "|" + "---:|" * len(result.summary),
+             "| " + " | ".join(str(v) for v in result.summary.values()) + " |", ""]
+    kept = values.kept_summary(result)
+    if kept:
+        lines += [f"Of the clauses {code(result.head.id)} lists, {escape(kept)} unchanged (a"
+                  " carried value is one the head does not state itself: it is shown with"
+                  " “carried from VERSION”).", ""]
+    return lines
 
 
-def clause_section(item: ClauseDiff, level: int = 3) -> list[str]:
+def clause_section(item: ClauseDiff, level: int = 3, *, show_all: bool = False) -> list[str]:
     title = f" — {escape(item.title)}" if item.title else ""
     lines = [f"{'#' * level} {_SYMBOLS[item.change]} {code(item.id)}{title} ({item.change})", ""]
     facts = []
@@ -88,9 +94,12 @@ def clause_section(item: ClauseDiff, level: int = 3) -> list[str]:
     if facts:
         lines += [" ".join(facts), ""]
     shown_terms = item.terms if item.change != "removed" else ()  # removed: they go with it
+    kept = values.kept_shown(item, show_all=show_all)
     for term in shown_terms:
         lines.append(f"- **{escape(values.term_line(term))}**")
-    if shown_terms:
+    for term in kept:
+        lines.append(f"- {escape(values.term_line(term))}")
+    if shown_terms or kept:
         lines.append("")
     if item.text is not None:
         note = " (cosmetic: white space, punctuation or case only)" if item.text.cosmetic else ""
@@ -114,6 +123,11 @@ def clause_section(item: ClauseDiff, level: int = 3) -> list[str]:
     else:
         lines.append(f"Sources: old {_cite_refs(old_cites)} ({code(old_in or '')}),"
                      f" new {_cite_refs(new_cites)} ({code(new_in or '')}).")
+    carried = [f"{', '.join(f'[^{_footnote_id(s)}]' for s in sources) or 'none'}"
+               f" ({code(version)})"
+               for version, sources in values.carried_sources([*shown_terms, *kept]).items()]
+    if carried:
+        lines[-1] += f" Carried values: {', '.join(carried)}."
     lines.append("")
     return lines
 
@@ -184,7 +198,7 @@ def render(result: PlanDiff, *, show_all: bool = False) -> str:
     if changed:
         lines += ["## Changes", ""]
         for item in changed:
-            lines += clause_section(item)
+            lines += clause_section(item, show_all=show_all)
     else:
         lines += ["No clause changed.", ""]
     unchanged = [c for c in result.clauses if c.change == "unchanged"]
@@ -197,7 +211,7 @@ def render(result: PlanDiff, *, show_all: bool = False) -> str:
                   f" {plural(len(unreported), 'unreported clause')} not listed (use `--all`).", ""]
     cited = {s for item in changed for side in item.cites for s in (c.source for c in side)}
     for item in changed:
-        for term in item.terms:
+        for term in (*item.terms, *values.kept_shown(item, show_all=show_all)):
             for claim in (*term.old, *term.new):
                 cited.update(claim.sources)
     shown = {k: v for k, v in result.sources.items() if k in cited}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from plandiff.models import Disputed, Plan
+from plandiff.models import Disputed, NoLongerKnown, Plan
 from plandiff.problems import PlandiffError
 from plandiff.resolve import ResolvedClause, ResolvedVersion
 
@@ -30,16 +30,34 @@ def select(resolved: ResolvedVersion, clause_id: str | None) -> list[ResolvedCla
                         else "`plandiff show VERSION` lists its clauses")
 
 
-def _term_text(plan: Plan, term_id: str, value: Any) -> str:
+def _term_text(plan: Plan, clause: ResolvedClause, term_id: str, version_id: str) -> str:
+    """'Label: value', then '(carried from VERSION)' and that version's sources where the
+    version shown does not state the value itself."""
+    value = clause.clause.terms[term_id]
     term = plan.terms.get(term_id)
     label = term.label if term else term_id
+    if isinstance(value, NoLongerKnown):
+        return f"{label}: not reported since {clause.stated_in(term_id)} ({value.unknown})"
     if isinstance(value, Disputed):
         parts = []
         for claim in value.disputed:
             shown = values.value(term, claim.value) if term else str(claim.value)
             parts.append(f"{shown} ({', '.join(c.source for c in claim.cites)})")
-        return f"{label}: disputed: " + " | ".join(parts)
-    return f"{label}: {values.value(term, value) if term else value}"
+        text = f"{label}: disputed: " + " | ".join(parts)
+    else:
+        text = f"{label}: {values.value(term, value) if term else value}"
+    carried_from = clause.carried_from(term_id, version_id)
+    if carried_from is None:
+        return text
+    text += values.carried(carried_from)
+    where = clause.stated.get(term_id)
+    if where is not None and where.sources and not isinstance(value, Disputed):
+        text += f" — sources of {carried_from}: {', '.join(where.sources)}"
+    return text
+
+
+def stated_in(clause: ResolvedClause) -> dict[str, str]:
+    return {term_id: clause.stated_in(term_id) for term_id in clause.clause.terms}
 
 
 def _status(clause: ResolvedClause, version_id: str) -> str:
@@ -56,13 +74,16 @@ def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]
             "id": c.id, "number": c.clause.number, "title": c.clause.title,
             "topic": c.clause.topic, "text": c.clause.text, "removed": c.removed,
             "reported": c.reported, "reported_in": c.reported_in,
-            "terms": {k: (v.model_dump(mode="json") if isinstance(v, Disputed) else
-                          _jsonable(v))
+            "terms": {k: (v.model_dump(mode="json") if isinstance(v, (Disputed, NoLongerKnown))
+                          else _jsonable(v))
                       for k, v in c.clause.terms.items()},
+            "stated_in": stated_in(c),
             "cites": [cite.model_dump(mode="json", exclude_none=True) for cite in c.clause.cites],
         } for c in clauses],
         "sources": {s: source_info(plan.sources[s]) for s in sorted(
-            {cite.source for c in clauses for cite in c.clause.cites} & set(plan.sources))},
+            ({cite.source for c in clauses for cite in c.clause.cites}
+             | {s for c in clauses for where in c.stated.values() for s in where.sources})
+            & set(plan.sources))},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -107,8 +128,8 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
                   f"*{escape(_status(clause, version.id))}*", ""]
         if clause.clause.text:
             lines += [escape(clause.clause.text), ""]
-        for term_id, value in clause.clause.terms.items():
-            lines.append(f"- {escape(_term_text(plan, term_id, value))}")
+        for term_id in clause.clause.terms:
+            lines.append(f"- {escape(_term_text(plan, clause, term_id, version.id))}")
         if clause.clause.terms:
             lines.append("")
         for cite in clause.clause.cites:
@@ -139,8 +160,9 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
         console.print(head)
         if clause.clause.text:
             console.print(Text("    " + " ".join(clause.clause.text.split())))
-        for term_id, value in clause.clause.terms.items():
-            console.print(Text("    " + _term_text(plan, term_id, value), style="bold"))
+        for term_id in clause.clause.terms:
+            console.print(Text("    " + _term_text(plan, clause, term_id, version.id),
+                               style="bold"))
         for cite in clause.clause.cites:
             quote = f': "{cite.quote}"' if cite.quote else ""
             console.print(Text(f"    [{cite.source}]{quote}", style="dim"))

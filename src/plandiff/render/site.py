@@ -14,7 +14,7 @@ from typing import Any
 from plandiff import __version__
 from plandiff.diff import Claim, citations_of, claims_of, diff_versions
 from plandiff.history import History, HistoryPoint, clause_history, term_history
-from plandiff.models import Citation, Coverage, Disputed, Plan, Term, Version
+from plandiff.models import Citation, Coverage, Disputed, NoLongerKnown, Plan, Term, Version
 from plandiff.resolve import ResolvedClause, Resolver, lineage_order
 
 from . import values
@@ -224,9 +224,16 @@ class _Site:
         head = ["Version"] + [self.link(here, self.term_path(t), esc(self.plan.terms[t].label))
                               for t in terms]
         grid = table(head, grid_rows, css="grid",
-                      caption="Each version's value for each position. <em>Unreported</em>: the"
-                      " version inherits the value but no source reports it; <em>disputed</em>:"
-                      " sources disagree, every claim is shown with its sources.")
+                      caption="Each version's value for each position. Plain cells are"
+                      " reported: a source of that version states the value.")
+        grid += ('\n<p class="legend" id="grid-legend">'
+                 '<span class="key reported">600,000</span> reported by a source of the version'
+                 ' · <span class="key carried">600,000 (carried from <code>v</code>)</span>'
+                 " carried: the version does not state it; the value is inherited from the"
+                 " version named, whose sources state it (<em>unreported</em>: the version"
+                 " does not report the clause at all)"
+                 ' · <span class="key disputed">disputed</span> sources disagree, every claim'
+                 " is shown with its sources.</p>")
         reports = "".join(
             f"<li>{self.link(here, self.diff_path(b, h), pair(b, h))}"
             f" — {esc(self.plan.versions[b].title)} to {esc(self.plan.versions[h].title)}</li>"
@@ -250,10 +257,11 @@ class _Site:
         moved = ""
         if point.change in ("changed", "set", "unset") and point.state == "reported":
             moved = f' <span class="moved">({esc(change_text(result, point))})</span>'
-        if point.state == "unreported":
-            where = f"<code>{esc(point.reported_in)}</code>"
-            return (f'<td class="unreported">{badge("unreported")}<br>'
-                    f'<span class="unreported">{shown} (as in {where})</span></td>')
+        if point.carried_from:
+            where = f"<code>{esc(point.carried_from)}</code>"
+            flag = f'{badge("unreported")}<br>' if point.state == "unreported" else ""
+            return (f'<td class="carried">{flag}<span class="carried">{shown}'
+                    f" (carried from {where})</span></td>")
         css = "disputed" if len(point.claims) > 1 else "reported"
         return f'<td class="{css}">{shown}{moved}</td>'
 
@@ -264,6 +272,9 @@ class _Site:
 
         if not claims:
             return "not set"
+        if len(claims) == 1 and not claims[0].known:
+            return "no longer known" + (f" ({esc(claims[0].note)})" if notes and claims[0].note
+                                        else "")
         if len(claims) == 1:
             return one(claims[0].value)
         items = []
@@ -345,10 +356,22 @@ class _Site:
                 label = self.link(here, self.term_path(term_id),
                                   esc(term.label if term else term_id))
                 sources = tuple(dict.fromkeys(c.source for c in clause.cites))
-                claims = claims_of(value, sources) if isinstance(value, Disputed) else (
-                    Claim(value),)
-                items.append(f"<li>{label}: <strong>{self.claims_html(term, claims, here)}</strong>"
-                             "</li>")
+                claims = claims_of(value, sources) if isinstance(value, (Disputed, NoLongerKnown)) \
+                    else (Claim(value),)
+                shown = f"<strong>{self.claims_html(term, claims, here)}</strong>"
+                carried_from = resolved.carried_from(term_id, version_id)
+                if isinstance(value, NoLongerKnown):
+                    shown = (f"<strong>not reported since"
+                             f" {self.version_link(here, resolved.stated_in(term_id))}</strong>"
+                             f" ({esc(value.unknown)})")
+                elif carried_from is not None:
+                    where = resolved.stated.get(term_id)
+                    cited = ", ".join(self.source_link(here, x) for x in where.sources) \
+                        if where is not None and not isinstance(value, Disputed) else ""
+                    shown = (f'<span class="carried">{shown} (carried from'
+                             f" {self.version_link(here, carried_from)}"
+                             f"{'; its sources: ' + cited if cited else ''})</span>")
+                items.append(f"<li>{label}: {shown}</li>")
             parts.append(f'<ul class="terms">{"".join(items)}</ul>')
         if clause.cites:
             cites = "".join(self.cite_item(here, c) for c in clause.cites)
@@ -386,7 +409,7 @@ class _Site:
                 sources = ", ".join(self.source_link(here, s) for s in
                                     dict.fromkeys(s for c in point.claims for s in c.sources))
                 value = (self.claims_html(result.term, point.claims, here) if point.claims
-                         else esc(value_text(result, point.claims)))
+                         else esc(value_text(result, point)))
                 rows.append([self.version_link(here, point.version.id),
                              date_html(point.version.date), value,
                              esc(change_text(result, point)),
@@ -446,15 +469,16 @@ class _Site:
         assert result.term is not None
         bars = []
         for point in result.points:
-            muted = point.state == "unreported"
+            muted = point.carried_from is not None
             for claim in point.claims:
                 number = claim.value if isinstance(claim.value, (int, float)) and not isinstance(
                     claim.value, bool) else 0  # `none` (no value) draws as an empty bar
                 label = point.version.id
                 if len(point.claims) > 1:
                     label += f" ({', '.join(claim.sources)})"
-                shown = values.value(result.term, claim.value)
-                bars.append((label, float(number), shown + (" (unreported)" if muted else ""),
+                shown = (values.value(result.term, claim.value) if claim.known
+                         else f"not reported since {point.reported_in}")
+                bars.append((label, float(number), shown + values.carried(point.carried_from),
                              muted))
         return bars
 

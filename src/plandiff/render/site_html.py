@@ -35,6 +35,11 @@ th[scope=row] { white-space: nowrap; }
 .unreported, .absent { color: var(--muted); }
 td.unreported, td.absent { background: repeating-linear-gradient(135deg, #fff 0 6px,
   #f3f4f6 6px 8px); }
+td.carried, .key.carried { background: repeating-linear-gradient(135deg, #fff 0 6px,
+  #eef1f4 6px 8px); outline: 1px dashed #8c959f; outline-offset: -3px; }
+span.carried { color: var(--muted); font-style: italic; }
+.legend .key { display: inline-block; padding: 0 .3rem; }
+.key.disputed { background: #fff8c5; }
 td.removed { background: var(--del); }
 td.disputed { background: #fff8c5; }
 .claims { margin: 0; padding-left: 1.1rem; }
@@ -165,20 +170,22 @@ def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
             f' width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="chart-title">{esc(label)}</title>{"".join(items)}</svg>'
             "<figcaption>Bars show each version's value; grey dashed bars are values a version"
-            " did not report but inherits; a disputed version has one bar per claim, labelled"
-            " with its sources.</figcaption></figure>")
+            " did not state but carries from an earlier one; a disputed version has one bar per"
+            " claim, labelled with its sources.</figcaption></figure>")
 
 
 _MARKERS = {
     "reported": '<circle cx="{x}" cy="22" r="8" fill="#0969da"/>',
     "unreported": '<circle cx="{x}" cy="22" r="7" fill="#fff" stroke="#57606a" stroke-width="2"'
                   ' stroke-dasharray="3 2"/>',
+    "carried": '<circle cx="{x}" cy="22" r="7" fill="#d0d7de" stroke="#57606a" stroke-width="2"'
+               ' stroke-dasharray="3 2"/>',
     "removed": '<path d="M{a} 14 L{b} 30 M{a} 30 L{b} 14" stroke="#cf222e" stroke-width="3"/>',
     "absent": '<line x1="{a}" y1="22" x2="{b}" y2="22" stroke="#8c959f" stroke-width="2"/>',
 }
 _CHANGE_WORDS = {"changed": "changed", "set": "new", "unset": "dropped"}
-_LEGEND = ("● reported · ◌ unreported (inherited, not known to be kept) · ✕ removed ·"
-           " — not in this version")
+_LEGEND = ("● reported · ◍ carried (the clause is reported, the value is inherited) ·"
+           " ◌ unreported (inherited, not known to be kept) · ✕ removed · — not in this version")
 
 
 def state_strip(label: str, points: tuple[HistoryPoint, ...]) -> str:

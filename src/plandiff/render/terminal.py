@@ -42,7 +42,11 @@ def summary_line(result: PlanDiff) -> Text:
     for kind, count in result.summary.items():
         style = _MARKS[kind][1] if count else "dim"
         parts.append(Text(f"{count} {kind}", style=style))
-    return line + Text(", ").join(parts)
+    line += Text(", ").join(parts)
+    kept = values.kept_summary(result)
+    if kept:
+        line.append(f"; {kept}", style="dim")
+    return line
 
 
 def _words(change: TextChange) -> Text:
@@ -65,7 +69,7 @@ def _words(change: TextChange) -> Text:
     return text
 
 
-def _clause(item: ClauseDiff, indent: str = "    ") -> list[Text]:
+def _clause(item: ClauseDiff, indent: str = "    ", *, show_all: bool = False) -> list[Text]:
     from rich.text import Text
 
     mark, style = _MARKS[item.change]
@@ -89,7 +93,9 @@ def _clause(item: ClauseDiff, indent: str = "    ") -> list[Text]:
         lines.append(Text(f"{indent}renamed from {item.old_id}", style="cyan"))
     # A removed clause takes its terms with it; listing each as "no longer set" would be noise.
     for term in item.terms if item.change != "removed" else ():
-        lines.append(Text(indent) + Text(values.term_line(term), style="bold"))
+        lines.append(Text(indent) + Text(make_visible(values.term_line(term)), style="bold"))
+    for term in values.kept_shown(item, show_all=show_all):
+        lines.append(Text(indent) + Text(make_visible(values.term_line(term)), style="dim"))
     if item.text is not None:
         label = "text (cosmetic)" if item.text.cosmetic else "text"
         lines.append(Text(f"{indent}{label}: ") + _words(item.text))
@@ -99,11 +105,20 @@ def _clause(item: ClauseDiff, indent: str = "    ") -> list[Text]:
         lines.append(Text(f"{indent}text: {make_visible(item.new.clause.text)}", style="green"))
     elif item.change == "removed" and item.old is not None and item.old.clause.text:
         lines.append(Text(f"{indent}was: {make_visible(item.old.clause.text)}", style="red"))
-    lines.append(Text(f"{indent}sources: {_sources(item)}", style="dim"))
+    lines.append(Text(f"{indent}sources: {make_visible(_sources(item, show_all=show_all))}",
+                      style="dim"))
     return lines
 
 
-def _sources(item: ClauseDiff) -> str:
+def _sources(item: ClauseDiff, *, show_all: bool = False) -> str:
+    line = _clause_sources(item)
+    shown = [*item.terms, *values.kept_shown(item, show_all=show_all)]
+    carried = [f"{', '.join(sources) or 'none'} ({version})"
+               for version, sources in values.carried_sources(shown).items()]
+    return line + (f"; carried values: {', '.join(carried)}" if carried else "")
+
+
+def _clause_sources(item: ClauseDiff) -> str:
     old_cites, new_cites = item.cites
     old = ", ".join(dict.fromkeys(c.source for c in old_cites)) or "none"
     new = ", ".join(dict.fromkeys(c.source for c in new_cites)) or "none"
@@ -128,7 +143,7 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False) -> Non
     changed = result.changed
     for item in changed:
         console.print()
-        for line in _clause(item):
+        for line in _clause(item, show_all=show_all):
             console.print(line)
     hidden = [c for c in result.clauses if c.change in ("unchanged", "unreported")]
     if not hidden:
@@ -144,6 +159,8 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False) -> Non
             extra = f"  (last reported in {last})" if item.change == "unreported" else ""
             line.append(f"  {item.change}{extra}", style=style)
             console.print(line)
+            for term in values.kept_shown(item, show_all=True):
+                console.print(Text("    " + make_visible(values.term_line(term)), style="dim"))
     else:
         counts = result.summary
         console.print(Text(f"{counts['unchanged']} unchanged and {counts['unreported']} unreported"

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from plandiff.diff import Claim, TermChange, TextChange
+from plandiff.diff import Claim, ClauseDiff, PlanDiff, TermChange, TextChange
 from plandiff.models import Term, TermType
 
 _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -111,23 +111,73 @@ def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
     return "disputed: " + " | ".join(parts)
 
 
+def carried(version: str | None) -> str:
+    """The label a value carried from an earlier version always wears, right after the value."""
+    return f" (carried from {version})" if version else ""
+
+
+def side(change: TermChange, which: int, *, shown: str | None = None) -> str:
+    """One side of a term change (0 old, 1 new) as people read it, saying where a value is
+    carried from and since when a value is no longer known."""
+    claims_ = change.new if which else change.old
+    if len(claims_) == 1 and not claims_[0].known:
+        return f"not reported since {change.stated_in[which]}"
+    text = shown if shown is not None else claims(change, claims_)
+    return text + carried(change.carried_from[which])
+
+
 def term_line(change: TermChange) -> str:
     """'Cap on Ukraine's armed forces: 600,000 → 800,000 personnel (+200,000, +33.3%)'."""
     label = change.label
+    if change.change == "confirmed":
+        return f"{label}: {side(change, 1)} (confirmed by {change.stated_in[1]})"
+    if change.change == "carried":
+        return f"{label}: {side(change, 1)}"
     if change.change == "added":
-        return f"{label}: set to {claims(change, change.new)}"
+        return f"{label}: set to {side(change, 1)}"
     if change.change == "removed":
-        return f"{label}: no longer set (was {claims(change, change.old)})"
+        return f"{label}: no longer set (was {side(change, 0)})"
+    moved = delta(change)
+    suffix = f" ({moved})" if moved else ""
     if change.change == "changed" and change.type in (TermType.quantity, TermType.duration):
         old, new = change.old[0].value, change.new[0].value
         if _numeric(old) and _numeric(new):
-            moved = delta(change)
-            suffix = f" ({moved})" if moved else ""
             shown_old = value(change, old) if _is_percent(change.unit) else number(old)
-            return f"{label}: {shown_old} → {value(change, new)}{suffix}"
-    moved = delta(change)
-    suffix = f" ({moved})" if moved else ""
-    return f"{label}: {claims(change, change.old)} → {claims(change, change.new)}{suffix}"
+            return f"{label}: {side(change, 0, shown=shown_old)} → {side(change, 1)}{suffix}"
+    return f"{label}: {side(change, 0)} → {side(change, 1)}{suffix}"
+
+
+def kept_shown(item: ClauseDiff, *, show_all: bool) -> tuple[TermChange, ...]:
+    """The unchanged terms a view lists under a clause: confirmations always, carried values
+    with --all (the summary counts them)."""
+    if item.change == "removed":
+        return ()
+    return tuple(t for t in item.kept if show_all or t.change == "confirmed")
+
+
+def kept_summary(result: PlanDiff) -> str:
+    """'term values: 1 confirmed, 2 carried': of the clauses the head lists, the unchanged values
+    it states again and those it only inherits; '' when there are none."""
+    counts = result.kept_terms
+    if not any(counts.values()):
+        return ""
+    return f"term values: {counts['confirmed']} confirmed, {counts['carried']} carried"
+
+
+def carried_sources(changes: tuple[TermChange, ...] | list[TermChange]) -> dict[str, list[str]]:
+    """The sources of carried values, by the version that stated them."""
+    found: dict[str, list[str]] = {}
+    for change in changes:
+        for which in (0, 1):
+            version = change.carried_from[which]
+            claims_ = change.new if which else change.old
+            if version is None or not claims_ or len(claims_) > 1:
+                continue  # a disputed side names its sources in its claims
+            found.setdefault(version, [])
+            for source in claims_[0].sources:
+                if source not in found[version]:
+                    found[version].append(source)
+    return found
 
 
 def version_line(version: Any) -> str:
