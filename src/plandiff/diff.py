@@ -251,6 +251,10 @@ def align(base: ResolvedVersion,
     pairs: list[tuple[ResolvedClause | None, ResolvedClause | None]] = []
     for clause in head.clauses.values():
         old = base.clauses.get(clause.id)
+        was = clause.clause.was
+        if was and was in base_by_identity and (old is None or was not in old.identities):
+            # A `was` link outranks an id that an unrelated (e.g. long removed) clause held.
+            old = next((c for c in holders[was] if c.id not in matched), old)
         if old is None or old.id in matched:
             old = next((base_by_identity[i] for i in sorted(clause.identities)
                         if i in base_by_identity and base_by_identity[i].id not in matched), None)

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 def change_lines(item: ClauseDiff) -> list[str]:
     """'armed-forces-cap · Cap on …: 600,000 → 650,000 personnel (+50,000, +8.3%)' and the like."""
     lines = [values.term_line(term) for term in item.terms]
+    # A reviewer decides each value the edit leaves standing: confirmed anew, or only carried.
+    kept = [values.term_line(term) for term in values.kept_shown(item, show_all=True)]
     if item.change in ("added", "removed", "renamed", "renumbered") or not lines:
         detail: str = item.change
         if item.old_id:
@@ -29,7 +31,7 @@ def change_lines(item: ClauseDiff) -> list[str]:
         lines.insert(0, detail)
     if item.text is not None and item.change != "added":
         lines.append(_text_line(item))
-    return [make_visible(line) for line in lines]
+    return [make_visible(line) for line in lines + kept]
 
 
 def _text_line(item: ClauseDiff) -> str:

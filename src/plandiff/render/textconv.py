@@ -12,6 +12,8 @@ def _line(text: Any) -> str:
 
 
 def _value(value: Any, term: dict[str, Any] | None) -> str:
+    if isinstance(value, dict) and "unknown" in value:
+        return f"no longer known ({_line(value['unknown'])})"
     if isinstance(value, dict) and "disputed" in value:
         claims = []
         for claim in value.get("disputed") or []:
@@ -39,6 +41,9 @@ def version_text(data: dict[str, Any], terms: dict[str, Any]) -> str:
     if data.get("parties"):
         facts.append("parties " + ", ".join(map(str, data["parties"])))
     out.append(" · ".join(f for f in facts if f))
+    if data.get("coverage") == "partial" and data.get("parent"):
+        out.append(f"(partial: clauses and terms not listed here are carried from"
+                   f" {_line(data['parent'])})")
     if data.get("summary"):
         out.append(f"summary: {_line(data['summary'])}")
     for clause in data.get("clauses") or []:
