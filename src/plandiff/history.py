@@ -164,6 +164,8 @@ def chart_series(result: History) -> list[tuple[str, float]]:
             carried = " (carried)" if point.carried_from else ""
             bars.append((point.version.id + carried, numeric[0].value))
         elif len(point.claims) > 1:
+            carried = " (carried)" if point.carried_from else ""
             for claim in numeric:
-                bars.append((f"{point.version.id} ({', '.join(claim.sources)})", claim.value))
+                bars.append((f"{point.version.id}{carried} ({', '.join(claim.sources)})",
+                             claim.value))
     return bars
