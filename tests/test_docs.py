@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import typer.main
 
+import docs_samples
 from conftest import REPO
 from plandiff.cli import app
 
@@ -34,9 +37,34 @@ def test_readme_quick_start_is_what_ci_runs() -> None:
     assert test_command in readme
 
 
-def test_readme_sample_is_what_plandiff_v28_geneva_prints(run) -> None:
+def test_every_sample_in_the_docs_is_what_plandiff_prints() -> None:
+    """README.md and docs/ show real output: `python tests/docs_samples.py` regenerates it."""
+    drifted = [d for path in docs_samples.documents()
+               for d in docs_samples.refresh(path, check=True)]
+    assert not drifted, "run `python tests/docs_samples.py`, then review the diff: " + str(drifted)
+
+
+def test_the_sample_check_sees_a_drifted_sample_and_the_refresh_fixes_it(tmp_path) -> None:
+    page = tmp_path / "page.md"
+    stale = "Intro.\n\n<!-- sample head=2: plandiff schema terms -->\n```\n{ stale }\n```\nEnd.\n"
+    page.write_text(stale, encoding="utf-8")
+    assert docs_samples.refresh(page, check=True) == [f"{page}:3: plandiff schema terms"]
+    assert page.read_text(encoding="utf-8") == stale  # --check changes nothing
+    docs_samples.refresh(page, check=False)
+    fresh = page.read_text(encoding="utf-8")
+    assert fresh.startswith("Intro.\n\n<!-- sample head=2: plandiff schema terms -->\n```\n{\n")
+    assert fresh.endswith("\n```\nEnd.\n")
+    assert docs_samples.refresh(page, check=True) == []
+
+
+def test_every_command_has_its_help_in_cli_md() -> None:
+    root = typer.main.get_command(app)
+    assert hasattr(root, "commands")
+    cli_md = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    shown = set(re.findall(r"^<!-- sample: plandiff (\S+) --help -->$", cli_md, flags=re.M))
+    assert shown == set(root.commands)
+
+
+def test_readme_leads_with_the_main_job() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    marker = "`plandiff v28 geneva`, pasted from a real run:\n\n```\n"
-    start = readme.index(marker) + len(marker)
-    sample = readme[start:readme.index("\n```", start)]
-    assert run("v28", "geneva", root=REPO).stdout.rstrip("\n") == sample
+    assert "<!-- sample: plandiff v28 geneva -->" in readme
