@@ -172,11 +172,17 @@ def test_obligation_strength_is_flagged_both_ways() -> None:
     assert stronger is not None and stronger.obligation == ("strengthened: should → must",)
 
 
-def test_very_long_texts_do_not_take_quadratic_time() -> None:
-    old = " ".join(f"w{i}" for i in range(5000))
-    new = " ".join(f"v{i}" for i in range(5000))
-    change = diff_text(old, new)
-    assert change is not None and len(change.ops) == 1
+def test_very_long_texts_are_not_diffed_word_by_word() -> None:
+    """Past MAX_WORD_DIFF_TOKENS the word diff (quadratic) is not run: one replacement. The texts
+    are nearly the same, so a word diff would find many runs: the test fails without the guard."""
+    from plandiff.diff import MAX_WORD_DIFF_TOKENS
+
+    words = [f"w{i}" for i in range(MAX_WORD_DIFF_TOKENS // 2 + 10)]
+    edited = [f"x{i}" if i % 50 == 0 else w for i, w in enumerate(words)]
+    change = diff_text(" ".join(words), " ".join(edited))
+    assert change is not None and [op.op for op in change.ops] == ["replace"]
+    short = diff_text(" ".join(words[:200]), " ".join(edited[:200]))
+    assert short is not None and len(short.ops) > 1  # below the limit the same edit is word-level
 
 
 def test_resolver_handles_long_lineages_without_recursion() -> None:
