@@ -220,9 +220,10 @@ def test_v28_summary_attributes_the_drafting_and_cites_washingtons_denial(plan) 
     summary = version.summary or ""
     assert "drafted by US and Russian envoys" not in summary
     assert "Reuters" in summary and "denied" in summary
-    framework = _listed(plan, "v28", "framework")
-    assert any("نفته واشنطن" in quote for quote in _quotes(framework.cites, "seed-001"))
-    assert _quotes(framework.cites, "statement-reuters") and _quotes(framework.cites, "lgr")
+    origin = _listed(plan, "miami-oct", "ceasefire")  # where the origin cites are kept
+    assert any("نفته واشنطن" in quote for quote in _quotes(origin.cites, "seed-001"))
+    assert _quotes(origin.cites, "statement-reuters") and _quotes(origin.cites, "lgr")
+    assert "miami-oct" in (version.note or "")
 
 
 def test_v28_point_17_notes_that_both_witnesses_are_one_network(plan) -> None:
