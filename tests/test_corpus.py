@@ -10,6 +10,7 @@ import pytest
 
 from conftest import REPO
 from plandiff.api import open_plan
+from plandiff.models import Clause, Disputed, NoLongerKnown
 
 SEEDS = sorted(path.name for path in (REPO / "seeds").glob("*.txt"))
 
@@ -123,3 +124,135 @@ def test_v28_numbers_its_28_points_and_v20_its_20(plan) -> None:
         numbers = sorted(c.number for c in plan.versions[version_id].clauses
                          if c.number is not None and not c.removed)
         assert numbers == list(range(1, points + 1)), version_id
+
+
+# --- The second review of the corpus (issue 13, item 5) -----------------------------------------
+
+
+def _listed(plan: Any, version_id: str, clause_id: str) -> Clause:
+    """The clause as the version's own file lists it (not resolved: nothing carried in)."""
+    return next(c for c in plan.versions[version_id].clauses if c.id == clause_id)
+
+
+def _quotes(cites: Any, source: str) -> list[str]:
+    return [cite.quote for cite in cites if cite.source == source and cite.quote]
+
+
+E3_SCHEME = ["frozen-assets-reconstruction", "frozen-assets-us-profit-share",
+             "europe-reconstruction-contribution"]
+
+
+@pytest.mark.parametrize("term", E3_SCHEME)
+def test_e3_frozen_assets_no_longer_assumes_the_28_points_scheme(plan, term) -> None:
+    clause = _listed(plan, "e3", "frozen-assets")
+    value = clause.terms[term]
+    assert isinstance(value, NoLongerKnown) and value.unknown.strip()
+    assert clause.terms["frozen-assets-treatment"] == "frozen-until-compensation"
+
+
+def test_show_e3_json_gives_each_no_longer_known_value_with_its_reason(run) -> None:
+    result = run("show", "e3", "frozen-assets", "--format", "json", root=REPO)
+    assert result.exit_code == 0, result.stdout
+    terms = json.loads(result.stdout)["clauses"][0]["terms"]
+    assert all(set(terms[term]) == {"unknown"} and terms[term]["unknown"] for term in E3_SCHEME)
+
+
+def test_v28_to_e3_json_diff_gives_the_frozen_assets_figures_as_no_longer_known(run) -> None:
+    assets = _clause(_diff(run, "v28", "e3"), "frozen-assets")
+    reconstruction = _term(assets, "frozen-assets-reconstruction")
+    assert reconstruction["old"] == 100000000000
+    assert set(reconstruction["new"]) == {"unknown"}
+
+
+def test_e3_us_guarantee_states_compensation_from_the_reuters_text(plan) -> None:
+    clause = _listed(plan, "e3", "us-guarantee")
+    assert clause.terms["us-guarantee-compensation"] is True
+    witnesses = [cite for cite in clause.cites
+                 if cite.quote and "receive compensation" in cite.quote]
+    assert witnesses, "the compensation must be cited to the counter-proposal's point 10a"
+    assert any("Reuters" in (plan.sources[cite.source].title or "") for cite in witnesses)
+    assert "say nothing of the compensation" not in (clause.note or "")
+
+
+@pytest.mark.parametrize("version_id", ["geneva", "berlin"])
+def test_geneva_and_berlin_guarantee_carries_compensation_and_term_and_says_so(plan,
+                                                                                version_id) -> None:
+    clause = _listed(plan, version_id, "us-guarantee")
+    assert "us-guarantee-compensation" not in clause.terms
+    assert "us-guarantee-duration" not in clause.terms
+    assert "carried from v28" in (clause.note or "")
+
+
+def test_geneva_army_cap_dispute_cites_rbc1s_body_not_its_headline(plan) -> None:
+    clause = _listed(plan, "geneva", "armed-forces-cap")
+    cap = clause.terms["ukraine-troop-cap"]
+    assert isinstance(cap, Disputed)
+    claims = {claim.value: claim for claim in cap.disputed}
+    assert set(claims) == {800000, None}
+    rbc1 = _quotes(claims[None].cites, "rbc1")
+    assert rbc1 and all("radical and strict limit" in quote for quote in rbc1)
+    every_rbc1_quote = _quotes(clause.cites, "rbc1") + [
+        quote for claim in cap.disputed for quote in _quotes(claim.cites, "rbc1")]
+    assert "No limits for Ukraine's army" not in every_rbc1_quote
+
+
+def test_geneva_army_cap_scope_is_not_a_second_copy_of_the_dispute(plan) -> None:
+    scope = _listed(plan, "geneva", "armed-forces-cap").terms["ukraine-troop-cap-scope"]
+    assert isinstance(scope, NoLongerKnown)
+
+
+def test_berlin_army_clause_sets_its_own_scope(plan) -> None:
+    clause = _listed(plan, "berlin", "armed-forces-cap")
+    assert clause.terms["ukraine-troop-cap"] == 800000
+    scope = clause.terms["ukraine-troop-cap-scope"]
+    assert isinstance(scope, NoLongerKnown) and "peacetime" in scope.unknown
+
+
+def test_v28_point_23_cites_lalv_without_the_unverified_quote(plan) -> None:
+    clause = _listed(plan, "v28", "dnipro-black-sea")
+    assert clause.number == 23
+    lalv = [cite for cite in clause.cites if cite.source == "lalv"]
+    assert lalv and all(cite.quote is None and cite.note for cite in lalv)
+
+
+def test_v28_summary_attributes_the_drafting_and_cites_washingtons_denial(plan) -> None:
+    version = plan.versions["v28"]
+    summary = version.summary or ""
+    assert "drafted by US and Russian envoys" not in summary
+    assert "Reuters" in summary and "denied" in summary
+    origin = _listed(plan, "miami-oct", "ceasefire")  # where the origin cites are kept
+    assert any("نفته واشنطن" in quote for quote in _quotes(origin.cites, "seed-001"))
+    assert _quotes(origin.cites, "statement-reuters") and _quotes(origin.cites, "lgr")
+    assert "miami-oct" in (version.note or "")
+
+
+def test_v28_point_17_notes_that_both_witnesses_are_one_network(plan) -> None:
+    clause = _listed(plan, "v28", "arms-control")
+    treaty = clause.terms["arms-control-treaty"]
+    assert isinstance(treaty, Disputed)
+    witnesses = {cite.source for claim in treaty.disputed for cite in claim.cites}
+    assert all("news-pravda.com" in (plan.sources[source].url or "") for source in witnesses)
+    assert "not independent" in (clause.note or "")
+
+
+def test_miami_dec_reports_the_planned_us_russia_meeting_with_dmitriev(plan) -> None:
+    version = plan.versions["miami-dec"]
+    assert "Dmitriev" in (version.summary or "")
+    outcome = _listed(plan, "miami-dec", "miami-outcome")
+    assert "Dmitriev" in (outcome.text or "")
+    assert any("ديميترييف" in quote for quote in _quotes(outcome.cites, "seed-004"))
+
+
+def test_mint_is_not_dated_after_its_own_reprint(plan) -> None:
+    mint, reprint = plan.sources["mint"], plan.sources["menafn-mint"]
+    assert mint.date is None or reprint.date is None or mint.date <= reprint.date
+
+
+@pytest.mark.parametrize(("source", "url"), [
+    ("ki1", "https://kyivindependent.com/kyiv-us-agree-to-cap-ukraines-military-at-800-000"
+            "-in-revised-peace-plan-ft-reports"),
+    ("112", "https://112.ua/en/z-mirnogo-planu-znik-spirnij-punkt-pro-amnistiu-so-viklikalo"
+            "-superecki-114924"),
+])
+def test_ki1_and_112_point_at_the_article_not_a_truncated_address(plan, source, url) -> None:
+    assert plan.sources[source].url == url
