@@ -377,3 +377,91 @@ def test_numbers_are_the_plans_unless_they_only_count_a_short_list() -> None:
     assert list_positions([1, 2, 3], parent)
     assert not list_positions([3, 7, 12], parent)  # the plan's own point numbers
     assert not list_positions(list(range(1, 29)), parent)  # the whole plan
+
+
+# --- the layout of what import writes (issue 15, item 5) --------------------------------------
+
+
+def _import_golden_drafts() -> list[tuple[str, str]]:
+    """(case, output) of every golden run of `import` whose output is a draft."""
+    from ruamel.yaml import YAML
+
+    found = []
+    for case_file in sorted((REPO / "tests" / "cases").glob("import-*/case.yaml")):
+        spec = YAML(typ="safe").load(case_file.read_text(encoding="utf-8"))
+        found += [(case_file.parent.name, r["output"]) for r in spec["runs"]
+                  if r["args"][0] == "import" and r["output"].endswith(".yaml")]
+    return found
+
+
+@pytest.mark.parametrize(("case", "output"), _import_golden_drafts())
+def test_every_import_golden_draft_is_in_fmts_layout(case: str, output: str) -> None:
+    from plandiff.fmt import format_text
+
+    text = (REPO / "tests" / "cases" / case / output).read_text(encoding="utf-8")
+    assert format_text(text, "version").text == text
+
+
+def test_import_and_fmt_share_one_key_order() -> None:
+    from plandiff import fmt
+    from plandiff.importer import layout
+
+    assert layout.KEY_ORDERS is fmt.KEY_ORDERS
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    return tmp_path
+
+
+def test_imports_of_held_out_articles_pass_fmt_check_untouched(run, corpus) -> None:
+    # Held-out articles in three scripts imported (and written) into one copy of the corpus, each
+    # registering a source: the drafts and sources.yaml then pass `fmt --check` as they are.
+    names = ("v20-en.md", "v28-ar.md", "berlin-ru.md")
+    for n, article in enumerate(next(REPO.glob(f"tests/cases/import-heldout*/{name}"))
+                                for name in names):
+        shutil.copy(article, corpus / "seeds" / article.name)
+        result = run("import", str(corpus / "seeds" / article.name), "--parent", "v28",
+                     "--id", f"leak-{n}", "--date", "2025-12-24", root=corpus)
+        assert result.exit_code == 0, result.stderr
+    check = run("fmt", "--check", root=corpus)
+    assert check.exit_code == 0, check.stdout + check.stderr
+
+
+def test_import_touches_only_what_it_adds_to_sources_yaml_and_keeps_its_mode(run, corpus,
+                                                                             tmp_path) -> None:
+    # The corpus's sources.yaml holds long `url:` values that fmt puts on their own line; import
+    # once rewrote them all (and the file's mode).
+    path = corpus / "plans" / "sources.yaml"
+    path.chmod(0o600)
+    before = path.read_bytes()
+    article = corpus / "seeds" / "article.md"
+    shutil.copy(ARTICLE, article)
+    result = run("import", str(article), "--parent", "v28", "--id", "leak", root=corpus)
+    assert result.exit_code == 0, result.stderr
+    after = path.read_bytes()
+    assert after.startswith(before)
+    assert after[len(before):].decode("utf-8").startswith("\narticle:\n")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert run("fmt", "--check", root=corpus).exit_code == 0
+
+
+def test_import_keeps_the_byte_order_mark_and_line_ends_of_sources_yaml(run, lineage) -> None:
+    path = lineage / "plans" / "sources.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    before = path.read_bytes()
+    assert _import(run, lineage).exit_code == 0
+    after = path.read_bytes()
+    assert after.startswith(before)
+    assert b"\r\narticle:\r\n" in after and b"\n" not in after.replace(b"\r\n", b"")
+    assert run("check", root=lineage).exit_code == 0
+
+
+def test_a_replaced_draft_keeps_its_mode(run, lineage) -> None:
+    assert _import(run, lineage).exit_code == 0
+    draft = lineage / "plans" / "v3.yaml"
+    draft.chmod(0o640)
+    assert _import(run, lineage, "--force").exit_code == 0
+    assert draft.stat().st_mode & 0o777 == 0o640

@@ -16,7 +16,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     if not folder.is_dir():
         raise PlandiffError(f"{target}: the folder {folder} does not exist",
                             "create it first or choose another path")
-    mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+    mode = target.stat().st_mode & 0o777 if target.exists() else default_mode()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                              dir=folder)
@@ -37,7 +37,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
         raise
 
 
-def _default_mode() -> int:
+def default_mode() -> int:
     """The mode a new file gets from open() under the current umask (mkstemp's is 0600)."""
     umask = os.umask(0)
     os.umask(umask)

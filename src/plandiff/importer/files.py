@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from plandiff.files import default_mode
 from plandiff.problems import PlandiffError
 from plandiff.store import Root
 from plandiff.yamlfile import MAX_FILE_BYTES
@@ -60,6 +61,7 @@ def seed_path(root: Root, path: Path | None) -> str | None:
 def write_all(files: list[tuple[Path, str]], *, new: Path, force: bool) -> None:
     """Write every file or none: each goes to a temporary file beside it, then all are renamed
     into place; if a rename fails, the files already replaced get their old content back.
+    A replaced file keeps its mode; a new one gets the mode the umask gives.
     `new` is refused when it exists, unless `force`."""
     if new.exists() and not force:
         raise PlandiffError(f"{new} exists", "give another --id, or --force to replace it")
@@ -74,6 +76,7 @@ def write_all(files: list[tuple[Path, str]], *, new: Path, force: bool) -> None:
                 handle.flush()
                 os.fsync(handle.fileno())
             temporaries.append((temporary, path))
+            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else default_mode())
         replaced: list[Path] = []
         try:
             for temporary, path in temporaries:

@@ -1,9 +1,8 @@
 """Pure: a draft as YAML text in the canonical layout, and a source added to sources.yaml.
 
-Key order follows the canonical layout of plan files (`plandiff fmt`'s): version keys id, title,
-date, parent, coverage, status, parties, summary, note, clauses; clause keys id, was, number,
-title, topic, text, terms, cites, removed, note. Reviewer notes are YAML comments, so the file
-is valid as it stands and a person deletes them as they settle each point.
+The layout is `plandiff fmt`'s (its KEY_ORDERS, and the draft is passed through its formatter), so
+an import followed by `plandiff fmt --check` passes untouched. Reviewer notes are YAML comments, so
+the file is valid as it stands and a person deletes them as they settle each point.
 """
 
 from __future__ import annotations
@@ -11,13 +10,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from plandiff.fmt import KEY_ORDERS, WIDTH, FormatError, format_text
+
 from .draft import Draft, DraftClause
 
-VERSION_KEYS = ("id", "title", "date", "parent", "coverage", "status", "parties", "summary",
-                "note", "clauses")
-CLAUSE_KEYS = ("id", "was", "number", "title", "topic", "text", "terms", "cites", "removed",
-               "note")
-WIDTH = 100
 REVIEW = "REVIEW: "
 
 
@@ -88,7 +84,7 @@ def _clause_map(clause: DraftClause) -> Any:
             cites.append(entry)
         values["cites"] = cites
     mapping = CommentedMap()
-    for key in CLAUSE_KEYS:
+    for key in KEY_ORDERS["clause"]:
         if values.get(key) is not None:
             mapping[key] = values[key]
     return mapping
@@ -99,7 +95,7 @@ def dump_draft(draft: Draft, header_comment: str) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     top = CommentedMap()
-    for key in VERSION_KEYS:
+    for key in KEY_ORDERS["version"]:
         if key == "clauses":
             continue
         value = draft.header.get(key)
@@ -125,7 +121,16 @@ def dump_draft(draft: Draft, header_comment: str) -> str:
     top.yaml_set_start_comment(header_comment)
     out = io.StringIO()
     yaml_loader().dump(top, out)
-    return _tidy(out.getvalue())
+    return _formatted(_tidy(out.getvalue()), "version")
+
+
+def _formatted(text: str, kind: str) -> str:
+    """`text` in `plandiff fmt`'s layout. fmt refuses (FormatError) only where it would change the
+    data or lose a comment, a bug of its own: the draft is then written as built, still valid."""
+    try:
+        return format_text(text, kind).text
+    except FormatError:
+        return text
 
 
 def _tidy(text: str) -> str:
@@ -135,7 +140,50 @@ def _tidy(text: str) -> str:
 
 
 def add_source(sources_text: str, source_id: str, entry: dict[str, Any]) -> str:
-    """`sources_text` with one more source at its end, comments and layout kept (round trip)."""
+    """`sources_text` with one more source at its end, in `plandiff fmt`'s layout: the entry is
+    appended as text, so every byte before it stays as it was (comments, layout, long `url:`
+    lines); only a file that is not a plain block mapping is rewritten (round trip)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    mapping = CommentedMap()
+    for key, value in entry.items():
+        mapping[key] = _folded(value, 4) if key == "note" and isinstance(value, str) else value
+    out = io.StringIO()
+    yaml_loader().dump(CommentedMap([(source_id, mapping)]), out)
+    snippet = _formatted(out.getvalue(), "sources")
+    if not sources_text.strip():
+        return snippet
+    if sources_text.endswith("\n\n"):
+        appended = sources_text + snippet
+    elif sources_text.endswith("\n"):
+        appended = sources_text + "\n" + snippet
+    else:
+        appended = sources_text + "\n\n" + snippet
+    if _appends(sources_text, appended, source_id):
+        return appended
+    return _round_trip(sources_text, source_id, mapping)
+
+
+def _appends(old: str, new: str, source_id: str) -> bool:
+    """Whether `new` reads as `old` with one more source, `source_id`, at its end (not so after a
+    flow mapping, a document end marker or a top level that is not a mapping)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        before, after = YAML(typ="safe", pure=True).load(old), YAML(typ="safe",
+                                                                    pure=True).load(new)
+    except YAMLError:  # the appended text does not read: take the round trip
+        return False
+    if before is None:
+        before = {}
+    return (isinstance(before, dict) and isinstance(after, dict) and source_id not in before
+            and list(after) == [*before, source_id]
+            and all(after[key] == value for key, value in before.items())
+            and after[source_id] == YAML(typ="safe", pure=True).load(new[len(old):])[source_id])
+
+
+def _round_trip(sources_text: str, source_id: str, mapping: Any) -> str:
     from ruamel.yaml.comments import CommentedMap
 
     yaml = yaml_loader()
@@ -143,10 +191,7 @@ def add_source(sources_text: str, source_id: str, entry: dict[str, Any]) -> str:
     data = yaml.load(sources_text) if sources_text.strip() else None
     if data is None:
         data = CommentedMap()
-    mapping = CommentedMap()
-    for key, value in entry.items():
-        mapping[key] = _folded(value, 4) if key == "note" and isinstance(value, str) else value
     data[source_id] = mapping
     out = io.StringIO()
     yaml.dump(data, out)
-    return out.getvalue()
+    return _formatted(out.getvalue(), "sources")

@@ -85,9 +85,7 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
     version_text = dump_draft(draft, header)
     sources_text = None
     if entry is not None:
-        old = (root.plans / "sources.yaml").read_text(encoding="utf-8-sig") \
-            if (root.plans / "sources.yaml").exists() else ""
-        sources_text = add_source(old, source_id, entry)
+        sources_text = add_source(_text_of(root.plans / "sources.yaml"), source_id, entry)
     problems = _check(root, target, version_text, sources_text)
     return Prepared(root, draft, target, version_text, source_id, entry is not None,
                     sources_text, relative is not None, problems)
@@ -100,8 +98,25 @@ def write(prepared: Prepared, *, force: bool) -> None:
                             " bundled corpus", "run it inside a repository, or give --root")
     files = [(prepared.version_path, prepared.version_text)]
     if prepared.sources_text is not None:
-        files.append((prepared.root.plans / "sources.yaml", prepared.sources_text))
+        path = prepared.root.plans / "sources.yaml"
+        files.append((path, _like(path, prepared.sources_text)))
     write_all(files, new=prepared.version_path, force=force)
+
+
+def _text_of(path: Path) -> str:
+    """A plan file's text, without its byte-order mark, with LF line ends ("" when absent)."""
+    if not path.exists():
+        return ""
+    return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def _like(path: Path, text: str) -> str:
+    """`text` with the byte-order mark and CRLF line ends of the file it replaces, so that only
+    what import adds differs."""
+    raw = path.read_bytes() if path.exists() else b""
+    if b"\r\n" in raw:
+        text = text.replace("\n", "\r\n")
+    return ("\ufeff" + text) if raw.startswith(b"\xef\xbb\xbf") else text
 
 
 def language(text: str) -> str | None:
