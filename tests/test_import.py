@@ -230,6 +230,29 @@ def test_partial_import_leaves_out_what_the_text_does_not_report(run, lineage) -
     assert run("check", root=lineage).exit_code == 0
 
 
+def test_partial_is_the_default_and_the_header_says_so(run, lineage) -> None:
+    # Most leaks are partial: forgetting a flag must not list every clause the text leaves out as
+    # removed, each "cited" by the text's silence (issue 15, item 3).
+    default = _import(run, lineage, "--dry-run")
+    assert default.stdout == _import(run, lineage, "--dry-run", "--partial").stdout
+    assert "coverage: partial" in default.stdout and "removed: true" not in default.stdout
+    assert "# A partial version (the default)" in default.stdout
+    assert "new-one  " in default.stderr and "carried over: partial" in default.stderr
+    diff = run("diff", "v2", "v3", root=lineage)  # not written: v3 is unknown
+    assert diff.exit_code == 2
+
+
+def test_full_is_an_explicit_choice_and_lists_the_rest_as_removed(run, lineage) -> None:
+    result = _import(run, lineage, "--full")
+    assert result.exit_code == 0, result.stderr
+    draft = (lineage / "plans" / "v3.yaml").read_text(encoding="utf-8")
+    assert draft == (LINEAGE / "draft-full.yaml").read_text(encoding="utf-8")
+    assert "# A full version (--full)" in draft and "coverage: full" in draft
+    assert "listed as removed: --full" in result.stderr
+    diff = run("diff", "v2", "v3", root=lineage).stdout
+    assert "1 removed" in diff
+
+
 def test_text_from_outside_seeds_cites_a_source_without_a_file(run, lineage, tmp_path) -> None:
     outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
     outside.write_text(ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")

@@ -459,9 +459,10 @@ def import_command(
     date: str | None = typer.Option(None, "--date", metavar="D",
                                     help="The version's date, YYYY-MM-DD (default: today,"
                                     " marked for review)."),
-    partial: bool = typer.Option(False, "--partial",
-                                 help="The text reports only some clauses: parent clauses it"
-                                 " leaves out carry over instead of being listed as removed."),
+    full: bool = typer.Option(False, "--full/--partial",
+                              help="--full: the text gives the whole plan, so every parent clause"
+                              " it leaves out is listed as removed. --partial (the default): it"
+                              " reports only some clauses; the others carry over, unreported."),
     dry_run: bool = typer.Option(False, "--dry-run",
                                  help="Print the draft instead of writing anything."),
     force: bool = typer.Option(False, "--force", help="Replace plans/NEW.yaml if it exists."),
@@ -481,7 +482,7 @@ def import_command(
     except ValueError:
         raise PlandiffError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD") from None
     text, path = files.read_input(file)
-    options = ImportOptions(version_id, parent, title=title, date=when, partial=partial)
+    options = ImportOptions(version_id, parent, title=title, date=when, partial=not full)
     prepared = run.prepare(find_root(root), text, path, options,
                            shown="standard input" if path is None else file)
     _stderr(imported.table(prepared.draft).rstrip("\n"))

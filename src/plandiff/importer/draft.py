@@ -34,7 +34,7 @@ class ImportOptions:
     parent: str
     title: str | None = None
     date: dt.date | None = None
-    partial: bool = False
+    partial: bool = True  # --full makes it False
     source_id: str | None = None  # the source every clause cites
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -257,6 +257,11 @@ def _header(parsed: ParsedText, plan: Plan, options: ImportOptions
         date = options.today
         review["date"] = "set to today: give the date the version was drafted or reported"
     parent = plan.versions[options.parent]
+    review["coverage"] = (
+        "partial (the default): what the text leaves out carries over; if it gives the whole"
+        " plan, import it with --full" if options.partial else
+        "full (--full): each parent clause the text leaves out is listed as removed: confirm"
+        " that the text gives the whole plan")
     review["status"] = "`leaked` by default: confirm (leaked, proposed, agreed, rejected)"
     shown = ", ".join(parent.parties) or "none"
     review["parties"] = f"fill in who drafted or agreed it (the parent's: {shown})"

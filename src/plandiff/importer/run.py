@@ -80,8 +80,7 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
             f"source `{source_id}` has no local file, so its quotes cannot be verified: copy"
             " the text under seeds/ and set its `file:` in plans/sources.yaml")
     origin = relative or ("standard input" if path is None else path.name)
-    header = (f"Drafted by `plandiff import` from {origin} against `{options.parent}`.\n"
-              "Settle each REVIEW comment, then delete it.")
+    header = _header_comment(origin, options)
     version_text = dump_draft(draft, header)
     sources_text = None
     if entry is not None:
@@ -101,6 +100,19 @@ def write(prepared: Prepared, *, force: bool) -> None:
         path = prepared.root.plans / "sources.yaml"
         files.append((path, _like(path, prepared.sources_text)))
     write_all(files, new=prepared.version_path, force=force)
+
+
+def _header_comment(origin: str, options: ImportOptions) -> str:
+    """The draft's opening comment: where it comes from, and whether it is a full or a partial
+    version (the one choice that changes what the parent's other clauses become)."""
+    if options.partial:
+        kind = ("A partial version (the default): parent clauses that the text leaves out carry\n"
+                "over, unreported. If the text gives the whole plan, import it again with --full.")
+    else:
+        kind = ("A full version (--full): every parent clause that the text leaves out is listed\n"
+                "as removed. If the text reports only some clauses, import it without --full.")
+    return (f"Drafted by `plandiff import` from {origin} against `{options.parent}`.\n{kind}\n"
+            "Settle each REVIEW comment, then delete it.")
 
 
 def _text_of(path: Path) -> str:

@@ -25,9 +25,11 @@ def table(draft: Draft) -> str:
     lines = [f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]}".rstrip()
              for r in rows]
     counts = {s: sum(1 for r in draft.rows if r.status == s) for s in _STATUS}
+    partial = draft.header.get("coverage") == "partial"
+    fate = "carried over: partial" if partial else "listed as removed: --full"
     lines.append(f"{counts['match'] + counts['weak']} aligned ({counts['weak']} weak),"
                  f" {counts['new']} new, {counts['removed'] + counts['left out']} parent"
-                 " clause(s) not in the text")
+                 f" clause(s) not in the text ({fate})")
     return "\n".join(lines) + "\n"
 
 
