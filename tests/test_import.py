@@ -80,6 +80,8 @@ def test_decimals_and_years_do_not_start_points() -> None:
     ("by 27 November 2025", "date", dt.date(2025, 11, 27), None),
     ("November 27, 2025", "date", dt.date(2025, 11, 27), None),
     ("27 نوفمبر 2025", "date", dt.date(2025, 11, 27), None),
+    ("2 декабря 2025 г.", "date", dt.date(2025, 12, 2), None),
+    ("2 грудня 2025 року", "date", dt.date(2025, 12, 2), None),
     ("a plan of 19 points", "quantity", 19, "points"),
 ])
 def test_values_are_read_with_their_units(text: str, kind: str, value: object,
@@ -488,3 +490,96 @@ def test_a_replaced_draft_keeps_its_mode(run, lineage) -> None:
     draft.chmod(0o640)
     assert _import(run, lineage, "--force").exit_code == 0
     assert draft.stat().st_mode & 0o777 == 0o640
+
+
+# --- the new source and the version's header (issue 15, item 8) -------------------------------
+
+LEAK = """The points of the new draft, as reported:
+
+Kyiv, 2 December 2025. A new version of the framework was shown to reporters on Tuesday.
+
+1. Ukraine's army may number no more than 700,000 troops.
+2. Ukraine's membership of NATO is left to the consensus of the alliance's members.
+
+Officials declined to comment.
+"""
+
+
+def test_a_lead_in_ending_with_a_colon_is_no_title_and_no_summary() -> None:
+    parsed = parse(LEAK)
+    assert parsed.title is None
+    assert parsed.summary == ("Kyiv, 2 December 2025. A new version of the framework was shown to"
+                              " reporters on Tuesday. Officials declined to comment.")
+
+
+def test_a_markdown_heading_before_the_list_is_the_title_even_after_a_paragraph() -> None:
+    parsed = parse("Kyiv, 2 December 2025 (Reuters)\n# The new draft, point by point\n"
+                   "Reporters have seen it.\n\n1. A point.\n\n## Reactions\nNone so far.\n")
+    assert parsed.title == "The new draft, point by point"
+    assert parsed.summary == ("Kyiv, 2 December 2025 (Reuters) Reporters have seen it."
+                              " None so far.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (LEAK, "en"),
+    ("Ukraine army capped at 800k. NATO: up to allies. Vote within 100 days of signing.", "en"),
+    ("Die Streitkräfte der Ukraine werden auf 600.000 Soldaten begrenzt.", None),
+    ("Ukraine: army capped at 800k; NATO membership up to the allies; elections after the"
+     " signing.", "en"),
+    ("Les forces armées de l'Ukraine sont limitées à 600 000 hommes, et les élections ont lieu"
+     " dans cent jours.", None),
+    ("Численность армии Украины ограничивается 800 тысячами.", "ru"),
+    ("Чисельність збройних сил України обмежується 800 тисячами.", "uk"),
+    ("يقتصر عديد القوات المسلحة الأوكرانية على 800 ألف.", "ar"),
+])
+def test_the_language_is_told_by_the_script_and_for_latin_letters_by_english_words(
+        text: str, expected: str | None) -> None:
+    from plandiff.importer.source import language
+
+    assert language(text) == expected
+
+
+def _entry(root: Path, source_id: str) -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((root / "plans" / "sources.yaml").read_text(
+        encoding="utf-8"))[source_id]
+
+
+def test_a_new_source_gets_the_language_date_and_outlet_of_the_text(run, lineage) -> None:
+    (lineage / "seeds" / "leak.md").write_text(LEAK, encoding="utf-8")
+    result = run("import", str(lineage / "seeds" / "leak.md"), "--parent", "v2", "--id", "v3",
+                 "--outlet", "Example Wire", root=lineage)
+    assert result.exit_code == 0, result.stderr
+    entry = _entry(lineage, "leak")
+    assert (entry["outlet"], entry["language"], entry["date"], entry["title"]) == (
+        "Example Wire", "en", dt.date(2025, 12, 2), None)
+    assert "Confirm the date (read from '2 December 2025' in the text)" in " ".join(
+        entry["note"].split())
+    assert "Fill in the title and url." in " ".join(entry["note"].split())
+    draft = (lineage / "plans" / "v3.yaml").read_text(encoding="utf-8")
+    # The version's date defaults to its source's, marked for review; today only without one.
+    assert re.search(r"^date: 2025-12-02 +# REVIEW: the date of its source `leak`", draft,
+                     re.MULTILINE)
+    assert "summary: >-\n  Kyiv, 2 December 2025. A new version" in draft
+    assert "title: Imported draft of v3" in draft  # the lead-in is not a headline
+    assert run("check", root=lineage).exit_code == 0
+
+
+def test_source_date_overrides_the_date_read_and_applies_only_to_a_new_source(run,
+                                                                               lineage) -> None:
+    (lineage / "seeds" / "leak.md").write_text(LEAK, encoding="utf-8")
+    result = run("import", str(lineage / "seeds" / "leak.md"), "--parent", "v2", "--id", "v3",
+                 "--source-date", "2025-12-03", root=lineage)
+    assert result.exit_code == 0, result.stderr
+    assert _entry(lineage, "leak")["date"] == dt.date(2025, 12, 3)
+    assert "date: 2025-12-03" in (lineage / "plans" / "v3.yaml").read_text(encoding="utf-8")
+    # The source is registered now: a second import cites it and says the options were not used.
+    again = run("import", str(lineage / "seeds" / "leak.md"), "--parent", "v2", "--id", "v4",
+                "--outlet", "Other", "--source-date", "2025-12-05", root=lineage)
+    assert again.exit_code == 0, again.stderr
+    assert "--outlet and --source-date not applied: source `leak` is already in" in again.stderr
+    assert _entry(lineage, "leak")["date"] == dt.date(2025, 12, 3)
+    bad = run("import", str(lineage / "seeds" / "leak.md"), "--parent", "v2", "--id", "v5",
+              "--source-date", "2 Dec", root=lineage)
+    assert bad.exit_code == 2 and "--source-date '2 Dec' is not a date" in bad.stderr

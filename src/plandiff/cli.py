@@ -463,6 +463,13 @@ def import_command(
                               help="--full: the text gives the whole plan, so every parent clause"
                               " it leaves out is listed as removed. --partial (the default): it"
                               " reports only some clauses; the others carry over, unreported."),
+    outlet: str | None = typer.Option(None, "--outlet", metavar="NAME",
+                                      help="The outlet that published the text, for its new"
+                                      " entry in plans/sources.yaml (default: unknown)."),
+    source_date: str | None = typer.Option(None, "--source-date", metavar="D",
+                                           help="The text's date, YYYY-MM-DD, for its new"
+                                           " source entry (default: a date read from the text"
+                                           " outside its list)."),
     dry_run: bool = typer.Option(False, "--dry-run",
                                  help="Print the draft instead of writing anything."),
     force: bool = typer.Option(False, "--force", help="Replace plans/NEW.yaml if it exists."),
@@ -477,12 +484,19 @@ def import_command(
     from .render import imported
     from .store import find_root
 
-    try:
-        when = dt.date.fromisoformat(date) if date is not None else None
-    except ValueError:
-        raise PlandiffError(f"--date {date!r} is not a date", "write it as YYYY-MM-DD") from None
+    def day(option: str, value: str | None) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(value) if value is not None else None
+        except ValueError:
+            raise PlandiffError(f"{option} {value!r} is not a date",
+                                "write it as YYYY-MM-DD") from None
+
+    when, published = day("--date", date), day("--source-date", source_date)
+    if outlet is not None and not outlet.strip():
+        raise PlandiffError("--outlet is empty", "give the outlet's name, or leave the option out")
     text, path = files.read_input(file)
-    options = ImportOptions(version_id, parent, title=title, date=when, partial=not full)
+    options = ImportOptions(version_id, parent, title=title, date=when, partial=not full,
+                            outlet=outlet.strip() if outlet else None, source_date=published)
     prepared = run.prepare(find_root(root), text, path, options,
                            shown="standard input" if path is None else file)
     _stderr(imported.table(prepared.draft).rstrip("\n"))

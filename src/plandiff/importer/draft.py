@@ -35,6 +35,8 @@ class ImportOptions:
     title: str | None = None
     date: dt.date | None = None
     partial: bool = True  # --full makes it False
+    outlet: str | None = None  # of a new source
+    source_date: dt.date | None = None  # of a new source; else read from the text
     source_id: str | None = None  # the source every clause cites
     today: dt.date = field(default_factory=dt.date.today)
 
@@ -276,5 +278,7 @@ def _header(parsed: ParsedText, plan: Plan, options: ImportOptions
     }
     if parsed.summary:
         header["summary"] = parsed.summary
+        review["summary"] = ("drafted from the text outside its list: check it and put it in"
+                             " your own words")
     return header, review
 

@@ -86,6 +86,11 @@ for _month, _names in {
         12: ("december", "dec", "ديسمبر", "كانون الاول")}.items():
     for _name in _names:
         MONTHS[_name] = _month
+# Russian and Ukrainian month names as dates write them, in the genitive ("2 декабря 2025").
+_CYRILLIC_MONTHS = """января февраля марта апреля мая июня июля августа сентября октября ноября
+декабря січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"""
+for _month, _name in enumerate(_CYRILLIC_MONTHS.split()):
+    MONTHS[_name] = _month % 12 + 1
 
 
 @dataclass(frozen=True)

@@ -40,18 +40,34 @@ class Point:
 class ParsedText:
     points: list[Point]
     outside: list[str] = field(default_factory=list)  # paragraphs outside the list
+    headings: set[int] = field(default_factory=set)  # those that were Markdown headings
+    before: int = 0  # how many of them come before the first point
 
     @property
     def title(self) -> str | None:
-        """The first outside paragraph when it reads like a headline (short, no full stop)."""
-        if self.outside and len(self.outside[0]) <= 120 and not self.outside[0].endswith("."):
+        """The text's headline: its first Markdown heading before the list, else its first
+        paragraph when that reads like one (short, not ending like a sentence or a lead-in to the
+        list, "The points of the draft:")."""
+        for index in sorted(self.headings):
+            if index < self.before and len(self.outside[index]) <= 200:
+                return self.outside[index]
+        if self.outside and _headline(self.outside[0]):
             return self.outside[0]
         return None
 
     @property
     def summary(self) -> str | None:
-        paragraphs = self.outside[1:] if self.title else self.outside
-        return " ".join(paragraphs) or None
+        """The text outside the list, but its headings, its headline and the lead-ins that
+        introduce the list."""
+        title = self.title
+        kept = [p for i, p in enumerate(self.outside)
+                if i not in self.headings and not (i == 0 and p == title)
+                and not p.endswith(":")]
+        return " ".join(kept) or None
+
+
+def _headline(text: str) -> bool:
+    return len(text) <= 120 and not text.endswith((".", ":", ";", ",", "!", "?", "؟"))
 
 
 def plain(text: str) -> str:
@@ -105,10 +121,15 @@ def parse(text: str) -> ParsedText:
     current: _Open | None = None
     blank = False
 
-    def flush_paragraph() -> None:
+    headings: set[int] = set()
+    before: int | None = None
+
+    def flush_paragraph(heading: bool = False) -> None:
         if paragraph:
             words = plain(" ".join(paragraph))
             if words:
+                if heading:
+                    headings.add(len(outside))
                 outside.append(words)
             paragraph.clear()
 
@@ -130,6 +151,8 @@ def parse(text: str) -> ParsedText:
         if marker is not None:
             close()
             flush_paragraph()
+            if before is None:
+                before = len(outside)
             current = _Open(marker[0], number, marker[1], marker[2])
         elif bullet and current is not None:
             current.bullets.append(bullet.group("body").strip())
@@ -138,13 +161,18 @@ def parse(text: str) -> ParsedText:
             # A continuation: the next line of the point, an indented paragraph, or the body
             # under a bare number.
             (current.bullets if current.bullets else current.body).append(line.strip())
+        elif _HEADING.match(line):  # a heading is a paragraph of its own
+            close()
+            flush_paragraph()
+            paragraph.append(line.strip())
+            flush_paragraph(heading=True)
         else:
             close()
             paragraph.append(line.strip())
         blank = False
     close()
     flush_paragraph()
-    return ParsedText(points, outside)
+    return ParsedText(points, outside, headings, len(outside) if before is None else before)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

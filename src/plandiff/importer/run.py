@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from plandiff.models import SLUG_PATTERN, Plan
 from plandiff.problems import PlandiffError, Problem
@@ -22,6 +21,7 @@ from .draft import Draft, ImportOptions, build
 from .files import seed_path, write_all
 from .layout import add_source, dump_draft
 from .points import parse
+from .source import place
 
 SOURCES = "plans/sources.yaml"
 
@@ -68,13 +68,23 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
         raise PlandiffError(f"{shown}: no numbered points found",
                             'number the points as "1.", "1)", "(1)" or "Point 1:", one per line')
     relative = seed_path(root, path)
-    source_id, entry = _source(plan, relative, path, parsed.title, options, text)
+    source = place(plan, relative=relative, path=path, parsed=parsed, text=text,
+                   version_id=options.version_id, today=options.today, outlet=options.outlet,
+                   source_date=options.source_date)
+    source_id, entry = source.id, source.entry
     from plandiff.resolve import Resolver
 
     parent = Resolver(plan).resolve(options.parent)
     options = ImportOptions(**{**options.__dict__, "source_id": source_id})
     draft = build(parsed, plan, parent, options, source_text=text,
                   source_has_file=relative is not None)
+    if options.date is None and source.date is not None:
+        draft.header["date"] = source.date
+        draft.header_review["date"] = (
+            f"the date of its source `{source_id}` ({source.date_origin}): confirm, or give the"
+            " date the version was drafted or reported")
+    for note in source.review:
+        draft.header_review.setdefault("source", note)
     if relative is None:
         draft.header_review["source"] = (
             f"source `{source_id}` has no local file, so its quotes cannot be verified: copy"
@@ -129,52 +139,6 @@ def _like(path: Path, text: str) -> str:
     if b"\r\n" in raw:
         text = text.replace("\n", "\r\n")
     return ("\ufeff" + text) if raw.startswith(b"\xef\xbb\xbf") else text
-
-
-def language(text: str) -> str | None:
-    """`ar`, `uk` or `ru` when most letters are in that script; None (for a person to fill in)
-    otherwise, since a Latin script does not say which language."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return None
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
-    cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
-    if arabic > len(letters) / 2:
-        return "ar"
-    if len(cyrillic) > len(letters) / 2:
-        return "uk" if any(c in "іїєґІЇЄҐ" for c in cyrillic) else "ru"
-    return None
-
-
-def _source(plan: Plan, relative: str | None, path: Path | None, title: str | None,
-            options: ImportOptions, text: str) -> tuple[str, dict[str, Any] | None]:
-    """The id of the source to cite, and a new sources.yaml entry when none exists yet."""
-    if relative is not None:
-        for source_id, source in plan.sources.items():
-            if source.file == relative:
-                return source_id, None
-    if path is not None:
-        seed = re.match(r"(\d{3})_", path.name)
-        base = f"seed-{seed.group(1)}" if seed else re.sub(r"[^a-z0-9]+", "-",
-                                                            path.stem.lower()).strip("-")
-    else:
-        base = f"{options.version_id}-text"
-    base = base if base and re.match(SLUG_PATTERN, base) else f"{options.version_id}-text"
-    source_id, counter = base, 2
-    while source_id in plan.sources:
-        source_id, counter = f"{base}-{counter}", counter + 1
-    entry: dict[str, Any] = {
-        "outlet": "unknown",
-        "title": title,
-        "date": None,
-        "language": language(text),
-        "url": None,
-    }
-    if relative is not None:
-        entry["file"] = relative
-    entry["note"] = (f"Registered by plandiff import on {options.today.isoformat()} for version"
-                     f" {options.version_id}: fill in the outlet, title, date, language and url.")
-    return source_id, entry
 
 
 def _check(root: Root, target: Path, version_text: str, sources_text: str | None
