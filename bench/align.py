@@ -35,17 +35,20 @@ def main() -> None:
         ("round trip against itself", [round_trip(plan, v, v) for v in full]),
     ]
     groups += [(f"held out: {folder.name}", held_out(plan, folder)) for folder in HELD_OUT]
-    print(f"{'text':24} {'against':10} {'right':>9} {'share':>7}   values: right/left/wrong")
+    print(f"{'text':24} {'against':10} {'right':>9} {'share':>7}   values: right/left/wrong"
+          "   choices: right/left/wrong")
     for title, scores in groups:
         print(f"-- {title}")
         for s in scores:
             print(f"{s.text:24} {s.parent:10} {s.right:>4}/{s.total:<4} {s.share:>7.1%}"
-                  f"   {'/'.join(map(str, s.values))}")
+                  f"   {'/'.join(map(str, s.values)):24} {'/'.join(map(str, s.choices))}")
             for miss in s.misses if verbose else ():
                 print(f"   {miss}")
         right, total = sum(s.right for s in scores), sum(s.total for s in scores)
         values = "/".join(str(sum(s.values[k] for s in scores)) for k in range(3))
-        print(f"{'':24} {'all':10} {right:>4}/{total:<4} {right / total:>7.1%}   {values}")
+        choices = "/".join(str(sum(s.choices[k] for s in scores)) for k in range(3))
+        print(f"{'':24} {'all':10} {right:>4}/{total:<4} {right / total:>7.1%}   {values:24}"
+              f" {choices}")
 
 
 if __name__ == "__main__":

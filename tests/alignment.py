@@ -13,6 +13,7 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from plandiff.importer.align import align
+from plandiff.importer.choices import read_choices
 from plandiff.importer.draft import candidates, items_of
 from plandiff.importer.extract import READABLE, read_terms
 from plandiff.importer.points import Point, parse
@@ -34,6 +35,7 @@ class Score:
     total: int
     misses: tuple[str, ...]  # one line per wrong point
     values: tuple[int, int, int] = (0, 0, 0)  # terms read right, left to the reviewer, read wrong
+    choices: tuple[int, int, int] = (0, 0, 0)  # the same for choice terms
 
     @property
     def share(self) -> float:
@@ -49,7 +51,7 @@ def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, pare
     items, _ = items_of(points, parent, partial=plan.versions[version_id].coverage == "partial")
     alignment = align(items, candidates(plan, parent))
     held = {c.id for c in parent.live()}
-    right, misses, values = 0, [], [0, 0, 0]
+    right, misses, values, choices = 0, [], [0, 0, 0], [0, 0, 0]
     for point, match, clause_id in zip(points, alignment.matches, ids, strict=True):
         clause = version.clauses[clause_id]
         continuing = [i for i in (clause_id, clause.clause.was) if i in held]
@@ -63,8 +65,12 @@ def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, pare
             for outcome in _read_values(plan, point.text, parent.clauses[expected].clause.terms,
                                         clause.clause.terms):
                 values[outcome] += 1
-    return Score(text, parent_id, right, len(points), tuple(misses), (values[0], values[1],
-                                                                        values[2]))
+            for outcome in _read_choices(plan, point.text,
+                                         parent.clauses[expected].clause.terms,
+                                         clause.clause.terms):
+                choices[outcome] += 1
+    return Score(text, parent_id, right, len(points), tuple(misses),
+                 (values[0], values[1], values[2]), (choices[0], choices[1], choices[2]))
 
 
 def _read_values(plan: Plan, text: str, parent_terms: dict[str, object],
@@ -78,6 +84,16 @@ def _read_values(plan: Plan, text: str, parent_terms: dict[str, object],
     reading = read_terms(text, terms)
     return [1 if t not in reading.values else 0 if reading.values[t] == truth[t] else 2
             for t in terms]
+
+
+def _read_choices(plan: Plan, text: str, parent_terms: dict[str, object],
+                  truth: dict[str, object]) -> list[int]:
+    """As _read_values, for the choice terms of the parent's clause (read as `import` reads them:
+    all the clause's choice terms together)."""
+    terms = {t: plan.terms[t] for t in parent_terms if t in plan.terms}
+    readings = read_choices(text, terms)
+    return [1 if readings[t].key is None else 0 if readings[t].key == truth[t] else 2
+            for t in readings if isinstance(truth.get(t), str)]
 
 
 def _older(plan: Plan, version_id: str) -> list[str]:

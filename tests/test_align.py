@@ -206,3 +206,14 @@ def test_values_in_articles_written_by_others_are_read_or_left_never_guessed(pla
     assert sum(s.values[2] for s in scores) == 0, [(s.text, s.parent) for s in scores
                                                    if s.values[2]]
     assert sum(s.values[0] for s in scores) >= 33
+
+
+def test_choices_in_articles_written_by_others_are_read_only_when_named_never_guessed(plan
+                                                                                    ) -> None:
+    # A choice is read when the text names its key words or label alone ("consensus", "as soon
+    # as possible"): measured 21 read right on the held-out articles (English ones: the words
+    # are English), the rest left to the reviewer, none read wrong.
+    scores = [s for folder in HELD_OUT for s in held_out(plan, folder)]
+    assert sum(s.choices[2] for s in scores) == 0, [(s.text, s.parent) for s in scores
+                                                    if s.choices[2]]
+    assert sum(s.choices[0] for s in scores) >= 21

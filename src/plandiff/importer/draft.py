@@ -13,8 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from plandiff.lineage import ancestors
-from plandiff.models import Coverage, Disputed, Plan
+from plandiff.models import Coverage, Disputed, NoLongerKnown, Plan
 from plandiff.normalize import normalize, quote_occurs
 from plandiff.resolve import ResolvedVersion
 
@@ -219,7 +221,10 @@ def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: Impo
 
 def _fill_terms(clause: DraftClause, plan: Plan, previous: dict[str, Any], parent_id: str, *,
                 partial: bool) -> None:
-    """Read the terms of the parent's clause from the point's text."""
+    """Read the terms of the parent's clause from the point's text. The draft restates the
+    clause (its text is the point's), so every term it does not state is named for review: in a
+    partial version it is carried from the parent, which the reviewer confirms, restates or marks
+    `{unknown: why}`; in a full one it is kept (a choice, flag or text) or left out."""
     known = {t: plan.terms[t] for t in previous if t in plan.terms}
     reading = read_terms(clause.text or "", known)
     for term_id in previous:
@@ -227,24 +232,40 @@ def _fill_terms(clause: DraftClause, plan: Plan, previous: dict[str, Any], paren
             clause.terms[term_id] = reading.values[term_id]
             if term_id in reading.notes:
                 clause.term_review[term_id] = reading.notes[term_id]
-        elif term_id in reading.unread:
-            kind = plan.terms[term_id].type.value
-            if partial:
-                clause.review.append(f"term `{term_id}` ({kind}) carries over from `{parent_id}`"
-                                     " unread: set it here if the text changes it")
-            else:
-                value = previous[term_id]
-                clause.terms[term_id] = (value.model_dump(exclude_none=True)
-                                         if isinstance(value, Disputed) else value)
-                clause.term_review[term_id] = (f"kept from `{parent_id}`: a {kind} is not read"
-                                               " from the text; confirm or change it")
+            continue
+        term = plan.terms.get(term_id)
+        kind = term.type.value if term is not None else "term"
+        unread = term_id in reading.unread
+        reason = reading.notes.get(term_id) or (
+            f"a {kind} is not read from the text" if unread else "the text gives no value for it")
+        if partial:
+            label = f" ({term.label})" if term is not None else ""
+            clause.review.append(
+                f"term `{term_id}`{label}: {reason}; carried from `{parent_id}`"
+                f" ({_shown(previous[term_id])}): confirm, restate or mark `{{unknown: why}}`")
+        elif unread:
+            value = previous[term_id]
+            clause.terms[term_id] = (value.model_dump(exclude_none=True)
+                                     if isinstance(value, BaseModel) else value)
+            clause.term_review[term_id] = (f"kept from `{parent_id}`: {reason}; confirm or"
+                                           " change it")
         else:
-            note = reading.notes.get(term_id, "the text gives no value for it")
-            tail = ("it carries over from" if partial else "left out; it was set in")
-            clause.review.append(f"term `{term_id}`: {note}; {tail} `{parent_id}`")
+            clause.review.append(f"term `{term_id}`: {reason}; left out; it was set in"
+                                 f" `{parent_id}`")
     if reading.leftovers:
         shown = ", ".join(repr(f.text) for f in reading.leftovers)
         clause.review.append(f"the text also gives {shown}: add a term if one fits")
+
+
+def _shown(value: Any) -> str:
+    """A carried value in a review comment, in brief."""
+    if isinstance(value, Disputed):
+        return "disputed: " + " | ".join(str(claim.value) for claim in value.disputed)
+    if isinstance(value, NoLongerKnown):
+        return f"unknown: {value.unknown}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"{value:,}" if isinstance(value, int) else str(value)
 
 
 def _header(parsed: ParsedText, plan: Plan, options: ImportOptions

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from plandiff.models import Term, TermType
 
+from .choices import ChoiceReading, read_choices
 from .numbers import UNIT_WORDS, Found, find_values
 
 # Exact conversions only: a month is not a fixed number of days, so that is left to a person.
@@ -21,7 +22,7 @@ class TermReading:
 
     values: dict[str, object] = field(default_factory=dict)  # term id -> value read
     notes: dict[str, str] = field(default_factory=dict)  # term id -> what a reviewer must do
-    unread: list[str] = field(default_factory=list)  # choice, flag, text: not read from text
+    unread: list[str] = field(default_factory=list)  # flag, text, a choice not named: not read
     leftovers: list[Found] = field(default_factory=list)  # values that no term took
 
 
@@ -61,7 +62,11 @@ def read_terms(text: str, terms: Mapping[str, Term]) -> TermReading:
     found = [f for f in found if not f.former]
     reading = TermReading()
     used: set[int] = set()
+    choices = read_choices(text, terms)
     for term_id, term in terms.items():
+        if term_id in choices:
+            _take_choice(reading, term_id, term, choices[term_id])
+            continue
         if term.type not in READABLE:
             reading.unread.append(term_id)
             continue
@@ -94,12 +99,30 @@ def read_terms(text: str, terms: Mapping[str, Term]) -> TermReading:
     return reading
 
 
+def _take_choice(reading: TermReading, term_id: str, term: Term, choice: ChoiceReading) -> None:
+    """A choice the text names alone is read (and marked: the words may say something else in
+    context); otherwise the term is unread, with a note when the text names several choices."""
+    labels = term.choices or {}
+    if choice.key is not None:
+        words = choice.named[0][1]
+        reading.values[term_id] = choice.key
+        reading.notes[term_id] = (f"read from the words {words!r} (`{choice.key}`:"
+                                  f" {labels[choice.key]}): confirm")
+        return
+    reading.unread.append(term_id)
+    if choice.named:
+        shown = ", ".join(f"`{key}` ({words!r})" for key, words in choice.named)
+        reading.notes[term_id] = f"the text names several of its choices, {shown}: choose one"
+
+
 def _refuse_shared_values(reading: TermReading, terms: Mapping[str, Term],
                           found: list[Found]) -> None:
     """One figure that would fill two terms (say two amounts in dollars) is a guess for at least
     one of them: leave all of them to the reviewer."""
     takers: dict[int, list[str]] = {}
     for term_id in list(reading.values):
+        if terms[term_id].type not in READABLE:
+            continue
         fits, _ = _candidates(terms[term_id], found)
         bare = [f for f in found if f.kind == "number" or (f.kind == "quantity" and f.unit is None)]
         for item in fits or bare[:1]:
@@ -108,11 +131,13 @@ def _refuse_shared_values(reading: TermReading, terms: Mapping[str, Term],
         shared = takers.get(id(item), [])
         if len(shared) < 2:
             continue
+        candidates = [f"`{t}`" for t in shared]
+        listed = ", ".join(candidates[:-1]) + f" and {candidates[-1]}"
         for term_id in shared:
             reading.values.pop(term_id, None)
-            others = ", ".join(f"`{t}`" for t in shared if t != term_id)
-            reading.notes[term_id] = (f"the text gives one figure ({item.text!r}) that could also"
-                                      f" be {others}: assign it to the right term")
+            reading.notes[term_id] = (f"the text gives one figure ({item.text!r}) that fits"
+                                      f" {len(shared)} terms, {listed}: assign it to the right"
+                                      " one")
 
 
 def _describe(term: Term) -> str:
