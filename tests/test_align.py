@@ -8,6 +8,7 @@ import pytest
 from alignment import HELD_OUT, held_out, round_trip
 from conftest import REPO
 from plandiff.importer.align import (
+    CLOSE,
     FLOOR,
     MATCH,
     NEIGHBOUR_HINT,
@@ -111,18 +112,47 @@ def test_a_weak_pair_is_taken_only_when_each_is_the_others_best() -> None:
     candidates = [Candidate("memorial", "A memorial to the victims is built in the capital."),
                   Candidate("museum", "A joint museum of the war opens in a neutral city."),
                   Candidate("cap", "The armed forces may number no more than 600,000.")]
-    aside = Item("The leaders spoke at length about a memorial, their advisers told reporters"
-                 " late on Sunday evening.")
-    # One shared word in a long sentence: weak, but the point and the clause are each other's
+    aside = Item("The leaders spoke at length about a memorial to the victims, their advisers"
+                 " told reporters late on Sunday.")
+    # A few shared words in a long sentence: weak, but the point and the clause are each other's
     # best, so the pair is taken and flagged for the reviewer.
     (match,) = align([aside], candidates).matches
     assert match.clause == "memorial" and MATCH > match.score >= FLOOR and match.weak
     # The same point after one that names the memorial more closely (while continuing the
     # museum): the memorial's best point is now the other one, so the weak pair is not taken.
-    closer = Item("A memorial museum of the war opens in a neutral city.")
+    closer = Item("A memorial museum to the victims of the war opens in a neutral city.")
     matches = align([closer, aside], candidates).matches
     assert [m.clause for m in matches] == ["museum", None]
     assert matches[1].best == "memorial"
+
+
+def test_below_the_floor_a_point_is_new_even_when_each_is_the_others_best() -> None:
+    # Issue 15: an unrelated point was matched at 15.2 through one common word ("parties") and
+    # the similarity of its letters; below FLOOR it is a new clause, its closest clause named.
+    candidates = [Candidate("amnesty", "All parties to the conflict receive a full amnesty."),
+                  Candidate("cap", "The armed forces may number no more than 600,000.")]
+    (match,) = align([Item("A joint monitoring mission reports on the conflict to all"
+                           " parties.")], candidates).matches
+    assert match.clause is None and match.best == "amnesty" and 15.0 <= match.score < FLOOR
+
+
+def test_a_match_that_another_clause_nearly_equals_is_a_close_call() -> None:
+    # Issue 15: "Territorial questions are left to the leaders" went, unflagged, to the clause
+    # on changes by force at 51.5, with the territory clause close behind.
+    candidates = [
+        Candidate("territory", "Territorial questions are settled by the leaders of the two"
+                  " countries; the line of contact is frozen."),
+        Candidate("no-change-by-force", "Territorial arrangements are not changed by force;"
+                  " the leaders of both countries guarantee them."),
+        Candidate("cap", "The armed forces may number no more than 600,000.")]
+    point = Item("Territorial questions are left to the leaders of both countries.")
+    (match,) = align([point], candidates).matches
+    assert match.clause is not None and match.close
+    assert {match.clause, match.runner_up} == {"territory", "no-change-by-force"}
+    assert match.score - match.runner_up_score < CLOSE
+    (clear,) = align([Item("The armed forces may number no more than 600,000 troops.")],
+                     candidates).matches
+    assert clear.clause == "cap" and not clear.close
 
 
 def test_a_point_between_two_sure_matches_leans_to_the_clause_between_them() -> None:
@@ -143,7 +173,10 @@ MEASURED = {
     "import-heldout": {
         ("v28-en.md", "v28"): 27, ("v28-en.md", "miami-oct"): 26,
         ("v28-ar.md", "v28"): 28, ("v28-ar.md", "miami-oct"): 24,
-        ("v20-en.md", "v20"): 20, ("v20-en.md", "miami-dec"): 15, ("v20-en.md", "v28"): 17,
+        # v20-en.md against v28 was 17 before the floor rose from 15 to 20 (issue 15): its points
+        # 2 and 6 were weak pairs at 16.3 and 17.1 (the first from its position alone), now new
+        # clauses with the right clause named as the closest.
+        ("v20-en.md", "v20"): 20, ("v20-en.md", "miami-dec"): 15, ("v20-en.md", "v28"): 15,
         ("v20-ru.md", "v20"): 19, ("v20-ru.md", "miami-dec"): 16, ("v20-ru.md", "v28"): 17,
     },
     "import-heldout-2": {

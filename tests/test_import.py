@@ -664,3 +664,19 @@ def test_a_full_import_keeps_an_unread_value_that_is_no_longer_known(run, lineag
     draft = (lineage / "plans" / "v3.yaml").read_text(encoding="utf-8")
     assert "\n        unknown: a later report\n" in draft
     assert run("check", root=lineage).exit_code == 0
+
+
+def test_a_close_call_is_flagged_even_above_the_weak_line(run, corpus) -> None:
+    # Issue 15: a match that another clause nearly equals was written unflagged when it scored 50
+    # or more. The terse English v20 gives its army point to v28's NATO-troops clause at 51.1,
+    # the army-cap clause close behind (47.1): both are named for the reviewer.
+    article = corpus / "seeds" / "v20-brief-en.md"
+    shutil.copy(REPO / "tests" / "cases" / "import-heldout-2" / "v20-brief-en.md", article)
+    result = run("import", str(article), "--parent", "v28", "--id", "leak", "--dry-run",
+                 root=corpus)
+    assert result.exit_code == 0, result.stderr
+    row = next(line for line in result.stderr.splitlines() if line.startswith("4 "))
+    assert row.split()[1:3] == ["nato-troops", "51.1"]
+    assert row.endswith("close call: confirm (next: armed-forces-cap)")
+    assert ("# REVIEW: close call: `nato-troops` (51.1), `armed-forces-cap` close behind (47.1):"
+            " confirm which clause it continues, or give it a new id") in result.stdout

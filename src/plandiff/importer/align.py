@@ -13,8 +13,9 @@ from .concepts import ENTITIES, features
 from .numbers import prepare
 
 MATCH = 30.0  # below this a point is new, unless it and the clause are each other's best
-FLOOR = 15.0  # below this a point is new
+FLOOR = 20.0  # below this a point is new: no weak pair is taken (docs/import.md, the figures)
 WEAK = 50.0  # a match below this is flagged for the reviewer
+CLOSE = 10.0  # a match that another clause scores within this of is flagged as a close call
 NUMBER_HINT = 4.0  # added when the point keeps the clause's number
 NEIGHBOUR_HINT = 4.0  # added when the point's neighbour surely continues the clause's neighbour
 HISTORY = 0.9  # an older wording of the clause counts for a little less than the parent's
@@ -60,10 +61,18 @@ class Match:
     clause: str | None  # the parent clause id, None for a new clause
     score: float  # of the match, or of the best rejected candidate for a new clause
     best: str | None = None  # for a new clause: the closest parent clause, as a hint
+    runner_up: str | None = None  # for a match: the next best parent clause for this point
+    runner_up_score: float = 0.0
 
     @property
     def weak(self) -> bool:
         return self.clause is not None and self.score < WEAK
+
+    @property
+    def close(self) -> bool:
+        """Another clause scores nearly as well: the texts alone hardly tell the two apart."""
+        return (self.clause is not None and self.runner_up is not None
+                and self.score - self.runner_up_score < CLOSE)
 
 
 @dataclass(frozen=True)
@@ -171,7 +180,8 @@ def beside_sure_neighbours(scores: list[list[float]], columns: int) -> list[list
 
 def align(items: Sequence[Item], candidates: Sequence[Candidate]) -> Alignment:
     """One parent clause per point at most, best pairs first; a pair below MATCH only when the point
-    and the clause are each other's best, none below FLOOR."""
+    and the clause are each other's best, none below FLOOR. Each match names its runner-up, the
+    next best clause for the point, so that a close call can be flagged."""
     scores = beside_sure_neighbours(score_matrix(items, candidates), len(candidates))
     pairs = sorted(((scores[i][j], i, j) for i in range(len(items))
                     for j in range(len(candidates))), key=lambda t: (-t[0], t[1], t[2]))
@@ -191,7 +201,11 @@ def align(items: Sequence[Item], candidates: Sequence[Candidate]) -> Alignment:
     for i in range(len(items)):
         if i in taken_points:
             j, score = taken_points[i]
-            matches.append(Match(i, candidates[j].id, score))
+            others = [k for k in range(len(candidates)) if k != j]
+            k = max(others, key=lambda k: scores[i][k], default=None)
+            matches.append(Match(i, candidates[j].id, score,
+                                 runner_up=candidates[k].id if k is not None else None,
+                                 runner_up_score=scores[i][k] if k is not None else 0.0))
         else:
             row = scores[i]
             best = max(range(len(candidates)), key=lambda j: row[j], default=None)

@@ -63,8 +63,9 @@ class Row:
     point: int | str | None  # the point's number; None for a parent clause no point continues
     clause: str
     score: float | None
-    status: str  # match | weak | new | removed | left out
-    closest: str | None = None  # for a new clause: the parent clause that came closest
+    status: str  # match | weak | close | new | removed | left out
+    closest: str | None = None  # for a new clause: the parent clause that came closest; for a
+    # weak or close match: the runner-up, when it comes close
 
 
 @dataclass
@@ -173,12 +174,23 @@ def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: Impo
             if own_list:
                 clause.review.append(f"the text lists this as its point {point.number}: give"
                                      " `number:` if that is the plan's own numbering")
+            rival = ""
+            if match.close:  # the runner-up may score higher, when a better pair took it
+                rival = (f", `{match.runner_up}` close behind ({match.runner_up_score:g})"
+                         if match.runner_up_score <= match.score else
+                         f", `{match.runner_up}` scores higher ({match.runner_up_score:g}) but"
+                         " went to another point")
             if match.weak:
-                clause.review.append(f"weak match with `{match.clause}` (score {match.score:g}):"
-                                     " confirm it continues that clause, or give it a new id")
+                clause.review.append(f"weak match with `{match.clause}` (score {match.score:g})"
+                                     f"{rival}: confirm it continues that clause, or give it a"
+                                     " new id")
+            elif match.close:
+                clause.review.append(f"close call: `{match.clause}` ({match.score:g}){rival}:"
+                                     " confirm which clause it continues, or give it a new id")
             _fill_terms(clause, plan, previous.terms, parent.id, partial=partial)
-            rows.append(Row(point.number, match.clause, match.score,
-                            "weak" if match.weak else "match"))
+            status = "weak" if match.weak else "close" if match.close else "match"
+            rows.append(Row(point.number, match.clause, match.score, status,
+                            match.runner_up if match.close else None))
         else:
             clause = DraftClause(slug(point.title or point.text, point.number, taken),
                                  None if own_list else point.number, point.title, point.text)

@@ -7,6 +7,7 @@ from plandiff.importer.draft import Draft
 _STATUS = {
     "match": "",
     "weak": "weak: confirm",
+    "close": "close call: confirm",
     "new": "new clause",
     "removed": "not in the text: listed as removed, confirm",
     "left out": "not in the text: left out (carries over, unreported)",
@@ -17,7 +18,8 @@ def table(draft: Draft) -> str:
     """One line per point, then one per parent clause that no point continues."""
     rows = [("point", "clause", "score", "")]
     for row in draft.rows:
-        note = _STATUS[row.status] + (f" (closest: {row.closest})" if row.closest else "")
+        label = "closest" if row.status == "new" else "next"
+        note = _STATUS[row.status] + (f" ({label}: {row.closest})" if row.closest else "")
         score = f"{row.score:.1f}" if row.score is not None else "-"
         point = str(row.point) if row.point is not None else "-"
         rows.append((point, row.clause, score, note))
@@ -27,7 +29,8 @@ def table(draft: Draft) -> str:
     counts = {s: sum(1 for r in draft.rows if r.status == s) for s in _STATUS}
     partial = draft.header.get("coverage") == "partial"
     fate = "carried over: partial" if partial else "listed as removed: --full"
-    lines.append(f"{counts['match'] + counts['weak']} aligned ({counts['weak']} weak),"
+    lines.append(f"{counts['match'] + counts['weak'] + counts['close']} aligned"
+                 f" ({counts['weak']} weak, {counts['close']} close calls),"
                  f" {counts['new']} new, {counts['removed'] + counts['left out']} parent"
                  f" clause(s) not in the text ({fate})")
     return "\n".join(lines) + "\n"
