@@ -290,6 +290,9 @@ def test_standard_input(run, lineage, monkeypatch) -> None:
     (["--parent", "v2", "--id", "Bad Id"], "is not a valid version id"),
     (["--parent", "v2", "--id", "v3", "--date", "1 March"], "is not a date"),
     (["--parent", "v2", "--id", "v1"], "exists"),
+    (["--parent", "v2", "--id", "v3", "--outlet", "Wire\nService"], "--outlet holds a line break"),
+    (["--parent", "v2", "--id", "v3", "--outlet", "\u202eWire"], "invisible control character"),
+    (["--parent", "v2", "--id", "v3", "--outlet", " "], "--outlet is empty"),
 ])
 def test_bad_arguments_exit_2_and_write_nothing(run, lineage, args, message) -> None:
     before = {p.name: p.read_bytes() for p in (lineage / "plans").iterdir()}

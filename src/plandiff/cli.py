@@ -478,6 +478,7 @@ def import_command(
     """Draft a new version from a numbered text: align its points with the parent's clauses,
     read their numbers, cite the text."""
     import datetime as dt
+    import unicodedata
 
     from .importer import files, run
     from .importer.draft import ImportOptions
@@ -494,6 +495,9 @@ def import_command(
     when, published = day("--date", date), day("--source-date", source_date)
     if outlet is not None and not outlet.strip():
         raise PlandiffError("--outlet is empty", "give the outlet's name, or leave the option out")
+    if outlet is not None and any(unicodedata.category(c).startswith("C") for c in outlet):
+        raise PlandiffError("--outlet holds a line break or an invisible control character",
+                            "give the outlet's name as plain text on one line")
     text, path = files.read_input(file)
     options = ImportOptions(version_id, parent, title=title, date=when, partial=not full,
                             outlet=outlet.strip() if outlet else None, source_date=published)
