@@ -457,8 +457,8 @@ def import_command(
     title: str | None = typer.Option(None, "--title", metavar="T",
                                      help="The version's title (default: the text's headline)."),
     date: str | None = typer.Option(None, "--date", metavar="D",
-                                    help="The version's date, YYYY-MM-DD (default: today,"
-                                    " marked for review)."),
+                                    help="The version's date, YYYY-MM-DD (default: its"
+                                    " source's date, else today; marked for review)."),
     full: bool = typer.Option(False, "--full/--partial",
                               help="--full: the text gives the whole plan, so every parent clause"
                               " it leaves out is listed as removed. --partial (the default): it"
