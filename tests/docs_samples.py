@@ -8,8 +8,10 @@ A sample is a comment line naming the command, then a fenced block that holds it
     ```
 
 Options go before the colon: `root=PATH` runs on another plan repository (relative to the
-repository root; the default is the repository itself), `head=N` keeps the first N lines,
-`exit=N` is the exit code expected (0 unless given). `python tests/docs_samples.py` rewrites every
+repository root; the default is the repository itself), from that folder, so that file arguments
+are relative to it; `head=N` keeps the first N lines; `stream=stderr` (or `both`: standard output,
+then standard error) shows what the command writes for people besides its output; `exit=N` is
+the exit code expected (0 unless given). `python tests/docs_samples.py` rewrites every
 sample; `--check` changes nothing and exits 1 listing the samples that drifted (the test suite
 runs it).
 """
@@ -71,10 +73,13 @@ def output(sample: Sample) -> list[str]:
     root = REPO / sample.options.get("root", ".")
     saved = {k: os.environ.get(k) for k in ("NO_COLOR", "COLUMNS", "PLANDIFF_ROOT")}
     os.environ.update({"NO_COLOR": "1", "COLUMNS": WIDTH, "PLANDIFF_ROOT": str(root)})
+    cwd = Path.cwd()
+    os.chdir(root)
     try:
         result = CliRunner().invoke(app, rewrite([*sample.args]), catch_exceptions=False,
                                     prog_name="plandiff")
     finally:
+        os.chdir(cwd)
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -84,7 +89,10 @@ def output(sample: Sample) -> list[str]:
     if result.exit_code != expected:
         raise SystemExit(f"{sample.file}:{sample.line}: `plandiff {' '.join(sample.args)}` exited"
                          f" {result.exit_code}, not {expected}:\n{result.output}")
-    lines = result.stdout.rstrip("\n").split("\n")
+    stream = sample.options.get("stream", "stdout")
+    text = {"stdout": result.stdout, "stderr": result.stderr,
+            "both": result.stdout + result.stderr}[stream]
+    lines = text.rstrip("\n").split("\n")
     if "head" in sample.options:
         lines = lines[:int(sample.options["head"])]
     return [line.rstrip() for line in lines]
