@@ -137,3 +137,19 @@ def test_shell_completion_offers_version_ids() -> None:
     out = subprocess.run([sys.executable, "-m", "plandiff"], capture_output=True, text=True,
                          env=env).stdout.split()
     assert out == ["v20", "v28"]
+
+
+def test_unknown_term_filter_exits_2_with_the_closest_term(run) -> None:
+    result = run("v28", "geneva", "--term", "troop-cap", "--exit-code")
+    assert result.exit_code == 2, result.output
+    assert "--term `troop-cap`" in result.stderr
+    assert "did you mean `ukraine-troop-cap`?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_unknown_topic_filter_exits_2_with_the_closest_topic(run) -> None:
+    result = run("diff", "v28", "geneva", "--topic", "militry")
+    assert result.exit_code == 2, result.output
+    assert "--topic `militry`" in result.stderr and "did you mean `military`?" in result.stderr
+    known = run("diff", "v28", "geneva", "--topic", "military", "--term", "ukraine-troop-cap")
+    assert known.exit_code == 0, known.output

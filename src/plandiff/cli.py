@@ -73,6 +73,17 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _open(root: Path | None, need: tuple[str, ...] | None = None) -> Any:
+    """Load the repository for a command, saying on standard error when it is the bundled corpus
+    and which broken files were left out (with `need`, the versions the command reads)."""
+    from . import api
+
+    loaded = api.open_plan(root, need=need)
+    for line in loaded.notices():
+        _stderr(line)
+    return loaded
+
+
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"plandiff {__version__}")
@@ -140,7 +151,7 @@ def diff_command(
     from . import api
     from .diff import DiffOptions
 
-    loaded = api.open_plan(root)
+    loaded = _open(root, (base, head))
     result = api.diff(loaded, base, head,
                       options=DiffOptions(terms=_split(term), topics=_split(topic)))
     if output_format is DiffFormat.json:
@@ -192,7 +203,7 @@ def report_command(
     """A change report fit to publish: key changes first, each changed clause with its sources."""
     from . import api
 
-    loaded = api.open_plan(root)
+    loaded = _open(root, (base, head))
     result = api.diff(loaded, base, head)
     if output_format is ReportFormat.html:
         from .render import html
@@ -215,11 +226,10 @@ def history_command(
     root: Path | None = RootOption,
 ) -> None:
     """Follow one term's value, or one clause's text, through every version."""
-    from . import api
     from .history import history
     from .render import history as view
 
-    loaded = api.open_plan(root)
+    loaded = _open(root, ())
     result = history(loaded.plan, subject)
     if output_format is DiffFormat.json:
         sys.stdout.write(view.render_json(result))
@@ -244,10 +254,9 @@ def site_command(
 ) -> None:
     """Write the tracker as a static website: timeline, versions, change reports, histories,
     sources."""
-    from . import api
     from .site import build_site, write_site
 
-    loaded = api.open_plan(root)
+    loaded = _open(root)
     pages = build_site(loaded.plan, base_url=base_url)
     write_site(pages, out, force=force, protect=loaded.root.path)
     _stderr(f"wrote {sum(p.endswith('.html') for p in pages)} pages to {out}")
@@ -315,10 +324,9 @@ def log_command(
     root: Path | None = RootOption,
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
-    from . import api
     from .render import log as log_view
 
-    loaded = api.open_plan(root)
+    loaded = _open(root)
     if output_format is DiffFormat.json:
         sys.stdout.write(json.dumps(log_view.to_data(loaded.plan), indent=2,
                                     ensure_ascii=False) + "\n")
@@ -346,7 +354,7 @@ def show_command(
     from .render import show as show_view
     from .resolve import Resolver
 
-    loaded = api.open_plan(root)
+    loaded = _open(root, (version,))
     api.require_versions(loaded, version)
     resolved = Resolver(loaded.plan).resolve(version)
     clauses = show_view.select(resolved, clause)
@@ -373,10 +381,15 @@ def check_command(
 ) -> None:
     """Check the whole repository against the contract; list every problem."""
     from .render import problems as problems_view
-    from .store import check_repository, find_root
+    from .store import bundled_notice, check_repository, describe, find_root, version_paths
 
-    found = check_repository(find_root(root), strict=strict)
-    sys.stdout.write(problems_view.render(found, output_format.value))
+    repository = find_root(root)
+    if (notice := bundled_notice(repository)) is not None:
+        _stderr(notice)
+    found = check_repository(repository, strict=strict)
+    checked = f"{len(version_paths(repository))} version file(s) in {describe(repository)}"
+    sys.stdout.write(problems_view.render(found, output_format.value, checked=checked,
+                                          root=str(repository.path)))
     failing = [p for p in found if p.severity == "error" or strict]
     raise typer.Exit(EXIT_FOUND if failing else EXIT_OK)
 

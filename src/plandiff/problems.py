@@ -53,6 +53,7 @@ class InvalidPlan(PlandiffError):
     """The plan repository has errors; every one is listed."""
 
     problems: list[Problem] = field(default_factory=list)
+    where: str = ""  # the repository read, as messages name it
 
     def __str__(self) -> str:
         return "\n".join(p.format() for p in self.problems)
@@ -67,9 +68,10 @@ def error_lines(error: Exception) -> list[str]:
     """What the command line prints for an exception, one line each (no traceback)."""
     if isinstance(error, InvalidPlan):
         errors = sum(p.severity == "error" for p in error.problems)
+        where = f" ({error.where})" if error.where else ""
         return [*(p.format() for p in error.problems),
-                f"plandiff: the plan repository has {errors} error(s); fix them and run again"
-                " (`plandiff check` lists them all)"]
+                f"plandiff: the plan repository{where} has {errors} error(s); fix them and run"
+                " again (`plandiff check` lists them all)"]
     if isinstance(error, PlandiffError):
         return [f"plandiff: {error.message}"] + ([f"  hint: {error.hint}"] if error.hint else [])
     return [f"plandiff: internal error: {type(error).__name__}: {error}",

@@ -21,7 +21,9 @@ def plain_diff(base: str, head: str) -> int:
         from . import api
         from .render import terminal
 
-        result = api.diff(api.open_plan(None), base, head)
+        loaded = api.open_plan(None, need=(base, head))
+        sys.stderr.write("".join(f"{line}\n" for line in loaded.notices()))
+        result = api.diff(loaded, base, head)
         terminal.render(result, terminal.make_console(), show_all=False)
     except KeyboardInterrupt:  # as click does
         sys.stderr.write("Aborted!\n")

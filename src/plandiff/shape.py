@@ -72,8 +72,8 @@ def pydantic_problems(file: str, data: Any, error: ValidationError, model: type)
         grouped.setdefault(path, []).append(item)
     problems = [_bad_term_mapping(file, path, form) for path, form in bad_mappings.items()]
     for path, items in grouped.items():
-        for chosen in _dedupe(items):
-            problems.append(_describe_error(file, data, path, chosen, model))
+        for error_item in _dedupe(items):
+            problems.append(_describe_error(file, data, path, error_item, model))
     return problems
 
 

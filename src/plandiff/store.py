@@ -38,6 +38,22 @@ class Root:
             return str(path)
 
 
+def describe(root: Root) -> str:
+    """The repository as messages name it, so that a reader knows which one was read."""
+    if root.packaged:
+        return f"the corpus bundled with plandiff ({root.path})"
+    return str(root.path)
+
+
+def bundled_notice(root: Root) -> str | None:
+    """What to say, once, when no plans/ was found and the bundled corpus is read instead."""
+    if not root.packaged:
+        return None
+    return ("plandiff: no plans/ folder here or above; reading the corpus bundled with plandiff"
+            " (the 2025 Russia-Ukraine peace plan). To read your own, give --root DIR or set"
+            f" {ROOT_ENV}=DIR (the folder that holds plans/).")
+
+
 def packaged_corpus() -> Path:
     """The corpus that ships inside the package (or, in a source checkout, the repository's own)."""
     here = Path(__file__).resolve().parent
@@ -195,6 +211,21 @@ class LoadedPlan:
     plan: Any  # models.Plan
     files: dict[str, str]  # version id -> display path
     problems: list[Problem]
+    skipped: list[str] = field(default_factory=list)  # broken files left out (display paths)
+    left_out: list[str] = field(default_factory=list)  # sound versions that build on them
+
+    def notices(self) -> list[str]:
+        """What a command says on standard error before its output: the bundled corpus is in
+        use, or broken files were left out."""
+        lines = [notice] if (notice := bundled_notice(self.root)) else []
+        for display in self.skipped:
+            count = sum(p.file == display and p.severity == "error" for p in self.problems)
+            lines.append(f"plandiff: warning: {display} has {count} error(s) and is left out"
+                         " (`plandiff check` lists them)")
+        if self.left_out:
+            lines.append("plandiff: warning: also left out, as they build on a broken file: "
+                         + ", ".join(self.left_out))
+        return lines
 
 
 def version_files(raw: RawRepository) -> dict[str, str]:
@@ -207,12 +238,13 @@ def version_files(raw: RawRepository) -> dict[str, str]:
     return files
 
 
-def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False) -> LoadedPlan:
+def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
+                       raw: RawRepository | None = None) -> LoadedPlan:
     """Read and validate the repository, never raising for its content: `plan` is None when a
     file could not be modelled. With `verify`, quotes are checked against local source files."""
     from .validate import build_plan, verify_quotes
 
-    raw = read_repository(root)
+    raw = raw or read_repository(root)
     plan, problems = build_plan(raw.data, unreadable=raw.unreadable)
     problems = raw.problems + problems
     files = version_files(raw)
@@ -226,16 +258,51 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False)
     return LoadedPlan(root, plan, files, raw.locate(problems))
 
 
-def load_plan(root: Root, *, verify: bool = False, strict: bool = False) -> LoadedPlan:
+def load_plan(root: Root, *, verify: bool = False, strict: bool = False,
+              need: Iterable[str] | None = None) -> LoadedPlan:
     """Read and validate the repository. Raises InvalidPlan listing every error.
 
-    With `verify`, quotes are checked against the sources' local files as well.
+    With `verify`, quotes are checked against the sources' local files as well. With `need`
+    (the version ids a command reads), broken version files are left out instead, as long as
+    the registry, the bibliography and the needed versions with their ancestors are sound.
     """
-    loaded = inspect_repository(root, verify=verify, strict=strict)
+    raw = read_repository(root)
+    loaded = inspect_repository(root, verify=verify, strict=strict, raw=raw)
     errors = any(p.severity == "error" for p in loaded.problems)
     if loaded.plan is None or (errors and not verify):
-        raise InvalidPlan("", problems=loaded.problems)
+        sound = None if need is None or verify else _sound_part(raw, loaded, frozenset(need))
+        if sound is None:
+            raise InvalidPlan("", problems=loaded.problems, where=describe(root))
+        return sound
     return loaded
+
+
+def _sound_part(raw: RawRepository, loaded: LoadedPlan, need: frozenset[str]) -> LoadedPlan | None:
+    """The plan without its broken version files and the versions that build on them; None when
+    the registry or bibliography is broken, or a needed version is left out."""
+    from .validate import SOURCES_FILE, TERMS_FILE, build_plan
+
+    broken = {p.file for p in loaded.problems if p.severity == "error"}
+    if broken & {TERMS_FILE, SOURCES_FILE}:
+        return None
+    data = {file: value for file, value in raw.data.items() if file not in broken}
+    dropped: set[str] = set()
+    while True:
+        plan, problems = build_plan(data)
+        bad = {p.file for p in problems if p.severity == "error"} & data.keys()
+        if plan is not None and not bad:
+            break
+        if (plan is None and not bad) or bad & {TERMS_FILE, SOURCES_FILE}:
+            return None
+        dropped |= bad
+        data = {file: value for file, value in data.items() if file not in bad}
+    gone = {Path(file).stem for file in broken | dropped}
+    if any(v not in plan.versions and v in gone for v in need):
+        return None  # a version the command reads is broken (a typo is said by the command)
+    files = {v: f for v, f in loaded.files.items() if v in plan.versions}
+    left_out = sorted(v for v, f in loaded.files.items() if f in dropped)
+    return LoadedPlan(raw.root, plan, files, loaded.problems,
+                      skipped=sorted(broken), left_out=left_out)
 
 
 def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:

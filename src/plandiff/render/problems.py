@@ -15,10 +15,13 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     return text
 
 
-def render(problems: Sequence[Problem], output_format: str = "text") -> str:
+def render(problems: Sequence[Problem], output_format: str = "text", *,
+           checked: str | None = None, root: str | None = None) -> str:
+    """`checked` says what was read (in the text's last line); `root` is the repository (JSON)."""
     if output_format == "json":
         return json.dumps({
             "format": "plandiff.check/1",
+            **({"root": root} if root is not None else {}),
             "errors": sum(p.severity == "error" for p in problems),
             "warnings": sum(p.severity == "warning" for p in problems),
             "problems": [{
@@ -41,8 +44,9 @@ def render(problems: Sequence[Problem], output_format: str = "text") -> str:
     lines = [p.format() for p in problems]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    where = f" (checked {checked})" if checked else ""
     if problems:
-        lines.append(f"{errors} error(s), {warnings} warning(s)")
+        lines.append(f"{errors} error(s), {warnings} warning(s){where}")
     else:
-        lines.append("ok: no problems found")
+        lines.append(f"ok: no problems found{where}")
     return "\n".join(lines) + "\n"

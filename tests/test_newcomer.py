@@ -1,0 +1,88 @@
+"""What a newcomer trips on (issue 15): which repository is read, and one broken file that an
+unrelated command does not need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import LINEAGE_PLANS
+
+BUNDLED = "reading the corpus bundled with plandiff"
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working folder with no plans/ at or above it."""
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def test_outside_a_repository_check_says_it_read_the_bundled_corpus(run, elsewhere) -> None:
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count(BUNDLED) == 1
+    assert "--root DIR" in result.stderr and "PLANDIFF_ROOT" in result.stderr
+    assert "ok: no problems found (checked " in result.stdout
+    assert "in the corpus bundled with plandiff (" in result.stdout
+
+
+def test_outside_a_repository_an_unknown_version_names_the_bundled_corpus(run, elsewhere) -> None:
+    result = run("geneva", "my-new-version")
+    assert result.exit_code == 2
+    assert result.stderr.count(BUNDLED) == 1
+    assert "unknown version `my-new-version` in the corpus bundled with plandiff" in result.stderr
+
+
+def test_a_repository_given_with_root_is_named_and_no_notice_is_printed(run, make_repo) -> None:
+    root = make_repo(LINEAGE_PLANS)
+    result = run("check", root=root)
+    assert BUNDLED not in result.stderr
+    assert result.stdout.endswith(f"(checked 2 version file(s) in {root})\n")
+    missing = run("v1", "v9", root=root)
+    assert f"unknown version `v9` in {root}" in missing.stderr and BUNDLED not in missing.stderr
+
+
+def _with_broken_v3(make_repo) -> Path:
+    files = dict(LINEAGE_PLANS)
+    files["plans/v3.yaml"] = "id: v3\nparent: v2\nclauses: [\n"  # a syntax error
+    files["plans/v4.yaml"] = files["plans/v2.yaml"].replace("id: v2", "id: v4").replace(
+        "parent: v1", "parent: v3")
+    return make_repo(files)
+
+
+@pytest.mark.parametrize("args", [("diff", "v1", "v2"), ("v1", "v2"), ("report", "v1", "v2"),
+                                  ("show", "v2"), ("show", "v2", "army"), ("history", "cap")])
+def test_a_broken_file_the_command_does_not_need_is_a_warning(run, make_repo, args) -> None:
+    root = _with_broken_v3(make_repo)
+    result = run(*args, root=root)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings[0] == ("plandiff: warning: plans/v3.yaml has 1 error(s) and is left out"
+                           " (`plandiff check` lists them)")
+    assert warnings[1:] == ["plandiff: warning: also left out, as they build on a broken file: v4"]
+    assert result.stdout
+
+
+def test_a_broken_file_still_fails_check_and_the_commands_that_need_it(run, make_repo) -> None:
+    root = _with_broken_v3(make_repo)
+    assert run("check", root=root).exit_code == 1
+    for args in (("diff", "v1", "v3"), ("v2", "v4"), ("show", "v4"), ("log",)):
+        result = run(*args, root=root)
+        assert result.exit_code == 2, args
+        assert "plans/v3.yaml:" in result.stderr and "has 1 error(s)" in result.stderr
+
+
+def test_a_broken_registry_stops_every_command(run, make_repo) -> None:
+    files = dict(LINEAGE_PLANS)
+    files["plans/terms.yaml"] = "cap: [\n"
+    result = run("v1", "v2", root=make_repo(files))
+    assert result.exit_code == 2 and "plans/terms.yaml:" in result.stderr
+
+
+def test_a_typo_in_a_version_is_still_said_when_another_file_is_broken(run, make_repo) -> None:
+    result = run("v1", "v22", root=_with_broken_v3(make_repo))
+    assert result.exit_code == 2 and "did you mean `v2`?" in result.stderr
