@@ -86,3 +86,37 @@ def test_a_broken_registry_stops_every_command(run, make_repo) -> None:
 def test_a_typo_in_a_version_is_still_said_when_another_file_is_broken(run, make_repo) -> None:
     result = run("v1", "v22", root=_with_broken_v3(make_repo))
     assert result.exit_code == 2 and "did you mean `v2`?" in result.stderr
+
+
+V1 = LINEAGE_PLANS["plans/v1.yaml"]
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    (V1.replace("\n    text:", "\n\ttext:", 1), "a tab character in the indentation",
+     "use spaces instead of the tab"),
+    (V1.replace("\n    text:", "\n   text:", 1),
+     "this line's indentation does not match the lines above", "same number of spaces"),
+    (V1.replace("\n    text:", "\n     text:", 1), "this line is indented more than the line above",
+     "same number of spaces"),
+    (V1.replace("title: First", "title: First: the plan"),
+     "a colon followed by a space inside a value", "put the value in quotes"),
+    (V1.replace("title: First", 'title: "First'), "the quote (\") opened on line 2 is not closed",
+     "close the quote"),
+    (V1.replace("\n  - id:", "\n  -id:", 1), "a list item needs a space after its `-`",
+     "write `- id: ...`"),
+    (V1.replace("\n    text:", "\n    cap: 5\n    text:", 1),
+     "`cap` is a term: it belongs under `terms:`", "under the clause's `terms:`"),
+])
+def test_yaml_mistakes_are_said_in_plain_words(run, make_repo, text, message, hint) -> None:
+    files = dict(LINEAGE_PLANS)
+    files["plans/v1.yaml"] = text
+    result = run("check", root=make_repo(files))
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("plans/v1.yaml:") and message in first and hint in first, first
+    assert "<block" not in first and "expected" not in first
+
+
+def test_show_suggests_the_closest_clause(run) -> None:
+    result = run("show", "v28", "armed-force-cap")
+    assert result.exit_code == 2 and "did you mean `armed-forces-cap`?" in result.stderr

@@ -79,6 +79,8 @@ def test_markdown_has_the_sticky_marker_and_github_annotations(run, repo) -> Non
 def test_unknown_revision_and_not_a_repository_exit_2(run, repo, tmp_path_factory) -> None:
     unknown = run("review", "nope", root=repo)
     assert unknown.exit_code == 2 and "unknown revision `nope`" in unknown.stderr
+    typo = run("review", "mian", root=repo)
+    assert typo.exit_code == 2 and "did you mean `main`?" in typo.stderr
     assert run("review", "--upload-pack=x", root=repo).exit_code == 2
     plain = tmp_path_factory.mktemp("plain")
     (plain / "plans").mkdir()

@@ -60,9 +60,24 @@ def resolve_revision(top: Path, revision: str) -> str:
         return _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options",
                     f"{revision}^{{commit}}").decode().strip()
     except PlandiffError:
-        raise PlandiffError(f"unknown revision `{revision}`",
-                            "give a branch, tag or commit that exists in this clone"
+        close = _closest_ref(top, revision)
+        raise PlandiffError(f"unknown revision `{revision}` in {top}",
+                            (f"did you mean `{close}`? " if close else "")
+                            + "give a branch, tag or commit that exists in this clone"
                             " (fetch it first in CI)") from None
+
+
+def _closest_ref(top: Path, revision: str) -> str | None:
+    """The branch or tag a mistyped revision most likely meant."""
+    import difflib
+
+    try:
+        names = _git(top, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags",
+                     "refs/remotes").decode("utf-8", "replace").split()
+    except PlandiffError:
+        return None
+    close = difflib.get_close_matches(revision, names, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def at_revision(top: Path, prefix: str, revision: str) -> Snapshot:

@@ -83,7 +83,8 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
         try:
             version = _VERSION.validate_python(raw)
         except ValidationError as error:
-            problems.extend(pydantic_problems(file, raw, error, Version))
+            problems.extend(_term_keys_misplaced(pydantic_problems(file, raw, error, Version),
+                                                 terms))
             complete = False
             broken.add(stem)
             if isinstance(raw.get("id"), str):
@@ -110,6 +111,21 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
                            and p.code in ("not-a-mapping",) for p in problems):
         return None, problems
     return plan, problems
+
+
+def _term_keys_misplaced(problems: list[Problem], terms: Mapping[str, Term]) -> list[Problem]:
+    """A clause field named like a term is a term written one level too high: say so."""
+    said = []
+    for problem in problems:
+        path = problem.keypath
+        if (problem.code == "unknown-field" and len(path) == 3 and path[0] == "clauses"
+                and path[2] in terms):
+            problem = Problem(problem.file, f"`{path[2]}` is a term: it belongs under `terms:`",
+                              problem.code, problem.severity,
+                              f"indent it under the clause's `terms:` (`terms: {{{path[2]}: ...}}`)",
+                              path, problem.line, problem.column)
+        said.append(problem)
+    return said
 
 
 def _broken_ids(raw: Any, loaded: Mapping[str, Any]) -> frozenset[str]:

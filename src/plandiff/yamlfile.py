@@ -230,9 +230,10 @@ def parse_document(document: Document) -> Any:
         if (error.problem or "").startswith("but "):
             parts.reverse()
         message = ", ".join(part for part in parts if part) or str(error)
-        raise _invalid(document.display, f"YAML syntax error: {message}", "yaml-syntax",
-                       "fix the YAML at this place (check indentation, quotes and colons)",
-                       mark=error.problem_mark or error.context_mark) from None
+        mark = error.problem_mark or error.context_mark
+        plain, hint = plain_syntax_error(message, document.text, mark)
+        raise _invalid(document.display, f"YAML syntax error: {plain}", "yaml-syntax", hint,
+                       mark=mark) from None
     except YAMLError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise _invalid(document.display, f"YAML error: {first}", "yaml-syntax") from None
@@ -242,6 +243,69 @@ def parse_document(document: Document) -> Any:
         raise _invalid(document.display, f"a value cannot be read: {error}", "bad-value") from None
     document.node = getattr(yaml.composer, "root_node", None)
     return data
+
+
+def plain_syntax_error(parser: str, text: str, mark: Any) -> tuple[str, str]:
+    """The parser's complaint in plain words, with the likely cause and what to do (the parser's
+    own words when no likely cause is known)."""
+    lines = text.split("\n")
+    row = getattr(mark, "line", None)
+    line = lines[row] if row is not None and 0 <= row < len(lines) else ""
+    said = ""
+    if "'\\t'" in parser or "\t" in line[: len(line) - len(line.lstrip())]:
+        return ("a tab character in the indentation" + said,
+                "YAML indents with spaces only: use spaces instead of the tab")
+    stripped = line.lstrip()
+    previous = [earlier for earlier in lines[:row] if earlier.strip()
+                and not earlier.lstrip().startswith("#")] if row else []
+    for candidate in (line, *previous[-1:]):
+        item = candidate.lstrip()
+        if item.startswith("-") and not item.startswith(("- ", "---")) and len(item) > 1:
+            return ("a list item needs a space after its `-`" + said, "write `- id: ...`")
+    unclosed = _unclosed_quote(lines[: (row or 0) + 1])
+    if unclosed is not None and "expected" in parser:
+        return (f"the quote (\") opened on line {unclosed} is not closed" + said,
+                "close the quote on the line where it opens")
+    if "mapping values are not allowed" in parser:
+        key, colon, value = stripped.partition(": ")
+        if colon and ": " in value:
+            return ("a colon followed by a space inside a value" + said,
+                    "put the value in quotes (\"...\") or rewrite it without `: `")
+        if previous and _indent(line) > _indent(previous[-1]) and not \
+                previous[-1].rstrip().endswith(":"):
+            return ("this line is indented more than the line above" + said,
+                    "indent it with the same number of spaces as the other keys of its mapping")
+        return ("a `key: value` where YAML does not expect one" + said,
+                "check the indentation of this line and the one above, and quote values that"
+                " contain `: `")
+    if "expected <block end>" in parser and "<block mapping start>" in parser:
+        return ("this line's indentation does not match the lines above" + said,
+                "indent it with the same number of spaces as the other keys of its mapping")
+    if "expected <block end>" in parser or "could not find expected ':'" in parser:
+        return ("unexpected text here, often after a quote (\") that was opened and not closed,"
+                " or a line without `key: value`" + said,
+                "close every quote on the line it opens, and write each field as `key: value`")
+    if "while parsing a flow" in parser:
+        return ("a list `[...]` or mapping `{...}` that is not closed, or an item in it that"
+                " needs quotes" + said,
+                "close the bracket, and quote items that contain `,`, `:`, `[` or `{`")
+    if "found unexpected end of stream" in parser or "found unexpected end" in parser:
+        return ("the file ends inside a quoted value" + said, "close the quote")
+    return (parser, "fix the YAML at this place (check indentation, quotes and colons)")
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The 1-based line of a double-quoted value that does not end on its line."""
+    for number, line in enumerate(lines, 1):
+        _, colon, value = line.partition(": ")
+        value = value.strip()
+        if colon and value.startswith('"') and (len(value) == 1 or not value.endswith('"')):
+            return number
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:
