@@ -122,7 +122,8 @@ def _term_keys_misplaced(problems: list[Problem], terms: Mapping[str, Term]) -> 
                 and path[2] in terms):
             problem = Problem(problem.file, f"`{path[2]}` is a term: it belongs under `terms:`",
                               problem.code, problem.severity,
-                              f"indent it under the clause's `terms:` (`terms: {{{path[2]}: ...}}`)",
+                              "indent it under the clause's `terms:`"
+                              f" (`terms: {{{path[2]}: ...}}`)",
                               path, problem.line, problem.column)
         said.append(problem)
     return said

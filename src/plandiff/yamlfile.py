@@ -267,7 +267,7 @@ def plain_syntax_error(parser: str, text: str, mark: Any) -> tuple[str, str]:
         return (f"the quote (\") opened on line {unclosed} is not closed" + said,
                 "close the quote on the line where it opens")
     if "mapping values are not allowed" in parser:
-        key, colon, value = stripped.partition(": ")
+        _, colon, value = stripped.partition(": ")
         if colon and ": " in value:
             return ("a colon followed by a space inside a value" + said,
                     "put the value in quotes (\"...\") or rewrite it without `: `")
