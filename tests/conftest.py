@@ -31,6 +31,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="Rewrite the expected outputs under tests/cases/ from this run.")
 
 
+@pytest.fixture(scope="session", params=["corpus", "corpus+new-version"])
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The root of the shipped corpus, and of a copy with a newly reported version added (the
+    walkthrough's, from docs/corpus.md): tests of the corpus pin facts that must hold in both."""
+    if request.param == "corpus":
+        return REPO
+    from walkthrough import with_new_version
+
+    return with_new_version(tmp_path_factory.mktemp("corpus-plus"))
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))

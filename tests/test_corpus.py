@@ -1,4 +1,7 @@
-"""The shipped corpus (plans/, seeds/): key facts pinned through the JSON output and the models."""
+"""The shipped corpus (plans/, seeds/): key facts pinned through the JSON output and the models.
+
+Every test runs on the corpus and on a copy with a newly reported version added (the `corpus`
+fixture), so they pin facts, never totals that a new version would change."""
 
 from __future__ import annotations
 
@@ -15,13 +18,18 @@ from plandiff.models import Clause, Disputed, NoLongerKnown
 SEEDS = sorted(path.name for path in (REPO / "seeds").glob("*.txt"))
 
 
-@pytest.fixture(scope="module")
-def plan() -> Any:
-    return open_plan(REPO).plan
+@pytest.fixture
+def plan(corpus: Path) -> Any:
+    return open_plan(corpus).plan
 
 
-def _diff(run, base: str, head: str) -> dict[str, Any]:
-    result = run("diff", base, head, "--format", "json", root=REPO)
+@pytest.fixture
+def diff_of(run, corpus: Path) -> Any:
+    return lambda base, head: _diff(run, corpus, base, head)
+
+
+def _diff(run, root: Path, base: str, head: str) -> dict[str, Any]:
+    result = run("diff", base, head, "--format", "json", root=root)
     assert result.exit_code == 0, result.stdout
     return json.loads(result.stdout)
 
@@ -34,8 +42,8 @@ def _term(clause: dict[str, Any], term_id: str) -> dict[str, Any]:
     return next(t for t in clause["terms"] if t["term"] == term_id)
 
 
-def test_check_is_clean_with_every_seed_quote_verified(run) -> None:
-    result = run("check", "--format", "json", root=REPO)
+def test_check_is_clean_with_every_seed_quote_verified(run, corpus: Path) -> None:
+    result = run("check", "--format", "json", root=corpus)
     report = json.loads(result.stdout)
     assert result.exit_code == 0, result.stdout
     assert report["errors"] == 0 and report["warnings"] == 0
@@ -57,8 +65,8 @@ def test_every_clause_of_every_version_cites_a_source(plan) -> None:
     assert uncited == []
 
 
-def test_log_runs_from_the_october_outline_to_the_20_point_framework(run) -> None:
-    rows = json.loads(run("log", "--format", "json", root=REPO).stdout)["versions"]
+def test_log_runs_from_the_october_outline_to_the_20_point_framework(run, corpus: Path) -> None:
+    rows = json.loads(run("log", "--format", "json", root=corpus).stdout)["versions"]
     parents = {row["id"]: row["parent"] for row in rows}
     chain, node = [], "v20"
     while node:
@@ -69,8 +77,8 @@ def test_log_runs_from_the_october_outline_to_the_20_point_framework(run) -> Non
     assert parents["e3"] == "v28"
 
 
-def test_v28_to_geneva_cap_is_disputed_between_800000_and_no_limit(run) -> None:
-    cap = _term(_clause(_diff(run, "v28", "geneva"), "armed-forces-cap"), "ukraine-troop-cap")
+def test_v28_to_geneva_cap_is_disputed_between_800000_and_no_limit(diff_of) -> None:
+    cap = _term(_clause(diff_of("v28", "geneva"), "armed-forces-cap"), "ukraine-troop-cap")
     assert cap["change"] == "disputed" and cap["old"] == 600000
     claims = {claim["value"]: claim for claim in cap["new"]["disputed"]}
     assert set(claims) == {800000, None}
@@ -80,13 +88,13 @@ def test_v28_to_geneva_cap_is_disputed_between_800000_and_no_limit(run) -> None:
     assert claims[800000].get("delta", 200000) == 200000
 
 
-def test_v28_to_geneva_drops_the_amnesty_on_a_cited_report(run) -> None:
-    amnesty = _clause(_diff(run, "v28", "geneva"), "amnesty")
+def test_v28_to_geneva_drops_the_amnesty_on_a_cited_report(diff_of) -> None:
+    amnesty = _clause(diff_of("v28", "geneva"), "amnesty")
     assert amnesty["change"] == "removed" and amnesty["cites"]["new"] == ["112"]
 
 
-def test_v28_to_v20_army_cap_is_the_same_clause_renumbered_and_raised(run) -> None:
-    cap = _clause(_diff(run, "v28", "v20"), "armed-forces-cap")
+def test_v28_to_v20_army_cap_is_the_same_clause_renumbered_and_raised(diff_of) -> None:
+    cap = _clause(diff_of("v28", "v20"), "armed-forces-cap")
     assert cap["change"] == "modified" and cap["old_id"] is None
     assert cap["number"] == {"old": 6, "new": 4}
     term = _term(cap, "ukraine-troop-cap")
@@ -94,28 +102,28 @@ def test_v28_to_v20_army_cap_is_the_same_clause_renumbered_and_raised(run) -> No
         600000, 800000, 200000, "raised")
 
 
-def test_v28_to_v20_amnesty_is_gone(run) -> None:
-    amnesty = _clause(_diff(run, "v28", "v20"), "amnesty")
+def test_v28_to_v20_amnesty_is_gone(diff_of) -> None:
+    amnesty = _clause(diff_of("v28", "v20"), "amnesty")
     assert amnesty["change"] == "removed"
     assert _term(amnesty, "amnesty")["old"] is True
 
 
-def test_v28_to_v20_elections_move_from_100_days_to_as_soon_as_possible(run) -> None:
-    elections = _clause(_diff(run, "v28", "v20"), "elections")
+def test_v28_to_v20_elections_move_from_100_days_to_as_soon_as_possible(diff_of) -> None:
+    elections = _clause(diff_of("v28", "v20"), "elections")
     timing = _term(elections, "elections-timing")
     assert (timing["old"], timing["new"]) == ("fixed-deadline", "as-soon-as-possible")
     assert _term(elections, "elections-deadline")["old"] == 100
 
 
-def test_v28_to_v20_nato_renunciation_is_dropped_with_a_citation(run) -> None:
-    nato = _clause(_diff(run, "v28", "v20"), "nato-membership")
+def test_v28_to_v20_nato_renunciation_is_dropped_with_a_citation(diff_of) -> None:
+    nato = _clause(diff_of("v28", "v20"), "nato-membership")
     assert nato["change"] == "removed"
     assert nato["cites"]["new"], "the removal must cite the report of the drop"
     assert _term(nato, "ukraine-nato-membership")["old"] == "barred"
 
 
-def test_v28_to_v20_point_count_falls_from_28_to_20(run) -> None:
-    count = _term(_clause(_diff(run, "v28", "v20"), "framework"), "point-count")
+def test_v28_to_v20_point_count_falls_from_28_to_20(diff_of) -> None:
+    count = _term(_clause(diff_of("v28", "v20"), "framework"), "point-count")
     assert (count["old"], count["new"], count["delta"]) == (28, 20, -8)
 
 

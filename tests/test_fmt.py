@@ -82,8 +82,8 @@ def test_formatting_is_idempotent_on_the_example() -> None:
     assert not format_text(CANONICAL, "version").changed
 
 
-def test_the_corpus_is_formatted(run) -> None:
-    result = run("fmt", "--check", root=REPO)
+def test_the_corpus_is_formatted(run, corpus) -> None:
+    result = run("fmt", "--check", root=corpus)
     assert result.exit_code == 0, result.stdout
     assert "0 file(s) would be reformatted" in result.stdout
 

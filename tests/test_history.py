@@ -7,8 +7,8 @@ import json
 from conftest import LINEAGE
 
 
-def test_army_cap_history_lists_every_version_with_disputed_claims(run) -> None:
-    data = json.loads(run("history", "ukraine-troop-cap", "--format", "json").stdout)
+def test_army_cap_history_lists_every_version_with_disputed_claims(run, corpus) -> None:
+    data = json.loads(run("history", "ukraine-troop-cap", "--format", "json", root=corpus).stdout)
     points = {p["version"]["id"]: p for p in data["points"]}
     assert points["v28"]["value"] == 600000 and points["v28"]["state"] == "reported"
     assert points["e3"]["delta"] == 200000
@@ -19,10 +19,10 @@ def test_army_cap_history_lists_every_version_with_disputed_claims(run) -> None:
     assert list(points)[:2] == ["miami-oct", "v28"]
 
 
-def test_terminal_has_a_bar_chart_and_markdown_a_mermaid_chart(run) -> None:
-    terminal = run("history", "ukraine-troop-cap").stdout
+def test_terminal_has_a_bar_chart_and_markdown_a_mermaid_chart(run, corpus) -> None:
+    terminal = run("history", "ukraine-troop-cap", root=corpus).stdout
     assert "█" in terminal and "600,000 personnel" in terminal
-    markdown = run("history", "ukraine-troop-cap", "--format", "markdown").stdout
+    markdown = run("history", "ukraine-troop-cap", "--format", "markdown", root=corpus).stdout
     assert "```mermaid\nxychart-beta" in markdown
     assert "bar [600000, 800000" in markdown
 

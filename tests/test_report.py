@@ -11,8 +11,8 @@ from conftest import LINEAGE_PLANS
 HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) **b**'
 
 
-def test_corpus_report_has_headings_a_table_the_cap_change_and_sources(run) -> None:
-    result = run("report", "v28", "geneva")
+def test_corpus_report_has_headings_a_table_the_cap_change_and_sources(run, corpus) -> None:
+    result = run("report", "v28", "geneva", root=corpus)
     assert result.exit_code == 0
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
@@ -51,8 +51,8 @@ def test_html_report_shows_markup_in_clause_text_as_text(hostile_report) -> None
     assert "<link" not in page and "<script" not in page and "@import" not in page
 
 
-def test_arabic_quotes_are_marked_right_to_left_in_html(run) -> None:
-    page = run("report", "v28", "geneva", "--format", "html").stdout
+def test_arabic_quotes_are_marked_right_to_left_in_html(run, corpus) -> None:
+    page = run("report", "v28", "geneva", "--format", "html", root=corpus).stdout
     assert 'dir="rtl" lang="ar"' in page
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from browser import load, screenshot, text_of
 from conftest import LINEAGE_PLANS, REPO
+from plandiff.store import find_root, load_plan
 
 CORPUS_VERSIONS = ("miami-oct", "v28", "e3", "geneva", "florida", "moscow", "berlin", "miami-dec",
                    "v20")
@@ -76,27 +77,43 @@ def _walk(site: Path) -> tuple[list[str], set[Path]]:
     return broken, reachable
 
 
-@pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _site(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Path:
     from typer.testing import CliRunner
 
     from plandiff.cli import app
 
     out = tmp_path_factory.mktemp("site") / "out"
-    result = CliRunner().invoke(app, ["site", str(out)], catch_exceptions=False,
-                                env={"PLANDIFF_ROOT": "", "NO_COLOR": "1"})
+    result = CliRunner().invoke(app, ["site", str(out), "--root", str(root)],
+                                catch_exceptions=False, env={"PLANDIFF_ROOT": "", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
     return out
 
 
-def test_corpus_site_has_every_page_and_every_internal_link_resolves(corpus_site: Path) -> None:
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Path:
+    """The site of the corpus, and of the corpus with a new version added."""
+    return _site(tmp_path_factory, corpus)
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped corpus only, for the (slow) browser tests."""
+    return _site(tmp_path_factory, REPO)
+
+
+def test_corpus_site_has_every_page_and_every_internal_link_resolves(corpus_site: Path,
+                                                                     corpus: Path) -> None:
     site = corpus_site
-    for version in CORPUS_VERSIONS:
+    plan = load_plan(find_root(corpus)).plan
+    for version in (*CORPUS_VERSIONS, *plan.versions):
         assert (site / "versions" / f"{version}.html").is_file()
     edges = {p.name for p in (site / "diffs").iterdir()}
+    lineage = {f"{v.parent}..{v.id}.html" for v in plan.versions.values() if v.parent}
+    full = {v.id for v in plan.versions.values() if v.coverage.value == "full"}
     assert {"v28..geneva.html", "geneva..florida.html", "miami-dec..v20.html",
             "v28..v20.html"} <= edges  # lineage edges, and the two full texts
-    assert len(edges) == 9
+    assert lineage <= edges  # one page per lineage edge; the others compare two full texts
+    assert all(set(e.removesuffix(".html").split("..")) <= full for e in edges - lineage)
     for page in ("index.html", "sources.html", "subjects.html",
                  "terms/ukraine-troop-cap.html", "clauses/armed-forces-cap.html"):
         assert (site / page).is_file(), page
@@ -327,14 +344,14 @@ def _shots() -> Path | None:
 
 
 def test_index_and_a_diff_page_render_in_chromium_without_console_messages(
-        corpus_site: Path, tmp_path: Path) -> None:
-    dom, console = load(corpus_site / "index.html")
+        shipped_site: Path, tmp_path: Path) -> None:
+    dom, console = load(shipped_site / "index.html")
     text = text_of(dom)
     assert "The plan, version by version" in text and "Principal positions" in text
     assert "Barred: enshrined in Ukraine's constitution and NATO's statutes" in text
     assert not console, console
 
-    dom, console = load(corpus_site / "diffs" / "v28..geneva.html")
+    dom, console = load(shipped_site / "diffs" / "v28..geneva.html")
     text = text_of(dom)
     assert "Change report: v28 → geneva" in text
     assert "600,000 personnel → disputed: 800,000 personnel" in text
@@ -342,26 +359,25 @@ def test_index_and_a_diff_page_render_in_chromium_without_console_messages(
     assert not console, console
 
     shots = _shots() or tmp_path
-    screenshot(corpus_site / "index.html", shots / "site-index.png", size="1400,2400")
-    screenshot(corpus_site / "diffs" / "v28..geneva.html", shots / "site-diff.png")
+    screenshot(shipped_site / "index.html", shots / "site-index.png", size="1400,2400")
+    screenshot(shipped_site / "diffs" / "v28..geneva.html", shots / "site-diff.png")
     assert (shots / "site-index.png").stat().st_size > 10_000
 
 
-def test_console_check_does_see_a_blocked_resource(corpus_site: Path, tmp_path: Path) -> None:
+def test_console_check_does_see_a_blocked_resource(shipped_site: Path, tmp_path: Path) -> None:
     """The control for the test above: the same CSP blocking an outside image is reported."""
     page = tmp_path / "blocked.html"
-    index = (corpus_site / "index.html").read_text(encoding="utf-8")
+    index = (shipped_site / "index.html").read_text(encoding="utf-8")
     page.write_text(index.replace("<main", '<img src="https://example.org/x.png" alt=""><main', 1),
                     encoding="utf-8")
     _, console = load(page)
     assert any("Content Security Policy" in line for line in console), console
 
 
-def test_the_grid_shows_the_positions_that_moved_most_in_any_repository(tmp_path) -> None:
+def test_the_grid_shows_the_positions_that_moved_most_in_any_repository(corpus: Path) -> None:
     from plandiff.render.site import build
-    from plandiff.store import find_root, load_plan
 
-    plan = load_plan(find_root(REPO)).plan
+    plan = load_plan(find_root(corpus)).plan
     index = build(plan)["index.html"]
     grid = index[index.index('class="grid"'):]
     grid = grid[:grid.index("</table>")]

@@ -1,0 +1,69 @@
+"""The newcomer walkthrough of docs/corpus.md ("Adding a newly reported version"), read from the
+page itself: its version file, the commands it runs and the outputs it shows."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import REPO
+
+DOC = REPO / "docs" / "corpus.md"
+HEADING = "## Adding a newly reported version"
+
+
+@dataclass(frozen=True)
+class Block:
+    info: str  # the fence's info string: yaml, sh or empty
+    lines: tuple[str, ...]
+    before: str  # the prose just before the block
+
+
+def blocks() -> list[Block]:
+    """The fenced blocks of the walkthrough section, in order."""
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index(HEADING):]
+    following = section.find("\n## ", len(HEADING))
+    section = section if following < 0 else section[:following]
+    found = []
+    for match in re.finditer(r"(?ms)^```(\w*)\n(.*?)^```$", section):
+        before = section[: match.start()].rstrip().rsplit("\n\n", 1)[-1]
+        found.append(Block(match.group(1), tuple(match.group(2).rstrip("\n").split("\n")), before))
+    return found
+
+
+def version_file() -> tuple[str, str]:
+    """The new version's id and its YAML as the walkthrough first writes it."""
+    block = next(b for b in blocks() if b.info == "yaml" and any(
+        line.startswith("parent:") for line in b.lines))
+    text = "\n".join(block.lines) + "\n"
+    version_id = re.search(r"(?m)^id: (\S+)$", text)
+    assert version_id is not None, "the walkthrough's version file has no id"
+    return version_id.group(1), text
+
+
+def fixed(text: str) -> str:
+    """The version file once the walkthrough's check has been answered ("Write `x: 15`")."""
+    for block in blocks():
+        answer = re.search(r"Write `([\w-]+): ([^`]+)`", block.before)
+        if answer:
+            key, value = answer.groups()
+            text = re.sub(rf"(?m)^(\s+{re.escape(key)}): .*$", rf"\g<1>: {value}", text)
+    return text
+
+
+def copy_corpus(target: Path) -> Path:
+    """A copy of the repository's corpus (plans/ and seeds/) at `target`."""
+    for folder in ("plans", "seeds"):
+        shutil.copytree(REPO / folder, target / folder)
+    return target
+
+
+def with_new_version(target: Path) -> Path:
+    """A copy of the corpus with the walkthrough's version added, as it is once checked."""
+    root = copy_corpus(target)
+    version_id, text = version_file()
+    (root / "plans" / f"{version_id}.yaml").write_text(fixed(text), encoding="utf-8")
+    return root
