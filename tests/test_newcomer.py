@@ -120,3 +120,38 @@ def test_yaml_mistakes_are_said_in_plain_words(run, make_repo, text, message, hi
 def test_show_suggests_the_closest_clause(run) -> None:
     result = run("show", "v28", "armed-force-cap")
     assert result.exit_code == 2 and "did you mean `armed-forces-cap`?" in result.stderr
+
+
+def test_a_delta_goes_with_the_new_value_never_inside_a_disputed_old_side(run, make_repo) -> None:
+    files = dict(LINEAGE_PLANS)
+    files["plans/v3.yaml"] = """
+        id: v3
+        title: Third
+        date: 2025-03-01
+        parent: v2
+        coverage: partial
+        status: proposed
+        clauses:
+          - id: army
+            text: The army is capped at 850,000.
+            terms: {cap: 850000}
+            cites: [{source: a}]
+        """
+    root = make_repo(files)
+    out = run("v2", "v3", root=root).stdout
+    assert ("Troop cap: disputed: 800,000 personnel (a) | none (b) → 850,000 personnel"
+            " (+50,000, +6.2% from 800,000)") in out
+    report = run("report", "v2", "v3", root=root).stdout
+    assert "disputed: 800,000 personnel (a) \\| none (b) → 850,000 personnel (+50,000" in report
+    forward = run("v1", "v2", root=root).stdout  # a disputed new side: each claim's own move
+    assert "600,000 personnel → disputed: 800,000 personnel (+200,000, +33.3%; a) | none (b)" \
+        in forward
+
+
+def test_the_sources_line_lists_the_sources_of_disputed_claims(run) -> None:
+    out = run("v28", "geneva", "--term", "ukraine-troop-cap").stdout
+    assert "sources: ap-hutchpost, seed-001, durango-ap (v28) → ki1, cal, seed-001, rbc1" \
+        " (geneva)" in out
+    markdown = run("v28", "geneva", "--term", "ukraine-troop-cap", "-f", "markdown").stdout
+    assert "new [^ki1], [^cal], [^seed-001], [^rbc1] (`geneva`)" in markdown
+    assert "[^rbc1]: `rbc1`: " in markdown

@@ -60,3 +60,65 @@ def test_report_writes_nothing_when_it_fails(run, tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     result = run("report", "v28", "nowhere", "-o", str(out))
     assert result.exit_code == 2 and not out.exists()
+
+
+def _gfm(text: str) -> str:
+    """The Markdown as GitHub renders it: cmark-gfm with its footnote extension."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    return cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_FOOTNOTES)
+
+
+def test_every_cited_source_has_a_referenced_footnote_on_github(run, corpus) -> None:
+    import re
+
+    text = run("report", "v28", "geneva", root=corpus).stdout
+    defined = re.findall(r"(?m)^\[\^([a-z0-9-]+)\]:", text)
+    referenced = set(re.findall(r"\[\^([a-z0-9-]+)\](?!:)", text))
+    assert "rbc1" in defined and "cal" in defined  # cited only by a disputed claim's sources
+    assert set(defined) == referenced  # no footnote nothing refers to, none missing
+    rendered = _gfm(text)
+    kept = re.findall(r'<li id="fn-([a-z0-9-]+)"', rendered)
+    assert sorted(kept) == sorted(defined)  # GitHub drops none of them
+
+
+def test_html_report_has_a_footnote_per_source_with_readable_markers(run, corpus) -> None:
+    import re
+
+    page = run("report", "v28", "geneva", "--format", "html", root=corpus).stdout
+    markdown = run("report", "v28", "geneva", root=corpus).stdout
+    defined = re.findall(r"(?m)^\[\^([a-z0-9-]+)\]:", markdown)
+    items = re.findall(r'<li id="fn\d+" class="footnote-item"><p><code>([a-z0-9-]+)</code>', page)
+    assert sorted(items) == sorted(defined) and "rbc1" in items
+    markers = re.findall(r'<sup class="footnote-ref"><a [^>]*>([^<]*)</a>', page)
+    assert "[rbc1]" in markers and "[seed-001]" in markers
+    assert {m.strip("[]") for m in markers} == set(defined)  # the source's id, never "[2:1]"
+
+
+def test_a_report_says_whose_numbering_a_carried_number_is(run, corpus) -> None:
+    text = run("report", "v28", "geneva", root=corpus).stdout
+    army = text.split("### ~ `armed-forces-cap`")[1]
+    assert "Number: 6 (as numbered in `v28`; `geneva` gives none)." in army
+    assert "Number: 6. " not in army.split("###")[0]
+
+
+def test_report_carries_version_summaries_and_clause_notes(run, make_repo) -> None:
+    files = dict(LINEAGE_PLANS)
+    long_note = "Caveat for readers. " * 30
+    files["plans/v2.yaml"] = files["plans/v2.yaml"].replace(
+        "status: proposed\n", "status: proposed\nsummary: Only the army point was reported.\n"
+        f"note: {long_note.strip()}\n", 1).replace(
+        "    text: The army may be capped at 800,000.\n",
+        "    text: The army may be capped at 800,000.\n    note: One outlet says peacetime only.\n")
+    root = make_repo(files)
+    report = run("report", "v1", "v2", root=root).stdout
+    assert "**Summary of `v2`:** Only the army point was reported." in report
+    assert "<details><summary>Note of v2</summary>" in report  # long: collapsed
+    assert report.count("Caveat for readers.") == 30
+    army = report.split("### ~ `army`")[1].split("###")[0]
+    assert "Note (`v2`): One outlet says peacetime only." in army
+    assert army.index("Note (`v2`)") < army.index("Sources:")
+    page = run("report", "v1", "v2", "-f", "html", root=root).stdout
+    assert "<details><summary>Note of v2</summary>" in page
+    assert "One outlet says peacetime only." in page

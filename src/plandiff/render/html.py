@@ -64,6 +64,13 @@ def _renderer() -> Any:
     renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     renderer.enable(["table", "strikethrough"])
     renderer.use(footnote_plugin)
+
+    def render_caption(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        # The source id, not "[2:1]": readers know sources by the ids the text cites them by.
+        label = tokens[idx].meta.get("label")
+        return f"[{html.escape(label)}]" if label else f"[{tokens[idx].meta['id'] + 1}]"
+
+    renderer.add_render_rule("footnote_caption", render_caption)
     renderer.use(container_plugin, name="details", render=render_details)
     # Attributes only on bracketed spans, and only dir and lang: clause text escapes brackets, so
     # only plandiff's own markup can carry them.

@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from plandiff.characters import make_visible
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange, citations_of
-from plandiff.models import Citation, Source, Version
+from plandiff.models import Source, Version
 
 from . import values
+from .cited import carried_sources, side_sources
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
 _LINE_START = re.compile(r"^(\d+)([.)])")
@@ -42,12 +43,20 @@ def _number(value: int | str | None) -> str:
     return "?" if value is None else escape(str(value))
 
 
-def _cite_refs(cites: list[Citation]) -> str:
-    ids = dict.fromkeys(c.source for c in cites)
-    return ", ".join(f"[^{_footnote_id(s)}]" for s in ids) or "none"
+def _cite_refs(ids: list[str]) -> str:
+    return ", ".join(f"[^{footnote_id(s)}]" for s in ids) or "none"
 
 
-def _footnote_id(source_id: str) -> str:
+_REF = re.compile(r"\[\^([a-z0-9-]+)\](?!:)")
+
+
+def referenced(lines: list[str]) -> set[str]:
+    """The footnote labels that `lines` refer to: a footnote nothing refers to is dropped by
+    GitHub, so only these get one."""
+    return {match.group(1) for line in lines for match in _REF.finditer(line)}
+
+
+def footnote_id(source_id: str) -> str:
     return re.sub(r"[^a-z0-9-]", "-", source_id)
 
 
@@ -85,10 +94,15 @@ def clause_section(item: ClauseDiff, level: int = 3, *, show_all: bool = False) 
         facts.append(f"Renamed from {code(item.old_id)}.")
     old_number, new_number = item.number
     both_known = old_number is not None and new_number is not None
+    old_in, new_in = item.reported_in
     if both_known and old_number != new_number and item.change not in ("added", "removed"):
         facts.append(f"Number: {_number(old_number)} → {_number(new_number)}.")
-    elif new_number is not None or old_number is not None:
-        facts.append(f"Number: {_number(new_number if new_number is not None else old_number)}.")
+    elif new_number is not None:
+        facts.append(f"Number: {_number(new_number)}.")
+    elif old_number is not None:  # the base's numbering: say so, the head gives none
+        gives = "" if item.change == "removed" else f"; {code(new_in or '')} gives none"
+        facts.append(f"Number: {_number(old_number)} (as numbered in {code(old_in or '')}"
+                     f"{gives}).")
     if item.topic:
         facts.append(f"Topic: {escape(item.topic)}.")
     if facts:
@@ -110,8 +124,7 @@ def clause_section(item: ClauseDiff, level: int = 3, *, show_all: bool = False) 
         lines += [f"Text: {escape(item.new.clause.text)}", ""]
     elif item.change == "removed" and item.old is not None:
         lines += [f"Text (as it stood): {escape(item.old.clause.text)}", ""]
-    old_cites, new_cites = item.cites
-    old_in, new_in = item.reported_in
+    old_cites, new_cites = side_sources(item)  # the sources of disputed claims too
     if item.change == "removed" and item.new is None:
         lines.append("Sources: absent from the head version, which lists every clause"
                      f" (was {_cite_refs(old_cites)}).")
@@ -123,9 +136,9 @@ def clause_section(item: ClauseDiff, level: int = 3, *, show_all: bool = False) 
     else:
         lines.append(f"Sources: old {_cite_refs(old_cites)} ({code(old_in or '')}),"
                      f" new {_cite_refs(new_cites)} ({code(new_in or '')}).")
-    carried = [f"{', '.join(f'[^{_footnote_id(s)}]' for s in sources) or 'none'}"
+    carried = [f"{', '.join(f'[^{footnote_id(s)}]' for s in sources) or 'none'}"
                f" ({code(version)})"
-               for version, sources in values.carried_sources([*shown_terms, *kept]).items()]
+               for version, sources in carried_sources([*shown_terms, *kept]).items()]
     if carried:
         lines[-1] += f" Carried values: {', '.join(carried)}."
     lines.append("")
@@ -175,7 +188,8 @@ def footnotes(sources: dict[str, Source], quotes: dict[str, list[str]],
         text = ", ".join(parts)
         for quote in list(dict.fromkeys(quotes.get(source_id, [])))[:3]:
             text += f" — {quote_markup(quote)}"
-        lines.append(f"[^{_footnote_id(source_id)}]: {text}")
+        # The id first: markers are numbers on GitHub, and the text cites sources by id.
+        lines.append(f"[^{footnote_id(source_id)}]: {code(source_id)}: {text}")
     return lines
 
 
@@ -209,12 +223,8 @@ def render(result: PlanDiff, *, show_all: bool = False) -> str:
     elif unchanged or unreported:
         lines += [f"{plural(len(unchanged), 'unchanged clause')} and"
                   f" {plural(len(unreported), 'unreported clause')} not listed (use `--all`).", ""]
-    cited = {s for item in changed for side in item.cites for s in (c.source for c in side)}
-    for item in changed:
-        for term in (*item.terms, *values.kept_shown(item, show_all=show_all)):
-            for claim in (*term.old, *term.new):
-                cited.update(claim.sources)
-    shown = {k: v for k, v in result.sources.items() if k in cited}
+    refs = referenced(lines)
+    shown = {k: v for k, v in result.sources.items() if footnote_id(k) in refs}
     if shown:
         lines += ["## Sources", "", *footnotes(shown, collect_quotes(changed)), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -62,6 +62,56 @@ def _version_rows(base: Version, head: Version) -> list[str]:
     ]
 
 
+LONG_NOTE = 400  # characters: a summary or note longer than this is collapsed
+
+
+def _long_or_short(style: ReportStyle, label: str, text: str, *, open_: bool = False) -> list[str]:
+    """A paragraph: shown as it is, or collapsed under `label` when long (unless `open_`).
+    `label` is plandiff's own words and slugs only (a <summary> is raw HTML)."""
+    if open_ or len(text) <= LONG_NOTE:
+        return [text, ""]
+    return _details(style, label, [text])
+
+
+def _about_versions(style: ReportStyle, base: Version, head: Version) -> list[str]:
+    """Each version's summary and note, written for readers: caveats must reach them. The
+    head's summary, what the report is about, is never collapsed."""
+    lines = []
+    for version in (base, head) if base.id != head.id else (base,):
+        for field, what in (("summary", "Summary"), ("note", "Note")):
+            text = getattr(version, field)
+            if text:
+                body = f"**{what} of {md.code(version.id)}:** {md.escape(text)}"
+                lines += _long_or_short(style, f"{what} of {version.id}", body,
+                                        open_=version is head and field == "summary")
+    return lines
+
+
+def _clause_notes(style: ReportStyle, item: ClauseDiff) -> list[str]:
+    """The notes of a changed clause (each side's, when they differ), with the version each
+    belongs to."""
+    lines = []
+    old_in, new_in = item.reported_in
+    sides = [(item.new, new_in), (item.old, old_in)]
+    seen: set[str] = set()
+    for side, version_id in sides:
+        note = side.clause.note if side is not None else None
+        if not note or note in seen:
+            continue
+        seen.add(note)
+        body = f"Note ({md.code(version_id or '')}): {md.escape(note)}"
+        lines += _long_or_short(style, f"Note on {item.id} in {version_id}", body)
+    return lines
+
+
+def _with_notes(section: list[str], notes: list[str]) -> list[str]:
+    """A clause section with its notes before its sources line."""
+    if not notes:
+        return section
+    at = max(i for i, line in enumerate(section) if line.startswith("Sources:"))
+    return [*section[:at], *notes, *section[at:]]
+
+
 def ranked_term_changes(result: PlanDiff) -> list[tuple[ClauseDiff, TermChange]]:
     """Numeric moves first, largest relative move first; then choices, flags and the rest."""
     pairs = [(item, term) for item in result.changed for term in item.terms
@@ -123,15 +173,12 @@ def _methods(result: PlanDiff) -> list[str]:
     return lines
 
 
-def _sources(result: PlanDiff, items: list[ClauseDiff], style: ReportStyle) -> list[str]:
-    cited: set[str] = set()
-    for item in items:
-        for side in item.cites:
-            cited.update(c.source for c in side)
-        for term in item.terms:
-            for claim in (*term.old, *term.new):
-                cited.update(claim.sources)
-    shown = {k: v for k, v in result.sources.items() if k in cited}
+def _sources(result: PlanDiff, items: list[ClauseDiff], style: ReportStyle,
+             lines: list[str]) -> list[str]:
+    """A footnote for every source that `lines` refer to, and for no other (GitHub drops a
+    footnote that nothing refers to)."""
+    refs = md.referenced(lines)
+    shown = {k: v for k, v in result.sources.items() if md.footnote_id(k) in refs}
     if not shown:
         return []
     notes = md.footnotes(shown, md.collect_quotes(items), _quote_markup(style))
@@ -145,11 +192,13 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
            f"How the clauses moved from *{md.escape(base.title)}* ({base.date.isoformat()}) to"
            f" *{md.escape(head.title)}* ({head.date.isoformat()}).", "",
            "## Versions", "", *_version_rows(base, head), "",
+           *_about_versions(style, base, head),
            "## Summary", "", *md.summary_table(result)]
     keys = key_changes(result)
     if keys:
         top += ["## Key changes", "", *keys, ""]
-    sections = [md.clause_section(item) for item in result.changed]
+    sections = [_with_notes(md.clause_section(item), _clause_notes(style, item))
+                for item in result.changed]
     rest = []
     for kind, label in (("unchanged", "unchanged"), ("unreported", f"unreported by {head.id}")):
         items = [c for c in result.clauses if c.change == kind]
@@ -174,7 +223,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
                       f" `plandiff report {base.id} {head.id} --format html` for the whole"
                       " report.", ""]
         lines += rest
-        lines += _sources(result, changed, style)
+        lines += _sources(result, changed, style, lines)
         lines += _methods(result)
         return "\n".join(lines).rstrip() + "\n"
 

@@ -9,6 +9,7 @@ from plandiff.characters import make_visible
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange
 
 from . import values
+from .cited import carried_sources, side_sources
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -114,14 +115,14 @@ def _sources(item: ClauseDiff, *, show_all: bool = False) -> str:
     line = _clause_sources(item)
     shown = [*item.terms, *values.kept_shown(item, show_all=show_all)]
     carried = [f"{', '.join(sources) or 'none'} ({version})"
-               for version, sources in values.carried_sources(shown).items()]
+               for version, sources in carried_sources(shown).items()]
     return line + (f"; carried values: {', '.join(carried)}" if carried else "")
 
 
 def _clause_sources(item: ClauseDiff) -> str:
-    old_cites, new_cites = item.cites
-    old = ", ".join(dict.fromkeys(c.source for c in old_cites)) or "none"
-    new = ", ".join(dict.fromkeys(c.source for c in new_cites)) or "none"
+    old_ids, new_ids = side_sources(item)  # disputed claims' sources too
+    old = ", ".join(old_ids) or "none"
+    new = ", ".join(new_ids) or "none"
     old_in, new_in = item.reported_in
     if item.change == "removed" and item.new is None:
         return f"absent from the full text of the head (was cited to {old})"

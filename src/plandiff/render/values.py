@@ -100,7 +100,9 @@ def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
         return "not set"
     if len(side) == 1:
         return value(change, side[0].value)
-    moves = change.claim_moves if len(change.claim_moves) == len(side) else ()
+    # Moves go with the new value: against a disputed old side, term_line puts them after it.
+    moves = change.claim_moves if len(change.claim_moves) == len(side) and (
+        side is change.new) else ()
     parts = []
     for index, claim in enumerate(side):
         details = [", ".join(claim.sources)] if claim.sources else []
@@ -137,7 +139,7 @@ def term_line(change: TermChange) -> str:
         return f"{label}: set to {side(change, 1)}"
     if change.change == "removed":
         return f"{label}: no longer set (was {side(change, 0)})"
-    moved = delta(change)
+    moved = delta(change) or _moves_from_claims(change)  # after the new value, never inside the old
     suffix = f" ({moved})" if moved else ""
     if change.change == "changed" and change.type in (TermType.quantity, TermType.duration):
         old, new = change.old[0].value, change.new[0].value
@@ -178,6 +180,17 @@ def carried_sources(changes: tuple[TermChange, ...] | list[TermChange]) -> dict[
                 if source not in found[version]:
                     found[version].append(source)
     return found
+
+
+def _moves_from_claims(change: TermChange) -> str:
+    """How one new value moved from each claim of a disputed old side: '+50,000, +6.2% from
+    800,000'."""
+    if len(change.new) != 1 or len(change.old) < 2 or len(change.claim_moves) != len(change.old):
+        return ""
+    parts = [f"{shown} from {value(change, claim.value, with_unit=False)}"
+             for claim, move in zip(change.old, change.claim_moves, strict=True)
+             if (shown := movement_text(change, *move))]
+    return "; ".join(parts)
 
 
 def version_line(version: Any) -> str:
