@@ -3,6 +3,7 @@ unrelated command does not need."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,62 @@ def test_the_sources_line_lists_the_sources_of_disputed_claims(run) -> None:
     markdown = run("v28", "geneva", "--term", "ukraine-troop-cap", "-f", "markdown").stdout
     assert "new [^ki1], [^cal], [^seed-001], [^rbc1] (`geneva`)" in markdown
     assert "[^rbc1]: `rbc1`: " in markdown
+
+
+def _branching(make_repo) -> Path:
+    """v1 → v2 (1 Feb), and v1 → leak (10 Jan) → leak-2 (2 Mar): lineage order lists leak-2
+    before v2, although it is a month later."""
+    files = dict(LINEAGE_PLANS)
+    v2 = files["plans/v2.yaml"]
+    files["plans/leak.yaml"] = v2.replace("id: v2", "id: leak").replace(
+        "date: 2025-02-01", "date: 2025-01-10")
+    files["plans/leak-2.yaml"] = v2.replace("id: v2", "id: leak-2").replace(
+        "date: 2025-02-01", "date: 2025-03-02").replace("parent: v1", "parent: leak")
+    return make_repo(files)
+
+
+def test_log_by_date_is_chronological_with_the_parent_beside(run, make_repo) -> None:
+    root = _branching(make_repo)
+    lineage = [r["id"] for r in json.loads(run("log", "-f", "json", root=root).stdout)["versions"]]
+    assert lineage == ["v1", "leak", "leak-2", "v2"]
+    dated = json.loads(run("log", "--by", "date", "-f", "json", root=root).stdout)["versions"]
+    assert [r["id"] for r in dated] == ["v1", "leak", "v2", "leak-2"]
+    assert [r["parent"] for r in dated] == [None, "v1", "v1", "leak"]
+    rows = run("log", "--by", "date", root=root).stdout.splitlines()
+    assert rows[0].split()[:3] == ["version", "date", "parent"]
+    assert [row.split()[:3] for row in rows[1:]] == [
+        ["v1", "2025-01-01", "—"], ["leak", "2025-01-10", "v1"], ["v2", "2025-02-01", "v1"],
+        ["leak-2", "2025-03-02", "leak"]]
+
+
+def test_history_by_date_is_chronological_with_the_parent_beside(run, make_repo) -> None:
+    root = _branching(make_repo)
+    dated = json.loads(run("history", "cap", "--by", "date", "-f", "json", root=root).stdout)
+    assert [p["version"]["id"] for p in dated["points"]] == ["v1", "leak", "v2", "leak-2"]
+    terminal = run("history", "cap", "--by", "date", root=root).stdout.splitlines()
+    assert terminal[1].split()[:3] == ["version", "parent", "date"]
+    assert terminal[5].split()[:3] == ["leak-2", "leak", "2025-03-02"]
+    markdown = run("history", "army", "--by", "date", "-f", "markdown", root=root).stdout
+    assert "| Version | Parent | Date |" in markdown
+    assert "| `leak-2` | `leak` | 2025-03-02 |" in markdown
+    assert markdown.index("`v2` | `v1`") < markdown.index("`leak-2` | `leak`")
+
+
+def test_site_timeline_and_history_charts_are_by_date(run, make_repo, tmp_path: Path) -> None:
+    root = _branching(make_repo)
+    out = tmp_path / "site"
+    assert run("site", str(out), root=root).exit_code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    timeline = index[index.index('class="timeline"'):index.index("</table>")]
+    order = [timeline.index(f'href="versions/{v}.html"') for v in ("v1", "leak", "v2", "leak-2")]
+    assert order == sorted(order)
+    assert "Versions by date" in timeline and "Parent (change report)" in timeline
+    term = (out / "terms" / "cap.html").read_text(encoding="utf-8")
+    chart = term[term.index("<svg"):term.index("</svg>")]
+    bars = [chart.index(f'text-anchor="end">{v}') for v in ("v1<", "leak (", "v2 (", "leak-2 (")]
+    assert bars == sorted(bars)
+    table = term[term.index("</svg>"):]
+    assert '<th scope="col">Parent</th>' in table
+    rows = [table.index(f'<a href="../versions/{v}.html"><code>{v}</code></a></th>')
+            for v in ("v1", "leak", "v2", "leak-2")]
+    assert rows == sorted(rows)

@@ -216,6 +216,15 @@ def report_command(
     _emit(text, output)
 
 
+class Order(str, Enum):
+    lineage = "lineage"
+    date = "date"
+
+
+ByOption = typer.Option(Order.lineage, "--by", help="lineage: parents before children (the"
+                        " default); date: chronological, with each version's parent beside it.")
+
+
 @app.command("history")
 @handle_errors
 def history_command(
@@ -223,6 +232,7 @@ def history_command(
                                   help="A term id from terms.yaml, or a clause id."),
     output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
                                              help="Output format."),
+    by: Order = ByOption,
     root: Path | None = RootOption,
 ) -> None:
     """Follow one term's value, or one clause's text, through every version."""
@@ -231,14 +241,19 @@ def history_command(
 
     loaded = _open(root, ())
     result = history(loaded.plan, subject)
+    dated = by is Order.date
+    if dated:
+        from .chronology import history_by_date
+
+        result = history_by_date(result)
     if output_format is DiffFormat.json:
         sys.stdout.write(view.render_json(result))
     elif output_format is DiffFormat.markdown:
-        sys.stdout.write(view.render_markdown(result))
+        sys.stdout.write(view.render_markdown(result, lineage_beside=dated))
     else:
         from .render.terminal import make_console
 
-        view.render_terminal(result, make_console())
+        view.render_terminal(result, make_console(), lineage_beside=dated)
 
 
 @app.command("site")
@@ -321,6 +336,7 @@ def textconv_command(
 def log_command(
     output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
                                              help="Output format (terminal or json)."),
+    by: Order = ByOption,
     root: Path | None = RootOption,
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
@@ -328,14 +344,14 @@ def log_command(
 
     loaded = _open(root)
     if output_format is DiffFormat.json:
-        sys.stdout.write(json.dumps(log_view.to_data(loaded.plan), indent=2,
+        sys.stdout.write(json.dumps(log_view.to_data(loaded.plan, by=by.value), indent=2,
                                     ensure_ascii=False) + "\n")
     elif output_format is DiffFormat.markdown:
-        sys.stdout.write(log_view.markdown(loaded.plan))
+        sys.stdout.write(log_view.markdown(loaded.plan, by=by.value))
     else:
         from .render.terminal import make_console
 
-        log_view.terminal(loaded.plan, make_console())
+        log_view.terminal(loaded.plan, make_console(), by=by.value)
 
 
 @app.command("show")

@@ -96,7 +96,14 @@ def mermaid(result: History) -> list[str]:
             f"    bar [{', '.join(str(v) for _, v in bars)}]", "```", ""]
 
 
-def render_markdown(result: History) -> str:
+def _parent(point: HistoryPoint) -> str:
+    return md.code(point.version.parent) if point.version.parent else "—"
+
+
+def render_markdown(result: History, *, lineage_beside: bool = False) -> str:
+    """`lineage_beside`: a Parent column, for points in date order."""
+    if lineage_beside:
+        return _with_parent_column(render_markdown(result), result)
     kind = "Term" if result.kind == "term" else "Clause"
     lines = [f"# {kind} history: {md.escape(result.label)} ({md.code(result.subject)})", ""]
     lines += mermaid(result)
@@ -122,6 +129,19 @@ def render_markdown(result: History) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _with_parent_column(text: str, result: History) -> str:
+    """The history's table with a Parent column after the version's."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("| Version |"))
+    lines[start] = lines[start].replace("| Version |", "| Version | Parent |", 1)
+    lines[start + 1] = "|---" + lines[start + 1]
+    for offset, point in enumerate(result.points):
+        row = lines[start + 2 + offset]
+        cut = row.index(" |", 2)
+        lines[start + 2 + offset] = f"{row[:cut]} | {_parent(point)}{row[cut:]}"
+    return "\n".join(lines)
+
+
 def _bars(result: History, width: int = 32) -> list[tuple[str, str, str]]:
     bars = chart_series(result)
     if not bars or result.term is None:
@@ -137,27 +157,34 @@ def _bars(result: History, width: int = 32) -> list[tuple[str, str, str]]:
     return rows
 
 
-def render_terminal(result: History, console: Console) -> None:
+def render_terminal(result: History, console: Console, *,
+                    lineage_beside: bool = False) -> None:
+    """`lineage_beside`: a parent column, for points in date order."""
     from rich.table import Table
     from rich.text import Text
 
     console.print(Text(f"{result.label} ({result.subject})", style="bold"))
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    parent = ("parent",) if lineage_beside else ()
+
+    def lineage(point: HistoryPoint) -> tuple[str, ...]:
+        return (point.version.parent or "—",) if lineage_beside else ()
+
     if result.kind == "term":
-        for column in ("version", "date", "value", "change", "state", "sources"):
+        for column in ("version", *parent, "date", "value", "change", "state", "sources"):
             table.add_column(column, overflow="fold")
         for point in result.points:
             style = "dim" if point.state in ("unreported", "carried", "absent") else None
             sources = ", ".join(dict.fromkeys(s for c in point.claims for s in c.sources))
-            table.add_row(point.version.id, point.version.date.isoformat(),
+            table.add_row(point.version.id, *lineage(point), point.version.date.isoformat(),
                           value_text(result, point), change_text(result, point),
                           state_text(point), sources, style=style)
     else:
-        for column in ("version", "date", "§", "text", "change", "state"):
+        for column in ("version", *parent, "date", "§", "text", "change", "state"):
             table.add_column(column, overflow="fold")
         for point in result.points:
             style = "dim" if point.state in ("unreported", "absent") else None
-            table.add_row(point.version.id, point.version.date.isoformat(),
+            table.add_row(point.version.id, *lineage(point), point.version.date.isoformat(),
                           "" if point.number is None else str(point.number),
                           " ".join((point.text or "—").split()), change_text(result, point),
                           state_text(point), style=style)

@@ -25,9 +25,15 @@ def _counts(version: Version) -> tuple[int, int]:
     return listed, removed
 
 
-def rows(plan: Plan) -> list[dict[str, Any]]:
+def rows(plan: Plan, *, by: str = "lineage") -> list[dict[str, Any]]:
+    """One row per version, in lineage order (parents before children) or, `by="date"`, in
+    chronological order; `depth` is the version's depth in the lineage either way."""
     order = lineage_order(plan)
     depths = _depths(plan, order)
+    if by == "date":
+        from plandiff.chronology import by_date
+
+        order = by_date(plan)
     result = []
     for version_id in order:
         version = plan.versions[version_id]
@@ -41,20 +47,20 @@ def rows(plan: Plan) -> list[dict[str, Any]]:
     return result
 
 
-def to_data(plan: Plan) -> dict[str, Any]:
-    return {"format": "plandiff.log/1", "versions": rows(plan)}
+def to_data(plan: Plan, *, by: str = "lineage") -> dict[str, Any]:
+    return {"format": "plandiff.log/1", "order": by, "versions": rows(plan, by=by)}
 
 
 def _tree_prefix(depth: int) -> str:
     return "" if depth == 0 else "  " * (depth - 1) + "└─ "
 
 
-def markdown(plan: Plan) -> str:
+def markdown(plan: Plan, *, by: str = "lineage") -> str:
     from .markdown import code, escape
 
     lines = ["| Version | Date | Status | Coverage | Clauses | Parent | Title |",
              "|---|---|---|---|---:|---|---|"]
-    for row in rows(plan):
+    for row in rows(plan, by=by):
         removed = f" (+{row['removed']} removed)" if row["removed"] else ""
         parent = code(row["parent"]) if row["parent"] else "—"
         lines.append(f"| {code(row['id'])} | {row['date']} | {row['status']} | {row['coverage']} |"
@@ -62,15 +68,21 @@ def markdown(plan: Plan) -> str:
     return "\n".join(lines) + "\n"
 
 
-def terminal(plan: Plan, console: Console) -> None:
+def terminal(plan: Plan, console: Console, *, by: str = "lineage") -> None:
+    """A lineage tree; by date, a list with each version's parent beside it instead."""
     from rich.table import Table
 
+    dated = by == "date"
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for column in ("version", "date", "status", "coverage", "clauses", "title"):
+    columns = ("version", "date", *(("parent",) if dated else ()), "status", "coverage",
+               "clauses", "title")
+    for column in columns:
         table.add_column(column, justify="right" if column == "clauses" else "left",
                          no_wrap=column != "title")
-    for row in rows(plan):
+    for row in rows(plan, by=by):
         removed = f" −{row['removed']}" if row["removed"] else ""
-        table.add_row(_tree_prefix(row["depth"]) + row["id"], row["date"], row["status"],
-                      row["coverage"], f"{row['clauses']}{removed}", row["title"])
+        lineage = [row["parent"] or "—"] if dated else []
+        table.add_row(row["id"] if dated else _tree_prefix(row["depth"]) + row["id"], row["date"],
+                      *lineage, row["status"], row["coverage"], f"{row['clauses']}{removed}",
+                      row["title"])
     console.print(table)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plandiff import __version__
+from plandiff.chronology import by_date, history_by_date
 from plandiff.diff import Claim, citations_of, claims_of, diff_versions
 from plandiff.history import History, HistoryPoint, clause_history, term_history
 from plandiff.models import Citation, Coverage, Disputed, NoLongerKnown, Plan, Term, Version
@@ -99,6 +100,11 @@ class _Site:
 
     def link(self, here: str, target: str, text_html: str, anchor: str | None = None) -> str:
         return f'<a href="{self.href(here, target, anchor)}">{text_html}</a>'
+
+    def parent_link(self, here: str, version: Version) -> str:
+        """The version's parent, for tables in date order: the lineage beside the dates."""
+        return (self.version_link(here, version.parent)
+                if version.parent in self.plan.versions else "—")
 
     def version_link(self, here: str, version_id: str) -> str:
         return self.link(here, self.version_path(version_id), f"<code>{esc(version_id)}</code>")
@@ -191,35 +197,33 @@ class _Site:
     def index(self) -> str:
         here = "index.html"
         rows = []
-        for row in log_rows(self.plan):
+        for row in log_rows(self.plan, by="date"):  # by date; the parent is beside each
             version = self.plan.versions[row["id"]]
-            indent = "&#160;&#160;" * (row["depth"] - 1)
-            tree = (f'<span class="tree" aria-hidden="true">{indent}└ </span>'
-                    if row["depth"] else "")
             report = ""
             if version.parent in self.plan.versions:
                 report = self.link(here, self.diff_path(version.parent, version.id),
                                    f'<span class="date">from <code>{esc(version.parent)}</code>'
                                    "</span>")
             rows.append([
-                f'{tree}{self.version_link(here, version.id)}',
+                self.version_link(here, version.id),
                 f'{esc(version.title)}<br><span class="meta">{esc(one_line(version.summary))}'
                 "</span>",
                 date_html(version.date), esc(version.status.value), esc(version.coverage.value),
                 esc(", ".join(version.parties)) or "—", str(len(self.sources_of(version))),
                 report or "—"])
         timeline = table(["Version", "Title and summary", "Date", "Status", "Coverage", "Parties",
-                           "Sources", "Change report"], rows, css="timeline",
-                          caption="Versions in lineage order (parents before children, siblings"
-                          " by date)")
+                           "Sources", "Parent (change report)"], rows, css="timeline",
+                          caption="Versions by date; beside each, the version it revises (its"
+                          " parent in the lineage), linked to the change report from it")
         terms = self.principal_terms()
         histories = {t: self.term_history(t) for t in terms}
         grid_rows = []
-        for index, version_id in enumerate(self.order):
+        for version_id in by_date(self.plan):
             cells = [self.version_link(here, version_id)]
             for term_id in terms:
                 history = histories[term_id]
-                cells.append(self.grid_cell(history, history.points[index]))
+                point = next(p for p in history.points if p.version.id == version_id)
+                cells.append(self.grid_cell(history, point))
             grid_rows.append(cells)
         head = ["Version"] + [self.link(here, self.term_path(t), esc(self.plan.terms[t].label))
                               for t in terms]
@@ -403,7 +407,8 @@ class _Site:
 
     def history_table(self, here: str, result: History) -> str:
         if result.kind == "term":
-            head = ["Version", "Date", "Value", "Change from parent", "State", "Sources"]
+            head = ["Version", "Parent", "Date", "Value", "Change from parent", "State",
+                    "Sources"]
             rows = []
             for point in result.points:
                 sources = ", ".join(self.source_link(here, s) for s in
@@ -411,25 +416,28 @@ class _Site:
                 value = (self.claims_html(result.term, point.claims, here) if point.claims
                          else esc(value_text(result, point)))
                 rows.append([self.version_link(here, point.version.id),
+                             self.parent_link(here, point.version),
                              date_html(point.version.date), value,
                              esc(change_text(result, point)),
                              f'<td class="{point.state}">{esc(state_text(point))}</td>',
                              sources or "—"])
             return table(head, rows)
         renamed = any(p.clause_id not in (None, result.subject) for p in result.points)
-        head = ["Version", "Date", "§", "Text (changes from the parent marked)", "Change", "State"]
+        head = ["Version", "Parent", "Date", "§", "Text (changes from the parent marked)",
+                "Change", "State"]
         if renamed:
-            head.insert(2, "Id")
+            head.insert(3, "Id")
         rows = []
         for point in result.points:
             text = (words_html(point.text_change) if point.text_change
                     else esc(point.text) if point.text else "—")
-            row = [self.version_link(here, point.version.id), date_html(point.version.date),
+            row = [self.version_link(here, point.version.id),
+                   self.parent_link(here, point.version), date_html(point.version.date),
                    "" if point.number is None else esc(point.number), text,
                    esc(change_text(result, point)),
                    f'<td class="{point.state}">{esc(state_text(point))}</td>']
             if renamed:
-                row.insert(2, f"<code>{esc(point.clause_id)}</code>" if point.clause_id else "—")
+                row.insert(3, f"<code>{esc(point.clause_id)}</code>" if point.clause_id else "—")
             rows.append(row)
         return table(head, rows)
 
@@ -441,7 +449,7 @@ class _Site:
 
     def term_page(self, term_id: str) -> str:
         here = self.term_path(term_id)
-        result = self.term_history(term_id)
+        result = history_by_date(self.term_history(term_id))  # chart and table by date
         term = self.plan.terms[term_id]
         facts = [f"type: {term.type.value}"]
         if term.unit:
@@ -484,7 +492,7 @@ class _Site:
 
     def clause_page(self, clause_id: str) -> str:
         here = self.clause_path(clause_id)
-        result = clause_history(self.plan, clause_id, resolver=self.resolver)
+        result = history_by_date(clause_history(self.plan, clause_id, resolver=self.resolver))
         title = result.label if result.label != clause_id else clause_id
         body = [f"<h1>{esc(title)}</h1>",
                 f'<p class="meta">Clause <code>{esc(clause_id)}</code>: its text in every version,'
