@@ -28,7 +28,7 @@ def test_outside_a_repository_check_says_it_read_the_bundled_corpus(run, elsewhe
     assert result.stderr.count(BUNDLED) == 1
     assert "--root DIR" in result.stderr and "PLANDIFF_ROOT" in result.stderr
     assert "ok: no problems found (checked " in result.stdout
-    assert "in the corpus bundled with plandiff (" in result.stdout
+    assert "in the corpus bundled with plandiff, at " in result.stdout
 
 
 def test_outside_a_repository_an_unknown_version_names_the_bundled_corpus(run, elsewhere) -> None:

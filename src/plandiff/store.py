@@ -41,7 +41,7 @@ class Root:
 def describe(root: Root) -> str:
     """The repository as messages name it, so that a reader knows which one was read."""
     if root.packaged:
-        return f"the corpus bundled with plandiff ({root.path})"
+        return f"the corpus bundled with plandiff, at {root.path}"
     return str(root.path)
 
 
