@@ -38,3 +38,6 @@ def test_clause_history_follows_renames(run) -> None:
 def test_unknown_subject_suggests_the_closest(run) -> None:
     result = run("history", "ukraine-troop-caps")
     assert result.exit_code == 2 and "did you mean `ukraine-troop-cap`?" in result.stderr
+    typo = run("history", "armi", root=LINEAGE)
+    assert typo.exit_code == 2 and "did you mean `army`?" in typo.stderr
+    assert f", in {LINEAGE}" in typo.stderr  # the repository searched

@@ -240,7 +240,12 @@ def history_command(
     from .render import history as view
 
     loaded = _open(root, ())
-    result = history(loaded.plan, subject)
+    try:
+        result = history(loaded.plan, subject)
+    except PlandiffError as error:  # say which repository was searched
+        from .store import describe
+
+        raise PlandiffError(f"{error.message}, in {describe(loaded.root)}", error.hint) from None
     dated = by is Order.date
     if dated:
         from .chronology import history_by_date
