@@ -158,15 +158,15 @@ def test_e3_frozen_assets_no_longer_assumes_the_28_points_scheme(plan, term) -> 
     assert clause.terms["frozen-assets-treatment"] == "frozen-until-compensation"
 
 
-def test_show_e3_json_gives_each_no_longer_known_value_with_its_reason(run) -> None:
-    result = run("show", "e3", "frozen-assets", "--format", "json", root=REPO)
+def test_show_e3_json_gives_each_no_longer_known_value_with_its_reason(run, corpus) -> None:
+    result = run("show", "e3", "frozen-assets", "--format", "json", root=corpus)
     assert result.exit_code == 0, result.stdout
     terms = json.loads(result.stdout)["clauses"][0]["terms"]
     assert all(set(terms[term]) == {"unknown"} and terms[term]["unknown"] for term in E3_SCHEME)
 
 
-def test_v28_to_e3_json_diff_gives_the_frozen_assets_figures_as_no_longer_known(run) -> None:
-    assets = _clause(_diff(run, "v28", "e3"), "frozen-assets")
+def test_v28_to_e3_json_diff_gives_the_frozen_assets_figures_as_no_longer_known(diff_of) -> None:
+    assets = _clause(diff_of("v28", "e3"), "frozen-assets")
     reconstruction = _term(assets, "frozen-assets-reconstruction")
     assert reconstruction["old"] == 100000000000
     assert set(reconstruction["new"]) == {"unknown"}

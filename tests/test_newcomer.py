@@ -151,10 +151,11 @@ def test_a_delta_goes_with_the_new_value_never_inside_a_disputed_old_side(run, m
 
 def test_the_sources_line_lists_the_sources_of_disputed_claims(run) -> None:
     out = run("v28", "geneva", "--term", "ukraine-troop-cap").stdout
-    assert "sources: ap-hutchpost, seed-001, durango-ap (v28) → ki1, cal, seed-001, rbc1" \
+    # seed-001 backs only the 800,000 claim: the clause's cites do not name it.
+    assert "sources: ap-hutchpost, seed-001, durango-ap (v28) → ki1, cal, rbc1, seed-001" \
         " (geneva)" in out
     markdown = run("v28", "geneva", "--term", "ukraine-troop-cap", "-f", "markdown").stdout
-    assert "new [^ki1], [^cal], [^seed-001], [^rbc1] (`geneva`)" in markdown
+    assert "new [^ki1], [^cal], [^rbc1], [^seed-001] (`geneva`)" in markdown
     assert "[^rbc1]: `rbc1`: " in markdown
 
 
