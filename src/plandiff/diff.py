@@ -225,6 +225,12 @@ def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
         for result in kept
         for side in (result.old, result.new) if side is not None
         for cite in citations_of(side.clause)
+    } | {  # carried values are shown with the sources of the version that stated them
+        source
+        for result in kept
+        for side in (result.old, result.new) if side is not None
+        for stated in side.stated.values()
+        for source in stated.sources
     }
     return PlanDiff(
         base=base.version,
