@@ -154,6 +154,7 @@ def test_the_sources_line_lists_the_sources_of_disputed_claims(run) -> None:
     # seed-001 backs only the 800,000 claim: the clause's cites do not name it.
     assert "sources: ap-hutchpost, seed-001, durango-ap (v28) → ki1, cal, rbc1, seed-001" \
         " (geneva)" in out
+    assert "~ armed-forces-cap  Cap on Ukraine's armed forces  §6 (in v28)  modified" in out
     markdown = run("v28", "geneva", "--term", "ukraine-troop-cap", "-f", "markdown").stdout
     assert "new [^ki1], [^cal], [^rbc1], [^seed-001] (`geneva`)" in markdown
     assert "[^rbc1]: `rbc1`: " in markdown

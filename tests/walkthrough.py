@@ -67,3 +67,43 @@ def with_new_version(target: Path) -> Path:
     version_id, text = version_file()
     (root / "plans" / f"{version_id}.yaml").write_text(fixed(text), encoding="utf-8")
     return root
+
+
+def refresh(target: Path) -> None:
+    """Rewrite the outputs the walkthrough shows from a real run on a copy of the corpus at
+    `target`, as `python tests/walkthrough.py` does; review the diff of docs/corpus.md after."""
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    root = copy_corpus(target)
+    version_id, text = version_file()
+    path = root / "plans" / f"{version_id}.yaml"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+    env.pop("PLANDIFF_ROOT", None)
+    doc = DOC.read_text(encoding="utf-8")
+    answered = False
+    for block in blocks():
+        if not block.lines[0].startswith("$ plandiff "):
+            continue
+        if "Write `" in block.before and not answered:
+            path.write_text(fixed(text), encoding="utf-8")
+            answered = True
+        args = shlex.split(block.lines[0].removeprefix("$ plandiff "))
+        out = subprocess.run([sys.executable, "-m", "plandiff", *args], cwd=root, env=env,
+                             capture_output=True, text=True, check=False).stdout
+        doc = doc.replace("\n".join(block.lines) + "\n", f"{block.lines[0]}\n{out}", 1)
+    DOC.write_text(doc, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    # A fixed place, so that the path check prints is the same in every run of this script.
+    place = Path(tempfile.gettempdir()) / "peace-plans"
+    if place.exists():
+        raise SystemExit(f"{place} exists: remove it first (this script writes a copy there)")
+    refresh(place)
+    shutil.rmtree(place)

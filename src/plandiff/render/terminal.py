@@ -86,8 +86,10 @@ def _clause(item: ClauseDiff, indent: str = "    ", *, show_all: bool = False) -
     elif old_number != new_number and old_number is not None and new_number is not None:
         head.append(f"  §{'?' if old_number is None else old_number} → "
                     f"§{'?' if new_number is None else new_number}", style="dim")
-    elif new_number is not None or old_number is not None:
-        head.append(f"  §{new_number if new_number is not None else old_number}", style="dim")
+    elif new_number is not None:
+        head.append(f"  §{new_number}", style="dim")
+    elif old_number is not None:  # the head gives no number: the base's, and it says so
+        head.append(f"  §{old_number} (in {item.reported_in[0]})", style="dim")
     head.append(f"  {item.change}", style=style)
     lines = [head]
     if item.old_id:
