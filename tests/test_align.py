@@ -181,7 +181,9 @@ MEASURED = {
     },
     "import-heldout-2": {
         ("v28-uk.md", "v28"): 28, ("v28-uk.md", "miami-oct"): 24,
-        ("v20-ar.md", "v20"): 18, ("v20-ar.md", "miami-dec"): 16, ("v20-ar.md", "v28"): 17,
+        # v20-ar against miami-dec was 16 while miami-oct recorded its outline tracks under v28
+        # ids: the Arabic "stop the war" it lent the ceasefire clause is now the outline's own.
+        ("v20-ar.md", "v20"): 18, ("v20-ar.md", "miami-dec"): 15, ("v20-ar.md", "v28"): 17,
         ("v28-brief-en.md", "v28"): 28, ("v28-brief-en.md", "miami-oct"): 25,
         ("v20-brief-en.md", "v20"): 20, ("v20-brief-en.md", "miami-dec"): 19,
         ("v20-brief-en.md", "v28"): 18,
@@ -189,7 +191,11 @@ MEASURED = {
     "import-heldout-partial": {  # changes only, as outlets report a revision
         ("geneva-en.md", "geneva"): 6, ("geneva-en.md", "v28"): 4,
         ("geneva-ar.md", "geneva"): 6, ("geneva-ar.md", "v28"): 4,
-        ("berlin-ru.md", "berlin"): 5, ("berlin-ru.md", "moscow"): 4, ("berlin-ru.md", "v28"): 5,
+        # berlin-ru against moscow was 4 while moscow held Russia's refusal of a European force
+        # as a clause (now a stance in positions.yaml): the European force is a new point there,
+        # which the aligner gives to the jets in Poland. Against v28 it was 5 while miami-oct's
+        # guarantees track lent v28's guarantee points its words (the other rows gained 10).
+        ("berlin-ru.md", "berlin"): 5, ("berlin-ru.md", "moscow"): 3, ("berlin-ru.md", "v28"): 4,
     },
 }
 
@@ -206,17 +212,17 @@ def test_round_trip_of_a_full_version_against_itself_is_exact(plan, version_id: 
 
 
 def test_round_trip_of_the_full_corpus_versions_against_their_parents(plan) -> None:
-    # Measured: v28 against its outline parent miami-oct 26/28, v20 against miami-dec 18/20,
-    # 44/48 = 91.7%. The four misses are the corpus's own judgment calls, which the texts alone
-    # do not settle (docs/import.md, "How well it aligns"): which v28 point continues the outline's
-    # "security in Europe" track (point 2 in the corpus; point 4, "settle all security issues",
-    # shares the words), and whether v20's "development package" (8) or its "recovery funds" (9)
-    # continues v28's reconstruction package.
+    # Measured: v28 against its outline parent miami-oct 27/28, v20 against miami-dec 18/20,
+    # 45/48 = 93.8%. The three misses are the corpus's own judgment calls, which the texts alone
+    # do not settle (docs/import.md, "How well it aligns"): whether v28's "reliable security
+    # guarantees" (point 5) continues the outline, which names security guarantees among its
+    # tracks, and whether v20's "development package" (8) or its "recovery funds" (9) continues
+    # v28's reconstruction package.
     v28 = round_trip(plan, "v28", "miami-oct")
     v20 = round_trip(plan, "v20", "miami-dec")
-    assert (v28.right, v28.total) >= (26, 28), v28.misses
+    assert (v28.right, v28.total) >= (27, 28), v28.misses
     assert (v20.right, v20.total) >= (18, 20), v20.misses
-    assert v28.right + v20.right >= 44
+    assert v28.right + v20.right >= 45
 
 
 @pytest.mark.parametrize("folder", HELD_OUT, ids=lambda f: f.name)

@@ -332,13 +332,37 @@ def test_a_failed_write_leaves_no_file_changed(run, lineage, monkeypatch) -> Non
     assert [p.name for p in (lineage / "plans").iterdir() if p.name.startswith(".")] == []
 
 
+_OUTLINE = """\
+id: outline
+title: The four tracks as clauses
+date: 2025-10-26
+coverage: partial
+status: proposed
+clauses:
+"""
+_TRACKS = (("ceasefire", "The plan is to end the war between Russia and Ukraine.",
+            "1- وقف الحرب الروسية الأوكرانية."),
+           ("security-guarantees", "The plan sets out security guarantees.",
+            "2- الضمانات الأمنية المتبادلة."),
+           ("non-aggression-agreement", "The plan reshapes the security arrangements of Europe.",
+            "3- إعادة هندسة الأمن الأوروبي."),
+           ("russia-reintegration", "The plan settles the future relations of the United States"
+            " with Russia and with Ukraine.", "4- تنظيم مستقبل العلاقات الأمريكية مع موسكو وكييف."))
+
+
 def test_an_arabic_article_aligns_through_the_quotes_of_the_parent(run, tmp_path) -> None:
-    # seed-000 lists the four Miami tracks inline, in Arabic; the clauses of miami-oct are in
-    # English but cite those Arabic words, which the aligner compares too.
+    # seed-000 lists the four Miami tracks inline, in Arabic; a parent whose clauses are in
+    # English but cite those Arabic words is aligned through them, as the aligner compares them
+    # too. (The corpus's miami-oct now records the tracks as one outline clause, so the parent
+    # is written here.)
     shutil.copytree(REPO / "plans", tmp_path / "plans")
     shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    outline = _OUTLINE + "".join(
+        f"  - id: {clause_id}\n    text: {text}\n    cites:\n      - source: seed-000\n"
+        f'        quote: "{quote}"\n' for clause_id, text, quote in _TRACKS)
+    (tmp_path / "plans" / "outline.yaml").write_text(outline, encoding="utf-8")
     result = run("import", str(tmp_path / "seeds" / "000_3cedcce601628530.txt", ),
-                 "--parent", "miami-oct", "--id", "miami-oct-ar", "--partial", "--date",
+                 "--parent", "outline", "--id", "miami-oct-ar", "--partial", "--date",
                  "2025-11-19", root=tmp_path)
     assert result.exit_code == 0, result.stderr
     draft = (tmp_path / "plans" / "miami-oct-ar.yaml").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from plandiff.yamlfile import yaml_loader
 PUBLISHED = REPO / "docs" / "schema"
 
 
-@pytest.mark.parametrize("kind", ["version", "terms", "sources"])
+@pytest.mark.parametrize("kind", ["version", "terms", "sources", "positions"])
 def test_published_schema_is_what_the_command_prints(run, kind: str) -> None:
     result = run("schema", kind)
     assert result.exit_code == 0
@@ -41,7 +41,7 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 
 @pytest.mark.parametrize("path", sorted((REPO / "plans").glob("*.yaml")), ids=lambda p: p.name)
 def test_the_corpus_validates_against_the_schema(path) -> None:
-    kind = path.stem if path.stem in ("terms", "sources") else "version"
+    kind = path.stem if path.stem in ("terms", "sources", "positions") else "version"
     data = _json_ready(yaml_loader().load(path.read_text(encoding="utf-8")))
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in _validator(kind).iter_errors(data)]
     assert not errors

@@ -7,7 +7,7 @@ import sys
 
 COMMANDS = frozenset({
     "diff", "log", "show", "check", "report", "history", "review", "textconv", "fmt", "schema",
-    "import", "site", "--help", "-h", "--install-completion", "--show-completion",
+    "import", "site", "positions", "--help", "-h", "--install-completion", "--show-completion",
 })
 
 

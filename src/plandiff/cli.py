@@ -261,6 +261,36 @@ def history_command(
         view.render_terminal(result, make_console(), lineage_beside=dated)
 
 
+@app.command("positions")
+@handle_errors
+def positions_command(
+    term: str | None = typer.Argument(None, metavar="[TERM]",
+                                      help="Only this term (an id from terms.yaml)."),
+    history: bool = typer.Option(False, "--history",
+                                 help="Every stated position of each party over time, not only"
+                                 " its latest."),
+    output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
+                                             help="Output format."),
+    root: Path | None = RootOption,
+) -> None:
+    """Who wants what: each party's stated position on each term (plans/positions.yaml), the
+    latest draft beside it, and where the sides stand apart or together."""
+    from . import api
+    from .positions import positions_table
+    from .render import positions as view
+
+    loaded = api.open_plan(root)
+    table = positions_table(loaded.plan, term, history=history)
+    if output_format is DiffFormat.json:
+        sys.stdout.write(view.to_json(table))
+    elif output_format is DiffFormat.markdown:
+        sys.stdout.write(view.markdown(table))
+    else:
+        from .render.terminal import make_console
+
+        view.terminal(table, make_console())
+
+
 @app.command("site")
 @handle_errors
 def site_command(
@@ -428,7 +458,7 @@ def fmt_command(
     """Lay plan files out canonically (key order, indentation, quoting, line width), keeping
     every comment and all the data."""
     from . import fmt
-    from .store import SPECIAL_FILES, find_root, version_paths
+    from .store import OPTIONAL_FILES, SPECIAL_FILES, find_root, version_paths
 
     if files:
         paths = [(path, str(path)) for path in files]
@@ -437,7 +467,8 @@ def fmt_command(
         if found.packaged:
             raise PlandiffError("no plan repository here (no plans/ folder at or above the working"
                                 " directory)", "run it inside a plan repository, or give --root")
-        listed = [found.plans / name for name in SPECIAL_FILES if (found.plans / name).exists()]
+        listed = [found.plans / name for name in (*SPECIAL_FILES, *OPTIONAL_FILES)
+                  if (found.plans / name).exists()]
         paths = [(path, found.display(path)) for path in [*listed, *version_paths(found)]]
     results = fmt.format_files(paths)
     changed = [result for result in results if result.formatted.changed]
@@ -454,14 +485,16 @@ class SchemaKind(str, Enum):
     version = "version"
     terms = "terms"
     sources = "sources"
+    positions = "positions"
 
 
 @app.command("schema")
 @handle_errors
 def schema_command(
-    kind: SchemaKind = typer.Argument(SchemaKind.version, metavar="[version|terms|sources]",
-                                      help="Which file: a version file, terms.yaml or"
-                                      " sources.yaml."),
+    kind: SchemaKind = typer.Argument(SchemaKind.version,
+                                      metavar="[version|terms|sources|positions]",
+                                      help="Which file: a version file, terms.yaml,"
+                                      " sources.yaml or positions.yaml."),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                        help="Write the schema to FILE instead of printing it."),
 ) -> None:

@@ -25,6 +25,7 @@ from .models import (
     TermType,
     Version,
 )
+from .positions import StanceChange, stance_changes
 from .resolve import ResolvedClause, ResolvedVersion, Resolver
 
 # --- results -----------------------------------------------------------------------------------
@@ -167,6 +168,8 @@ class PlanDiff:
     clauses: tuple[ClauseDiff, ...]
     terms: dict[str, Term] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    # The parties' stances stated between the two versions: never a change of the draft.
+    stances: tuple[StanceChange, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -238,6 +241,8 @@ def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
         clauses=tuple(kept),
         terms=dict(plan.terms),
         sources={s: plan.sources[s] for s in sorted(used_sources) if s in plan.sources},
+        stances=stance_changes(plan, base.version, head.version, terms=options.terms,
+                               topics=options.topics),
     )
 
 

@@ -38,6 +38,9 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
     "claim": ("value", "cites", "note"),
     "term": ("label", "type", "unit", "currency", "choices", "description"),
     "source": ("outlet", "title", "date", "language", "url", "file", "reliability", "note"),
+    "positions": ("parties", "positions"),
+    "position": ("party", "term", "issue", "stance", "value", "date", "at", "text", "cites",
+                 "note"),
 }
 
 
@@ -52,9 +55,9 @@ class Formatted:
 
 
 def kind_of(name: str) -> str:
-    """`terms`, `sources` or `version`, from a file name."""
+    """`terms`, `sources`, `positions` or `version`, from a file name."""
     stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return stem if stem in ("terms", "sources") else "version"
+    return stem if stem in ("terms", "sources", "positions") else "version"
 
 
 def format_text(text: str, kind: str) -> Formatted:
@@ -80,7 +83,8 @@ def _layout(data: Any, kind: str) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(data, CommentedMap):
-        _visit(data, {"terms": "term-registry", "sources": "bibliography"}.get(kind, "version"), 0)
+        _visit(data, {"terms": "term-registry", "sources": "bibliography",
+                      "positions": "positions"}.get(kind, "version"), 0)
     elif isinstance(data, CommentedSeq):
         _visit(data, "", 0)
 
@@ -118,6 +122,8 @@ def _child_kind(kind: str, key: object, value: Any) -> str:
         return "term" if kind == "term-registry" else "source"
     if kind == "version" and key == "clauses":
         return "clause"
+    if kind == "positions" and key == "positions":
+        return "position"
     if key == "cites":
         return "citation"
     if kind == "clause" and key == "terms":

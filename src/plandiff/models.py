@@ -124,12 +124,62 @@ class Source(_Model):
     note: StrictStr | None = None
 
 
+class StanceKind(str, Enum):
+    """What a party says about a term: it wants it, gives it, puts it forward, will not move from
+    it, agrees to it, or refuses it."""
+
+    demand = "demand"
+    offer = "offer"
+    proposal = "proposal"
+    red_line = "red-line"
+    accept = "accept"
+    reject = "reject"
+
+
+class Position(_Model):
+    """A party's stated position on one term (or, where no term fits, on an issue in words), on
+    a date, with its sources: what a side wants, never what a draft says."""
+
+    party: StrictStr
+    term: Slug | None = None
+    issue: StrictStr | None = None
+    stance: StanceKind
+    value: Scalar = None  # typed by the term; absent: the party named no value (see has_value)
+    date: dt.date
+    at: Slug | None = None  # the version (round of talks) where it was stated, if any
+    text: StrictStr
+    cites: list[Citation] = Field(default_factory=list)
+    note: StrictStr | None = None
+
+    @property
+    def has_value(self) -> bool:
+        return "value" in self.model_fields_set
+
+    @property
+    def subject(self) -> str:
+        """The term id, or the issue in words."""
+        return self.term if self.term is not None else (self.issue or "")
+
+
+PARTY_PATTERN = r"^[A-Z0-9][A-Z0-9-]*$"
+PartyCode = Annotated[StrictStr, Field(pattern=PARTY_PATTERN, max_length=40)]
+
+
+class Positions(_Model):
+    """plans/positions.yaml: the parties by code, and their positions."""
+
+    parties: dict[PartyCode, StrictStr] = Field(default_factory=dict)
+    positions: list[Position] = Field(default_factory=list)
+
+
 class Plan(_Model):
-    """A whole plan repository, as loaded: versions by id, the term registry, the bibliography."""
+    """A whole plan repository, as loaded: versions by id, the term registry, the bibliography,
+    and the parties' positions (plans/positions.yaml; empty when there is none)."""
 
     versions: dict[str, Version]
     terms: dict[str, Term]
     sources: dict[str, Source]
+    positions: Positions = Field(default_factory=Positions)
 
 
 ChangeKind = Literal[

@@ -194,7 +194,7 @@ def _located(problem: Problem, text: bytes) -> Problem:
 def _is_version(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     return path.startswith("plans/") and path.count("/") == 1 and name.endswith(
-        (".yaml", ".yml")) and name not in ("terms.yaml", "sources.yaml")
+        (".yaml", ".yml")) and name not in ("terms.yaml", "sources.yaml", "positions.yaml")
 
 
 def _removed_sources_still_cited(base: Plan, head: Plan) -> list[Problem]:

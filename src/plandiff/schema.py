@@ -7,10 +7,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import Slug, Source, Term, Version
+from .models import Positions, Slug, Source, Term, Version
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("version", "terms", "sources")
+KINDS = ("version", "terms", "sources", "positions")
 _ABOUT = {
     "version": ("plandiff version file",
                 "A reported version of a plan: plans/<id>.yaml. Term values are checked against"
@@ -20,15 +20,20 @@ _ABOUT = {
               "plans/terms.yaml: every typed term that a clause may set, by id."),
     "sources": ("plandiff bibliography",
                 "plans/sources.yaml: every source that a clause may cite, by id."),
+    "positions": ("plandiff positions",
+                  "plans/positions.yaml: the parties by code, and each party's stated positions on"
+                  " terms (or issues in words), dated and cited. Parties, terms, values, versions"
+                  " and sources are checked by `plandiff check`, not by this schema."),
 }
 
 
 def schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema of one kind of plan file: `version`, `terms` or `sources`."""
+    """The JSON Schema of one kind of plan file: `version`, `terms`, `sources` or
+    `positions`."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}")
     model: Any = {"version": Version, "terms": dict[Slug, Term],
-                  "sources": dict[Slug, Source]}[kind]
+                  "sources": dict[Slug, Source], "positions": Positions}[kind]
     generated = _strict_keys(TypeAdapter(model).json_schema())
     title, description = _ABOUT[kind]
     return {"$schema": DIALECT, "title": title, "description": description, **{

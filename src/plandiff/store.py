@@ -112,7 +112,9 @@ class RawRepository:
 
 
 SPECIAL_FILES = ("terms.yaml", "sources.yaml")
-MISNAMED = {"terms.yml": "terms.yaml", "sources.yml": "sources.yaml"}
+OPTIONAL_FILES = ("positions.yaml",)  # read when present
+MISNAMED = {"terms.yml": "terms.yaml", "sources.yml": "sources.yaml",
+            "positions.yml": "positions.yaml"}
 
 
 def version_paths(root: Root) -> list[Path]:
@@ -123,7 +125,8 @@ def version_paths(root: Root) -> list[Path]:
     except OSError:
         return []
     paths = [p for p in entries if p.suffix in (".yaml", ".yml")
-             and p.name not in SPECIAL_FILES and p.name not in MISNAMED
+             and p.name not in SPECIAL_FILES and p.name not in OPTIONAL_FILES
+             and p.name not in MISNAMED
              and not p.name.startswith(".")]
     return sorted(paths, key=lambda p: p.name)
 
@@ -137,6 +140,8 @@ def read_repository(root: Root) -> RawRepository:
     paths = [root.plans / name for name in SPECIAL_FILES]
     if not root.plans.is_dir():
         raise PlandiffError(f"{root.path}: no plans/ folder")
+    paths += [root.plans / name for name in OPTIONAL_FILES
+              if (root.plans / name).exists() or (root.plans / name).is_symlink()]
     paths += version_paths(root)
     for wrong, right in MISNAMED.items():
         if (root.plans / wrong).exists():
@@ -145,7 +150,7 @@ def read_repository(root: Root) -> RawRepository:
                                     hint=f"rename it to plans/{right}"))
     for path in paths:
         display = root.display(path)
-        special = path.name in SPECIAL_FILES
+        special = path.name in SPECIAL_FILES or path.name in OPTIONAL_FILES
         if special and not path.exists() and not path.is_symlink():
             problems.append(Problem(display, f"missing {path.name}", "missing-file",
                                     hint=f"create plans/{path.name} (see docs/format.md)"))
@@ -231,7 +236,8 @@ class LoadedPlan:
 def version_files(raw: RawRepository) -> dict[str, str]:
     files: dict[str, str] = {}
     for display, data in raw.data.items():
-        if display.endswith(("terms.yaml", "sources.yaml")) and display.count("/") == 1:
+        if display.endswith(("terms.yaml", "sources.yaml", "positions.yaml")) \
+                and display.count("/") == 1:
             continue
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             files.setdefault(data["id"], display)

@@ -18,11 +18,13 @@ from .models import (
     Disputed,
     NoLongerKnown,
     Plan,
+    Positions,
     Source,
     Term,
     Version,
 )
 from .normalize import normalize, quote_occurs
+from .positions_check import POSITIONS_FILE, check_positions, load_positions, position_citations
 from .problems import KeyPath, Problem
 from .registry import check_term_definition, check_value
 from .shape import (
@@ -72,7 +74,7 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
     broken: set[str] = set(unreadable)  # stems of version files that could not be modelled
     complete = not unreadable
     for file, raw in data.items():
-        if file in (TERMS_FILE, SOURCES_FILE):
+        if file in (TERMS_FILE, SOURCES_FILE, POSITIONS_FILE):
             continue
         stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0]
         if not isinstance(raw, dict):
@@ -100,11 +102,19 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
             continue
         versions[version.id] = version
         files[version.id] = file
-    plan = Plan(versions=versions, terms=terms, sources=sources)
-    problems.extend(check_references(plan, files, unknown=Unknown(
+    positions, found = load_positions(data.get(POSITIONS_FILE))
+    problems.extend(found)
+    plan = Plan(versions=versions, terms=terms, sources=sources,
+                positions=positions or Positions())
+    unknown = Unknown(
         versions=frozenset(broken),
         terms=_broken_ids(data.get(TERMS_FILE), terms) if terms_known else None,
-        sources=_broken_ids(data.get(SOURCES_FILE), sources) if sources_known else None)))
+        sources=_broken_ids(data.get(SOURCES_FILE), sources) if sources_known else None)
+    problems.extend(check_references(plan, files, unknown=unknown))
+    problems.extend(check_positions(plan, term_known=unknown.term, source_known=unknown.source,
+                                    version_known=unknown.versions.__contains__))
+    if positions is None:
+        complete = False
     if not terms_known or not sources_known:
         complete = False
     if not complete or any(p.file in (TERMS_FILE, SOURCES_FILE) and p.severity == "error"
@@ -279,6 +289,11 @@ def _check_citations(plan: Plan, file: str, path: KeyPath, cites: list[Citation]
 
 
 def _hidden_characters(file: str, path: KeyPath, text: str | None) -> list[Problem]:
+    return hidden_character_problems(file, path, text)
+
+
+def hidden_character_problems(file: str, path: KeyPath, text: str | None) -> list[Problem]:
+    """Bidirectional controls (errors) and invisible characters (warnings) in a text field."""
     if not text:
         return []
     problems = []
@@ -334,6 +349,15 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
                                            f" {plan.sources[cite.source].file} (source"
                                            f" `{cite.source}`)", "quote-not-found",
                                            "copy the quote verbatim from the source file"))
+    for path, cite in position_citations(plan):
+        cited.add(cite.source)
+        haystack = normalized.get(cite.source)
+        if haystack is not None and cite.quote is not None \
+                and not quote_occurs(cite.quote, haystack):
+            problems.append(problem_at(POSITIONS_FILE, (*path, "quote"), f"quote does not occur"
+                                       f" in {plan.sources[cite.source].file} (source"
+                                       f" `{cite.source}`)", "quote-not-found",
+                                       "copy the quote verbatim from the source file"))
     for source_id in plan.sources if report_unused else ():
         if source_id not in cited:
             problems.append(problem_at(SOURCES_FILE, (source_id,), f"source `{source_id}` is never"

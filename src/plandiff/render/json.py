@@ -9,6 +9,8 @@ from typing import Any
 from plandiff.diff import Claim, ClauseDiff, PlanDiff, TermChange
 from plandiff.models import Citation, Source, TermType, Version
 
+from . import positions
+
 FORMAT = "plandiff.diff/1"
 
 
@@ -144,6 +146,7 @@ def to_data(result: PlanDiff) -> dict[str, Any]:
         "term_summary": result.kept_terms,
         "clauses": [clause_diff(c) for c in result.clauses],
         "sources": {key: source_info(s) for key, s in result.sources.items()},
+        "stances": positions.diff_json(result),
     }
 
 

@@ -9,7 +9,7 @@ from plandiff.characters import make_visible
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange, citations_of
 from plandiff.models import Source, Version
 
-from . import values
+from . import positions, values
 from .cited import carried_sources, side_sources
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
@@ -223,6 +223,7 @@ def render(result: PlanDiff, *, show_all: bool = False) -> str:
     elif unchanged or unreported:
         lines += [f"{plural(len(unchanged), 'unchanged clause')} and"
                   f" {plural(len(unreported), 'unreported clause')} not listed (use `--all`).", ""]
+    lines += positions.diff_markdown(result)
     refs = referenced(lines)
     shown = {k: v for k, v in result.sources.items() if footnote_id(k) in refs}
     if shown:

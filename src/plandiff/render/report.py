@@ -11,7 +11,7 @@ from plandiff.diff import ClauseDiff, PlanDiff, TermChange
 from plandiff.models import Citation, TermType, Version
 
 from . import markdown as md
-from . import values
+from . import positions, values
 
 GITHUB_COMMENT_LIMIT = 65_536
 RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -223,6 +223,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
                       f" `plandiff report {base.id} {head.id} --format html` for the whole"
                       " report.", ""]
         lines += rest
+        lines += positions.diff_markdown(result)
         lines += _sources(result, changed, style, lines)
         lines += _methods(result)
         return "\n".join(lines).rstrip() + "\n"

@@ -18,7 +18,7 @@ from plandiff.history import History, HistoryPoint, clause_history, term_history
 from plandiff.models import Citation, Coverage, Disputed, NoLongerKnown, Plan, Term, Version
 from plandiff.resolve import ResolvedClause, Resolver, lineage_order
 
-from . import values
+from . import positions_site, values
 from .history import change_text, state_text, value_text
 from .html import page, render_fragment
 from .log import rows as log_rows
@@ -117,6 +117,7 @@ class _Site:
 
     def wrap(self, here: str, title: str, body: str, *, wide: bool = False) -> str:
         nav = [(self.path(here, "index.html"), "Timeline"),
+               (self.path(here, positions_site.PAGE), "Who wants what"),
                (self.path(here, "subjects.html"), "Terms and clauses"),
                (self.path(here, "sources.html"), "Sources")]
         canonical = None
@@ -183,7 +184,7 @@ class _Site:
 
     def pages(self) -> dict[str, str]:
         out = {"index.html": self.index(), "sources.html": self.sources(),
-               "subjects.html": self.subjects()}
+               "subjects.html": self.subjects(), positions_site.PAGE: positions_site.page(self)}
         for version_id in self.order:
             out[self.version_path(version_id)] = self.version_page(version_id)
         for base, head in self.edges:
@@ -471,6 +472,7 @@ class _Site:
             body.append("<p>Set by the clause" + ("s " if len(holders) > 1 else " ") + ", ".join(
                 self.link(here, self.clause_path(c), f"<code>{esc(c)}</code>") for c in holders)
                 + ".</p>")
+        body.append(positions_site.party_lines(self, here, term_id))
         return self.wrap(here, f"Term history: {term.label}", "\n".join(body))
 
     def bars(self, result: History) -> list[tuple[str, float, str, bool]]:
@@ -549,6 +551,7 @@ class _Site:
                 parts.append(f"<p>Cited by {len(cited)}:</p><ul>{''.join(items)}</ul>")
             else:
                 parts.append('<p class="meta">Not cited by any clause.</p>')
+            parts.append(positions_site.cited_by(self, here, source_id))
             parts.append("</section>")
             body.append("\n".join(parts))
         return self.wrap(here, "Sources", "\n".join(body))

@@ -29,6 +29,12 @@ caption { text-align: left; color: var(--muted); padding: .3rem 0; }
 table.grid { font-size: .86rem; }
 table.grid td, table.grid th { min-width: 8rem; }
 th[scope=row] { white-space: nowrap; }
+table.positions { font-size: .86rem; }
+table.positions td { min-width: 9rem; }
+table.positions th[scope=row] { white-space: normal; min-width: 10rem; }
+td.sides.apart { background: #fff8c5; }
+td.sides.converged { background: var(--ins); }
+.verb { font-style: italic; }
 .tree { color: var(--muted); }
 .state { display: inline-block; font-size: .8rem; font-weight: 650; border: 1px solid currentColor;
   border-radius: 3px; padding: 0 .25rem; }

@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING
 from plandiff.characters import make_visible
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange
 
-from . import values
+from . import positions, values
 from .cited import carried_sources, side_sources
 
 if TYPE_CHECKING:
@@ -148,6 +148,7 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False) -> Non
         console.print()
         for line in _clause(item, show_all=show_all):
             console.print(line)
+    positions.diff_terminal(result, console)
     hidden = [c for c in result.clauses if c.change in ("unchanged", "unreported")]
     if not hidden:
         return

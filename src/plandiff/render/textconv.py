@@ -85,10 +85,39 @@ def mapping_text(data: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def positions_text(data: dict[str, Any], terms: dict[str, Any]) -> str:
+    """plans/positions.yaml: the parties, then one block per stated position."""
+    parties = data.get("parties")
+    listed = parties.items() if isinstance(parties, dict) else ()
+    out = ["parties"] + [f"    {code}: {_line(name)}" for code, name in listed]
+    for position in data.get("positions") or []:
+        if not isinstance(position, dict):
+            out += ["", f"(not a position: {_line(position)})"]
+            continue
+        subject = str(position.get("term") or position.get("issue"))
+        term = terms.get(subject) if isinstance(terms.get(subject), dict) else None
+        label = term.get("label", subject) if term else subject
+        value = f": {_value(position['value'], term)}" if "value" in position else ""
+        at = f" at {position['at']}" if position.get("at") else ""
+        out += ["", f"{position.get('party')} {position.get('stance')} — {_line(label)}{value}"
+                    f" · {position.get('date')}{at}"]
+        if position.get("text"):
+            out.append(f"    {_line(position['text'])}")
+        for cite in position.get("cites") or []:
+            if isinstance(cite, dict):
+                quote = f' "{_line(cite["quote"])}"' if cite.get("quote") else ""
+                out.append(f"    cites {cite.get('source')}{quote}")
+        if position.get("note"):
+            out.append(f"    note: {_line(position['note'])}")
+    return "\n".join(out) + "\n"
+
+
 def render(data: Any, terms: dict[str, Any]) -> str | None:
     """The text for git, or None when the data is not a plan file (then git shows it raw)."""
     if not isinstance(data, dict):
         return None
     if "clauses" in data or ("id" in data and "coverage" in data):
         return version_text(data, terms)
+    if isinstance(data.get("positions"), list):
+        return positions_text(data, terms)
     return mapping_text(data)
