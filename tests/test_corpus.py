@@ -228,7 +228,7 @@ def test_v28_summary_attributes_the_drafting_and_cites_washingtons_denial(plan) 
     summary = version.summary or ""
     assert "drafted by US and Russian envoys" not in summary
     assert "Reuters" in summary and "denied" in summary
-    origin = _listed(plan, "miami-oct", "ceasefire")  # where the origin cites are kept
+    origin = _listed(plan, "miami-oct", "framework")  # the outline, where the origin cites are kept
     assert any("نفته واشنطن" in quote for quote in _quotes(origin.cites, "seed-001"))
     assert _quotes(origin.cites, "statement-reuters") and _quotes(origin.cites, "lgr")
     assert "miami-oct" in (version.note or "")
