@@ -366,3 +366,14 @@ def test_an_unknown_term_is_refused_with_the_closest_one(run, two_sides) -> None
     assert result.exit_code == 2
     assert "`caps` is not a term in plans/terms.yaml" in result.stderr
     assert "did you mean `cap`?" in result.stderr
+
+
+def test_a_value_the_latest_draft_carries_says_where_from(run, two_sides) -> None:
+    v2 = two_sides / "plans" / "v2.yaml"
+    v2.write_text(v2.read_text(encoding="utf-8").replace("    terms:\n      cap: 600000\n", ""),
+                  encoding="utf-8")
+    out = run("positions", "cap", root=two_sides).stdout
+    assert "latest draft v2: 600,000 personnel (army, carried from v1)" in out
+    data = json.loads(run("positions", "cap", "-f", "json", root=two_sides).stdout)
+    assert data["subjects"][0]["draft"]["stated_in"] == "v1"
+    assert data["subjects"][0]["draft"]["reported"] is False

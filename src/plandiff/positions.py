@@ -71,8 +71,8 @@ class DraftValue:
     version: Version
     clause_id: str
     value: Any  # a plain value, Disputed or NoLongerKnown
-    reported: bool
-    reported_in: str
+    reported: bool  # stated by the version itself (False: carried from `stated_in`)
+    stated_in: str  # the version whose clause last stated the value
 
     @property
     def plain(self) -> bool:
@@ -157,8 +157,9 @@ def latest_draft(plan: Plan) -> Version | None:
 def draft_value(resolver: Resolver, version: Version, term_id: str) -> DraftValue | None:
     for clause in resolver.resolve(version.id).live():
         if term_id in clause.clause.terms:
-            return DraftValue(version, clause.id, clause.clause.terms[term_id], clause.reported,
-                              clause.reported_in)
+            stated_in = clause.stated_in(term_id)
+            return DraftValue(version, clause.id, clause.clause.terms[term_id],
+                              clause.reported and stated_in == version.id, stated_in)
     return None
 
 

@@ -89,7 +89,7 @@ def sides_text(row: SubjectPositions, parties: dict[str, str]) -> str:
 def draft_text(draft: DraftValue | None, subject: Subject) -> str:
     if draft is None:
         return "not set in its text"
-    state = "reported" if draft.reported else f"as last reported in {draft.reported_in}"
+    state = "reported" if draft.reported else f"carried from {draft.stated_in}"
     return f"{value_text(subject.definition, draft.value)} ({draft.clause_id}, {state})"
 
 
@@ -283,7 +283,7 @@ def to_data(table: PositionsTable) -> dict[str, Any]:
                 "version": row.draft.version.id, "clause": row.draft.clause_id,
                 "value": _plain(row.draft.value),
                 "value_label": value_text(row.subject.definition, row.draft.value),
-                "reported": row.draft.reported, "reported_in": row.draft.reported_in},
+                "reported": row.draft.reported, "stated_in": row.draft.stated_in},
             "sides": {
                 "status": found.status,
                 "groups": [{"value": _plain(v), "parties": list(p)} for v, p in found.groups],
