@@ -115,7 +115,7 @@ def test_stances_of_two_parties_on_one_term_show_in_positions(run, two_sides) ->
     assert cap["sides"]["status"] == "apart" and cap["sides"]["draft_misses"] == ["NO", "SO"]
     markdown = run("positions", "cap", "-f", "markdown", root=two_sides).stdout
     assert "| The north | demands | 500,000 personnel | 2025-02-01 at `v1` |" in markdown
-    assert "[^wire]: A wire service" in markdown
+    assert "[^wire]: `wire`: A wire service" in markdown
 
 
 def test_the_diff_reports_stances_in_their_own_section_never_as_a_change(run, two_sides) -> None:

@@ -220,9 +220,9 @@ def markdown(table: PositionsTable) -> str:
 
 
 def _footnote(source_id: str) -> str:
-    from .markdown import _footnote_id
+    from .markdown import footnote_id
 
-    return _footnote_id(source_id)
+    return footnote_id(source_id)
 
 
 # --- plandiff positions: JSON ------------------------------------------------------------------
