@@ -377,3 +377,15 @@ def test_a_value_the_latest_draft_carries_says_where_from(run, two_sides) -> Non
     data = json.loads(run("positions", "cap", "-f", "json", root=two_sides).stdout)
     assert data["subjects"][0]["draft"]["stated_in"] == "v1"
     assert data["subjects"][0]["draft"]["reported"] is False
+
+
+def test_a_broken_positions_file_is_left_out_of_a_diff_with_a_warning(run, two_sides) -> None:
+    positions = two_sides / "plans" / "positions.yaml"
+    positions.write_text(positions.read_text(encoding="utf-8").replace("party: SO", "party: XX"),
+                         encoding="utf-8")
+    result = run("v1", "v2", root=two_sides)
+    assert result.exit_code == 0, result.output
+    assert "plans/positions.yaml has 1 error(s) and is left out" in result.stderr
+    assert "Stances" not in result.stdout
+    refused = run("positions", root=two_sides)
+    assert refused.exit_code == 2 and "unknown party `XX`" in refused.stderr
