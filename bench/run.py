@@ -2,6 +2,7 @@
 
     python bench/run.py                  # everything: start-up, the corpus, 100 to 100,000 clauses
     python bench/run.py --sizes 100,1000 --runs 3
+    python bench/run.py --sections hostile   # only the inputs built to be slow
 
 Every figure comes from this one run: each command runs in a fresh process, several times
 (interleaved with what it is compared with, so the machine's drift hits both), and the table gives
@@ -32,8 +33,10 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (bench/ is not a package)
+from hostile import edited_source, unknown_keys  # noqa: E402
 
 SIZES = (100, 1_000, 10_000, 100_000)
+SECTIONS = ("startup", "corpus", "repositories", "hostile")
 IMPORT_SIZE = 2_000  # `import` is measured up to this size: it scores every point-clause pair
 
 
@@ -243,6 +246,46 @@ def repositories(sizes: list[int], runs: int, work: Path) -> tuple[list[Row], li
     return rows, goals
 
 
+def hostile(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
+    """Inputs built to be slow (issue 16): `review` of a source file whose every line changed,
+    and `check` of a version file of 40,000 unknown keys (each a located problem). Each at two
+    sizes, so the table shows how time grows."""
+    plandiff, why = tool("plandiff", "install plandiff (pip install -e .)")
+    rows: list[Row] = []
+    goals: list[Goal] = []
+    reviews: dict[int, Measure] = {}
+    for paragraphs in (1_000, 3_000):
+        root = edited_source(work / f"review-{paragraphs}", paragraphs)
+        size = (root / "seeds" / "article.txt").stat().st_size
+        measure = Measure("review", [*(plandiff or []), "review", "HEAD~1", "HEAD"])
+        if plandiff is None:
+            measure.failure = why
+        run_interleaved([measure], runs, cwd=root, ok_codes=(0, 1), timeout=600)
+        reviews[paragraphs] = measure
+        rows.append(Row(f"`plandiff review` of a source file of {paragraphs:,} paragraphs, every"
+                        " line rewritten", measure, f"{size / 1000:,.0f} KB; was cubic (1,000"
+                        " paragraphs: 31 s)"))
+        shutil.rmtree(root, ignore_errors=True)
+    checks: dict[int, Measure] = {}
+    for keys in (10_000, 40_000):
+        root = unknown_keys(work / f"keys-{keys}", keys)
+        size = (root / "plans" / "v1.yaml").stat().st_size
+        measure = Measure("check", [*(plandiff or []), "check", "--root", str(root)])
+        if plandiff is None:
+            measure.failure = why
+        run_interleaved([measure], runs, cwd=root, ok_codes=(1,), timeout=600)
+        checks[keys] = measure
+        rows.append(Row(f"`plandiff check` of {keys:,} unknown keys in one file", measure,
+                        f"{size / 1000:,.0f} KB; each a located problem; was quadratic (40,000:"
+                        " 104 s)"))
+        shutil.rmtree(root, ignore_errors=True)
+    goals.append(limit_goal("`review` of 3,000 rewritten paragraphs under 10 s", reviews[3_000],
+                            seconds=10))
+    goals.append(growth_goal("`check` 10,000 → 40,000 unknown keys: time ≤ 6× (4× the keys)",
+                             checks[10_000], checks[40_000], 6))
+    return rows, goals
+
+
 def importing(plandiff: list[str], root: Path, counts: dict[str, int], runs: int) -> Row:
     """`import` of `head` rendered as a numbered text, against `base`: every point is scored
     against every clause, so its time grows with points × clauses."""
@@ -324,15 +367,24 @@ def main() -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="clause counts of the synthetic repositories (comma-separated)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (default 5)")
+    parser.add_argument("--sections", default=",".join(SECTIONS),
+                        help="which parts to measure (comma-separated; default: all of "
+                        f"{','.join(SECTIONS)})")
     args = parser.parse_args()
+    chosen = [name.strip() for name in args.sections.split(",") if name.strip()]
+    if unknown := set(chosen) - set(SECTIONS):
+        parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     rows: list[Row] = []
     goals: list[Goal] = []
     with tempfile.TemporaryDirectory(prefix="plandiff-bench-") as folder:
         work = Path(folder)
-        for section in (lambda: startup(args.runs * 3), lambda: corpus(args.runs, work),
-                        lambda: repositories(sizes, args.runs, work)):
-            section_rows, section_goals = section()
+        sections = {"startup": lambda: startup(args.runs * 3),
+                    "corpus": lambda: corpus(args.runs, work),
+                    "repositories": lambda: repositories(sizes, args.runs, work),
+                    "hostile": lambda: hostile(max(1, args.runs // 2), work)}
+        for name in chosen:
+            section_rows, section_goals = sections[name]()
             rows += section_rows
             goals += section_goals
             print(".", end="", file=sys.stderr, flush=True)

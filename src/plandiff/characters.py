@@ -1,23 +1,99 @@
-"""Characters that make text display differently from what it says (Trojan Source)."""
+"""Characters that make text display differently from what it says: bidirectional controls
+(Trojan Source), invisible characters, control characters that a terminal obeys, lone surrogates.
+One definition, used by `check` (on decoded values), `review` (on added lines) and every view."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\u00ad\ufeff\u180e]")
+# C0 controls but tab and line feed, DEL, C1 (ESC starts ANSI sequences; CR rewrites a line; NEL),
+# and the Unicode line and paragraph separators, which some programs take for line breaks.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Half of a UTF-16 pair on its own (a YAML `"\ud800"` escape): no character, and no UTF-8 for it.
+SURROGATE = re.compile("[\ud800-\udfff]")
+HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\u00ad\ufeff\u180e"
+                    "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# Tab and line feed: fine in a paragraph (text, summary, note, quote), never in a one-line field.
+LINE_BREAKS = re.compile("[\t\n]")
 
 
-def make_visible(text: str) -> str:
-    """Text with bidirectional-control and invisible characters written out as ⟨U+202E⟩."""
-    return INVISIBLE.sub(_named, BIDI.sub(_named, text))
+def make_visible(text: str, *, one_line: bool = False) -> str:
+    """Text with every character of the classes above written out as ⟨U+202E⟩; tab and line feed
+    stay, unless `one_line`. Idempotent; the one function every view calls before printing data."""
+    text = HIDDEN.sub(_named, text)
+    return LINE_BREAKS.sub(_named, text) if one_line else text
 
 
 def _named(match: re.Match[str]) -> str:
     return f"⟨U+{ord(match.group()):04X}⟩"
 
 
-def hidden_characters(text: str) -> list[str]:
-    """Names of the bidirectional-control and invisible characters in a text, for review."""
-    found = {f"U+{ord(ch):04X}" for ch in BIDI.findall(text) + INVISIBLE.findall(text)}
-    return sorted(found)
+@dataclass(frozen=True)
+class Finding:
+    """One class of hidden character in a text: a problem code, its severity, what it is (naming
+    every such character), why it matters, what to do, and where the first one is (0-based)."""
+
+    code: str
+    severity: Severity
+    what: str  # "bidirectional control characters U+202E, U+2066"
+    why: str  # "it can make text display differently from what it says", or ""
+    hint: str
+    offset: int
+
+
+_CLASSES: tuple[tuple[re.Pattern[str], str, Severity, str, str, str], ...] = (
+    (BIDI, "bidi-control", "error", "bidirectional control character",
+     "it can make text display differently from what it says",
+     "delete it; right-to-left text needs no control characters"),
+    (CONTROL, "control-character", "error", "control character",
+     "a terminal obeys it, so it can move the cursor, erase lines and forge output",
+     "delete it, or the escape that writes it (`\\e`, `\\r`, `\\x1b`, ...)"),
+    (SURROGATE, "lone-surrogate", "error", "lone surrogate",
+     "half of a UTF-16 pair is no character and cannot be written as UTF-8",
+     "delete the `\\ud800`-style escape, or write the character itself"),
+    (INVISIBLE, "invisible-character", "warning", "invisible character", "",
+     "delete it unless the language needs it"),
+)
+
+
+def findings(text: str, *, one_line: bool = False) -> list[Finding]:
+    """The hidden characters of a text, one finding per class. With `one_line`, tab and line feed
+    count as control characters too (labels, units, titles, ids, URLs)."""
+    if not HIDDEN.search(text) and not (one_line and LINE_BREAKS.search(text)):
+        return []
+    found = []
+    for pattern, code, severity, noun, why, hint in _CLASSES:
+        matches = list(pattern.finditer(text))
+        if pattern is CONTROL and one_line:
+            matches = sorted(matches + list(LINE_BREAKS.finditer(text)), key=lambda m: m.start())
+            if matches and not CONTROL.search(text):
+                hint = "write it on one line, without tabs"
+        if not matches:
+            continue
+        names = list(dict.fromkeys(f"U+{ord(m.group()):04X}" for m in matches))
+        what = f"{noun}{'s' if len(names) > 1 else ''} {', '.join(names)}"
+        found.append(Finding(code, severity, what, why, hint, matches[0].start()))
+    return found
+
+
+# A source's `url`: one http(s) URL, with nothing a Markdown or HTML view could take for markup.
+_WEB_URL = re.compile(r"https?://[^\s<>\"\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+
+
+def is_web_url(text: str) -> bool:
+    """True for one http(s) URL with a host: a single line without spaces, quotes, angle brackets
+    or hidden characters. `check` refuses any other `url`, and views link only such URLs."""
+    from urllib.parse import urlsplit
+
+    if not _WEB_URL.fullmatch(text) or HIDDEN.search(text):
+        return False
+    try:
+        return bool(urlsplit(text).hostname)
+    except ValueError:  # a malformed port or IPv6 address
+        return False

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import typer
 
 from . import __version__
+from .characters import make_visible
 from .problems import PlandiffError, error_lines
 
 app = typer.Typer(
@@ -363,7 +364,7 @@ def textconv_command(
     """
     from .store import textconv_source
 
-    sys.stdout.write(textconv_source(file, root))
+    sys.stdout.write(make_visible(textconv_source(file, root)))
 
 
 @app.command("log")
@@ -414,7 +415,7 @@ def show_command(
     elif output_format is ShowFormat.markdown:
         sys.stdout.write(show_view.markdown(loaded.plan, resolved, clauses))
     elif output_format is ShowFormat.text:
-        sys.stdout.write(show_view.numbered_text(resolved, clauses))
+        sys.stdout.write(make_visible(show_view.numbered_text(resolved, clauses)))
     else:
         from .render.terminal import make_console
 
@@ -475,7 +476,8 @@ def fmt_command(
     if not check:
         fmt.write_changed(changed)
     for result in changed:
-        typer.echo(f"{'would reformat' if check else 'reformatted'} {result.display}")
+        typer.echo(make_visible(f"{'would reformat' if check else 'reformatted'} {result.display}",
+                                one_line=True))
     typer.echo(f"{len(changed)} file(s) {'would be reformatted' if check else 'reformatted'},"
                f" {len(results) - len(changed)} already formatted")
     raise typer.Exit(EXIT_FOUND if check and changed else EXIT_OK)

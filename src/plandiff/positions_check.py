@@ -102,11 +102,10 @@ def _parties(raw: Any, problems: list[Problem]) -> dict[str, str] | None:
 def check_positions(plan: Plan, *, term_known: Any = None, source_known: Any = None,
                     version_known: Any = None) -> list[Problem]:
     """References of each position: a known party, a term from the registry (its value typed by
-    it) or an issue in words, a known version in `at`, cited sources that exist, hidden
-    characters. The `*_known` callables say that an id is defined in a file that could not be
-    read, so it is neither confirmed nor reported."""
-    from .validate import hidden_character_problems
-
+    it) or an issue in words, a known version in `at`, cited sources that exist (hidden
+    characters: validate.hidden_character_problems, for every file). The `*_known` callables say
+    that an id is defined in a file that could not be read, so it is neither confirmed nor
+    reported."""
     file = POSITIONS_FILE
     problems: list[Problem] = []
     parties = plan.positions.parties
@@ -162,12 +161,6 @@ def check_positions(plan: Plan, *, term_known: Any = None, source_known: Any = N
                                            f" `{cite.source}`", "unknown-source",
                                            suggest(cite.source, plan.sources)
                                            or "add it to plans/sources.yaml"))
-            problems.extend(hidden_character_problems(file, (*path, "quote"), cite.quote))
-        for field in ("text", "issue", "note"):
-            problems.extend(hidden_character_problems(file, (*where, field),
-                                                      getattr(position, field)))
-    for code, name in parties.items():
-        problems.extend(hidden_character_problems(file, ("parties", code), name))
     return problems
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from .characters import Severity, make_visible
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -31,7 +31,8 @@ class Problem:
         text = f"{where}: {self.severity}: {self.message} [{self.code}]"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        # A message quotes the data: no escape reaches the terminal, no line break forges a line.
+        return make_visible(text, one_line=True)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)
@@ -65,7 +66,12 @@ class UnknownVersion(PlandiffError):
 
 
 def error_lines(error: Exception) -> list[str]:
-    """What the command line prints for an exception, one line each (no traceback)."""
+    """What the command line prints for an exception, one line each (no traceback), with the
+    hidden characters of any data it quotes made visible."""
+    return [make_visible(line, one_line=True) for line in _error_lines(error)]
+
+
+def _error_lines(error: Exception) -> list[str]:
     if isinstance(error, InvalidPlan):
         errors = sum(p.severity == "error" for p in error.problems)
         where = f" ({error.where})" if error.where else ""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .characters import hidden_characters
+from .characters import findings
 from .diff import PlanDiff, diff_resolved
 from .models import Plan
 from .problems import Problem
@@ -76,31 +76,32 @@ def _changed_files(base: dict[str, bytes], head: dict[str, bytes]) -> list[FileC
 
 
 def _added_lines(old: bytes | None, new: bytes) -> list[tuple[int, str]]:
+    """The lines of `new` (number, text) that the change adds: those it holds more often than
+    `old` does (of identical copies, the first ones count as kept). Linear in the lines, where a
+    line diff is quadratic or worse on a large edited file."""
     new_lines = new.decode("utf-8", "replace").splitlines()
     if old is None:
         return list(enumerate(new_lines, 1))
-    old_lines = old.decode("utf-8", "replace").splitlines()
+    kept = Counter(old.decode("utf-8", "replace").splitlines())
     added: list[tuple[int, str]] = []
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("replace", "insert"):
-            added.extend((j + 1, new_lines[j]) for j in range(j1, j2))
+    for number, line in enumerate(new_lines, 1):
+        if kept[line] > 0:
+            kept[line] -= 1
+        else:
+            added.append((number, line))
     return added
 
 
 def _hidden_character_problems(path: str, old: bytes | None, new: bytes) -> list[Problem]:
+    """The hidden characters on the lines a change adds to any file under plans/ or seeds/: the
+    same classes as `check` finds in decoded values, here in the raw text (comments, seeds)."""
     problems = []
     for number, line in _added_lines(old, new):
-        for name in hidden_characters(line):
-            column = next(i for i, ch in enumerate(line, 1) if f"U+{ord(ch):04X}" == name)
-            bidi = 0x202A <= int(name[2:], 16) <= 0x202E or 0x2066 <= int(name[2:], 16) <= 0x2069
-            problems.append(Problem(
-                path, f"the change adds the {'bidirectional control' if bidi else 'invisible'}"
-                f" character {name}; it can make text display differently from what it says",
-                "bidi-control" if bidi else "invisible-character",
-                "error" if bidi else "warning",
-                "delete it" if bidi else "delete it unless the language needs it",
-                line=number, column=column))
+        for finding in findings(line):
+            problems.append(Problem(path, f"the change adds the {finding.what}"
+                                    + (f"; {finding.why}" if finding.why else ""), finding.code,
+                                    finding.severity,
+                                    finding.hint, line=number, column=finding.offset + 1))
     return problems
 
 
@@ -168,7 +169,9 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
         registry += _registry_lines("sources.yaml", base_plan.sources, head_plan.sources)
         problems += _removed_sources_still_cited(base_plan, head_plan)
         versions, unsupported = _version_changes(files, base, head)
-        problems += [_located(p, head_snapshot.files.get(p.file, b"")) for p in unsupported]
+        documents: dict[str, Any] = {}
+        problems += [_located(p, head_snapshot.files.get(p.file, b""), documents)
+                     for p in unsupported]
     problems += [Problem(change.path, f"version file deleted: {change.path}", "version-deleted",
                          hint="a reported version stays in the record; mark it superseded"
                          " instead of deleting it")
@@ -178,15 +181,19 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
                         problems)
 
 
-def _located(problem: Problem, text: bytes) -> Problem:
-    """The problem with the line and column of its key path in the head's file."""
+def _located(problem: Problem, text: bytes, documents: dict[str, Any]) -> Problem:
+    """The problem with the line and column of its key path in the head's file. `documents`
+    keeps each file's parsed tree across problems (parsing it once per problem was quadratic)."""
     from dataclasses import replace
 
     from .yamlfile import Document
 
     if not problem.keypath:
         return problem
-    document = Document(Path(problem.file), problem.file, text.decode("utf-8", "replace"))
+    document = documents.get(problem.file)
+    if document is None:
+        document = documents[problem.file] = Document(Path(problem.file), problem.file,
+                                                       text.decode("utf-8", "replace"))
     line, column = document.locate(problem.keypath, at_key=True)
     return replace(problem, line=line, column=column)
 

@@ -12,8 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .characters import BIDI as _BIDI
-from .characters import INVISIBLE as _INVISIBLE
+from .characters import HIDDEN
 from .models import Citation, Clause, Version
 from .problems import KeyPath, Problem
 
@@ -172,7 +171,7 @@ def hidden_detail(value: object) -> str:
     """`: it holds ...` naming the invisible or bidirectional-control characters in a value."""
     if not isinstance(value, str):
         return ""
-    found = _BIDI.findall(value) + _INVISIBLE.findall(value)
+    found = HIDDEN.findall(value)
     if not found:
         return ""
     names = ", ".join(dict.fromkeys(_char_name(ch) for ch in found))

@@ -9,8 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .characters import BIDI as _BIDI
-from .characters import INVISIBLE as _INVISIBLE
+from .characters import findings, is_web_url
 from .lineage import check_cycles, check_rename_collisions, check_was_links
 from .models import (
     SLUG_PATTERN,
@@ -58,6 +57,8 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
     (None when a file could not be modelled) and every problem found.
     """
     problems: list[Problem] = []
+    for file, raw in data.items():
+        problems.extend(hidden_character_problems(file, raw))
     # A registry or bibliography that could not be read is unknown, not empty: checking clauses
     # against it would only repeat its own error once for every term or source.
     terms_known = TERMS_FILE in data and isinstance(data[TERMS_FILE], (dict, type(None)))
@@ -256,14 +257,8 @@ def _check_clauses(plan: Plan, version: Version, file: str,
                                                     claim.value))
                     problems.extend(_check_citations(plan, file, (*claim_path, "cites"),
                                                      claim.cites, unknown))
-            elif isinstance(value, NoLongerKnown):
-                problems.extend(_hidden_characters(file, (*path, "unknown"), value.unknown))
-            else:
+            elif not isinstance(value, NoLongerKnown):
                 problems.extend(_value_problems(file, path, term_id, term, value))
-        for field in ("text", "title", "note"):
-            problems.extend(_hidden_characters(file, (*where, field), getattr(clause, field)))
-    for field in ("title", "summary", "note"):
-        problems.extend(_hidden_characters(file, (field,), getattr(version, field)))
     return problems
 
 
@@ -284,31 +279,57 @@ def _check_citations(plan: Plan, file: str, path: KeyPath, cites: list[Citation]
                                        f" `{cite.source}`", "unknown-source",
                                        suggest(cite.source, plan.sources)
                                        or "add it to plans/sources.yaml"))
-        problems.extend(_hidden_characters(file, (*path, index, "quote"), cite.quote))
     return problems
 
 
-def _hidden_characters(file: str, path: KeyPath, text: str | None) -> list[Problem]:
-    return hidden_character_problems(file, path, text)
+# --- hidden characters and URLs, in every string of every file ----------------------------------
+
+# Fields that hold a paragraph: tab and line feed are fine there, and nowhere else.
+PARAGRAPH_FIELDS = frozenset({"text", "summary", "note", "quote", "description", "unknown"})
+# Fields whose value must be a slug: the slug check refuses (and names) any other character.
+_SLUG_FIELDS = frozenset({"id", "was", "parent", "source"})
 
 
-def hidden_character_problems(file: str, path: KeyPath, text: str | None) -> list[Problem]:
-    """Bidirectional controls (errors) and invisible characters (warnings) in a text field."""
-    if not text:
+def hidden_character_problems(file: str, raw: Any, path: KeyPath = ()) -> list[Problem]:
+    """Every string value of a file's data, as decoded (so `"\\u202e"` and `"\\e[2K"` count),
+    checked for hidden characters; and a source's `url` for being one web URL. Keys are ids or
+    field names, which the slug and field checks refuse when they hold anything else."""
+    if isinstance(raw, dict):
+        return [p for key, value in raw.items()
+                for p in hidden_character_problems(file, value, (*path, key))]
+    if isinstance(raw, list):
+        return [p for index, value in enumerate(raw)
+                for p in hidden_character_problems(file, value, (*path, index))]
+    if not isinstance(raw, str) or (path and path[-1] in _SLUG_FIELDS):
         return []
-    problems = []
-    bidi = _BIDI.search(text)
-    if bidi:
-        problems.append(problem_at(file, path, f"bidirectional control character"
-                                   f" U+{ord(bidi.group()):04X} in the text (it can make text"
-                                   " display differently from what it says)", "bidi-control",
-                                   "delete it; right-to-left text needs no control characters"))
-    invisible = _INVISIBLE.search(text)
-    if invisible:
-        problems.append(problem_at(file, path, f"invisible character U+{ord(invisible.group()):04X}"
-                                   " in the text", "invisible-character",
-                                   "delete it unless the language needs it", severity="warning"))
+    paragraph = (bool(path) and path[-1] in PARAGRAPH_FIELDS
+                 and not (len(path) > 1 and path[-2] in ("choices", "terms")))
+    name = _field_name(path)
+    problems = [problem_at(file, path, f"{finding.what} in {name}"
+                           + (f" ({finding.why})" if finding.why else ""), finding.code,
+                           finding.hint, severity=finding.severity)
+                for finding in findings(raw, one_line=not paragraph)]
+    if (file == SOURCES_FILE and len(path) == 2 and path[1] == "url" and not problems
+            and not is_web_url(raw)):
+        problems.append(problem_at(file, path, f"source `{path[0]}`: `url` {_short_text(raw)} is"
+                                   " not one http(s) URL", "bad-url",
+                                   "write one URL starting with https:// (spaces as %20), or"
+                                   " null"))
     return problems
+
+
+def _field_name(path: KeyPath) -> str:
+    if len(path) > 1 and path[-2] == "choices":
+        return f"the label of choice `{path[-1]}`"
+    if len(path) > 1 and path[-2] == "terms":
+        return f"the value of term `{path[-1]}`"
+    field = next((key for key in reversed(path) if isinstance(key, str)), None)
+    return f"`{field}`" if field is not None else "the value"
+
+
+def _short_text(text: str) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= 60 else shown[:60] + "…"
 
 
 # --- quotes ---------------------------------------------------------------------------------

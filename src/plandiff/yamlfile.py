@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +113,9 @@ class Document:
     display: str
     text: str
     node: Any = None  # the composed YAML node tree, with marks, once parsed
+    # Each mapping node's keys, indexed once it is searched: locating every one of many problems
+    # by scanning its mapping's keys was quadratic (40,000 unknown keys took minutes).
+    _keys: dict[int, dict[str, tuple[Any, Any]]] = field(default_factory=dict, repr=False)
 
     def locate(self, keypath: KeyPath, *, at_key: bool = False) -> tuple[int | None, int | None]:
         """1-based line and column of the node at `keypath` (as deep as it exists); of its key
@@ -131,7 +134,7 @@ class Document:
                 node = node.value[key]
                 mark = node.start_mark
             elif isinstance(node, MappingNode):
-                pair = next(((k, v) for k, v in node.value if _key_matches(k, key)), None)
+                pair = self._pair(node, key)
                 if pair is None:
                     break
                 key_node, node = pair
@@ -141,6 +144,18 @@ class Document:
                 break
         return mark.line + 1, mark.column + 1
 
+    def _pair(self, node: Any, key: object) -> tuple[Any, Any] | None:
+        """The first (key node, value node) of a mapping node whose key is `key` (or its text)."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for pair in node.value:
+                name = getattr(pair[0], "value", None)
+                if isinstance(name, str):
+                    index.setdefault(name, pair)
+            self._keys[id(node)] = index
+        return index.get(key if isinstance(key, str) else str(key))
+
 
 def _node_tree(document: Document) -> Any:
     """The node tree of a document that the fast path read (it keeps only the data): composed
@@ -149,11 +164,6 @@ def _node_tree(document: Document) -> Any:
 
     document.node = compose(document.text)
     return document.node
-
-
-def _key_matches(key_node: Any, key: object) -> bool:
-    value = getattr(key_node, "value", None)
-    return isinstance(value, str) and (value == key or value == str(key))
 
 
 def read_capped(path: Path, limit: int) -> bytes | None:

@@ -88,8 +88,8 @@ def mermaid(result: History) -> list[str]:
     if not result.numeric or not bars:
         return []
     unit = (result.term.unit or result.term.currency or "") if result.term else ""
-    title = result.label.replace('"', "'")
-    labels = ", ".join('"' + label.replace('"', "'") + '"' for label, _ in bars)
+    title, unit = md.escape(result.label, mermaid=True), md.escape(unit, mermaid=True)
+    labels = ", ".join(f'"{md.escape(label, mermaid=True)}"' for label, _ in bars)
     top = max(value for _, value in bars)
     return ["```mermaid", "xychart-beta", f'    title "{title}"', f"    x-axis [{labels}]",
             f'    y-axis "{unit}" 0 --> {values.number(top * 1.1)}'.replace(",", ""),

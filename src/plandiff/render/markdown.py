@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from plandiff.characters import make_visible
+from plandiff.characters import is_web_url, make_visible
 from plandiff.diff import ClauseDiff, PlanDiff, TextChange, citations_of
 from plandiff.models import Source, Version
 
@@ -14,15 +14,21 @@ from .cited import carried_sources, side_sources
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
 _LINE_START = re.compile(r"^(\d+)([.)])")
+_MERMAID = str.maketrans({'"': "'", "`": "'", "<": "‹", ">": "›", "#": "＃"})
 _SYMBOLS = {"added": "+", "removed": "−", "modified": "~", "renamed": "→", "renumbered": "#",
             "unchanged": "=", "unreported": "?"}
 
 
-def escape(text: str | None) -> str:
-    """Text that renders as itself: no markup, links, HTML, mentions' markup or line structure."""
+def escape(text: str | None, *, mermaid: bool = False) -> str:
+    """Text that renders as itself: no markup, links, HTML, mentions' markup or line structure;
+    hidden characters shown as ⟨U+202E⟩. The one escape of every field that reaches Markdown.
+    With `mermaid`, text for a quoted label in a Mermaid chart: on one line (so it cannot close
+    the fence), with no quote, backtick, tag or entity code (#35;) of Mermaid's."""
     if not text:
         return ""
     text = " ".join(make_visible(text).split())
+    if mermaid:
+        return text.translate(_MERMAID)
     text = _SPECIAL.sub(r"\\\1", text)
     text = text.replace("@", "@\u200b")  # no @-mentions from clause text in a PR comment
     return _LINE_START.sub(r"\1\\\2", text)
@@ -30,7 +36,7 @@ def escape(text: str | None) -> str:
 
 def code(text: str) -> str:
     """Inline code for ids; backticks inside are impossible for slugs but handled anyway."""
-    clean = " ".join(str(text).split()).replace("`", "'")
+    clean = " ".join(make_visible(str(text)).split()).replace("`", "'")
     return f"`{clean}`"
 
 
@@ -179,8 +185,10 @@ def footnotes(sources: dict[str, Source], quotes: dict[str, list[str]],
         if source.title:
             parts.append(f"“{escape(source.title)}”")
         parts.append(source.date.isoformat() if source.date else "undated")
-        if source.url and source.url.startswith(("https://", "http://")):
-            parts.append(f"<{source.url.replace('>', '%3E').replace(' ', '%20')}>")
+        if source.url and is_web_url(source.url):
+            parts.append(f"<{source.url}>")
+        elif source.url:
+            parts.append(escape(source.url))
         if source.file:
             parts.append(f"local copy {code(source.file)}")
         if source.reliability:

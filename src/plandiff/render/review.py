@@ -11,6 +11,7 @@ from plandiff.review import MARKER, ReviewResult
 from . import markdown as md
 from . import values
 from .problems import render as render_problems
+from .problems import workflow_command
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -116,7 +117,7 @@ def github(result: ReviewResult) -> str:
         if version.diff is None:
             continue
         for item in version.diff.changed:
-            text = "; ".join(change_lines(item)).replace("%", "%25").replace("\n", "%0A")
-            notices.append(f"::notice file={version.file},title=plandiff {item.id}::{text}")
+            notices.append(workflow_command("notice", "; ".join(change_lines(item)),
+                                            file=version.file, title=f"plandiff {item.id}"))
     body = render_problems(result.problems, "github")
     return "\n".join(notices) + ("\n" if notices else "") + body

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plandiff import __version__
+from plandiff.characters import is_web_url
 from plandiff.chronology import by_date, history_by_date
 from plandiff.diff import Claim, citations_of, claims_of, diff_versions
 from plandiff.history import History, HistoryPoint, clause_history, term_history
@@ -528,7 +529,7 @@ class _Site:
             if source.title:
                 parts.append(f"<p>{quoted(source.title, source.language)}</p>")
             parts.append(f'<p class="meta">{esc(" · ".join(facts))}</p>')
-            if source.url and source.url.startswith(("https://", "http://")):
+            if source.url and is_web_url(source.url):
                 parts.append(f'<p><a href="{esc(source.url)}" rel="external noreferrer">'
                              f"{esc(source.url)}</a></p>")
             elif source.url:

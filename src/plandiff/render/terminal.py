@@ -25,13 +25,13 @@ def make_console(*, width: int | None = None, color: bool | None = None,
     """A console that honours NO_COLOR and turns colour off when not writing to a terminal."""
     import os
 
-    from rich.console import Console
+    from .console import VisibleConsole
 
     if width is None and file is None and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
         width = 200  # piped output: wrap no table at 80 columns
-    return Console(file=file, width=width, highlight=False, emoji=False, soft_wrap=True,
-                   no_color=None if color is None else not color,
-                   force_terminal=color if color else None)
+    return VisibleConsole(file=file, width=width, highlight=False, emoji=False, soft_wrap=True,
+                          no_color=None if color is None else not color,
+                          force_terminal=color if color else None)
 
 
 def summary_line(result: PlanDiff) -> Text:
