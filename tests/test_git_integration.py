@@ -33,8 +33,44 @@ def test_workflow_is_valid_for_github() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _workflow() -> dict:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((REPO / ".github" / "workflows" / "plandiff.yml").read_text(
+        encoding="utf-8"))
+
+
+def _step(workflow: dict, name: str) -> dict:
+    steps = workflow["jobs"]["review"]["steps"]
+    return next(s for s in steps if s.get("name", "").startswith(name))
+
+
 def test_workflow_runs_check_and_review_and_keeps_one_comment() -> None:
-    text = (REPO / ".github" / "workflows" / "plandiff.yml").read_text(encoding="utf-8")
-    assert "plandiff check" in text and "plandiff review" in text
-    assert "<!-- plandiff-review -->" in text
-    assert '"plans/**"' in text and '"seeds/**"' in text
+    workflow = _workflow()
+    paths = workflow["on"]["pull_request"]["paths"]
+    assert "plans/**" in paths and "seeds/**" in paths
+    assert "plandiff check" in _step(workflow, "Check")["run"]
+    assert "plandiff review" in _step(workflow, "Review")["run"]
+
+
+def test_workflow_installs_plandiff_from_outside_the_pull_requests_checkout() -> None:
+    # `python -m pip` in the checkout would import a `pip/` that the pull request adds.
+    script = _step(_workflow(), "Install")["run"].splitlines()
+    install = next(i for i, line in enumerate(script) if "pip install" in line)
+    assert script[install].split()[:4] == ["python", "-P", "-m", "pip"]
+    assert 'cd "$RUNNER_TEMP"' in script[:install]
+
+
+def test_workflow_updates_its_own_comment_whatever_check_and_review_find() -> None:
+    workflow = _workflow()
+    for name in ("Check", "Review"):  # each records its status and lets the comment be written
+        step = _step(workflow, name)
+        assert "set +e" in step["run"] and "exit 0" in step["run"]
+    comment = _step(workflow, "Post or update")
+    assert comment["if"].startswith("always() && ")
+    script = comment["with"]["script"]
+    assert 'c.user.login === "github-actions[bot]"' in script
+    assert "c.body.startsWith(marker" in script and "plandiff-review workflow:" in script
+    failing = _step(workflow, "Fail")["if"]
+    assert "steps.check.outputs.status != '0'" in failing
+    assert "steps.review.outputs.status != '0'" in failing

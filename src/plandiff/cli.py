@@ -52,7 +52,8 @@ class CheckFormat(str, Enum):
 
 
 def _stderr(message: str) -> None:
-    typer.echo(message, err=True)
+    """Print to standard error, hidden characters of quoted data (an imported text's) shown."""
+    typer.echo(make_visible(message), err=True)
 
 
 def handle_errors(command: F) -> F:

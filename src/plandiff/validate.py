@@ -309,8 +309,8 @@ def hidden_character_problems(file: str, raw: Any, path: KeyPath = ()) -> list[P
                            + (f" ({finding.why})" if finding.why else ""), finding.code,
                            finding.hint, severity=finding.severity)
                 for finding in findings(raw, one_line=not paragraph)]
-    if (file == SOURCES_FILE and len(path) == 2 and path[1] == "url" and not problems
-            and not is_web_url(raw)):
+    if (file == SOURCES_FILE and len(path) == 2 and path[1] == "url" and not is_web_url(raw)
+            and not any(p.severity == "error" for p in problems)):
         problems.append(problem_at(file, path, f"source `{path[0]}`: `url` {_short_text(raw)} is"
                                    " not one http(s) URL", "bad-url",
                                    "write one URL starting with https:// (spaces as %20), or"

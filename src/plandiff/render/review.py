@@ -77,7 +77,20 @@ def terminal(result: ReviewResult, console: Console) -> None:
         console.print(Text("No problems found.", style="green"))
 
 
-def markdown(result: ReviewResult) -> str:
+_CUT = ("\n> **Cut** at GitHub's comment limit: the rest did not fit. `--format github` (the"
+        " workflow's annotations) lists every problem.\n")
+COMMENT_LIMIT = 65_536 - 512  # GitHub's limit, less room for the workflow's own lines
+
+
+def _fit(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:text.rfind("\n", 0, limit - len(_CUT)) + 1] + _CUT
+
+
+def markdown(result: ReviewResult, *, limit: int = COMMENT_LIMIT) -> str:
+    """One sticky PR comment: the verdict, then Problems (first, so that a cut never drops
+    them), then the changes; cut at line ends to fit `limit` characters, saying so."""
     lines = [MARKER, f"## plandiff review: {md.code(result.base)} → {md.code(result.head)}", ""]
     errors = len(result.errors)
     warnings = len(result.problems) - errors
@@ -85,8 +98,17 @@ def markdown(result: ReviewResult) -> str:
         f"❌ {md.plural(errors, 'error')}, {md.plural(warnings, 'warning')}" if errors
         else f"⚠️ {md.plural(warnings, 'warning')}")
     lines += [f"**{verdict}** · {md.plural(len(result.versions), 'version file')} changed", ""]
+    if result.problems:
+        lines += ["### Problems", ""]
+        for problem in result.problems:
+            where = problem.file + (f":{problem.line}" if problem.line else "") + (
+                f":{problem.column}" if problem.column else "")
+            hint = f" — {md.escape(problem.hint)}" if problem.hint else ""
+            lines.append(f"- **{problem.severity}** {md.code(where)}: {md.escape(problem.message)}"
+                         f" [{problem.code}]{hint}")
+        lines.append("")
     if result.versions:
-        lines += ["| Version | Clause | Change |", "|---|---|---|"]
+        lines += ["### Changes", "", "| Version | Clause | Change |", "|---|---|---|"]
         for version in result.versions:
             if version.diff is None or not version.diff.changed:
                 lines.append(f"| {md.code(version.version_id)} | | file {version.status} |")
@@ -99,16 +121,7 @@ def markdown(result: ReviewResult) -> str:
     if result.registry:
         lines += ["### Registry and bibliography", ""]
         lines += [f"- {md.escape(line)}" for line in result.registry] + [""]
-    if result.problems:
-        lines += ["### Problems", ""]
-        for problem in result.problems:
-            where = problem.file + (f":{problem.line}" if problem.line else "") + (
-                f":{problem.column}" if problem.column else "")
-            hint = f" — {md.escape(problem.hint)}" if problem.hint else ""
-            lines.append(f"- **{problem.severity}** {md.code(where)}: {md.escape(problem.message)}"
-                         f" [{problem.code}]{hint}")
-        lines.append("")
-    return "\n".join(lines)
+    return _fit("\n".join(lines), limit)
 
 
 def github(result: ReviewResult) -> str:
