@@ -94,6 +94,7 @@ def is_web_url(text: str) -> bool:
     if not _WEB_URL.fullmatch(text) or HIDDEN.search(text):
         return False
     try:
-        return bool(urlsplit(text).hostname)
-    except ValueError:  # a malformed port or IPv6 address
+        parts = urlsplit(text)
+        return bool(parts.hostname) and (parts.port is None or parts.port > 0)
+    except ValueError:  # a port out of range, a malformed IPv6 address
         return False

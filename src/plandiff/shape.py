@@ -54,6 +54,8 @@ def pydantic_problems(file: str, data: Any, error: ValidationError, model: type)
     grouped: dict[KeyPath, list[dict[str, Any]]] = {}
     bad_mappings: dict[KeyPath, dict[Any, Any]] = {}
     for details in error.errors():
+        if details["type"] == "string_unicode":
+            continue  # a lone surrogate: validate's check of every string locates it
         item: dict[str, Any] = dict(details)
         loc: tuple[Any, ...] = tuple(item["loc"])
         form_path, form = _term_form(data, loc)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .characters import findings, is_web_url
+from .characters import SURROGATE, findings, is_web_url
 from .lineage import check_cycles, check_rename_collisions, check_was_links
 from .models import (
     SLUG_PATTERN,
@@ -295,8 +295,10 @@ def hidden_character_problems(file: str, raw: Any, path: KeyPath = ()) -> list[P
     checked for hidden characters; and a source's `url` for being one web URL. Keys are ids or
     field names, which the slug and field checks refuse when they hold anything else."""
     if isinstance(raw, dict):
+        # A key with a lone surrogate is beyond pydantic (it reports no place): said here.
         return [p for key, value in raw.items()
-                for p in hidden_character_problems(file, value, (*path, key))]
+                for p in [*_surrogate_in_key(file, key, (*path, key)),
+                          *hidden_character_problems(file, value, (*path, key))]]
     if isinstance(raw, list):
         return [p for index, value in enumerate(raw)
                 for p in hidden_character_problems(file, value, (*path, index))]
@@ -316,6 +318,14 @@ def hidden_character_problems(file: str, raw: Any, path: KeyPath = ()) -> list[P
                                    "write one URL starting with https:// (spaces as %20), or"
                                    " null"))
     return problems
+
+
+def _surrogate_in_key(file: str, key: object, path: KeyPath) -> list[Problem]:
+    if not isinstance(key, str) or not SURROGATE.search(key):
+        return []
+    finding = next(f for f in findings(key) if f.code == "lone-surrogate")
+    return [problem_at(file, path, f"{finding.what} in the key {short_key(key)} ({finding.why})",
+                       finding.code, finding.hint)]
 
 
 def _field_name(path: KeyPath) -> str:
