@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .characters import HIDDEN
+
 WIDTH = 100
 
 KEY_ORDERS: dict[str, tuple[str, ...]] = {
@@ -249,6 +251,8 @@ def _styled(value: str, *, is_quote: bool, used: int, block: int, may_block: boo
     scalar's lines; `may_block`: false where an end-of-line comment follows the value."""
     from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
+    if HIDDEN.search(value):  # written as escapes, never raw (see OneLineQuotes)
+        return _quoted(value)
     may_block = may_block and value.replace("\n", "").isprintable()
     if "\n" in value.rstrip("\n") and may_block:
         return LiteralScalarString(value)
@@ -360,7 +364,13 @@ def _emitter_class() -> type:
         """Quoted strings stay on one line: a quote broken over lines cannot be searched for."""
 
         def write_double_quoted(self, text: Any, split: Any = True) -> None:
-            super().write_double_quoted(text, split=False)
+            # A hidden character (bidi control, ANSI escape, ...) stays an escape such as \u202e:
+            # ruamel would write it raw, where it is invisible. Its string is then all escapes.
+            unicode, self.allow_unicode = self.allow_unicode, not HIDDEN.search(text)
+            try:
+                super().write_double_quoted(text, split=False)
+            finally:
+                self.allow_unicode = unicode
 
         def write_single_quoted(self, text: Any, split: Any = True) -> None:
             super().write_single_quoted(text, split=False)
