@@ -21,6 +21,8 @@ HIDDEN = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\u00ad
                     "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # Tab and line feed: fine in a paragraph (text, summary, note, quote), never in a one-line field.
 LINE_BREAKS = re.compile("[\t\n]")
+# Either of the above: a string without any needs no closer look.
+NOTABLE = re.compile(HIDDEN.pattern[:-1] + "\t\n]")
 
 
 def make_visible(text: str, *, one_line: bool = False) -> str:
