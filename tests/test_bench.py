@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -76,3 +77,19 @@ def test_options_and_other_commands_go_through_typer(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("_PLANDIFF_COMPLETE", "complete_bash")
     main(["v28", "geneva"])
     assert len(seen) == 4
+
+
+def test_the_slow_inputs_of_the_benchmark_are_what_its_rows_say(tmp_path: Path, run) -> None:
+    from hostile import edited_source, unknown_keys
+
+    keys = run("check", root=unknown_keys(tmp_path / "keys", 50))
+    assert keys.exit_code == 1 and keys.stdout.count("[unknown-field]") == 50
+    root = edited_source(tmp_path / "review", 20)
+    review = run("review", "HEAD~1", "HEAD", root=root)
+    assert review.exit_code == 0 and "No problems found." in review.stdout
+    from plandiff.review import _added_lines
+
+    old, new = (subprocess.run(["git", "-C", str(root), "show", f"{rev}:seeds/article.txt"],
+                               capture_output=True, check=True).stdout
+                for rev in ("HEAD~1", "HEAD"))
+    assert len(_added_lines(old, new)) == 20  # every paragraph rewritten (blank lines are kept)
