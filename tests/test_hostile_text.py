@@ -543,3 +543,26 @@ def test_every_view_shows_hidden_characters_even_past_check(run, make_repo, monk
             assert_markdown_is_inert(result.stdout)
         elif "html" in args:
             assert_html_is_inert(result.stdout)
+
+
+@pytest.mark.parametrize("name", ["ansi", "right-to-left override", "lone surrogate"])
+@pytest.mark.parametrize("where", ["party name", "text", "quote", "note"])
+def test_positions_yaml_is_checked_like_every_file(run, make_repo, where: str, name: str) -> None:
+    payload, code = REFUSED[name]
+    p = {"party name": "", "text": "", "quote": "", "note": "", where: payload}
+    files = dict(LINEAGE_PLANS)
+    files["plans/positions.yaml"] = (
+        f'parties:\n  UA: "Ukraine{p["party name"]}"\npositions:\n  - party: UA\n'
+        f'    term: cap\n    stance: demand\n    date: 2025-01-02\n    text: "No cap{p["text"]}"\n'
+        f'    cites:\n      - source: a\n        quote: "capped{p["quote"]}"\n'
+        f'        note: "N{p["note"]}"\n')
+    root = make_repo(files)
+    checked = run("check", root=root)
+    assert checked.exit_code == 1, checked.stdout
+    assert sum(f"[{code}]" in line and line.startswith("plans/positions.yaml:")
+               for line in checked.stdout.splitlines()) == 1, checked.stdout
+    assert_plain(checked.stdout)
+    for args in (["positions"], ["diff", "v1", "v2"]):
+        result = run(*args, root=root)
+        assert "Traceback" not in result.output and "internal error" not in result.output
+        assert_plain(result.output)
