@@ -33,17 +33,24 @@ WIDTH = 100
 
 KEY_ORDERS: dict[str, tuple[str, ...]] = {
     "version": ("id", "title", "date", "parent", "coverage", "status", "parties", "summary",
-                "note", "clauses"),
+                "note", "translations", "clauses"),
     "clause": ("id", "was", "removed", "number", "title", "topic", "text", "terms", "cites",
-               "note"),
+               "note", "translations"),
     "citation": ("source", "quote", "note"),
     "claim": ("value", "cites", "note"),
-    "term": ("label", "type", "unit", "currency", "choices", "description"),
+    "term": ("label", "type", "unit", "currency", "choices", "description", "translations"),
     "source": ("outlet", "title", "date", "language", "url", "file", "reliability", "note"),
-    "positions": ("parties", "positions"),
+    "positions": ("parties", "translations", "positions"),
     "position": ("party", "term", "issue", "stance", "value", "date", "at", "text", "cites",
-                 "note"),
+                 "note", "translations"),
+    # one language's rendering (`translations: {ar: ...}`) of each kind that has translations
+    "translation-of-version": ("title", "summary"),
+    "translation-of-clause": ("title", "text"),
+    "translation-of-term": ("label", "unit", "choices"),
+    "translation-of-position": ("text",),
+    "translation-of-positions": ("parties",),
 }
+_TRANSLATED = ("version", "clause", "term", "position", "positions")
 
 
 class FormatError(Exception):
@@ -120,6 +127,10 @@ def _visit(node: Any, kind: str, indent: int) -> None:
 
 
 def _child_kind(kind: str, key: object, value: Any) -> str:
+    if kind in _TRANSLATED and key == "translations":
+        return f"translations-of-{kind}"
+    if kind.startswith("translations-of-"):
+        return "translation-of-" + kind.removeprefix("translations-of-")
     if kind in ("term-registry", "bibliography"):
         return "term" if kind == "term-registry" else "source"
     if kind == "version" and key == "clauses":

@@ -18,6 +18,44 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# --- translated content: renderings of the English fields, never quotes, never verified ---------
+
+# A lowercase BCP-47-like language code: `ar`, `fr`, `pt-br`, `zh-hant`.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
+Language = Annotated[StrictStr, Field(pattern=LANGUAGE_PATTERN, max_length=35)]
+# Empty or blank renderings are refused by `plandiff check` (with a message and a hint); the
+# schema says so to editors.
+Rendering = Annotated[StrictStr, Field(json_schema_extra={"minLength": 1, "pattern": r"\S"})]
+
+
+class TermTranslation(_Model):
+    """A term's label, unit and choice labels in another language."""
+
+    label: Rendering | None = None
+    unit: Rendering | None = None
+    choices: dict[Slug, Rendering] = Field(default_factory=dict)
+
+
+class ClauseTranslation(_Model):
+    title: Rendering | None = None
+    text: Rendering | None = None
+
+
+class VersionTranslation(_Model):
+    title: Rendering | None = None
+    summary: Rendering | None = None
+
+
+class PositionTranslation(_Model):
+    text: Rendering | None = None
+
+
+class PositionsTranslation(_Model):
+    """The parties' names in another language, by party code."""
+
+    parties: dict[StrictStr, Rendering] = Field(default_factory=dict)
+
+
 class Coverage(str, Enum):
     full = "full"
     partial = "partial"
@@ -89,6 +127,7 @@ class Clause(_Model):
     removed: StrictBool = False
     was: Slug | None = None
     note: StrictStr | None = None
+    translations: dict[Language, ClauseTranslation] = Field(default_factory=dict)
 
 
 class Version(_Model):
@@ -102,6 +141,7 @@ class Version(_Model):
     summary: StrictStr | None = None
     clauses: list[Clause] = Field(default_factory=list)
     note: StrictStr | None = None
+    translations: dict[Language, VersionTranslation] = Field(default_factory=dict)
 
 
 class Term(_Model):
@@ -111,6 +151,7 @@ class Term(_Model):
     currency: StrictStr | None = None
     choices: dict[Slug, StrictStr] | None = None
     description: StrictStr | None = None
+    translations: dict[Language, TermTranslation] = Field(default_factory=dict)
 
 
 class Source(_Model):
@@ -150,6 +191,7 @@ class Position(_Model):
     text: StrictStr
     cites: list[Citation] = Field(default_factory=list)
     note: StrictStr | None = None
+    translations: dict[Language, PositionTranslation] = Field(default_factory=dict)
 
     @property
     def has_value(self) -> bool:
@@ -170,6 +212,7 @@ class Positions(_Model):
 
     parties: dict[PartyCode, StrictStr] = Field(default_factory=dict)
     positions: list[Position] = Field(default_factory=list)
+    translations: dict[Language, PositionsTranslation] = Field(default_factory=dict)
 
 
 class Plan(_Model):

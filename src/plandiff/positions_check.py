@@ -9,7 +9,14 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .models import PARTY_PATTERN, Citation, Plan, Position, Positions
+from .models import (
+    PARTY_PATTERN,
+    Citation,
+    Plan,
+    Position,
+    Positions,
+    PositionsTranslation,
+)
 from .problems import KeyPath, Problem
 from .registry import check_value
 from .shape import hidden_detail, problem_at, pydantic_problems, short_key, suggest, type_name
@@ -17,7 +24,7 @@ from .shape import hidden_detail, problem_at, pydantic_problems, short_key, sugg
 POSITIONS_FILE = "plans/positions.yaml"
 PARTY_CODE = re.compile(PARTY_PATTERN)
 _POSITION = TypeAdapter(Position)
-_TOP_KEYS = ("parties", "positions")
+_TOP_KEYS = ("parties", "translations", "positions")
 
 
 def load_positions(raw: Any) -> tuple[Positions | None, list[Problem]]:
@@ -39,8 +46,9 @@ def load_positions(raw: Any) -> tuple[Positions | None, list[Problem]]:
         if key not in _TOP_KEYS:
             problems.append(problem_at(file, (key,), f"unknown field {short_key(key)}",
                                        "unknown-field", suggest(key, _TOP_KEYS)
-                                       or "known fields: parties, positions"))
+                                       or "known fields: parties, translations, positions"))
     parties = _parties(raw.get("parties"), problems)
+    translations = _translations(raw.get("translations"), problems)
     positions: list[Position] = []
     listed = raw.get("positions")
     if listed is not None and not isinstance(listed, list):
@@ -67,9 +75,22 @@ def load_positions(raw: Any) -> tuple[Positions | None, list[Problem]]:
                 problems.append(Problem(problem.file, f"position {index + 1}: {problem.message}",
                                         problem.code, problem.severity, hint,
                                         (*where, *problem.keypath)))
-    if not complete or parties is None:
+    if not complete or parties is None or translations is None:
         return None, problems
-    return Positions(parties=parties, positions=positions), problems
+    return Positions(parties=parties, positions=positions, translations=translations), problems
+
+
+def _translations(raw: Any, problems: list[Problem]) -> dict[str, PositionsTranslation] | None:
+    """The parties' names in other languages: `translations: {ar: {parties: {RU: ...}}}`."""
+    if raw is None:
+        return {}
+    try:
+        return Positions.model_validate({"translations": raw}).translations
+    except ValidationError as error:
+        for problem in pydantic_problems(POSITIONS_FILE, {"translations": raw}, error,
+                                         Positions):
+            problems.append(problem)
+        return None
 
 
 def _parties(raw: Any, problems: list[Problem]) -> dict[str, str] | None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from .models import Clause, Coverage, Plan, Version
+from .models import Clause, ClauseTranslation, Coverage, Plan, Version
 from .problems import UnknownVersion
 
 
@@ -159,7 +159,28 @@ def _carry_over(clause: Clause, previous: ResolvedClause, stated: Mapping[str, S
         updates["title"] = before.title
     if clause.topic is None and before.topic is not None:
         updates["topic"] = before.topic
+    translations = _carried_translations(clause, before)
+    if translations != clause.translations:
+        updates["translations"] = translations
     return (clause.model_copy(update=updates) if updates else clause), stated
+
+
+def _carried_translations(clause: Clause, before: Clause) -> dict[str, ClauseTranslation]:
+    """A title's translations carry over with the title (omitted, or stated the same); a text's
+    never carry to a text stated differently, since they translate the old wording: that language
+    then simply has none. The clause's own translations win, field by field."""
+    same_title = clause.title is None or clause.title == before.title
+    same_text = clause.text == before.text
+    if not before.translations or not (same_title or same_text):
+        return clause.translations
+    merged = dict(clause.translations)
+    for lang, old in before.translations.items():
+        own = merged.get(lang) or ClauseTranslation()
+        title = own.title if own.title is not None else old.title if same_title else None
+        text = own.text if own.text is not None else old.text if same_text else None
+        if (title, text) != (own.title, own.text):
+            merged[lang] = ClauseTranslation(title=title, text=text)
+    return merged
 
 
 def _sources(clause: Clause) -> tuple[str, ...]:

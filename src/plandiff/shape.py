@@ -13,7 +13,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from .characters import HIDDEN
-from .models import Citation, Clause, Version
+from .models import (
+    Citation,
+    Clause,
+    ClauseTranslation,
+    Position,
+    Positions,
+    PositionsTranslation,
+    PositionTranslation,
+    Term,
+    TermTranslation,
+    Version,
+    VersionTranslation,
+)
 from .problems import KeyPath, Problem
 
 
@@ -135,6 +147,11 @@ def _describe_error(file: str, data: Any, path: KeyPath, item: dict[str, Any],
         value = None
     shown = _short(value)
     name = next((str(k) for k in reversed(path) if isinstance(k, str)), "value")
+    if kind == "string_pattern_mismatch" and len(loc) >= 3 and loc[-1] == "[key]" \
+            and loc[-3] == "translations":
+        return problem_at(file, path, f"language {short_key(loc[-2])} is not a lowercase"
+                          f" language code{hidden_detail(loc[-2])}", "bad-language",
+                          "use a BCP 47 code in lowercase: ar, fr, pt-br")
     if kind == "invalid_key" or (loc and loc[-1] == "[key]"):
         key = loc[-2] if loc and loc[-1] == "[key]" else loc[-1] if loc else value
         return problem_at(file, path, f"key {short_key(key)} should be text, not"
@@ -195,7 +212,17 @@ def short_key(key: object) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
+_TRANSLATION_MODELS: dict[type, type] = {
+    Term: TermTranslation, Position: PositionTranslation, Positions: PositionsTranslation,
+}
+
+
 def _known_fields(path: KeyPath, model: type) -> set[str]:
+    if len(path) >= 3 and path[-3] == "translations":  # (..., translations, LANG, field)
+        owner: type = _TRANSLATION_MODELS.get(model, model)
+        if model is Version:
+            owner = ClauseTranslation if "clauses" in path[:-3] else VersionTranslation
+        return set(owner.model_fields)
     if model is Version:
         if "claims" in path or "disputed" in path:
             return {"value", "cites", "note"}

@@ -35,6 +35,7 @@ from .shape import (
     suggest,
     type_name,
 )
+from .translations_check import check_translations
 
 TERMS_FILE = "plans/terms.yaml"
 SOURCES_FILE = "plans/sources.yaml"
@@ -114,6 +115,8 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
     problems.extend(check_references(plan, files, unknown=unknown))
     problems.extend(check_positions(plan, term_known=unknown.term, source_known=unknown.source,
                                     version_known=unknown.versions.__contains__))
+    problems.extend(check_translations(plan, files, terms_file=TERMS_FILE,
+                                       positions_file=POSITIONS_FILE))
     if positions is None:
         complete = False
     if not terms_known or not sources_known:

@@ -75,7 +75,8 @@ def to_data(result: History) -> dict[str, Any]:
     data: dict[str, Any] = {"format": "plandiff.history/1", "kind": result.kind,
                             "subject": result.subject, "label": result.label, "points": points}
     if result.term is not None:
-        data["term"] = result.term.model_dump(mode="json", exclude_none=True)
+        data["term"] = result.term.model_dump(mode="json", exclude_none=True,
+                                              exclude={"translations"})
     return data
 
 

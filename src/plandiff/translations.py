@@ -1,0 +1,81 @@
+"""Pure: a field's text in a chosen language, and whether it is a translation or the English.
+
+Translations are renderings of the English fields (docs/format.md, "Translations"): never quotes,
+never verified against sources, never cited. Where one is missing, the English is returned with
+`is_translation` False, so that a view can mark the fallback visibly instead of hiding it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SOURCE_LANGUAGE = "en"  # the language the plan files are written in
+
+
+def candidates(lang: str) -> tuple[str, ...]:
+    """The language codes to try for `lang`, most specific first: `pt-br`, then `pt`."""
+    parts = lang.strip().lower().split("-")
+    return tuple("-".join(parts[:size]) for size in range(len(parts), 0, -1))
+
+
+def _rendering(translations: Any, lang: str) -> Any:
+    if not translations:
+        return None
+    for code in candidates(lang):
+        found = translations.get(code)
+        if found is not None:
+            return found
+    return None
+
+
+def translated(obj: Any, field: str, lang: str) -> tuple[str | None, bool]:
+    """`obj.field` in `lang`: (the translation, True), or (the English, False) when there is none.
+
+    `obj` is a Term, Clause, Version or Position (or anything with `translations` and the field);
+    the English is None where the object has no such field's value. Asking for the source language
+    gives the English, which is not a translation.
+    """
+    english = getattr(obj, field, None)
+    if lang.strip().lower() != SOURCE_LANGUAGE:
+        rendering = _rendering(getattr(obj, "translations", None), lang)
+        text = getattr(rendering, field, None) if rendering is not None else None
+        if isinstance(text, str) and text.strip():
+            return text, True
+    return english, False
+
+
+def translated_choice(term: Any, key: str, lang: str) -> tuple[str | None, bool]:
+    """The label of a term's choice `key` in `lang`, or its English label (False)."""
+    english = (term.choices or {}).get(key)
+    if lang.strip().lower() != SOURCE_LANGUAGE:
+        rendering = _rendering(term.translations, lang)
+        text = rendering.choices.get(key) if rendering is not None else None
+        if text and text.strip():
+            return text, True
+    return english, False
+
+
+def translated_party(positions: Any, code: str, lang: str) -> tuple[str | None, bool]:
+    """A party's name in `lang` (from plans/positions.yaml), or its English name (False)."""
+    english = positions.parties.get(code)
+    if lang.strip().lower() != SOURCE_LANGUAGE:
+        rendering = _rendering(positions.translations, lang)
+        text = rendering.parties.get(code) if rendering is not None else None
+        if text and text.strip():
+            return text, True
+    return english, False
+
+
+def languages(plan: Any) -> tuple[str, ...]:
+    """Every language any translation of the plan is written in, sorted."""
+    found: set[str] = set()
+    for term in plan.terms.values():
+        found.update(term.translations)
+    for version in plan.versions.values():
+        found.update(version.translations)
+        for clause in version.clauses:
+            found.update(clause.translations)
+    found.update(plan.positions.translations)
+    for position in plan.positions.positions:
+        found.update(position.translations)
+    return tuple(sorted(found))
