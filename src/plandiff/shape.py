@@ -222,7 +222,7 @@ def _known_fields(path: KeyPath, model: type) -> set[str]:
         owner: type = _TRANSLATION_MODELS.get(model, model)
         if model is Version:
             owner = ClauseTranslation if "clauses" in path[:-3] else VersionTranslation
-        return set(owner.model_fields)
+        return set(owner.model_fields)  # type: ignore[attr-defined]
     if model is Version:
         if "claims" in path or "disputed" in path:
             return {"value", "cites", "note"}
