@@ -47,7 +47,7 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
     "translation-of-version": ("title", "summary"),
     "translation-of-clause": ("title", "text"),
     "translation-of-term": ("label", "unit", "choices"),
-    "translation-of-position": ("text",),
+    "translation-of-position": ("text", "issue"),
     "translation-of-positions": ("parties",),
 }
 _TRANSLATED = ("version", "clause", "term", "position", "positions")

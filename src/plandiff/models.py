@@ -48,6 +48,7 @@ class VersionTranslation(_Model):
 
 class PositionTranslation(_Model):
     text: Rendering | None = None
+    issue: Rendering | None = None
 
 
 class PositionsTranslation(_Model):

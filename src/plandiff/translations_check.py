@@ -70,8 +70,15 @@ def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
             problems.extend(_text(positions_file, at, name, f"name of party `{code}`"))
     for index, position in enumerate(positions.positions):
         for lang, position_rendering in position.translations.items():
-            problems.extend(_texts(positions_file, ("positions", index, "translations", lang),
-                                   position_rendering, ("text",)))
+            where = ("positions", index, "translations", lang)
+            problems.extend(_texts(positions_file, where, position_rendering, ("text", "issue")))
+            if position_rendering.issue is not None and position.issue is None:
+                problems.append(problem_at(positions_file, (*where, "issue"), f"position"
+                                           f" {index + 1} is about a term, not an issue in words:"
+                                           " it has no `issue` to translate",
+                                           "translation-of-nothing",
+                                           "delete the translated `issue`; the term's label is"
+                                           " translated in plans/terms.yaml"))
     return problems
 
 
