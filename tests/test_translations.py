@@ -268,7 +268,7 @@ def test_hidden_characters_in_a_translation_are_caught(run, repo) -> None:
     root = repo(v1_yaml=V1.replace("        text: تبقى أوكرانيا", "        text: \"\u202eتبقى"
                                    " أوكرانيا").replace("الناتو.\n", "الناتو.\"\n", 1))
     assert _errors(run, root) == [
-        "plans/v1.yaml:31:15: error: bidirectional control character U+202E in the text (it can"
+        "plans/v1.yaml:31:15: error: bidirectional control character U+202E in `text` (it can"
         " make text display differently from what it says) [bidi-control] (delete it;"
         " right-to-left text needs no control characters)"]
 
