@@ -19,9 +19,11 @@ from plandiff.resolve import Resolver
 from plandiff.translations import (
     candidates,
     languages,
+    quote_language,
     translated,
     translated_choice,
     translated_party,
+    translated_text_change,
 )
 
 TERMS = """
@@ -464,3 +466,66 @@ def test_a_repository_without_translations_loads_and_diffs_unchanged(run, untran
     assert bare.exit_code == full.exit_code == 0, bare.stdout
     assert bare.stdout.replace(str(untranslated), "{root}") == \
         full.stdout.replace(str(REPO), "{root}")
+
+
+# --- data for right-to-left views: Arabic word diffs, quotes' languages -------------------------
+
+
+def _clause(text: str, arabic: str | None) -> Clause:
+    translations = {"ar": {"text": arabic}} if arabic is not None else {}
+    return Clause.model_validate({"id": "c", "text": text, "translations": translations})
+
+
+def test_the_arabic_word_diff_gives_old_and_new_words_in_reading_order() -> None:
+    old = _clause("The army is capped at 600,000.", "يحدد سقف الجيش عند 600,000 فرد.")
+    new = _clause("The army is capped at 800,000 in peacetime.",
+                  "يحدد سقف الجيش عند 800,000 فرد في زمن السلم.")
+    change, is_translation = translated_text_change(old, new, "ar")
+    assert is_translation and change is not None
+    assert [(op.op, op.old, op.new) for op in change.ops] == [
+        ("equal", "يحدد سقف الجيش عند", "يحدد سقف الجيش عند"),
+        ("replace", "600,000 فرد.", "800,000 فرد في زمن السلم."),
+    ]
+    # reading order: joining the new side of every op gives the new text, word for word
+    assert " ".join(op.new for op in change.ops if op.new) == new.translations["ar"].text
+
+
+def test_a_missing_or_lagging_translation_falls_back_to_the_english_diff() -> None:
+    old = _clause("The army is capped at 600,000.", "يحدد سقف الجيش عند 600,000.")
+    new = _clause("The army is capped at 800,000.", None)
+    change, is_translation = translated_text_change(old, new, "ar")
+    assert not is_translation and change is not None and change.new == new.text
+    lagging = _clause("The army is capped at 800,000.", "يحدد سقف الجيش عند 600,000.")
+    change, is_translation = translated_text_change(old, lagging, "ar")
+    assert not is_translation and change is not None and change.new == lagging.text
+    same = _clause("The army is capped at 600,000.", "يحدد سقف الجيش عند 600,000.")
+    assert translated_text_change(old, same, "ar") == (None, True)
+
+
+def test_a_quote_s_language_is_its_source_s() -> None:
+    plan = open_plan(REPO).plan
+    cite = plan.versions["v28"].clauses[0].cites[0]
+    assert quote_language(plan.sources, cite) == plan.sources[cite.source].language
+
+
+_SCRIPTS = {"ar": "[\u0600-\u06ff]", "ru": "[\u0400-\u04ff]", "uk": "[\u0400-\u04ff]"}
+
+
+def test_every_quote_of_the_corpus_is_in_the_script_of_its_source_s_language() -> None:
+    """An Arabic edition labels each quote with its source's language and never translates it:
+    the label must be right."""
+    import re
+
+    from plandiff.models import Disputed
+
+    plan = open_plan(REPO).plan
+    cites = [cite for version in plan.versions.values() for clause in version.clauses
+             for cite in [*clause.cites, *(c for value in clause.terms.values()
+                                            if isinstance(value, Disputed)
+                                            for claim in value.disputed for c in claim.cites)]]
+    cites += [cite for position in plan.positions.positions for cite in position.cites]
+    for cite in (c for c in cites if c.quote):
+        language = quote_language(plan.sources, cite)
+        assert language is not None, cite.source
+        script = _SCRIPTS.get(language, "[A-Za-z]")
+        assert re.search(script, cite.quote), (cite.source, language, cite.quote)

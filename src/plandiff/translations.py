@@ -7,7 +7,11 @@ never verified against sources, never cited. Where one is missing, the English i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .diff import TextChange
+    from .models import Citation, Source
 
 SOURCE_LANGUAGE = "en"  # the language the plan files are written in
 
@@ -64,6 +68,34 @@ def translated_party(positions: Any, code: str, lang: str) -> tuple[str | None, 
         if text and text.strip():
             return text, True
     return english, False
+
+
+def translated_text_change(old: Any, new: Any, lang: str) -> tuple[TextChange | None, bool]:
+    """The word diff of two clauses' texts in `lang`, for a view in that language.
+
+    (diff of the two translations, True) when both sides have one and they differ, or when neither
+    the English nor the translations changed; else (diff of the English, False), to be marked as
+    English: a side without a translation, or translations left the same while the English changed
+    (the rendering lags behind, so it cannot show the change). Words come in reading order, the
+    text's logical order, in both languages; None where nothing changed.
+    """
+    from .diff import diff_text
+
+    english = diff_text(getattr(old, "text", None), getattr(new, "text", None))
+    old_text, old_ok = translated(old, "text", lang) if old is not None else (None, False)
+    new_text, new_ok = translated(new, "text", lang) if new is not None else (None, False)
+    if old_ok and new_ok:
+        rendered = diff_text(old_text, new_text)
+        if rendered is not None or english is None:
+            return rendered, True
+    return english, False
+
+
+def quote_language(sources: dict[str, Source], cite: Citation) -> str | None:
+    """The language a quote is in: its source's `language` (a quote is never translated, so an
+    Arabic edition shows an English quote in English, labelled with this)."""
+    source = sources.get(cite.source)
+    return source.language if source is not None else None
 
 
 def languages(plan: Any) -> tuple[str, ...]:
