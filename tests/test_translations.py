@@ -404,6 +404,8 @@ def test_every_term_of_the_corpus_has_arabic_labels() -> None:
 
 
 def test_every_version_and_clause_of_the_corpus_has_arabic_titles_and_texts() -> None:
+    """A version added to plans/ needs its Arabic too: `translations: {ar: ...}` (docs/corpus.md,
+    "Adding a newly reported version")."""
     plan = open_plan(REPO).plan
     for version in plan.versions.values():
         assert translated(version, "title", "ar")[1], version.id
