@@ -223,6 +223,17 @@ def test_unknown_field_in_a_term_or_position_translation(run, repo) -> None:
         " (did you mean `unit`?)"]
 
 
+
+def test_the_parties_names_translation_is_checked_like_the_rest(run, repo) -> None:
+    names = "    parties: {RU: روسيا}"
+    wrong = "    partys: {RU: روسيا}\n  Ar-x:\n" + names
+    root = repo(positions_yaml=POSITIONS.replace(names, wrong))
+    assert _errors(run, root) == [
+        "plans/positions.yaml:6:5: error: unknown field `partys` [unknown-field] (did you mean"
+        " `parties`?)",
+        "plans/positions.yaml:7:3: error: language 'Ar-x' is not a lowercase language code"
+        " [bad-language] (use a BCP 47 code in lowercase: ar, fr, pt-br)"]
+
 def test_a_language_code_must_be_lowercase_bcp47(run, repo) -> None:
     root = repo(v1_yaml=V1.replace("  ar:\n    title: الأولى", "  AR:\n    title: الأولى"))
     assert _errors(run, root) == [
