@@ -243,7 +243,7 @@ def test_fmt_on_every_golden_input_is_clean_or_refuses(path: Path) -> None:
     if not path.is_file():
         return
     try:
-        results = format_files([(path, path.name)])
+        results = format_files([(path, path.name)], path.parent.parent)
     except InvalidPlan as error:
         assert error.problems and all(p.file == path.name for p in error.problems)
         return

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from plandiff.importer import files as import_files
+from plandiff import files as plandiff_files
 from plandiff.importer.extract import read_terms
 from plandiff.importer.numbers import find_values
 from plandiff.importer.points import parse
@@ -323,7 +323,7 @@ def test_a_failed_write_leaves_no_file_changed(run, lineage, monkeypatch) -> Non
             raise OSError(28, "No space left on device", str(target))
         return real_replace(source, target)
 
-    monkeypatch.setattr(import_files.os, "replace", failing)
+    monkeypatch.setattr(plandiff_files.os, "replace", failing)
     result = _import(run, lineage)
     assert result.exit_code == 2
     assert "nothing was changed" in result.stderr

@@ -462,20 +462,22 @@ def fmt_command(
     from . import fmt
     from .store import OPTIONAL_FILES, SPECIAL_FILES, find_root, version_paths
 
+    found = find_root(root)
     if files:
+        if found.packaged:  # no repository around the working directory: the files' own
+            found = find_root(cwd=Path(os.path.abspath(files[0])).parent)
         paths = [(path, str(path)) for path in files]
     else:
-        found = find_root(root)
-        if found.packaged:
-            raise PlandiffError("no plan repository here (no plans/ folder at or above the working"
-                                " directory)", "run it inside a plan repository, or give --root")
         listed = [found.plans / name for name in (*SPECIAL_FILES, *OPTIONAL_FILES)
-                  if (found.plans / name).exists()]
+                  if (found.plans / name).exists() or (found.plans / name).is_symlink()]
         paths = [(path, found.display(path)) for path in [*listed, *version_paths(found)]]
-    results = fmt.format_files(paths)
+    if found.packaged:
+        raise PlandiffError("no plan repository here (no plans/ folder at or above the working"
+                            " directory)", "run it inside a plan repository, or give --root")
+    results = fmt.format_files(paths, found.path)
     changed = [result for result in results if result.formatted.changed]
     if not check:
-        fmt.write_changed(changed)
+        fmt.write_changed(changed, found.path)
     for result in changed:
         typer.echo(make_visible(f"{'would reformat' if check else 'reformatted'} {result.display}",
                                 one_line=True))

@@ -445,23 +445,38 @@ def comments(text: str) -> Counter[str]:
 
 @dataclass(frozen=True)
 class FileResult:
-    path: Path
+    path: Path  # the file written: the one named, or inside the root the target of its links
     display: str
     formatted: Formatted
+    stamp: Any = None  # files.Stamp: the file as it was read, checked again before replacing it
 
 
-def format_files(paths: Sequence[tuple[Path, str]]) -> list[FileResult]:
-    """Read and format every (path, display name). Raises InvalidPlan listing every file that
-    cannot be read, parsed or formatted; nothing is written here."""
+def format_files(paths: Sequence[tuple[Path, str]], root: Path) -> list[FileResult]:
+    """Read and format every (path, display name) of the repository at `root`. Raises
+    InvalidPlan listing every file that cannot be read, parsed or formatted, or that leads out of
+    the root or is not a regular file; nothing is written here."""
+    import os
+
+    from .files import Unwritable, stamp, target_in_root
     from .problems import InvalidPlan, Problem
-    from .yamlfile import parse_document, read_document
+    from .yamlfile import decode_document, parse_document, read_plan_bytes
 
     results, problems = [], []
     for path, display in paths:
         try:
-            document = read_document(path, display)
+            target = target_in_root(path, root, display)
+            status = os.stat(target)  # before reading: a later edit changes it
+            raw = read_plan_bytes(target, display)
+            document = decode_document(target, display, raw)
             parse_document(document)
             formatted = format_text(document.text, kind_of(path.name))
+        except Unwritable as error:
+            problems.append(Problem(display, error.reason, error.code, hint=error.hint))
+            continue
+        except FileNotFoundError:
+            problems.append(Problem(display, "cannot read the file: No such file or directory",
+                                    "unreadable", hint="check that it exists and is readable"))
+            continue
         except InvalidPlan as error:
             problems.extend(error.problems)
             continue
@@ -469,18 +484,18 @@ def format_files(paths: Sequence[tuple[Path, str]]) -> list[FileResult]:
             problems.append(Problem(display, f"cannot be formatted: {error}", "format-failed",
                                     hint="this is a bug in plandiff fmt; the file is left as is"))
             continue
-        raw = path.read_bytes()  # a BOM or CRLF line ends are layout too
-        changed = formatted.changed or raw != formatted.text.encode("utf-8")
-        results.append(FileResult(path, display, Formatted(formatted.text, changed)))
+        changed = formatted.changed or raw != formatted.text.encode("utf-8")  # BOM, CRLF
+        results.append(FileResult(target, display, Formatted(formatted.text, changed),
+                                  stamp(status, raw)))
     if problems:
         raise InvalidPlan("", problems=problems)
     return results
 
 
-def write_changed(results: Sequence[FileResult]) -> None:
-    """Write each changed file atomically (a temporary file renamed over it), through symlinks."""
-    from .files import write_text_atomic
+def write_changed(results: Sequence[FileResult], root: Path) -> None:
+    """Write every changed file or none (temporary files renamed over them), each only if it is
+    still as it was read and still resolves inside `root`."""
+    from .files import Planned, write_files
 
-    for result in results:
-        if result.formatted.changed:
-            write_text_atomic(result.path.resolve(), result.formatted.text)
+    write_files([Planned(result.path, result.formatted.text, root=root, expect=result.stamp)
+                 for result in results if result.formatted.changed])

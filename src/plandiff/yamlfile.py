@@ -4,6 +4,7 @@ file, line and column."""
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,13 +172,23 @@ def read_capped(path: Path, limit: int) -> bytes | None:
     or a device (which could block for ever)."""
     if not stat.S_ISREG(path.stat().st_mode):
         raise IsADirectoryError(errno.EISDIR, "not a regular file")
-    with path.open("rb") as stream:
+    # Opened without waiting (a pipe swapped in after the check above), then checked again.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "not a regular file")
         data = stream.read(limit + 1)
     return None if len(data) > limit else data
 
 
 def read_document(path: Path, display: str) -> Document:
     """Read a YAML file as text. Raises InvalidPlan when it cannot be read as UTF-8 text."""
+    return decode_document(path, display, read_plan_bytes(path, display))
+
+
+def read_plan_bytes(path: Path, display: str) -> bytes:
+    """The bytes of a plan file. Raises InvalidPlan for a folder, a pipe, a device, a file that
+    cannot be read or one over MAX_FILE_BYTES."""
     try:
         data = read_capped(path, MAX_FILE_BYTES)
     except IsADirectoryError:
@@ -189,6 +200,11 @@ def read_document(path: Path, display: str) -> Document:
     if data is None:
         raise _invalid(display, f"the file is larger than {MAX_FILE_BYTES:,} bytes, the limit"
                        " for a plan file", "file-too-large", "split it into smaller files")
+    return data
+
+
+def decode_document(path: Path, display: str, data: bytes) -> Document:
+    """A document from a plan file's bytes. Raises InvalidPlan when they are not UTF-8."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from plandiff.files import default_mode
 from plandiff.problems import PlandiffError
 from plandiff.store import Root
 from plandiff.yamlfile import MAX_FILE_BYTES
@@ -58,45 +56,10 @@ def seed_path(root: Root, path: Path | None) -> str | None:
     return target.relative_to(base).as_posix()
 
 
-def write_all(files: list[tuple[Path, str]], *, new: Path, force: bool) -> None:
-    """Write every file or none: each goes to a temporary file beside it, then all are renamed
-    into place; if a rename fails, the files already replaced get their old content back.
-    A replaced file keeps its mode; a new one gets the mode the umask gives.
-    `new` is refused when it exists, unless `force`."""
-    if new.exists() and not force:
-        raise PlandiffError(f"{new} exists", "give another --id, or --force to replace it")
-    temporaries: list[tuple[Path, Path]] = []
-    originals: dict[Path, bytes | None] = {}
-    try:
-        for path, text in files:
-            originals[path] = path.read_bytes() if path.exists() else None
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            with temporary.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            temporaries.append((temporary, path))
-            os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else default_mode())
-        replaced: list[Path] = []
-        try:
-            for temporary, path in temporaries:
-                os.replace(temporary, path)
-                replaced.append(path)
-        except OSError:
-            for path in replaced:
-                _restore(path, originals[path])
-            raise
-    except OSError as error:
-        raise PlandiffError(f"cannot write {getattr(error, 'filename', None) or 'the files'}:"
-                            f" {error.strerror or error}; nothing was changed",
-                            "check that plans/ is writable") from None
-    finally:
-        for temporary, _ in temporaries:
-            temporary.unlink(missing_ok=True)
+def write_all(files: list[tuple[Path, str]], *, root: Path, new: Path, force: bool) -> None:
+    """Write every file or none, each inside `root` (see plandiff.files); `new` is refused when
+    it exists, unless `force`."""
+    from plandiff.files import Planned, write_files
 
-
-def _restore(path: Path, original: bytes | None) -> None:
-    if original is None:
-        path.unlink(missing_ok=True)
-    else:
-        path.write_bytes(original)
+    write_files([Planned(path, text, root=root, new=path == new and not force)
+                 for path, text in files])

@@ -109,7 +109,7 @@ def write(prepared: Prepared, *, force: bool) -> None:
     if prepared.sources_text is not None:
         path = prepared.root.plans / "sources.yaml"
         files.append((path, _like(path, prepared.sources_text)))
-    write_all(files, new=prepared.version_path, force=force)
+    write_all(files, root=prepared.root.path, new=prepared.version_path, force=force)
 
 
 def _header_comment(origin: str, options: ImportOptions) -> str:
