@@ -299,8 +299,14 @@ def test_output_folder_is_replaced_whole_and_foreign_folders_are_refused(
     refused = run("site", str(foreign), root=root)
     assert refused.exit_code == 2 and "--force" in refused.output
     assert (foreign / "keep.txt").read_text(encoding="utf-8") == "mine"
-    assert run("site", str(foreign), "--force", root=root).exit_code == 0
-    assert not (foreign / "keep.txt").exists()
+    inside = run("site", str(foreign), "--force", root=root)  # the repository's own docs/
+    assert inside.exit_code == 2 and "outside the repository" in inside.stderr
+    assert (foreign / "keep.txt").read_text(encoding="utf-8") == "mine"
+    outside = tmp_path.parent / f"{tmp_path.name}-www"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("mine", encoding="utf-8")
+    assert run("site", str(outside), "--force", root=root).exit_code == 0
+    assert not (outside / "keep.txt").exists() and (outside / "index.html").is_file()
 
     guarded = run("site", str(root / "plans"), "--force", root=root)
     assert guarded.exit_code == 2 and (root / "plans" / "v1.yaml").is_file()

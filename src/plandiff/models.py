@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-Slug = Annotated[StrictStr, Field(pattern=SLUG_PATTERN, max_length=120)]
+SLUG_MAX = 120
+Slug = Annotated[StrictStr, Field(pattern=SLUG_PATTERN, max_length=SLUG_MAX)]
+_SLUG_BODY = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def is_slug(value: object) -> bool:
+    """An id: lower-case letters, digits and hyphens, at most SLUG_MAX characters. A full match:
+    with re.match, SLUG_PATTERN's `$` would also accept a trailing newline."""
+    return isinstance(value, str) and len(value) <= SLUG_MAX and bool(_SLUG_BODY.fullmatch(value))
 # A term value as written: checked against the term's type by the registry, not here.
 Scalar = StrictBool | StrictInt | StrictFloat | StrictStr | dt.date | None
 

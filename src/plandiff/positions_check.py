@@ -104,7 +104,7 @@ def _parties(raw: Any, problems: list[Problem]) -> dict[str, str] | None:
         return None
     parties = {}
     for code, name in raw.items():
-        if not isinstance(code, str) or not PARTY_CODE.match(code) or len(code) > 40:
+        if not isinstance(code, str) or not PARTY_CODE.fullmatch(code) or len(code) > 40:
             problems.append(problem_at(file, ("parties", code), f"party code {short_key(code)} is"
                                        " not a code of capital letters, digits and hyphens"
                                        f"{hidden_detail(code)}", "bad-party-code",

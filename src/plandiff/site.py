@@ -26,6 +26,37 @@ def check_base_url(url: str | None) -> str | None:
     return url
 
 
+def _refuse_protected(out: Path, target: Path, protect: Path | None) -> None:
+    """Folders never replaced, force or not: git metadata, the plan repository, its plans/ and
+    seeds/, any folder that holds one of them or another git repository."""
+    for folder in (target, *target.parents):
+        if folder.name == ".git" or _is_git_metadata(folder):
+            raise PlandiffError(f"{out}: inside a git repository's metadata ({folder});"
+                                " refusing to replace it", "choose another output folder")
+    if protect is not None:
+        root = protect.resolve()
+        if target == root or target in root.parents:
+            raise PlandiffError(f"{out}: is the plan repository or holds it; refusing to replace"
+                                " it", "choose another output folder, for instance `site/`")
+        for guarded in (root / "plans", root / "seeds"):
+            if target == guarded or target in guarded.parents:
+                raise PlandiffError(f"{out}: refusing to replace the plan repository's files",
+                                    "choose another output folder, for instance `site/`")
+    if target.is_dir() and ((target / ".git").exists() or (target / ".git").is_symlink()
+                            or (target / "plans").is_dir()):
+        raise PlandiffError(f"{out}: holds a git or plan repository; refusing to replace it",
+                            "choose another output folder")
+
+
+def _is_git_metadata(folder: Path) -> bool:
+    """A git directory (a `.git` folder, or a bare repository) by its layout."""
+    try:
+        return ((folder / "HEAD").is_file() and (folder / "objects").is_dir()
+                and (folder / "refs").is_dir())
+    except OSError:
+        return False
+
+
 def build_site(plan: Plan, *, base_url: str | None = None) -> dict[str, str]:
     from .render.site import SiteOptions, build
 
@@ -41,18 +72,20 @@ def write_site(pages: dict[str, str], out: Path, *, force: bool = False,
     (the plan repository) may never be replaced, force or not."""
     out = Path(out)
     target = out.resolve()
-    if protect is not None:
-        for guarded in (protect.resolve() / "plans", protect.resolve() / "seeds"):
-            if target == guarded or target in guarded.parents:
-                raise PlandiffError(f"{out}: refusing to replace the plan repository's files",
-                                    "choose another output folder, for instance `site/`")
+    _refuse_protected(out, target, protect)
     if out.exists() or out.is_symlink():
         if not out.is_dir() or out.is_symlink():
             raise PlandiffError(f"{out}: exists and is not a folder", "choose another path")
-        if any(out.iterdir()) and not (out / MARKER).is_file() and not force:
-            raise PlandiffError(f"{out}: the folder is not empty and was not written by"
-                                " `plandiff site`", "choose an empty or new folder, or pass"
-                                " --force to replace everything in it")
+        if any(out.iterdir()) and not (out / MARKER).is_file():
+            if not force:
+                raise PlandiffError(f"{out}: the folder is not empty and was not written by"
+                                    " `plandiff site`", "choose an empty or new folder, or pass"
+                                    " --force to replace everything in it")
+            if protect is not None and protect.resolve() in target.parents:
+                raise PlandiffError(f"{out}: a folder of the plan repository that `plandiff"
+                                    " site` did not write; --force replaces such a folder only"
+                                    " outside the repository", "choose an empty or new folder,"
+                                    " for instance `site/`")
     parent = target.parent
     if not parent.is_dir():
         raise PlandiffError(f"{out}: the folder {parent} does not exist",

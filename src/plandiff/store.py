@@ -183,23 +183,26 @@ def read_repository(root: Root) -> RawRepository:
 def read_source_file(root: Root, relative: str) -> tuple[str | None, str | None]:
     """The text of a source's local file, or why it cannot be used. Never leaves the root, not
     even through a symlink."""
+    if "\0" in relative:
+        return None, "the path holds a NUL character"
     candidate = Path(relative)
     if candidate.is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
         return None, "the path is absolute; give it relative to the repository root"
     if ".." in candidate.parts or ".." in relative.split("\\"):
         return None, "the path climbs out of the repository root with `..`"
-    base = root.path.resolve()
-    target = (base / candidate).resolve()
-    if base not in target.parents:
-        return None, "it is a symlink to a file outside the repository root"
-    if not target.exists():
-        return None, "no such file"
     try:
+        base = root.path.resolve()
+        target = (base / candidate).resolve()
+        if base not in target.parents:
+            return None, "it is a symlink to a file outside the repository root"
+        if not target.exists():
+            return None, "no such file"
         data = read_capped(target, MAX_SOURCE_BYTES)
     except IsADirectoryError:
         return None, "not a regular file"
-    except OSError as error:
-        return None, f"cannot read it: {error.strerror or error}"
+    except (OSError, ValueError, RuntimeError) as error:  # too long a name, a link loop
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return None, f"cannot read it: {why}"
     if data is None:
         return None, f"the file is larger than {MAX_SOURCE_BYTES:,} bytes"
     return data.decode("utf-8-sig", errors="replace"), None
@@ -321,25 +324,53 @@ def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
 
 
 def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> str:
-    """A plan file as text for git diff; the raw text whenever it cannot be read as a plan."""
+    """A plan file as text for git diff; the raw text whenever it cannot be read as a plan. A
+    file that no other command would read either (a link out of the root, a folder, a pipe, a
+    device, more than MAX_FILE_BYTES) gives one line saying why."""
     from .render import textconv
 
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return f"(plandiff textconv: cannot read {path}: {error.strerror or error})\n"
+        found: Root | None = find_root(root)
+    except PlandiffError:
+        found = None
+    if found is not None and found.packaged:
+        found = None
+    raw, why = _read_plan_file(path, found)
+    if raw is None:
+        return f"(plandiff textconv: cannot read {path}: {why})\n"
     text = raw.decode("utf-8", "replace")
     try:
         data = yaml_loader().load(text)
     except Exception:
         return text
     terms: dict[str, Any] = {}
-    try:
-        found = find_root(root)
-        if not found.packaged:
-            loaded = yaml_loader().load((found.plans / "terms.yaml").read_text(encoding="utf-8"))
+    if found is not None:
+        registry, _ = _read_plan_file(found.plans / "terms.yaml", found, inside=True)
+        try:
+            loaded = yaml_loader().load(registry.decode("utf-8", "replace")) if registry else {}
             terms = loaded if isinstance(loaded, dict) else {}
-    except Exception:
-        terms = {}
+        except Exception:
+            terms = {}
     rendered = textconv.render(data, terms)
     return text if rendered is None else rendered
+
+
+def _read_plan_file(path: Path, root: Root | None, *, inside: bool = False
+                    ) -> tuple[bytes | None, str]:
+    """A plan file's bytes under the rules of read_repository, or why not: a symbolic link (and,
+    with `inside`, any path) must lead inside the root, the file must be regular and at most
+    MAX_FILE_BYTES."""
+    from .yamlfile import MAX_FILE_BYTES
+
+    try:
+        if (inside or path.is_symlink()) and (root is None or root.path.resolve()
+                                              not in path.resolve().parents):
+            return None, "a symlink to a file outside the repository root"
+        data = read_capped(path, MAX_FILE_BYTES)
+    except IsADirectoryError:
+        return None, "not a regular file (a folder, a pipe or a device)"
+    except (OSError, ValueError, RuntimeError) as error:
+        return None, getattr(error, "strerror", None) or str(error)
+    if data is None:
+        return None, f"larger than {MAX_FILE_BYTES:,} bytes, the limit for a plan file"
+    return data, ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +11,6 @@ from pydantic import TypeAdapter, ValidationError
 from .characters import NOTABLE, SURROGATE, findings, is_web_url
 from .lineage import check_cycles, check_rename_collisions, check_was_links
 from .models import (
-    SLUG_PATTERN,
     Citation,
     Disputed,
     NoLongerKnown,
@@ -21,6 +19,7 @@ from .models import (
     Source,
     Term,
     Version,
+    is_slug,
 )
 from .normalize import normalize, quote_occurs
 from .positions_check import POSITIONS_FILE, check_positions, load_positions, position_citations
@@ -39,7 +38,6 @@ from .translations_check import check_translations
 
 TERMS_FILE = "plans/terms.yaml"
 SOURCES_FILE = "plans/sources.yaml"
-_SLUG = re.compile(SLUG_PATTERN)
 
 _VERSION = TypeAdapter(Version)
 _TERM = TypeAdapter(Term)
@@ -168,7 +166,7 @@ def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str
     loaded = {}
     model = Term if what == "term" else Source
     for key, value in raw.items():
-        if not isinstance(key, str) or not _SLUG.match(key):
+        if not isinstance(key, str) or not is_slug(key):
             problems.append(problem_at(file, (key,), f"{what} id {short_key(key)} is not a slug"
                                        f"{hidden_detail(key)}", "not-a-slug", slug_hint(key)))
             continue
@@ -377,8 +375,9 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
             continue
         text, why = read_source(source.file)
         if text is None:
+            shown = source.file if len(source.file) <= 200 else source.file[:200] + "…"
             problems.append(problem_at(SOURCES_FILE, (source_id, "file"), f"source `{source_id}`:"
-                                       f" file {source.file!r}: {why}", "bad-source-file",
+                                       f" file {shown!r}: {why}", "bad-source-file",
                                        "give a path relative to the root, inside it, to a text"
                                        " file"))
             normalized[source_id] = None

@@ -9,6 +9,7 @@ a number spelled out in Arabic) is reported as unreadable, never guessed.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -192,7 +193,17 @@ def _number(match: re.Match[str], prefix: str = "") -> float | None:
 
 
 def _clean(value: float) -> int | float:
+    if not _ordinary(value):  # left for review (find_values); int() of inf overflows
+        return value
     return int(value) if value == int(value) else value
+
+
+def _ordinary(value: object) -> bool:
+    """A value plan files accept (registry.MAX_MAGNITUDE); larger ones are left for review."""
+    from plandiff.registry import MAX_MAGNITUDE
+
+    return not isinstance(value, (int, float)) or (math.isfinite(value)
+                                                   and abs(value) <= MAX_MAGNITUDE)
 
 
 def _canonical(unit: str, table: dict[str, tuple[str, ...]]) -> str:
@@ -203,6 +214,7 @@ def find_values(text: str) -> tuple[list[Found], list[Unreadable]]:
     """Every value the text gives, by kind, and the numbers it gives that cannot be read."""
     prepared = prepare(text)
     found: list[Found] = []
+    huge: list[Unreadable] = []  # numbers too large for a plan file
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
@@ -216,8 +228,14 @@ def find_values(text: str) -> tuple[list[Found], list[Unreadable]]:
             item = _read(kind, match, prepared)
             if item is None:
                 continue
-            found.append(item)
             taken.append((start, end))
+            if item.kind != "date" and not _ordinary(item.value):
+                written = item.text.strip()
+                shown = (written if len(written) <= 40
+                         else f"{written[:30]}… ({len(written)} characters)")
+                huge.append(Unreadable(shown, start, end))
+                continue
+            found.append(item)
     spans: list[tuple[int, int]] = []
     for match in _SCALE_ANYWHERE.finditer(prepared):
         if not free(*match.span()):
@@ -226,7 +244,8 @@ def find_values(text: str) -> tuple[list[Found], list[Unreadable]]:
             spans[-1] = (spans[-1][0], match.end())
         else:
             spans.append(match.span())
-    unreadable = [Unreadable(_around(prepared, start, end), start, end) for start, end in spans]
+    unreadable = huge + [Unreadable(_around(prepared, start, end), start, end)
+                         for start, end in spans]
     return _changes(sorted(found, key=lambda f: f.start), prepared), unreadable
 
 

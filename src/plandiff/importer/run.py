@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from plandiff.models import SLUG_PATTERN, Plan
+from plandiff.models import Plan, is_slug
 from plandiff.problems import PlandiffError, Problem
 from plandiff.store import (
     Root,
@@ -49,7 +48,7 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
             shown: str) -> Prepared:
     """Build and check the draft of `text` as version `options.version_id`. Raises PlandiffError
     when it cannot (unknown parent, bad id, no numbered points)."""
-    if not re.match(SLUG_PATTERN, options.version_id) or len(options.version_id) > 120:
+    if not is_slug(options.version_id):
         raise PlandiffError(f"--id {options.version_id!r} is not a valid version id",
                             "use lower-case letters, digits and hyphens, like miami-dec")
     loaded = load_plan(root)

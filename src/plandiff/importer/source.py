@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from plandiff.models import SLUG_PATTERN, Plan
+from plandiff.models import Plan, is_slug
 
 from .numbers import find_values, prepare
 from .points import ParsedText
@@ -138,7 +138,7 @@ def _free_id(plan: Plan, path: PurePath | None, version_id: str) -> str:
                                                             path.stem.lower()).strip("-")
     else:
         base = f"{version_id}-text"
-    base = base if base and re.match(SLUG_PATTERN, base) else f"{version_id}-text"
+    base = base if is_slug(base) else f"{version_id}-text"
     source_id, counter = base, 2
     while source_id in plan.sources:
         source_id, counter = f"{base}-{counter}", counter + 1

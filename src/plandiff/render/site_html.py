@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from plandiff.characters import make_visible
 from plandiff.diff import TextChange
 from plandiff.history import HistoryPoint
-from plandiff.models import SLUG_PATTERN
+from plandiff.models import is_slug
 
 from .report import RTL_SCRIPT
 from .values import word_diff
@@ -67,7 +67,6 @@ ins { background: var(--ins); text-decoration: underline; }
 """
 
 
-_SLUG = re.compile(SLUG_PATTERN)
 _NON_LATIN = re.compile("[\u0370-\u1fff\u3000-\u9fff]")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
@@ -80,7 +79,7 @@ def esc(text: object) -> str:
 
 def file_name(identifier: str) -> str:
     """A file or anchor name for an id: the id itself when it is a slug (all valid plans)."""
-    if _SLUG.match(identifier) and len(identifier) <= 120:
+    if is_slug(identifier):
         return identifier
     return "x-" + hashlib.sha256(identifier.encode()).hexdigest()[:16]
 
@@ -90,7 +89,7 @@ def _lang_attrs(text: str, language: str | None = None) -> str:
     Latin text is left in English: sources' titles and some quotes are translations."""
     if RTL_SCRIPT.search(text):
         return ' dir="rtl" lang="ar"'
-    if language and _LANG.match(language) and _NON_LATIN.search(text):
+    if language and _LANG.fullmatch(language) and _NON_LATIN.search(text):
         return f' lang="{language}"'
     return ""
 
