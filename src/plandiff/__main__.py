@@ -44,17 +44,41 @@ def _plain_diff(args: list[str]) -> bool:
 
 
 def rewrite(args: list[str]) -> list[str]:
-    """`plandiff A B` means `plandiff diff A B`: the first word that is not an option decides."""
+    """`plandiff A B` means `plandiff diff A B`: the first word that is not an option decides.
+    `--root DIR` given before the command (or before the `A B` shortcut) goes after it, where
+    every command takes it."""
     args = list(args)
-    positional = [i for i, a in enumerate(args) if not a.startswith("-")]
-    first = positional[0] if positional else None
-    if first is not None and args[first] not in COMMANDS and not _is_root_value(args, first):
+    positional = [i for i, a in enumerate(args) if not a.startswith("-")
+                  and not _is_root_value(args, i)]
+    if not positional:
+        return args
+    first = positional[0]
+    shortcut = args[first] not in COMMANDS
+    lead = args[:first]
+    if lead and _only_root(lead):
+        if shortcut:
+            return ["diff", *lead, *args[first:]]
+        return [args[first], *lead, *args[first + 1:]]
+    if shortcut:
         args.insert(first, "diff")
     return args
 
 
 def _is_root_value(args: list[str], index: int) -> bool:
     return index > 0 and args[index - 1] == "--root"
+
+
+def _only_root(options: list[str]) -> bool:
+    """Whether `options` is nothing but `--root DIR` or `--root=DIR` (once or more)."""
+    index = 0
+    while index < len(options):
+        if options[index] == "--root" and index + 1 < len(options):
+            index += 2
+        elif options[index].startswith("--root="):
+            index += 1
+        else:
+            return False
+    return True
 
 
 if __name__ == "__main__":

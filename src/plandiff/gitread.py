@@ -110,13 +110,21 @@ def at_revision(top: Path, prefix: str, revision: str) -> Snapshot:
 
 
 def working_tree(root: Path) -> Snapshot:
+    """The plan files of the working tree, as a commit of it would hold them: a symbolic link,
+    to a file or to a folder, is listed as a link and never followed (git stores the link, not
+    what it points to)."""
     snapshot = Snapshot("working tree")
     for folder in PLAN_FOLDERS:
         base = root / folder
-        if not base.is_dir() or base.is_symlink():
+        if base.is_symlink():
+            snapshot.links.append(folder)
+            continue
+        if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
-            dirnames[:] = [d for d in dirnames if d != ".git"]
+            linked = [d for d in dirnames if (Path(dirpath) / d).is_symlink()]
+            snapshot.links += [(Path(dirpath) / d).relative_to(root).as_posix() for d in linked]
+            dirnames[:] = [d for d in dirnames if d != ".git" and d not in linked]
             for name in filenames:
                 path = Path(dirpath) / name
                 relative = path.relative_to(root).as_posix()

@@ -251,15 +251,15 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
                        raw: RawRepository | None = None) -> LoadedPlan:
     """Read and validate the repository, never raising for its content: `plan` is None when a
     file could not be modelled. With `verify`, quotes are checked against local source files."""
-    from .validate import build_plan, verify_quotes
+    from .validate import build_plans, verify_quotes
 
     raw = raw or read_repository(root)
-    plan, problems = build_plan(raw.data, unreadable=raw.unreadable)
+    plan, readable, problems = build_plans(raw.data, unreadable=raw.unreadable)
     problems = raw.problems + problems
     files = version_files(raw)
-    if plan is not None and verify:
-        problems += verify_quotes(plan, files, lambda rel: read_source_file(root, rel),
-                                  report_unused=strict)
+    if verify:  # the quotes of every readable version, even when another file is broken
+        problems += verify_quotes(readable, files, lambda rel: read_source_file(root, rel),
+                                  report_unused=strict and plan is not None)
     if plan is not None and strict:
         from .lineage import check_carried_terms
 

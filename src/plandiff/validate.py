@@ -48,12 +48,21 @@ _SOURCE = TypeAdapter(Source)
 
 def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
                ) -> tuple[Plan | None, list[Problem]]:
+    """Validate every file (see build_plans); the plan is None when a file could not be
+    modelled."""
+    plan, _, problems = build_plans(data, unreadable=unreadable)
+    return plan, problems
+
+
+def build_plans(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
+                ) -> tuple[Plan | None, Plan, list[Problem]]:
     """Validate every file's shape and the references between them.
 
     `data` maps each file's display path (`plans/terms.yaml`, `plans/v28.yaml`, ...) to its parsed
     YAML; a file that could not be parsed is absent, and `unreadable` names the version ids (file
     stems) of those, so that references to them are not reported as dangling. Returns the plan
-    (None when a file could not be modelled) and every problem found.
+    (None when a file could not be modelled), the plan of every file that could be (to check the
+    quotes of each readable version even when another is broken) and every problem found.
     """
     problems: list[Problem] = []
     for file, raw in data.items():
@@ -121,8 +130,8 @@ def build_plan(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
         complete = False
     if not complete or any(p.file in (TERMS_FILE, SOURCES_FILE) and p.severity == "error"
                            and p.code in ("not-a-mapping",) for p in problems):
-        return None, problems
-    return plan, problems
+        return None, plan, problems
+    return plan, plan, problems
 
 
 def _term_keys_misplaced(problems: list[Problem], terms: Mapping[str, Term]) -> list[Problem]:
@@ -385,7 +394,9 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
             normalized[source_id] = normalize(text)
     cited: set[str] = set()
     for version_id, version in plan.versions.items():
-        file = files[version_id]
+        file = files.get(version_id)
+        if file is None:
+            continue
         for path, cite in _all_citations(version):
             cited.add(cite.source)
             haystack = normalized.get(cite.source)
