@@ -118,10 +118,14 @@ def write_files(planned: Sequence[Planned]) -> None:
     """Write every planned file, or none. Raises PlandiffError saying why nothing was changed."""
     targets: list[tuple[Planned, Path, bool]] = []
     for item in planned:
-        if item.root is not None:
-            target, in_place = target_in_root(item.path, item.root), False
-        else:
-            target, in_place = named_target(item.path)
+        try:
+            if item.root is not None:
+                target, in_place = target_in_root(item.path, item.root), False
+            else:
+                target, in_place = named_target(item.path)
+        except Unwritable as error:
+            raise Unwritable(f"{error.message}; nothing was written", error.hint, error.code,
+                             error.reason) from None
         if item.new and (target.exists() or target.is_symlink()):
             raise PlandiffError(f"{item.path} exists",
                                 "give another --id, or --force to replace it")
