@@ -25,12 +25,16 @@ IMPORT_LINEAGE = REPO / "tests" / "cases" / "import-lineage"
 MESSY = "id:   keys\ntitle:   'Keys'\n"  # what `fmt` would rewrite, were it let through
 
 
+class Hung(BaseException):
+    """Not an OSError, nor an Exception: no handler of plandiff's may take it for a read error."""
+
+
 @pytest.fixture(autouse=True)
 def no_hang() -> Iterator[None]:
     """A pipe opened for reading or writing blocks for ever: fail instead of hanging the suite."""
 
     def stop(*_: object) -> None:
-        raise TimeoutError("the command blocked (a pipe or a device was opened)")
+        raise Hung("the command blocked (a pipe or a device was opened)")
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.alarm(120)
@@ -497,9 +501,32 @@ def test_every_reader_refuses_a_special_or_outside_plan_file(
     assert _snapshot(root) == before
 
 
+@pytest.fixture
+def no_dev_zero(monkeypatch) -> None:
+    """Reading /dev/zero never ends (2.6 GB in 5 s): opening it fails the test at once."""
+    import io
+
+    real_io, real_os = io.open, os.open
+
+    def refuse(path: object) -> None:
+        if isinstance(path, (str, os.PathLike)) and os.path.realpath(path) == "/dev/zero":
+            raise Hung(f"{path} (/dev/zero) was opened")
+
+    def io_open(file: object, *args: object, **kwargs: object) -> object:
+        refuse(file)
+        return real_io(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    def os_open(path: object, *args: object, **kwargs: object) -> int:
+        refuse(path)
+        return real_os(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(io, "open", io_open)
+    monkeypatch.setattr(os, "open", os_open)
+
+
 @pytest.mark.parametrize("kind", sorted(SOURCES))
 def test_textconv_reads_under_the_same_rules(run, root: Path, outside: Path, tmp_path: Path,
-                                             kind: str) -> None:
+                                             no_dev_zero: None, kind: str) -> None:
     path = tmp_path / "given.yaml"  # git passes a path outside the root
     SOURCES[kind](path, outside)
     result = run("textconv", str(path), root=root)
@@ -510,10 +537,17 @@ def test_textconv_reads_under_the_same_rules(run, root: Path, outside: Path, tmp
 
 @pytest.mark.parametrize("kind", sorted(SOURCES))
 def test_textconv_reads_the_registry_under_the_same_rules(run, root: Path, outside: Path,
-                                                          kind: str) -> None:
+                                                          no_dev_zero: None, kind: str) -> None:
+    from plandiff.yamlfile import MAX_FILE_BYTES
+
     terms = root / "plans" / "terms.yaml"
+    registry = terms.read_text(encoding="utf-8").replace("Troop cap", "Troop cap hunter2")
     terms.unlink()
     SOURCES[kind](terms, outside)
+    if kind == "link-out":  # a registry that would be shown, were it read
+        (outside / "secret.yaml").write_text(registry, encoding="utf-8")
+    elif kind == "over-the-cap":
+        terms.write_text(registry + "#" + "x" * MAX_FILE_BYTES + "\n", encoding="utf-8")
     result = run("textconv", str(root / "plans" / "v1.yaml"), root=root)
     assert result.exit_code == 0, result.output
     assert "army" in result.stdout and len(result.stdout) < 10_000
@@ -558,8 +592,9 @@ def test_check_refuses_an_id_ending_in_a_newline(run, root: Path, where: str,
                                                  tmp_path: Path) -> None:
     plans = root / "plans"
     edits = {
-        "terms.yaml": ("terms.yaml", "cap:\n", '"cap\\n":\n'),
-        "sources.yaml": ("sources.yaml", "b:\n", '"b\\n":\n'),
+        # a new id that nothing cites: only its own shape can refuse it
+        "terms.yaml": ("terms.yaml", "cap:\n", '"extra\\n": {label: X, type: text}\ncap:\n'),
+        "sources.yaml": ("sources.yaml", "b:\n", '"c\\n": {outlet: C}\nb:\n'),
         "choice": ("terms.yaml", "    barred: Barred", '    "barred\\n": Barred'),
         "version": ("v1.yaml", "id: v1\n", 'id: "v1\\n"\n'),
         "clause": ("v1.yaml", "  - id: quiet\n", '  - id: "quiet\\n"\n'),
@@ -574,6 +609,8 @@ def test_check_refuses_an_id_ending_in_a_newline(run, root: Path, where: str,
     result = run("check", root=root)
     assert "Traceback" not in result.output
     assert result.exit_code == 1, result.output
+    if name != "terms.yaml" or where != "choice":
+        assert "is not a slug [not-a-slug]" in result.stdout
     out = tmp_path / "site"
     assert run("site", str(out), root=root).exit_code == 2
     assert not out.exists()
