@@ -190,7 +190,7 @@ def test_import_writes_through_no_link_out_of_the_root_nor_over_a_special_file(
     assert _snapshot(root) == seen["root"] and _snapshot(outside) == seen["outside"]
 
 
-@pytest.mark.parametrize("new_id", ["terms", "sources"])
+@pytest.mark.parametrize("new_id", ["terms", "sources", "positions"])
 def test_import_never_takes_the_registry_or_the_bibliography_for_a_version(
         run, root: Path, new_id: str) -> None:
     shutil.copytree(IMPORT_LINEAGE / "seeds", root / "seeds")

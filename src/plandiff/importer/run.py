@@ -8,6 +8,7 @@ from pathlib import Path
 from plandiff.models import Plan, is_slug
 from plandiff.problems import PlandiffError, Problem
 from plandiff.store import (
+    OPTIONAL_FILES,
     SPECIAL_FILES,
     Root,
     load_plan,
@@ -52,7 +53,7 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
     if not is_slug(options.version_id):
         raise PlandiffError(f"--id {options.version_id!r} is not a valid version id",
                             "use lower-case letters, digits and hyphens, like miami-dec")
-    if f"{options.version_id}.yaml" in SPECIAL_FILES:
+    if f"{options.version_id}.yaml" in (*SPECIAL_FILES, *OPTIONAL_FILES):
         raise PlandiffError(f"--id {options.version_id}: plans/{options.version_id}.yaml is not"
                             " a version file", "give the new version another --id")
     loaded = load_plan(root)
