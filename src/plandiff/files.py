@@ -141,7 +141,8 @@ def write_files(planned: Sequence[Planned]) -> None:
                 raise PlandiffError(f"{item.path}: the folder {folder} does not exist",
                                     "create it first or choose another path")
             mode = _mode_of(target)
-            originals[target] = target.read_bytes() if mode is not None else None
+            if len(targets) > 1:  # to put back, should a later rename fail
+                originals[target] = target.read_bytes() if mode is not None else None
             temporary = _temporary(folder, target.name, item.text, mode)
             temporaries.append((temporary, target, mode))
         for item, target, _ in targets:
@@ -154,7 +155,7 @@ def write_files(planned: Sequence[Planned]) -> None:
                 replaced.append(target)
         except BaseException:
             for target in replaced:
-                _restore(target, originals[target])
+                _restore(target, originals.get(target))
             raise
         for item, target, in_place in targets:
             if in_place:

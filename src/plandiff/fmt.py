@@ -473,8 +473,8 @@ def format_files(paths: Sequence[tuple[Path, str]], root: Path) -> list[FileResu
         except Unwritable as error:
             problems.append(Problem(display, error.reason, error.code, hint=error.hint))
             continue
-        except FileNotFoundError:
-            problems.append(Problem(display, "cannot read the file: No such file or directory",
+        except OSError as error:  # the stat before reading
+            problems.append(Problem(display, f"cannot read the file: {error.strerror or error}",
                                     "unreadable", hint="check that it exists and is readable"))
             continue
         except InvalidPlan as error:
