@@ -629,6 +629,16 @@ def test_check_refuses_an_id_ending_in_a_newline(run, root: Path, where: str,
     assert not out.exists()
 
 
+@pytest.mark.parametrize("code", ["US\\n", "US\\r", "\\nUS", "us", "US "])
+def test_check_refuses_a_party_code_that_is_not_one(run, root: Path, code: str) -> None:
+    (root / "plans" / "positions.yaml").write_text(
+        f'parties:\n  "{code}": United States\n  UA: Ukraine\npositions: []\n', encoding="utf-8")
+    result = run("check", root=root)
+    assert "internal error" not in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1, result.output
+    assert "plans/positions.yaml:2:" in result.stdout and "[bad-party-code]" in result.stdout
+
+
 # --- 15. import: numbers too large for a plan ---------------------------------------------------
 
 
