@@ -798,3 +798,16 @@ def test_quotes_of_readable_versions_are_checked_when_another_is_unreadable(
     assert "plans/v3.yaml:2:" in result.stdout and "not UTF-8" in result.stdout
     assert "plans/v1.yaml:12:" in result.stdout
     assert "error: quote does not occur in seeds/a.txt (source `a`)" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["../escaped.html", "{tmp}/escaped.html", "a/../../escaped.html"])
+def test_site_writes_no_page_outside_its_folder(tmp_path: Path, name: str) -> None:
+    from plandiff.problems import PlandiffError
+    from plandiff.site import MARKER, write_site
+
+    name = name.format(tmp=tmp_path)
+    out = tmp_path / "site"
+    with pytest.raises(PlandiffError, match="leads out of the site"):
+        write_site({"index.html": "x", name: "escaped", MARKER: ""}, out)
+    assert not out.exists() and not (tmp_path / "escaped.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -96,8 +96,12 @@ def write_site(pages: dict[str, str], out: Path, *, force: bool = False,
         raise PlandiffError(f"{out}: cannot write: {error.strerror or error}") from None
     old: Path | None = None
     try:
+        inside = staging.resolve()
         for relative, text in pages.items():
             path = staging / relative
+            if inside not in path.resolve().parents:  # page names come from ids: never leave
+                raise PlandiffError(f"{out}: page name {relative!r} leads out of the site",
+                                    "this is a bug in plandiff site")
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8", newline="\n")
         os.chmod(staging, 0o755)
