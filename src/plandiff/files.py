@@ -104,7 +104,8 @@ def named_target(path: Path, shown: str | None = None) -> tuple[Path, bool]:
             mode = 0
         if not _in_place(mode):
             raise _refuse(shown, "is a symbolic link; plandiff writes no file through a link",
-                          "symlink", "give the path of the file itself")
+                          "symlink", "give the path of the file itself, or leave out -o to print"
+                          " to standard output")
     if _in_place(mode):
         return path, True
     if not stat.S_ISREG(mode):
