@@ -811,3 +811,22 @@ def test_site_writes_no_page_outside_its_folder(tmp_path: Path, name: str) -> No
         write_site({"index.html": "x", name: "escaped", MARKER: ""}, out)
     assert not out.exists() and not (tmp_path / "escaped.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_fmt_files_of_another_repository_or_of_none_are_refused(run, root: Path, outside: Path,
+                                                                 monkeypatch) -> None:
+    (outside / "plans").mkdir()
+    other = outside / "plans" / "v9.yaml"
+    other.write_text(MESSY, encoding="utf-8")
+    loose = outside / "loose.yaml"
+    loose.write_text(MESSY, encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = run("fmt", str(other))  # the repository here is root, not outside
+    assert result.exit_code == 2, result.output
+    assert "is not in the plan repository" in result.stderr
+    shutil.rmtree(outside / "plans")
+    monkeypatch.chdir(outside.parent)
+    monkeypatch.setenv("PLANDIFF_ROOT", "")
+    result = run("fmt", str(loose))
+    assert result.exit_code == 2, result.output
+    assert loose.read_text(encoding="utf-8") == MESSY

@@ -75,6 +75,9 @@ def target_in_root(path: Path, root: Path, shown: str | None = None) -> Path:
     except (OSError, ValueError, RuntimeError) as error:
         raise _refuse(shown, f"cannot be written: {_why(error)}", "unwritable") from None
     if base not in target.parents:
+        if base not in Path(os.path.abspath(path)).parents:
+            raise _refuse(shown, f"is not in the plan repository {base}; plandiff writes only"
+                          " inside it", "outside-root", "give --root the repository it is in")
         raise _refuse(shown, "leads outside the repository root through a symbolic link;"
                       " plandiff writes only inside it", "outside-root",
                       "replace the link with the file itself")

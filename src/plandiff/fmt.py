@@ -25,7 +25,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .files import Stamp
 
 from .characters import HIDDEN
 
@@ -448,7 +451,7 @@ class FileResult:
     path: Path  # the file written: the one named, or inside the root the target of its links
     display: str
     formatted: Formatted
-    stamp: Any = None  # files.Stamp: the file as it was read, checked again before replacing it
+    stamp: Stamp | None = None  # the file as it was read, checked again before replacing it
 
 
 def format_files(paths: Sequence[tuple[Path, str]], root: Path) -> list[FileResult]:
