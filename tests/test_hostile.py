@@ -55,15 +55,90 @@ def test_every_command_refuses_bad_input_alike(run, case: Path, args: list[str])
     assert _snapshot(case) == before
 
 
-def test_a_file_over_the_size_cap_is_refused_unread(run, make_repo) -> None:
-    from plandiff.yamlfile import MAX_FILE_BYTES
-
+def test_plan_files_over_the_byte_limit_are_refused_unread_with_the_option_named(
+        run, make_repo) -> None:
     root = make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "{}\n"})
-    (root / "plans" / "big.yaml").write_text("note: " + "x" * MAX_FILE_BYTES + "\n")
-    result = run("check", root=root)
+    (root / "plans" / "big.yaml").write_text("note: " + "x" * 5000 + "\n")
+    result = run("check", "--max-bytes", "4000", root=root)
     assert result.exit_code == 1
-    assert ("plans/big.yaml: error: the file is larger than 1,048,576 bytes, the limit for a plan"
-            " file [file-too-large]") in result.stdout
+    assert ("plans/big.yaml: error: the plan files hold more than 4,000 bytes in all, the limit"
+            " for one repository [too-large] (raise it with --max-bytes N (or"
+            " PLANDIFF_MAX_BYTES=N) if the files are meant to be this large)") in result.stdout
+    raised = run("check", "--max-bytes", "6000", root=root)
+    assert "too-large" not in raised.stdout and "[missing-field]" in raised.stdout
+
+
+def test_a_large_version_file_loads_under_the_default_limits(run, make_repo) -> None:
+    from plandiff.yamlfile import DEFAULT_MAX_BYTES
+
+    long_text = "The parties agree. " * 150_000  # 2.8 MB: refused by the old 1 MiB cap
+    root = make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "s: {outlet: x}\n",
+                      "plans/v1.yaml": "id: v1\ntitle: T\ndate: 2025-01-01\ncoverage: full\n"
+                                       "status: leaked\nclauses:\n  - id: a\n    text: "
+                                       + long_text + "\n    cites: [{source: s}]\n"})
+    assert (root / "plans" / "v1.yaml").stat().st_size < DEFAULT_MAX_BYTES
+    result = run("show", "v1", "--format", "json", root=root)
+    assert result.exit_code == 0, result.output
+    assert "The parties agree." in result.stdout
+
+
+VALUES = "id: v1\nnote: [" + ", ".join(["1"] * 300) + "]\n"
+
+
+@pytest.mark.parametrize("text", [
+    VALUES,  # a flow list: read by the fast path, counted
+    "%YAML 1.2\n---\n" + VALUES,  # a directive: the pure loader, which counts as it composes
+    "id: v1\nnote:\n" + "".join(f"  - item {i}\n" for i in range(300)),  # block style
+], ids=["fast", "pure", "block"])
+def test_plan_files_over_the_value_limit_are_refused_with_the_option_named(
+        run, make_repo, text: str) -> None:
+    root = make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "{}\n",
+                      "plans/v1.yaml": text})
+    result = run("check", "--max-nodes", "100", root=root)
+    assert result.exit_code == 1
+    line = next(line for line in result.stdout.splitlines() if "[too-many-values]" in line)
+    assert line.startswith("plans/v1.yaml:"), line  # with the line and column where it passed
+    assert ("error: the plan files hold more than 100 YAML values in all, the limit for one"
+            " repository [too-many-values] (raise it with --max-nodes N (or"
+            " PLANDIFF_MAX_NODES=N) if the files are meant to be this large)") in line
+    raised = run("check", "--max-nodes", "1000", root=root)
+    assert "too-many-values" not in raised.stdout
+
+
+def test_the_limits_add_up_over_the_files_of_a_repository(run, make_repo, monkeypatch) -> None:
+    version = "id: {0}\ntitle: T\ndate: 2025-01-01\ncoverage: full\nstatus: leaked\n"
+    root = make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "{}\n",
+                      "plans/v1.yaml": version.format("v1"), "plans/v2.yaml": version.format("v2")})
+    # each file alone holds 11 values (a mapping of 5 pairs), the two together 22
+    monkeypatch.setenv("PLANDIFF_MAX_NODES", "20")
+    result = run("log", root=root)
+    assert result.exit_code == 2
+    assert "plans/v2.yaml:" in result.stderr and "[too-many-values]" in result.stderr
+    monkeypatch.setenv("PLANDIFF_MAX_NODES", "24")  # the two registries are one value each
+    assert run("log", root=root).exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["lots", "0"])
+def test_a_bad_limit_is_a_clear_error(run, make_repo, monkeypatch, value: str) -> None:
+    root = make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "{}\n"})
+    monkeypatch.setenv("PLANDIFF_MAX_NODES", value)
+    result = run("log", root=root)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "PLANDIFF_MAX_NODES" in result.stderr or "--max-nodes" in result.stderr
+
+
+def test_the_fast_and_the_pure_loader_count_the_same_values() -> None:
+    from plandiff import fastyaml
+    from plandiff.yamlfile import MAX_DEPTH, Budget, Document, Limits, parse_document
+
+    text = (REPO / "plans" / "v28.yaml").read_text(encoding="utf-8")
+    fast = Budget(Limits())
+    parse_document(Document(Path("v.yaml"), "v.yaml", text), fast)
+    pure = Budget(Limits())
+    parse_document(Document(Path("v.yaml"), "v.yaml", "%YAML 1.2\n---\n" + text), pure)
+    assert fastyaml.load_counted(text, max_depth=MAX_DEPTH)[1] > 100
+    assert fast.nodes_left == pure.nodes_left
+    assert fastyaml.node_bound(text) >= Limits().max_nodes - fast.nodes_left
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

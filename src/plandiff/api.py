@@ -11,16 +11,18 @@ from .diff import DiffOptions, PlanDiff, diff_versions
 from .problems import PlandiffError, UnknownVersion
 from .resolve import Resolver
 from .store import LoadedPlan, describe, find_root, load_plan
+from .yamlfile import Limits
 
 
 def open_plan(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = None,
-              need: Iterable[str] | None = None) -> LoadedPlan:
-    """Find the repository (as git finds `.git`) and load it; raises InvalidPlan on errors.
+              need: Iterable[str] | None = None, limits: Limits | None = None) -> LoadedPlan:
+    """Find the repository (as git finds `.git`) and load it within `limits` (default: from the
+    environment); raises InvalidPlan on errors.
 
     With `need` (the version ids the caller reads), broken version files that those versions do
     not build on are left out rather than fatal; `LoadedPlan.notices()` says which.
     """
-    return load_plan(find_root(root, cwd), need=need)
+    return load_plan(find_root(root, cwd, limits=limits), need=need)
 
 
 def require_versions(loaded: LoadedPlan, *version_ids: str) -> None:

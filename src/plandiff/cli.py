@@ -75,12 +75,13 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _open(root: Path | None, need: tuple[str, ...] | None = None) -> Any:
-    """Load the repository for a command, saying on standard error when it is the bundled corpus
-    and which broken files were left out (with `need`, the versions the command reads)."""
+def _open(root: Path | None, need: tuple[str, ...] | None = None, *, limits: Any = None) -> Any:
+    """Load the repository for a command, within `limits`, saying on standard error when it is
+    the bundled corpus and which broken files were left out (with `need`, the versions the
+    command reads)."""
     from . import api
 
-    loaded = api.open_plan(root, need=need)
+    loaded = api.open_plan(root, need=need, limits=limits)
     for line in loaded.notices():
         _stderr(line)
     return loaded
@@ -109,6 +110,24 @@ RootOption = typer.Option(
     " corpus bundled with plandiff.",
     show_default=False,
 )
+
+
+MaxBytesOption = typer.Option(
+    None, "--max-bytes", metavar="N", envvar="PLANDIFF_MAX_BYTES", show_envvar=False,
+    help="The most bytes the plan files of the repository may hold in all (default 268,435,456;"
+    " or PLANDIFF_MAX_BYTES).", show_default=False,
+)
+MaxNodesOption = typer.Option(
+    None, "--max-nodes", metavar="N", envvar="PLANDIFF_MAX_NODES", show_envvar=False,
+    help="The most YAML values (scalars, lists, mappings) the plan files of the repository may"
+    " hold in all (default 5,000,000; or PLANDIFF_MAX_NODES).", show_default=False,
+)
+
+
+def _limits(max_bytes: int | None, max_nodes: int | None) -> Any:
+    from .yamlfile import Limits
+
+    return Limits.from_env(max_bytes, max_nodes)
 
 
 @app.callback()
@@ -148,12 +167,14 @@ def diff_command(
     exit_code: bool = typer.Option(False, "--exit-code",
                                    help="Exit 1 when the versions differ, 0 when they do not."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Say how the clauses moved from BASE to HEAD."""
     from . import api
     from .diff import DiffOptions
 
-    loaded = _open(root, (base, head))
+    loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
     result = api.diff(loaded, base, head,
                       options=DiffOptions(terms=_split(term), topics=_split(topic)))
     if output_format is DiffFormat.json:
@@ -201,11 +222,13 @@ def report_command(
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                        help="Write the report to FILE instead of printing it."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """A change report fit to publish: key changes first, each changed clause with its sources."""
     from . import api
 
-    loaded = _open(root, (base, head))
+    loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
     result = api.diff(loaded, base, head)
     if output_format is ReportFormat.html:
         from .render import html
@@ -236,12 +259,14 @@ def history_command(
                                              help="Output format."),
     by: Order = ByOption,
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Follow one term's value, or one clause's text, through every version."""
     from .history import history
     from .render import history as view
 
-    loaded = _open(root, ())
+    loaded = _open(root, (), limits=_limits(max_bytes, max_nodes))
     try:
         result = history(loaded.plan, subject)
     except PlandiffError as error:  # say which repository was searched
@@ -303,12 +328,14 @@ def site_command(
     force: bool = typer.Option(False, "--force", help="Replace OUT even if it is a non-empty"
                                " folder that plandiff did not write."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Write the tracker as a static website: timeline, versions, change reports, histories,
     sources."""
     from .site import build_site, write_site
 
-    loaded = _open(root)
+    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
     pages = build_site(loaded.plan, base_url=base_url)
     write_site(pages, out, force=force, protect=loaded.root.path)
     _stderr(f"wrote {sum(p.endswith('.html') for p in pages)} pages to {out}")
@@ -331,17 +358,19 @@ def review_command(
                                                help="terminal, markdown (one sticky PR comment)"
                                                " or github (workflow annotations)."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Review a change to the plan files between two git revisions, for pull requests."""
     from .render import review as view
     from .review import review
     from .store import find_root
 
-    found = find_root(root)
+    found = find_root(root, limits=_limits(max_bytes, max_nodes))
     if found.packaged:
         raise PlandiffError("no plan repository here (no plans/ folder at or above this folder)",
                             "run plandiff review inside a clone of the plan repository")
-    result = review(found.path, base, head)
+    result = review(found.path, base, head, limits=found.limits)
     if output_format is ReviewFormat.markdown:
         sys.stdout.write(view.markdown(result))
     elif output_format is ReviewFormat.github:
@@ -375,11 +404,13 @@ def log_command(
                                              help="Output format (terminal or json)."),
     by: Order = ByOption,
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
     from .render import log as log_view
 
-    loaded = _open(root)
+    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
     if output_format is DiffFormat.json:
         sys.stdout.write(json.dumps(log_view.to_data(loaded.plan, by=by.value), indent=2,
                                     ensure_ascii=False) + "\n")
@@ -401,13 +432,15 @@ def show_command(
     output_format: ShowFormat = typer.Option(ShowFormat.terminal, "--format", "-f",
                                              help="Output format."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Show a version's resolved clauses (what it stands for) with their sources."""
     from . import api
     from .render import show as show_view
     from .resolve import Resolver
 
-    loaded = _open(root, (version,))
+    loaded = _open(root, (version,), limits=_limits(max_bytes, max_nodes))
     api.require_versions(loaded, version)
     resolved = Resolver(loaded.plan).resolve(version)
     clauses = show_view.select(resolved, clause)
@@ -431,12 +464,14 @@ def check_command(
     strict: bool = typer.Option(False, "--strict", help="Also warn of sources nothing cites, and"
                                 " treat warnings as problems (exit 1)."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Check the whole repository against the contract; list every problem."""
     from .render import problems as problems_view
     from .store import bundled_notice, check_repository, describe, find_root, version_paths
 
-    repository = find_root(root)
+    repository = find_root(root, limits=_limits(max_bytes, max_nodes))
     if (notice := bundled_notice(repository)) is not None:
         _stderr(notice)
     found = check_repository(repository, strict=strict)
@@ -456,25 +491,26 @@ def fmt_command(
     check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 and list the files"
                                " that would be reformatted."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Lay plan files out canonically (key order, indentation, quoting, line width), keeping
     every comment and all the data."""
     from . import fmt
-    from .store import OPTIONAL_FILES, SPECIAL_FILES, find_root, version_paths
+    from .store import find_root, plan_files
 
-    found = find_root(root)
+    limits = _limits(max_bytes, max_nodes)
+    found = find_root(root, limits=limits)
     if files:
         if found.packaged:  # no repository around the working directory: the files' own
             found = find_root(cwd=Path(os.path.abspath(files[0])).parent)
         paths = [(path, str(path)) for path in files]
     else:
-        listed = [found.plans / name for name in (*SPECIAL_FILES, *OPTIONAL_FILES)
-                  if (found.plans / name).exists() or (found.plans / name).is_symlink()]
-        paths = [(path, found.display(path)) for path in [*listed, *version_paths(found)]]
+        paths = [(path, found.display(path)) for path in plan_files(found)]
     if found.packaged:
         raise PlandiffError("no plan repository here (no plans/ folder at or above the working"
                             " directory)", "run it inside a plan repository, or give --root")
-    results = fmt.format_files(paths, found.path)
+    results = fmt.format_files(paths, found.path, limits=limits)
     changed = [result for result in results if result.formatted.changed]
     if not check:
         fmt.write_changed(changed, found.path)
@@ -546,6 +582,8 @@ def import_command(
                                  help="Print the draft instead of writing anything."),
     force: bool = typer.Option(False, "--force", help="Replace plans/NEW.yaml if it exists."),
     root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Draft a new version from a numbered text: align its points with the parent's clauses,
     read their numbers, cite the text."""
@@ -573,7 +611,8 @@ def import_command(
     text, path = files.read_input(file)
     options = ImportOptions(version_id, parent, title=title, date=when, partial=not full,
                             outlet=outlet.strip() if outlet else None, source_date=published)
-    prepared = run.prepare(find_root(root), text, path, options,
+    found = find_root(root, limits=_limits(max_bytes, max_nodes))
+    prepared = run.prepare(found, text, path, options,
                            shown="standard input" if path is None else file)
     _stderr(imported.table(prepared.draft).rstrip("\n"))
     if dry_run:

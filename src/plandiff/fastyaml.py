@@ -118,13 +118,61 @@ def compose(text: str) -> Any:
 def load(text: str, *, max_depth: int) -> Any:
     """The plain data of a YAML document, as the pure safe loader would give it, or UNDECIDED.
     The node tree is dropped: `compose` builds it again if a problem needs a line and column."""
+    return load_counted(text, max_depth=max_depth)[0]
+
+
+def load_counted(text: str, *, max_depth: int, max_nodes: int | None = None) -> tuple[Any, int]:
+    """`load`, and the number of values (nodes) the document holds. UNDECIDED, too, when it holds
+    more than `max_nodes`, or may: the C parser composes the whole node tree before anything can
+    count, so a document that might hold far more is left to the pure loader, which counts as it
+    composes and stops at the limit."""
+    if max_nodes is not None and node_bound(text) > FAST_SLACK * max_nodes:
+        return UNDECIDED, 0
     node = _compose(text)
     if node is UNDECIDED or node is None:
-        return node  # None: a document of comments only
+        return node, 0  # None: a document of comments only
+    count = 1
+
+    def construct(node: Any, depth: int) -> Any:
+        nonlocal count
+        if depth > max_depth:
+            raise _Undecided
+        value = node.value
+        if isinstance(value, str):
+            return _scalar(value, node.style)
+        count += len(value)
+        if node.id == "sequence":
+            return [construct(item, depth + 1) for item in value]
+        count += len(value)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in value:
+            if not isinstance(key_node.value, str):
+                raise _Undecided  # a collection as a key
+            key = _scalar(key_node.value, key_node.style)
+            if key in mapping:
+                raise _Undecided  # a duplicate key: the pure loader reports it
+            mapping[key] = construct(value_node, depth + 1)
+        return mapping
+
     try:
-        return _construct(node, 1, max_depth)
+        data = construct(node, 1)
     except _Undecided:
-        return UNDECIDED
+        return UNDECIDED, 0
+    if max_nodes is not None and count > max_nodes:
+        return UNDECIDED, 0  # the pure loader says where the limit is passed
+    return data, count
+
+
+# How many times its budget of values a document may compose to before it is counted.
+FAST_SLACK = 4
+
+
+def node_bound(text: str) -> int:
+    """More than the number of nodes a decidable document can hold: every node but the first
+    starts after a line break or an indicator (`-`, `?`, `:`, `,`, `[`, `{`), and no more than two
+    start at one place (a block mapping and its first key); `[` and `{` open a node themselves."""
+    marks = sum(text.count(ch) for ch in "\n-?:,") + 2 * (text.count("[") + text.count("{"))
+    return 2 * marks + 2
 
 
 def _compose(text: str) -> Any:
@@ -135,25 +183,6 @@ def _compose(text: str) -> Any:
         return loader_class(text).get_single_node()
     except Exception:  # a syntax error, or more than one document: the pure loader says which
         return UNDECIDED
-
-
-def _construct(node: Any, depth: int, max_depth: int) -> Any:
-    if depth > max_depth:
-        raise _Undecided
-    value = node.value
-    if isinstance(value, str):
-        return _scalar(value, node.style)
-    if node.id == "sequence":
-        return [_construct(item, depth + 1, max_depth) for item in value]
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in value:
-        if not isinstance(key_node.value, str):
-            raise _Undecided  # a collection as a key
-        key = _scalar(key_node.value, key_node.style)
-        if key in mapping:
-            raise _Undecided  # a duplicate key: the pure loader reports it
-        mapping[key] = _construct(value_node, depth + 1, max_depth)
-    return mapping
 
 
 def _scalar(value: str, style: str | None) -> Any:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .files import Stamp
+    from .yamlfile import Limits
 
 from .characters import HIDDEN
 
@@ -454,24 +455,26 @@ class FileResult:
     stamp: Stamp | None = None  # the file as it was read, checked again before replacing it
 
 
-def format_files(paths: Sequence[tuple[Path, str]], root: Path) -> list[FileResult]:
-    """Read and format every (path, display name) of the repository at `root`. Raises
-    InvalidPlan listing every file that cannot be read, parsed or formatted, or that leads out of
-    the root or is not a regular file; nothing is written here."""
+def format_files(paths: Sequence[tuple[Path, str]], root: Path, *,
+                 limits: Limits | None = None) -> list[FileResult]:
+    """Read and format every (path, display name) of the repository at `root`, within `limits`
+    in all. Raises InvalidPlan listing every file that cannot be read, parsed or formatted, or
+    that leads out of the root or is not a regular file; nothing is written here."""
     import os
 
     from .files import Unwritable, stamp, target_in_root
     from .problems import InvalidPlan, Problem
-    from .yamlfile import decode_document, parse_document, read_plan_bytes
+    from .yamlfile import Budget, decode_document, parse_document, read_plan_bytes
 
     results, problems = [], []
+    budget = Budget(limits)
     for path, display in paths:
         try:
             target = target_in_root(path, root, display)
             status = os.stat(target)  # before reading: a later edit changes it
-            raw = read_plan_bytes(target, display)
+            raw = read_plan_bytes(target, display, budget)
             document = decode_document(target, display, raw)
-            parse_document(document)
+            parse_document(document, budget)
             formatted = format_text(document.text, kind_of(path.name))
         except Unwritable as error:
             problems.append(Problem(display, error.reason, error.code, hint=error.hint))

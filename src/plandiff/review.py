@@ -6,13 +6,16 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .characters import findings
 from .diff import PlanDiff, diff_resolved
 from .models import Plan
 from .problems import Problem
 from .resolve import Resolver
+
+if TYPE_CHECKING:
+    from .yamlfile import Limits
 
 MARKER = "<!-- plandiff-review -->"
 
@@ -45,10 +48,13 @@ class ReviewResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def review(root: Path, base: str, head: str | None = None) -> ReviewResult:
-    """Read both revisions without checking anything out, and review what changed."""
+def review(root: Path, base: str, head: str | None = None, *,
+           limits: Limits | None = None) -> ReviewResult:
+    """Read both revisions without checking anything out, and review what changed; each within
+    `limits`."""
     from . import gitread
     from .store import Root, inspect_repository
+    from .yamlfile import Limits
 
     top, prefix = gitread.repository_prefix(root)
     base_snapshot = gitread.at_revision(top, prefix, base)
@@ -59,7 +65,8 @@ def review(root: Path, base: str, head: str | None = None) -> ReviewResult:
         for name, snapshot in (("base", base_snapshot), ("head", head_snapshot)):
             place = Path(folder) / name
             gitread.materialise(snapshot, place)
-            loaded[name] = inspect_repository(Root(place), verify=True)
+            loaded[name] = inspect_repository(Root(place, limits=limits or Limits()),
+                                              verify=True)
     return analyse(base_snapshot, head_snapshot, loaded["base"], loaded["head"])
 
 

@@ -8,8 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import InvalidPlan, PlandiffError, Problem
-from .yamlfile import Document, parse_document, read_capped, read_document, yaml_loader
+from .problems import InvalidPlan, KeyPath, PlandiffError, Problem
+from .yamlfile import (
+    Budget,
+    Document,
+    Limits,
+    parse_document,
+    read_capped,
+    read_document,
+    yaml_loader,
+)
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 ROOT_ENV = "PLANDIFF_ROOT"
@@ -25,6 +33,7 @@ class Root:
 
     path: Path
     packaged: bool = False
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def plans(self) -> Path:
@@ -66,9 +75,12 @@ def packaged_corpus() -> Path:
     raise PlandiffError("the corpus that ships with plandiff is missing", "reinstall plandiff")
 
 
-def find_root(override: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Root:
+def find_root(override: str | os.PathLike[str] | None = None, cwd: Path | None = None, *,
+              limits: Limits | None = None) -> Root:
     """The root given by `--root`, else `PLANDIFF_ROOT`, else the nearest folder holding `plans/`,
-    else the packaged corpus."""
+    else the packaged corpus; `limits` (default: from the environment) bound what its plan files
+    may hold."""
+    limits = limits if limits is not None else Limits.from_env()
     explicit = override if override not in (None, "") else os.environ.get(ROOT_ENV) or None
     if explicit is not None:
         path = Path(explicit).expanduser()
@@ -77,15 +89,38 @@ def find_root(override: str | os.PathLike[str] | None = None, cwd: Path | None =
                 f"{path}: not a plan repository (no plans/ folder)",
                 "point --root (or PLANDIFF_ROOT) at the folder that holds plans/",
             )
-        return Root(path.resolve())
+        return Root(path.resolve(), limits=limits)
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         if (folder / "plans").is_dir():
-            return Root(folder)
-    return Root(packaged_corpus(), packaged=True)
+            return Root(folder, limits=limits)
+    return Root(packaged_corpus(), packaged=True, limits=limits)
 
 
 # --- the repository ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FolderVersion:
+    """A version written as a folder: `plans/ID/version.yaml` (its header) and chapter files that
+    list its clauses, read in name order after any clauses the header lists itself."""
+
+    display: str  # plans/ID: where its merged data is filed
+    header: str  # plans/ID/version.yaml
+    header_clauses: int
+    chapters: tuple[tuple[str, int], ...]  # (display path, clauses it lists), in order
+
+    def place(self, keypath: KeyPath) -> tuple[str, KeyPath]:
+        """The file, and the key path in it, of a key path into the merged version."""
+        if len(keypath) >= 2 and keypath[0] == "clauses" and isinstance(keypath[1], int):
+            index = keypath[1] - self.header_clauses
+            if index < 0:
+                return self.header, keypath
+            for display, count in self.chapters:
+                if index < count:
+                    return display, ("clauses", index, *keypath[2:])
+                index -= count
+        return self.header, keypath
 
 
 @dataclass
@@ -97,11 +132,18 @@ class RawRepository:
     data: dict[str, Any]
     problems: list[Problem]
     unreadable: set[str] = field(default_factory=set)  # stems of version files not parsed
+    folders: dict[str, FolderVersion] = field(default_factory=dict)  # by display path
 
     def locate(self, problems: Iterable[Problem]) -> list[Problem]:
-        """Fill in line and column from each problem's key path."""
+        """Fill in line and column from each problem's key path (in the right chapter file of a
+        folder version)."""
         located = []
         for problem in problems:
+            folder = self.folders.get(problem.file)
+            if folder is not None:
+                file, keypath = folder.place(problem.keypath)
+                problem = Problem(file, problem.message, problem.code, problem.severity,
+                                  problem.hint, keypath, problem.line, problem.column)
             document = self.documents.get(problem.file)
             if problem.line is None and document is not None:
                 line, column = document.locate(problem.keypath, at_key=problem.code in KEY_CODES)
@@ -115,28 +157,56 @@ SPECIAL_FILES = ("terms.yaml", "sources.yaml")
 OPTIONAL_FILES = ("positions.yaml",)  # read when present
 MISNAMED = {"terms.yml": "terms.yaml", "sources.yml": "sources.yaml",
             "positions.yml": "positions.yaml"}
+VERSION_HEADER = "version.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def version_paths(root: Root) -> list[Path]:
-    """The version files of a root: every `*.yaml` and `*.yml` in plans/ but the registry and
-    the bibliography (and their misnamed `.yml` forms), hidden files excluded."""
+    """The versions of a root: every `*.yaml` and `*.yml` in plans/ but the registry and the
+    bibliography (and their misnamed `.yml` forms), and every folder that holds YAML files (a
+    folder version); hidden entries excluded."""
     try:
         entries = list(root.plans.iterdir())
     except OSError:
         return []
-    paths = [p for p in entries if p.suffix in (".yaml", ".yml")
-             and p.name not in SPECIAL_FILES and p.name not in OPTIONAL_FILES
-             and p.name not in MISNAMED
-             and not p.name.startswith(".")]
+    paths = [p for p in entries if not p.name.startswith(".") and (
+        (p.suffix in YAML_SUFFIXES and p.name not in SPECIAL_FILES
+         and p.name not in OPTIONAL_FILES and p.name not in MISNAMED)
+        or (not p.suffix and p.is_dir() and chapter_paths(p, header=True)))]
     return sorted(paths, key=lambda p: p.name)
 
 
+def chapter_paths(folder: Path, *, header: bool = False) -> list[Path]:
+    """The YAML files of a folder version in the order their clauses are read: by name, hidden
+    files excluded; `version.yaml` first with `header`, else left out."""
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.suffix in YAML_SUFFIXES
+                       and not p.name.startswith("."))
+    except OSError:
+        return []
+    chapters = [folder / name for name in names if name != VERSION_HEADER]
+    return ([folder / VERSION_HEADER] if header and VERSION_HEADER in names else []) + chapters
+
+
+def plan_files(root: Root) -> list[Path]:
+    """Every plan file of a root, for `fmt`: the registry, the bibliography, the version files,
+    and the header and chapters of each folder version."""
+    paths = [root.plans / name for name in (*SPECIAL_FILES, *OPTIONAL_FILES)
+             if (root.plans / name).exists() or (root.plans / name).is_symlink()]
+    for path in version_paths(root):
+        paths += chapter_paths(path, header=True) if path.is_dir() and not path.suffix else [path]
+    return paths
+
+
 def read_repository(root: Root) -> RawRepository:
-    """Read and parse `terms.yaml`, `sources.yaml` and every version file."""
+    """Read and parse `terms.yaml`, `sources.yaml` and every version file or folder, within the
+    root's limits."""
     documents: dict[str, Document] = {}
     data: dict[str, Any] = {}
     problems: list[Problem] = []
     unreadable: set[str] = set()
+    folders: dict[str, FolderVersion] = {}
+    budget = Budget(root.limits)
     paths = [root.plans / name for name in SPECIAL_FILES]
     if not root.plans.is_dir():
         raise PlandiffError(f"{root.path}: no plans/ folder")
@@ -148,6 +218,30 @@ def read_repository(root: Root) -> RawRepository:
             problems.append(Problem(root.display(root.plans / wrong), f"plandiff reads"
                                     f" plans/{right}, not plans/{wrong}", "misnamed-file",
                                     hint=f"rename it to plans/{right}"))
+
+    def read(path: Path) -> Any:
+        """The data of one file, or None with its problems noted; the document is kept."""
+        display = root.display(path)
+        if budget.bytes_left < 0 or budget.nodes_left < 0:
+            return None  # over a limit: said once, for the file that passed it
+        if root.path.resolve() not in path.resolve().parents:
+            problems.append(Problem(display, "is a symlink to a file outside the repository"
+                                    " root", "outside-root",
+                                    hint="copy the file into plans/ instead"))
+            return None
+        if path.is_dir():
+            problems.append(Problem(display, "is a folder, not a file", "not-a-file",
+                                    hint="plan files are YAML files; move the folder out of"
+                                    " plans/ or rename it"))
+            return None
+        try:
+            document = read_document(path, display, budget)
+            documents[display] = document
+            return {"": parse_document(document, budget)}
+        except InvalidPlan as error:
+            problems.extend(error.problems)
+            return None
+
     for path in paths:
         display = root.display(path)
         special = path.name in SPECIAL_FILES or path.name in OPTIONAL_FILES
@@ -156,28 +250,92 @@ def read_repository(root: Root) -> RawRepository:
                                     hint=f"create plans/{path.name} (see docs/format.md)"))
             data[display] = {}
             continue
-        if root.path.resolve() not in path.resolve().parents:
-            problems.append(Problem(display, "is a symlink to a file outside the repository root",
-                                    "outside-root", hint="copy the file into plans/ instead"))
+        if not special and not path.suffix and path.is_dir() and \
+                root.path.resolve() in path.resolve().parents:
+            merged = _read_folder(root, path, read, problems, folders)
+            if merged is None:
+                unreadable.add(path.name)
+            else:
+                data[display] = merged
+            continue
+        parsed = read(path)
+        if parsed is None:
             if not special:
                 unreadable.add(path.stem)
             continue
-        if path.is_dir():
-            problems.append(Problem(display, "is a folder, not a file", "not-a-file",
-                                    hint="plan files are YAML files; move the folder out of"
-                                    " plans/ or rename it"))
-            if not special:
-                unreadable.add(path.stem)
+        data[display] = parsed[""]
+    return RawRepository(root, documents, data, problems, unreadable, folders)
+
+
+CHAPTER_FIELDS = frozenset({"clauses", "note"})
+
+
+def _read_folder(root: Root, folder: Path, read: Any, problems: list[Problem],
+                 folders: dict[str, FolderVersion]) -> Any:
+    """The data of a folder version, its chapters' clauses joined in order; None when a file
+    of it cannot be read (its problems noted)."""
+    display = root.display(folder)
+    header_path = folder / VERSION_HEADER
+    if not header_path.exists() and not header_path.is_symlink():
+        problems.append(Problem(f"{display}/", f"the version folder has no {VERSION_HEADER}",
+                                "missing-file", hint=f"write the version's id, title, date and"
+                                f" other fields in {display}/{VERSION_HEADER}"
+                                " (see docs/format.md)"))
+        return None
+    header = read(header_path)
+    ok = header is not None
+    clauses: list[Any] = []
+    header_clauses = 0
+    if ok and isinstance(header[""], dict) and isinstance(header[""].get("clauses"), list):
+        header_clauses = len(header[""]["clauses"])
+        clauses.extend(header[""]["clauses"])
+    chapters: list[tuple[str, int]] = []
+    for path in chapter_paths(folder):
+        parsed = read(path)
+        if parsed is None:
+            ok = False
             continue
-        try:
-            document = read_document(path, display)
-            documents[display] = document
-            data[display] = parse_document(document)
-        except InvalidPlan as error:
-            problems.extend(error.problems)
-            if not special:
-                unreadable.add(path.stem)
-    return RawRepository(root, documents, data, problems, unreadable)
+        chapter, shown = parsed[""], root.display(path)
+        listed = _chapter_clauses(shown, chapter, problems)
+        if listed is None:
+            ok = False
+            continue
+        chapters.append((shown, len(listed)))
+        clauses.extend(listed)
+    if not ok:
+        return None
+    folders[display] = FolderVersion(display, root.display(header_path), header_clauses,
+                                     tuple(chapters))
+    if not isinstance(header[""], dict):
+        return header[""]  # the model says what is wrong, at the header
+    return {**header[""], "clauses": clauses}
+
+
+def _chapter_clauses(display: str, chapter: Any, problems: list[Problem]) -> list[Any] | None:
+    from .shape import problem_at, type_name
+
+    if chapter is None:
+        problems.append(problem_at(display, (), "the chapter file is empty", "empty-file",
+                                   "list its clauses under `clauses:`, or delete the file"))
+        return None
+    if not isinstance(chapter, dict):
+        problems.append(problem_at(display, (), "a chapter file must be a mapping with"
+                                   f" `clauses:`, not {type_name(chapter)}", "not-a-mapping",
+                                   "see docs/format.md for the layout of a version folder"))
+        return None
+    wrong = [key for key in chapter if key not in CHAPTER_FIELDS]
+    for key in wrong:
+        problems.append(problem_at(display, (key,), f"unknown field `{key}` in a chapter file",
+                                   "unknown-field", "a chapter file holds `clauses:` (and an"
+                                   f" optional `note:`); the version's fields go in"
+                                   f" {VERSION_HEADER}"))
+    listed = chapter.get("clauses", [])
+    if not isinstance(listed, list):
+        problems.append(problem_at(display, ("clauses",), "`clauses` must be a list, not"
+                                   f" {type_name(listed)}", "wrong-type",
+                                   "write each clause as a `- id: ...` item"))
+        return None
+    return None if wrong else listed
 
 
 def read_source_file(root: Root, relative: str) -> tuple[str | None, str | None]:

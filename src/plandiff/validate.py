@@ -104,7 +104,9 @@ def build_plans(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
         if version.id != stem:
             problems.append(problem_at(file, ("id",), f"id `{version.id}` differs from the file"
                                        f" name `{stem}`", "id-mismatch",
-                                       f"rename the file to {version.id}.yaml or set id: {stem}"))
+                                       f"rename the {'file' if '.' in file else 'folder'} to"
+                                       f" {version.id}{'.yaml' if '.' in file else '/'} or set"
+                                       f" id: {stem}"))
         if version.id in versions:
             problems.append(problem_at(file, ("id",), f"version `{version.id}` is defined twice"
                                        f" (also in {files[version.id]})", "duplicate-version"))

@@ -10,10 +10,67 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import InvalidPlan, KeyPath, Problem
+from .problems import InvalidPlan, KeyPath, PlandiffError, Problem
 
-MAX_FILE_BYTES = 1024 * 1024  # the largest corpus file is 32 KB; parsing 1 MB takes 0.4 s
+# What one repository's plan files may hold in all. A real treaty (the EU-UK Trade and Cooperation
+# Agreement: some 1,250 pages, several thousand clauses) is a few MB and a few hundred thousand
+# values; a 50,000-clause version pair is 30 MB and 2 million values, read in 1 GB. The limits
+# stop runaway or hostile files (a list of a billion `1,`) long before memory runs out.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
+DEFAULT_MAX_NODES = 5_000_000
+MAX_BYTES_ENV = "PLANDIFF_MAX_BYTES"
+MAX_NODES_ENV = "PLANDIFF_MAX_NODES"
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a text given to `plandiff import`
 MAX_DEPTH = 64
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The most bytes and YAML values (nodes: every scalar, list and mapping) that the plan files
+    of one repository may hold; `--max-bytes` and `--max-nodes` raise them."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_nodes: int = DEFAULT_MAX_NODES
+
+    @classmethod
+    def from_env(cls, max_bytes: int | None = None, max_nodes: int | None = None) -> Limits:
+        """The limits given, else those of PLANDIFF_MAX_BYTES and PLANDIFF_MAX_NODES, else the
+        defaults."""
+        return cls(_limit(max_bytes, MAX_BYTES_ENV, DEFAULT_MAX_BYTES, "--max-bytes"),
+                   _limit(max_nodes, MAX_NODES_ENV, DEFAULT_MAX_NODES, "--max-nodes"))
+
+
+def _limit(given: int | None, variable: str, default: int, option: str) -> int:
+    if given is None:
+        raw = os.environ.get(variable, "").strip().replace("_", "")
+        if not raw:
+            return default
+        if not raw.isdigit():
+            raise PlandiffError(f"{variable}={os.environ[variable]!r} is not a whole number",
+                                f"set it to a number of {option[6:]}, like {default}")
+        given = int(raw)
+    if given < 1:
+        raise PlandiffError(f"{option} must be at least 1", f"the default is {default:,}")
+    return given
+
+
+class Budget:
+    """What is left of a repository's limits while its files are read, one after another."""
+
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits.from_env()
+        self.bytes_left = self.limits.max_bytes
+        self.nodes_left = self.limits.max_nodes
+
+    def bytes_message(self) -> tuple[str, str]:
+        return (f"the plan files hold more than {self.limits.max_bytes:,} bytes in all, the limit"
+                " for one repository", f"raise it with --max-bytes N (or {MAX_BYTES_ENV}=N) if"
+                " the files are meant to be this large")
+
+    def nodes_message(self) -> tuple[str, str]:
+        return (f"the plan files hold more than {self.limits.max_nodes:,} YAML values in all, the"
+                " limit for one repository", f"raise it with --max-nodes N (or {MAX_NODES_ENV}=N)"
+                " if the files are meant to be this large")
 
 
 class AliasRefused(Exception):
@@ -35,10 +92,11 @@ class YamlRefused(Exception):
 MAX_NUMBER_DIGITS = 100
 
 
-def yaml_loader(round_trip: bool = False) -> Any:
+def yaml_loader(round_trip: bool = False, budget: Budget | None = None) -> Any:
     """A YAML loader that refuses what plan files never need: anchors and aliases (which also
     refuses "billion laughs" bombs), nesting deeper than MAX_DEPTH, merge keys and absurdly long
-    numbers. Impossible dates (2025-02-30) load as text, so the model reports them with the rest."""
+    numbers, and more values than `budget` has left. Impossible dates (2025-02-30) load as text,
+    so the model reports them with the rest."""
     from ruamel.yaml import YAML
     from ruamel.yaml.composer import Composer
     from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
@@ -59,6 +117,11 @@ def yaml_loader(round_trip: bool = False) -> Any:
             if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
                 raise AliasRefused(event.start_mark)
             self.depth_now += 1
+            if budget is not None:
+                budget.nodes_left -= 1
+                if budget.nodes_left < 0:
+                    message, hint = budget.nodes_message()
+                    raise YamlRefused(message, "too-many-values", hint, event.start_mark)
             try:
                 if self.depth_now > MAX_DEPTH:
                     raise YamlRefused(f"the data is nested more than {MAX_DEPTH} levels deep",
@@ -181,16 +244,19 @@ def read_capped(path: Path, limit: int) -> bytes | None:
     return None if len(data) > limit else data
 
 
-def read_document(path: Path, display: str) -> Document:
-    """Read a YAML file as text. Raises InvalidPlan when it cannot be read as UTF-8 text."""
-    return decode_document(path, display, read_plan_bytes(path, display))
+def read_document(path: Path, display: str, budget: Budget | None = None) -> Document:
+    """Read a YAML file as text, within what `budget` (by default, one of its own) has left.
+    Raises InvalidPlan when it cannot be read as UTF-8 text."""
+    return decode_document(path, display, read_plan_bytes(path, display, budget))
 
 
-def read_plan_bytes(path: Path, display: str) -> bytes:
-    """The bytes of a plan file. Raises InvalidPlan for a folder, a pipe, a device, a file that
-    cannot be read or one over MAX_FILE_BYTES."""
+def read_plan_bytes(path: Path, display: str, budget: Budget | None = None) -> bytes:
+    """The bytes of a plan file, within what `budget` (by default, one of its own) has left.
+    Raises InvalidPlan for a folder, a pipe, a device, a file that cannot be read or one over
+    the bytes left."""
+    budget = budget if budget is not None else Budget()
     try:
-        data = read_capped(path, MAX_FILE_BYTES)
+        data = read_capped(path, max(budget.bytes_left, 0))
     except IsADirectoryError:
         raise _invalid(display, "is not a regular file (a folder, a pipe or a device)",
                        "not-a-file", "plan files are YAML files; move it out of plans/") from None
@@ -198,8 +264,10 @@ def read_plan_bytes(path: Path, display: str) -> bytes:
         raise _invalid(display, f"cannot read the file: {error.strerror or error}", "unreadable",
                        "check that it exists and is readable") from None
     if data is None:
-        raise _invalid(display, f"the file is larger than {MAX_FILE_BYTES:,} bytes, the limit"
-                       " for a plan file", "file-too-large", "split it into smaller files")
+        budget.bytes_left = -1
+        message, hint = budget.bytes_message()
+        raise _invalid(display, message, "too-large", hint)
+    budget.bytes_left -= len(data)
     return data
 
 
@@ -218,19 +286,21 @@ def decode_document(path: Path, display: str, data: bytes) -> Document:
     return Document(path, display, text.replace("\r\n", "\n"))
 
 
-def parse_document(document: Document) -> Any:
-    """The plain data of a document. Raises InvalidPlan with the parser's line and column."""
+def parse_document(document: Document, budget: Budget | None = None) -> Any:
+    """The plain data of a document, its values counted against `budget` (by default, one of its
+    own). Raises InvalidPlan with the parser's line and column."""
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    from .fastyaml import UNDECIDED
-    from .fastyaml import load as fast_load
+    from .fastyaml import UNDECIDED, load_counted
 
-    data = fast_load(document.text, max_depth=MAX_DEPTH)
+    budget = budget if budget is not None else Budget()
+    data, nodes = load_counted(document.text, max_depth=MAX_DEPTH, max_nodes=budget.nodes_left)
     if data is not UNDECIDED:
+        budget.nodes_left -= nodes
         return data
-    yaml = yaml_loader()
+    yaml = yaml_loader(budget=budget)
     try:
         data = yaml.load(document.text)
     except AliasRefused as error:
