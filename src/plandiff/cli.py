@@ -561,7 +561,8 @@ def import_command(
                                help="The version the text revises; points are aligned with its"
                                " clauses."),
     version_id: str = typer.Option(..., "--id", metavar="NEW",
-                                   help="The new version's id; it is written to plans/NEW.yaml."),
+                                   help="The new version's id; it is written to plans/NEW.yaml"
+                                   " (or plans/NEW/ with --folder)."),
     title: str | None = typer.Option(None, "--title", metavar="T",
                                      help="The version's title (default: the text's headline)."),
     date: str | None = typer.Option(None, "--date", metavar="D",
@@ -578,9 +579,13 @@ def import_command(
                                            help="The text's date, YYYY-MM-DD, for its new"
                                            " source entry (default: a date read from the text"
                                            " outside its list)."),
+    folder: bool = typer.Option(False, "--folder",
+                                help="Write the version as a folder, plans/NEW/: version.yaml"
+                                " and chapter files of 500 clauses (for a long text)."),
     dry_run: bool = typer.Option(False, "--dry-run",
                                  help="Print the draft instead of writing anything."),
-    force: bool = typer.Option(False, "--force", help="Replace plans/NEW.yaml if it exists."),
+    force: bool = typer.Option(False, "--force", help="Replace plans/NEW.yaml (or plans/NEW/)"
+                               " if it exists."),
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
@@ -610,7 +615,8 @@ def import_command(
                             "give the outlet's name as plain text on one line")
     text, path = files.read_input(file)
     options = ImportOptions(version_id, parent, title=title, date=when, partial=not full,
-                            outlet=outlet.strip() if outlet else None, source_date=published)
+                            outlet=outlet.strip() if outlet else None, source_date=published,
+                            folder=folder)
     found = find_root(root, limits=_limits(max_bytes, max_nodes))
     prepared = run.prepare(found, text, path, options,
                            shown="standard input" if path is None else file)

@@ -138,12 +138,21 @@ def _registry_lines(name: str, old: dict[str, Any], new: dict[str, Any]) -> list
     return lines
 
 
-def _citations(plan: Plan, version_id: str, clause_id: str) -> set[tuple[str, str | None]]:
+def _citations(plan: Plan, version_id: str) -> dict[str, set[tuple[str, str | None]]]:
+    """The citations of each clause a version lists, by clause id."""
+    index: dict[str, set[tuple[str, str | None]]] = {}
     version = plan.versions.get(version_id)
-    if version is None:
-        return set()
-    return {(c.source, c.quote) for clause in version.clauses if clause.id == clause_id
-            for c in clause.cites}
+    for clause in version.clauses if version is not None else ():
+        index.setdefault(clause.id, set()).update((c.source, c.quote) for c in clause.cites)
+    return index
+
+
+def _positions(plan: Plan, version_id: str) -> dict[str, int]:
+    """The index of each clause id in the list of a version's clauses (its first listing)."""
+    positions: dict[str, int] = {}
+    for index, clause in enumerate(plan.versions[version_id].clauses):
+        positions.setdefault(clause.id, index)
+    return positions
 
 
 def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> ReviewResult:
@@ -177,38 +186,61 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
         problems += _removed_sources_still_cited(base_plan, head_plan)
         versions, unsupported = _version_changes(files, base, head)
         documents: dict[str, Any] = {}
-        problems += [_located(p, head_snapshot.files.get(p.file, b""), documents)
+        problems += [_located(p, head_snapshot.files, head.folders, documents)
                      for p in unsupported]
-    problems += [Problem(change.path, f"version file deleted: {change.path}", "version-deleted",
+    problems += [Problem(unit, f"version file deleted: {unit}", "version-deleted",
                          hint="a reported version stays in the record; mark it superseded"
                          " instead of deleting it")
-                 for change in files if change.status == "deleted" and _is_version(change.path)]
+                 for unit, status in _version_units(files).items() if status == "deleted"]
     problems.sort(key=Problem.sort_key)
     return ReviewResult(base_snapshot.label, head_snapshot.label, files, versions, registry,
                         problems)
 
 
-def _located(problem: Problem, text: bytes, documents: dict[str, Any]) -> Problem:
-    """The problem with the line and column of its key path in the head's file. `documents`
-    keeps each file's parsed tree across problems (parsing it once per problem was quadratic)."""
+def _located(problem: Problem, files: dict[str, bytes], folders: dict[str, Any],
+             documents: dict[str, Any]) -> Problem:
+    """The problem with the line and column of its key path in the head's file (the right
+    chapter file of a folder version). `documents` keeps each file's parsed tree across problems
+    (parsing it once per problem was quadratic)."""
     from dataclasses import replace
 
     from .yamlfile import Document
 
     if not problem.keypath:
         return problem
+    if problem.file in folders:
+        file, keypath = folders[problem.file].place(problem.keypath)
+        problem = replace(problem, file=file, keypath=keypath)
     document = documents.get(problem.file)
     if document is None:
+        text = files.get(problem.file, b"")
         document = documents[problem.file] = Document(Path(problem.file), problem.file,
                                                        text.decode("utf-8", "replace"))
     line, column = document.locate(problem.keypath, at_key=True)
     return replace(problem, line=line, column=column)
 
 
-def _is_version(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return path.startswith("plans/") and path.count("/") == 1 and name.endswith(
-        (".yaml", ".yml")) and name not in ("terms.yaml", "sources.yaml", "positions.yaml")
+def _version_unit(path: str) -> str | None:
+    """The version a changed file belongs to: the file itself (`plans/ID.yaml`), or the folder
+    of a folder version (`plans/ID` for `plans/ID/chapter.yaml`); None for other files."""
+    parts = path.split("/")
+    if parts[0] != "plans" or not parts[-1].endswith((".yaml", ".yml")) \
+            or parts[-1].startswith("."):
+        return None
+    if len(parts) == 2:
+        return path if parts[1] not in ("terms.yaml", "sources.yaml", "positions.yaml") else None
+    return "/".join(parts[:2]) if len(parts) == 3 and "." not in parts[1] else None
+
+
+def _version_units(files: list[FileChange]) -> dict[str, str]:
+    """Each changed version (file or folder), and how: added, deleted or modified."""
+    statuses: dict[str, set[str]] = {}
+    for change in files:
+        unit = _version_unit(change.path)
+        if unit is not None:
+            statuses.setdefault(unit, set()).add(change.status)
+    return {unit: found.pop() if len(found) == 1 and found != {"modified"} else "modified"
+            for unit, found in statuses.items()}
 
 
 def _removed_sources_still_cited(base: Plan, head: Plan) -> list[Problem]:
@@ -226,9 +258,8 @@ def _version_changes(files: list[FileChange], base: Any,
     head_by_file = {path: vid for vid, path in head.files.items()}
     base_resolver, head_resolver = Resolver(base.plan), Resolver(head.plan)
     versions, problems = [], []
-    for change in files:
-        if not _is_version(change.path):
-            continue
+    for path, status in _version_units(files).items():
+        change = FileChange(path, status)
         old_id, new_id = base_by_file.get(change.path), head_by_file.get(change.path)
         result = None
         if old_id is not None and new_id is not None and old_id in base.plan.versions \
@@ -244,14 +275,17 @@ def _version_changes(files: list[FileChange], base: Any,
                                       change.status, result))
         if result is None or new_id is None:
             continue
+        old_cites = new_cites = listed = None
         for item in result.changed:
             if item.change in ("unreported", "removed") and item.new is None:
                 continue
-            if change.status == "modified" and _citations(base.plan, old_id or "", item.old.id
-                                                          if item.old else item.id) \
-                    == _citations(head.plan, new_id, item.id) and (item.terms or item.text):
-                listed = [c.id for c in head.plan.versions[new_id].clauses]
-                where = ("clauses", listed.index(item.id), "id") if item.id in listed else ()
+            old_cites = _citations(base.plan, old_id or "") if old_cites is None else old_cites
+            new_cites = _citations(head.plan, new_id) if new_cites is None else new_cites
+            if change.status == "modified" and old_cites.get(item.old.id if item.old else item.id,
+                                                             set()) \
+                    == new_cites.get(item.id, set()) and (item.terms or item.text):
+                listed = _positions(head.plan, new_id) if listed is None else listed
+                where = ("clauses", listed[item.id], "id") if item.id in listed else ()
                 problems.append(Problem(
                     change.path, f"clause `{item.id}` changed ({item.change}) but its citations"
                     " did not", "uncited-change",

@@ -252,7 +252,7 @@ def read_repository(root: Root) -> RawRepository:
             continue
         if not special and not path.suffix and path.is_dir() and \
                 root.path.resolve() in path.resolve().parents:
-            merged = _read_folder(root, path, read, problems, folders)
+            merged = read_folder(root, path, read, problems, folders)
             if merged is None:
                 unreadable.add(path.name)
             else:
@@ -270,13 +270,14 @@ def read_repository(root: Root) -> RawRepository:
 CHAPTER_FIELDS = frozenset({"clauses", "note"})
 
 
-def _read_folder(root: Root, folder: Path, read: Any, problems: list[Problem],
-                 folders: dict[str, FolderVersion]) -> Any:
+def read_folder(root: Root, folder: Path, read: Any, problems: list[Problem],
+                folders: dict[str, FolderVersion], chapters: list[Path] | None = None) -> Any:
     """The data of a folder version, its chapters' clauses joined in order; None when a file
-    of it cannot be read (its problems noted)."""
+    of it cannot be read (its problems noted). `read(path)` gives {"": data} or None; the
+    chapters are those on disk unless given."""
     display = root.display(folder)
     header_path = folder / VERSION_HEADER
-    if not header_path.exists() and not header_path.is_symlink():
+    if chapters is None and not header_path.exists() and not header_path.is_symlink():
         problems.append(Problem(f"{display}/", f"the version folder has no {VERSION_HEADER}",
                                 "missing-file", hint=f"write the version's id, title, date and"
                                 f" other fields in {display}/{VERSION_HEADER}"
@@ -289,8 +290,8 @@ def _read_folder(root: Root, folder: Path, read: Any, problems: list[Problem],
     if ok and isinstance(header[""], dict) and isinstance(header[""].get("clauses"), list):
         header_clauses = len(header[""]["clauses"])
         clauses.extend(header[""]["clauses"])
-    chapters: list[tuple[str, int]] = []
-    for path in chapter_paths(folder):
+    placed: list[tuple[str, int]] = []
+    for path in chapter_paths(folder) if chapters is None else chapters:
         parsed = read(path)
         if parsed is None:
             ok = False
@@ -300,12 +301,12 @@ def _read_folder(root: Root, folder: Path, read: Any, problems: list[Problem],
         if listed is None:
             ok = False
             continue
-        chapters.append((shown, len(listed)))
+        placed.append((shown, len(listed)))
         clauses.extend(listed)
     if not ok:
         return None
     folders[display] = FolderVersion(display, root.display(header_path), header_clauses,
-                                     tuple(chapters))
+                                     tuple(placed))
     if not isinstance(header[""], dict):
         return header[""]  # the model says what is wrong, at the header
     return {**header[""], "clauses": clauses}
@@ -375,10 +376,11 @@ class LoadedPlan:
 
     root: Root
     plan: Any  # models.Plan
-    files: dict[str, str]  # version id -> display path
+    files: dict[str, str]  # version id -> display path (plans/ID for a folder version)
     problems: list[Problem]
     skipped: list[str] = field(default_factory=list)  # broken files left out (display paths)
     left_out: list[str] = field(default_factory=list)  # sound versions that build on them
+    folders: dict[str, FolderVersion] = field(default_factory=dict)  # by display path
 
     def notices(self) -> list[str]:
         """What a command says on standard error before its output: the bundled corpus is in
@@ -422,7 +424,7 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
         from .lineage import check_carried_terms
 
         problems += check_carried_terms(plan, files)
-    return LoadedPlan(root, plan, files, raw.locate(problems))
+    return LoadedPlan(root, plan, files, raw.locate(problems), folders=raw.folders)
 
 
 def load_plan(root: Root, *, verify: bool = False, strict: bool = False,
@@ -452,6 +454,10 @@ def _sound_part(raw: RawRepository, loaded: LoadedPlan, need: frozenset[str]) ->
     broken = {p.file for p in loaded.problems if p.severity == "error"}
     if broken & {TERMS_FILE, SOURCES_FILE}:
         return None
+    # a folder version with a broken header or chapter is left out whole
+    broken_files, broken = broken, broken | {
+        folder.display for folder in raw.folders.values()
+        if folder.header in broken or any(chapter in broken for chapter, _ in folder.chapters)}
     data = {file: value for file, value in raw.data.items() if file not in broken}
     dropped: set[str] = set()
     while True:
@@ -463,13 +469,13 @@ def _sound_part(raw: RawRepository, loaded: LoadedPlan, need: frozenset[str]) ->
             return None
         dropped |= bad
         data = {file: value for file, value in data.items() if file not in bad}
-    gone = {Path(file).stem for file in broken | dropped}
+    gone = {Path(file).stem for file in broken | dropped} | raw.unreadable
     if any(v not in plan.versions and v in gone for v in need):
         return None  # a version the command reads is broken (a typo is said by the command)
     files = {v: f for v, f in loaded.files.items() if v in plan.versions}
     left_out = sorted(v for v, f in loaded.files.items() if f in dropped)
     return LoadedPlan(raw.root, plan, files, loaded.problems,
-                      skipped=sorted(broken), left_out=left_out)
+                      skipped=sorted(broken_files), left_out=left_out, folders=raw.folders)
 
 
 def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:

@@ -40,6 +40,7 @@ class ImportOptions:
     outlet: str | None = None  # of a new source
     source_date: dt.date | None = None  # of a new source; else read from the text
     source_id: str | None = None  # the source every clause cites
+    folder: bool = False  # write a version folder (plans/ID/) rather than plans/ID.yaml
     today: dt.date = field(default_factory=dt.date.today)
 
 

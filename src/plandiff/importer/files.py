@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from plandiff.problems import PlandiffError
@@ -63,3 +66,58 @@ def write_all(files: list[tuple[Path, str]], *, root: Path, new: Path, force: bo
 
     write_files([Planned(path, text, root=root, new=path == new and not force)
                  for path, text in files])
+
+
+def write_folder(folder: Path, texts: list[tuple[str, str]], others: list[tuple[Path, str]], *,
+                 root: Path, force: bool) -> None:
+    """Write a version folder whole: its files go to a hidden folder beside it, which is then
+    renamed into place (an existing folder, with `force`, is replaced whole, so no chapter of the
+    old one is left behind); then the `others` (sources.yaml). On failure nothing is changed."""
+    if (folder.exists() or folder.is_symlink()) and not force:
+        raise PlandiffError(f"{folder} exists", "give another --id, or --force to replace it")
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise PlandiffError(f"{folder} exists and is not a folder", "give another --id")
+    if root.resolve() not in folder.parent.resolve().parents and \
+            folder.parent.resolve() != root.resolve():
+        raise PlandiffError(f"{folder} is outside the repository", "give another --id")
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp",
+                                        dir=folder.parent))
+    except OSError as error:
+        raise PlandiffError(f"cannot write {folder}: {error.strerror or error}; nothing was"
+                            " changed", "check that plans/ is writable") from None
+    old: Path | None = None
+    try:
+        os.chmod(staging, 0o777 & ~_umask())
+        for name, text in texts:
+            with (staging / name).open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+        if folder.exists():
+            old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+            os.replace(folder, old)
+        os.replace(staging, folder)
+        try:
+            if others:
+                write_all(others, root=root, new=folder, force=True)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            if old is not None:
+                os.replace(old, folder)
+                old = None
+            raise
+    except OSError as error:
+        if old is not None and not folder.exists():
+            os.replace(old, folder)
+            old = None
+        raise PlandiffError(f"cannot write {folder}: {error.strerror or error}; nothing was"
+                            " changed", "check that plans/ is writable") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask

@@ -90,12 +90,28 @@ def _clause_map(clause: DraftClause) -> Any:
     return mapping
 
 
-def dump_draft(draft: Draft, header_comment: str) -> str:
-    """The draft version as YAML text, canonical layout, reviewer notes as comments."""
+CHAPTER_CLAUSES = 500  # clauses in each chapter file of a version folder
+
+
+def dump_folder(draft: Draft, header_comment: str) -> list[tuple[str, str]]:
+    """The draft as a version folder: (file name, YAML text) of its header, `version.yaml`, and
+    of its chapter files, `part-001.yaml` on, CHAPTER_CLAUSES clauses each."""
+    count = len(draft.clauses)
+    files = [("version.yaml", dump_draft(draft, header_comment, clauses=range(0)))]
+    for number, start in enumerate(range(0, count, CHAPTER_CLAUSES), 1):
+        part = range(start, min(count, start + CHAPTER_CLAUSES))
+        files.append((f"part-{number:03d}.yaml", dump_draft(draft, None, clauses=part)))
+    return files
+
+
+def dump_draft(draft: Draft, header_comment: str | None, *,
+               clauses: range | None = None) -> str:
+    """The draft version as YAML text, canonical layout, reviewer notes as comments. With
+    `clauses`, only those (and no header when `header_comment` is None: a chapter file)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     top = CommentedMap()
-    for key in KEY_ORDERS["version"]:
+    for key in KEY_ORDERS["version"] if header_comment is not None else ():
         if key == "clauses":
             continue
         value = draft.header.get(key)
@@ -109,16 +125,20 @@ def dump_draft(draft: Draft, header_comment: str) -> str:
         top[key] = value
         if key in draft.header_review:
             top.yaml_add_eol_comment(_comment(draft.header_review[key]), key)
-    clauses = CommentedSeq()
-    for index, clause in enumerate(draft.clauses):
-        clauses.append(_clause_map(clause))
+    listed = CommentedSeq()
+    for index, position in enumerate(clauses if clauses is not None else
+                                     range(len(draft.clauses))):
+        clause = draft.clauses[position]
+        listed.append(_clause_map(clause))
         lines = [_comment(note) for note in clause.review]
         if index:
             lines.insert(0, "")
         if lines:
-            clauses.yaml_set_comment_before_after_key(index, before="\n".join(lines), indent=2)
-    top["clauses"] = clauses
-    top.yaml_set_start_comment(header_comment)
+            listed.yaml_set_comment_before_after_key(index, before="\n".join(lines), indent=2)
+    if listed or clauses is None:
+        top["clauses"] = listed
+    if header_comment is not None:
+        top.yaml_set_start_comment(header_comment)
     out = io.StringIO()
     yaml_loader().dump(top, out)
     return _formatted(_tidy(out.getvalue()), "version")

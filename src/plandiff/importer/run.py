@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from plandiff.models import Plan, is_slug
 from plandiff.problems import PlandiffError, Problem
@@ -12,6 +13,7 @@ from plandiff.store import (
     SPECIAL_FILES,
     Root,
     load_plan,
+    read_folder,
     read_repository,
     read_source_file,
     version_files,
@@ -19,8 +21,8 @@ from plandiff.store import (
 from plandiff.yamlfile import Document, parse_document
 
 from .draft import Draft, ImportOptions, build
-from .files import seed_path, write_all
-from .layout import add_source, dump_draft
+from .files import seed_path, write_all, write_folder
+from .layout import add_source, dump_draft, dump_folder
 from .points import parse
 from .source import place
 
@@ -33,13 +35,14 @@ class Prepared:
 
     root: Root
     draft: Draft
-    version_path: Path
-    version_text: str
+    version_path: Path  # plans/ID.yaml, or the folder plans/ID
+    version_text: str  # what --dry-run prints: the file, or each file of the folder in turn
     source_id: str
     source_registered: bool  # a new entry in sources.yaml
     sources_text: str | None  # the new sources.yaml, when a source is registered
     source_has_file: bool
     problems: list[Problem]
+    folder_files: list[tuple[str, str]] | None = None  # (name, text) in a version folder
 
     @property
     def display(self) -> str:
@@ -63,7 +66,8 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
 
         require_versions(loaded, options.parent)
     existing_file = loaded.files.get(options.version_id)
-    target = root.plans / f"{options.version_id}.yaml"
+    target = root.plans / (options.version_id if options.folder else
+                           f"{options.version_id}.yaml")
     if existing_file and existing_file != root.display(target):
         raise PlandiffError(f"version `{options.version_id}` already exists in {existing_file}",
                             "give the new version another --id")
@@ -95,13 +99,15 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
             " the text under seeds/ and set its `file:` in plans/sources.yaml")
     origin = relative or ("standard input" if path is None else path.name)
     header = _header_comment(origin, options)
-    version_text = dump_draft(draft, header)
+    folder_files = dump_folder(draft, header) if options.folder else None
+    version_text = dump_draft(draft, header) if folder_files is None else "".join(
+        f"# ==> {root.display(target / name)} <==\n{text}" for name, text in folder_files)
     sources_text = None
     if entry is not None:
         sources_text = add_source(_text_of(root.plans / "sources.yaml"), source_id, entry)
-    problems = _check(root, target, version_text, sources_text)
+    problems = _check(root, target, folder_files or version_text, sources_text)
     return Prepared(root, draft, target, version_text, source_id, entry is not None,
-                    sources_text, relative is not None, problems)
+                    sources_text, relative is not None, problems, folder_files)
 
 
 def write(prepared: Prepared, *, force: bool) -> None:
@@ -109,11 +115,16 @@ def write(prepared: Prepared, *, force: bool) -> None:
     if prepared.root.packaged:
         raise PlandiffError("no plan repository here: plandiff would write into its own"
                             " bundled corpus", "run it inside a repository, or give --root")
-    files = [(prepared.version_path, prepared.version_text)]
+    files = [] if prepared.folder_files is not None else [
+        (prepared.version_path, prepared.version_text)]
     if prepared.sources_text is not None:
         path = prepared.root.plans / "sources.yaml"
         files.append((path, _like(path, prepared.sources_text)))
-    write_all(files, root=prepared.root.path, new=prepared.version_path, force=force)
+    if prepared.folder_files is None:
+        write_all(files, root=prepared.root.path, new=prepared.version_path, force=force)
+    else:
+        write_folder(prepared.version_path, prepared.folder_files, files,
+                     root=prepared.root.path, force=force)
 
 
 def _header_comment(origin: str, options: ImportOptions) -> str:
@@ -145,24 +156,36 @@ def _like(path: Path, text: str) -> str:
     return ("\ufeff" + text) if raw.startswith(b"\xef\xbb\xbf") else text
 
 
-def _check(root: Root, target: Path, version_text: str, sources_text: str | None
-           ) -> list[Problem]:
-    """The problems `plandiff check` would find in the draft, found before anything is written."""
+def _check(root: Root, target: Path, version: str | list[tuple[str, str]],
+           sources_text: str | None) -> list[Problem]:
+    """The problems `plandiff check` would find in the draft (a file's text, or the files of a
+    folder), found before anything is written."""
     from plandiff.validate import build_plan, verify_quotes
 
     raw = read_repository(root)
     display = root.display(target)
-    replaced = {display: version_text}
+    replaced = {display: version} if isinstance(version, str) else {}
     if sources_text is not None:
         replaced[SOURCES] = sources_text
     for name, text in replaced.items():
         document = Document(root.plans / Path(name).name, name, text)
         raw.documents[name] = document
         raw.data[name] = parse_document(document)
+    if not isinstance(version, str):
+        texts = dict(version)
+
+        def read(path: Path) -> dict[str, Any]:
+            document = Document(path, root.display(path), texts[path.name])
+            raw.documents[document.display] = document
+            return {"": parse_document(document)}
+
+        raw.data[display] = read_folder(root, target, read, raw.problems, raw.folders,
+                                        chapters=[target / n for n, _ in version[1:]])
     plan, problems = build_plan(raw.data)
     if plan is not None:
         problems += verify_quotes(plan, version_files(raw),
                                   lambda rel: read_source_file(root, rel))
     mine = [p for p in raw.locate(problems) if p.file == display
+            or p.file.startswith(display + "/")
             or (p.file == SOURCES and sources_text is not None)]
     return mine

@@ -46,6 +46,12 @@ def version_text(data: dict[str, Any], terms: dict[str, Any]) -> str:
                    f" {_line(data['parent'])})")
     if data.get("summary"):
         out.append(f"summary: {_line(data['summary'])}")
+    return "\n".join(out + clause_lines(data, terms)) + "\n"
+
+
+def clause_lines(data: dict[str, Any], terms: dict[str, Any]) -> list[str]:
+    """The clauses a version file, or a chapter file of a folder version, lists."""
+    out: list[str] = []
     for clause in data.get("clauses") or []:
         if not isinstance(clause, dict):
             out += ["", f"(not a clause: {_line(clause)})"]
@@ -67,7 +73,7 @@ def version_text(data: dict[str, Any], terms: dict[str, Any]) -> str:
             if isinstance(cite, dict):
                 quote = f' "{_line(cite["quote"])}"' if cite.get("quote") else ""
                 out.append(f"    cites {cite.get('source')}{quote}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def mapping_text(data: dict[str, Any]) -> str:
@@ -116,6 +122,8 @@ def render(data: Any, terms: dict[str, Any]) -> str | None:
     """The text for git, or None when the data is not a plan file (then git shows it raw)."""
     if not isinstance(data, dict):
         return None
+    if "clauses" in data and "id" not in data:  # a chapter of a folder version
+        return "\n".join(["chapter", *clause_lines(data, terms)]) + "\n"
     if "clauses" in data or ("id" in data and "coverage" in data):
         return version_text(data, terms)
     if isinstance(data.get("positions"), list):
