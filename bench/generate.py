@@ -406,13 +406,68 @@ def generate(root: Path, clauses: int, *, seed: int = 1,
     return counts
 
 
+def folder_yaml(version_id: str, *, parent: str | None, coverage: str, day: int,
+                clauses: list[Clause], chapter: int) -> dict[str, str]:
+    """A version as a folder: `version.yaml` (its header) and chapter files of `chapter` clauses."""
+    header = version_yaml(version_id, parent=parent, coverage=coverage, day=day, clauses=[])
+    files = {"version.yaml": header.removesuffix("clauses:\n")}
+    for number, start in enumerate(range(0, len(clauses), chapter), 1):
+        lines = ["clauses:"]
+        for clause in clauses[start:start + chapter]:
+            lines.extend(clause_yaml(clause))
+        files[f"chapter-{number:03d}.yaml"] = "\n".join(lines) + "\n"
+    return files
+
+
+def generate_treaty(root: Path, clauses: int, *, seed: int = 1, chapter: int = 1000,
+                    folders: bool = True) -> dict[str, int]:
+    """One agreement as large as a treaty: a full `base` and a full `head` of about `clauses`
+    clauses each (and a partial `update`), as version folders of `chapter` clauses a chapter file
+    (or as single files, without `folders`); the same two versions as single files in `single/`,
+    for tools that compare two files. Returns the clauses each version lists."""
+    rng = random.Random(seed)
+    sources = Sources(rng, max(6, clauses // 20))
+    plans, single = root / "plans", root / "single"
+    for folder in (plans, single, root / "sources"):
+        if folder.exists():
+            shutil.rmtree(folder)
+    plans.mkdir(parents=True)
+    single.mkdir()
+    base, head, update, _ = lineage(rng, sources, round(clauses / 0.45), 0)
+    counts: dict[str, int] = {}
+    versions = (("base", None, "full", base), ("head", "base", "full", head),
+                ("update", "head", "partial", update))
+    for day, (version_id, parent, coverage, listed) in enumerate(versions):
+        text = version_yaml(version_id, parent=parent, coverage=coverage, day=day * 10,
+                            clauses=listed)
+        if version_id != "update":
+            (single / f"{version_id}.yaml").write_text(text, encoding="utf-8")
+        if folders and version_id != "update":
+            folder = plans / version_id
+            folder.mkdir()
+            for name, part in folder_yaml(version_id, parent=parent, coverage=coverage,
+                                          day=day * 10, clauses=listed, chapter=chapter).items():
+                (folder / name).write_text(part, encoding="utf-8")
+        else:
+            (plans / f"{version_id}.yaml").write_text(text, encoding="utf-8")
+        counts[version_id] = len(listed)
+    (plans / "terms.yaml").write_text(terms_yaml(), encoding="utf-8")
+    (plans / "sources.yaml").write_text(sources.yaml(), encoding="utf-8")
+    sources.write_files(root)
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clauses", type=int, help="how many clauses the versions list in all")
     parser.add_argument("root", type=Path, help="the folder to write (plans/ and sources/)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--treaty", action="store_true",
+                        help="one agreement whose base and head list CLAUSES clauses each, as"
+                        " version folders (and as single files in single/)")
     args = parser.parse_args()
-    counts = generate(args.root, args.clauses, seed=args.seed)
+    counts = (generate_treaty(args.root, args.clauses, seed=args.seed) if args.treaty
+              else generate(args.root, args.clauses, seed=args.seed))
     shown = list(counts.items())
     summary = ", ".join(f"{k} {v}" for k, v in shown[:3])
     more = f" and {len(shown) - 3} more versions" if len(shown) > 3 else ""

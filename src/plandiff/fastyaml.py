@@ -134,24 +134,48 @@ def load_counted(text: str, *, max_depth: int, max_nodes: int | None = None) -> 
     count = 1
 
     def construct(node: Any, depth: int) -> Any:
+        # The hot loop of reading a large version: scalars are resolved inline, without a call.
         nonlocal count
         if depth > max_depth:
             raise _Undecided
         value = node.value
-        if isinstance(value, str):
+        if value.__class__ is str:
             return _scalar(value, node.style)
         count += len(value)
+        if depth >= max_depth and value:
+            raise _Undecided  # its items would be nested deeper than max_depth
         if node.id == "sequence":
-            return [construct(item, depth + 1) for item in value]
+            items = []
+            for item in value:
+                scalar = item.value
+                if scalar.__class__ is str and not item.style:
+                    known = _plain.get(scalar, _plain)
+                    items.append(known if known is not _plain else _scalar(scalar, None))
+                elif scalar.__class__ is str:
+                    items.append(scalar)
+                else:
+                    items.append(construct(item, depth + 1))
+            return items
         count += len(value)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in value:
-            if not isinstance(key_node.value, str):
+            key = key_node.value
+            if key.__class__ is not str:
                 raise _Undecided  # a collection as a key
-            key = _scalar(key_node.value, key_node.style)
+            if not key_node.style:
+                known = _plain.get(key, _plain)
+                key = known if known is not _plain else _scalar(key, None)
             if key in mapping:
                 raise _Undecided  # a duplicate key: the pure loader reports it
-            mapping[key] = construct(value_node, depth + 1)
+            scalar = value_node.value
+            if scalar.__class__ is str:
+                if value_node.style:
+                    mapping[key] = scalar
+                else:
+                    known = _plain.get(scalar, _plain)
+                    mapping[key] = known if known is not _plain else _scalar(scalar, None)
+            else:
+                mapping[key] = construct(value_node, depth + 1)
         return mapping
 
     try:
@@ -188,10 +212,20 @@ def _compose(text: str) -> Any:
 def _scalar(value: str, style: str | None) -> Any:
     if style:  # quoted, literal or folded: always text (plain is None or "")
         return value
+    known = _plain.get(value, _plain)
+    if known is not _plain:
+        return known
+    typed = value
     for tag, regexp in _table.get(value[:1], ()):
         if regexp.match(value):
-            return _typed(tag, value)
-    return value
+            typed = _typed(tag, value)
+            break
+    if len(value) <= 32 and len(_plain) < 100_000:
+        _plain[value] = typed  # keys and ids come back again and again; the values are immutable
+    return typed
+
+
+_plain: dict[str, Any] = {}  # short plain scalars, resolved
 
 
 def _typed(tag: str, value: str) -> Any:

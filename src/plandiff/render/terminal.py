@@ -144,10 +144,16 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False) -> Non
     console.print(Text(f"  base  {values.version_line(result.base)}", style="dim"))
     console.print(Text(f"  head  {values.version_line(result.head)}", style="dim"))
     changed = result.changed
+    blank = Text("")
+    # One print for many lines: rich's cost is mostly per call (it asks the terminal each time).
+    batch: list[Text] = []
     for item in changed:
-        console.print()
-        for line in _clause(item, show_all=show_all):
-            console.print(line)
+        batch += [blank, *_clause(item, show_all=show_all)]
+        if len(batch) > 500:
+            console.print(*batch, sep="\n")
+            batch = []
+    if batch:
+        console.print(*batch, sep="\n")
     positions.diff_terminal(result, console)
     hidden = [c for c in result.clauses if c.change in ("unchanged", "unreported")]
     if not hidden:
