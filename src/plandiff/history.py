@@ -116,10 +116,22 @@ def _compare(term: Term, parent: HistoryPoint | None,
 
 
 def _find(clauses: dict[str, ResolvedClause], subject: str) -> ResolvedClause | None:
-    for clause in clauses.values():
-        if clause.id == subject or subject in clause.identities:
-            return clause
-    return None
+    """The first clause that is `subject` or continues it, through an index built once per
+    version (the site asks this for every clause of every version)."""
+    cached = _FOUND.get(id(clauses))
+    if cached is None or cached[0] is not clauses:
+        index: dict[str, ResolvedClause] = {}
+        for clause in clauses.values():
+            index.setdefault(clause.id, clause)
+            for identity in clause.identities:
+                index.setdefault(identity, clause)
+        if len(_FOUND) > 64:
+            _FOUND.clear()
+        cached = _FOUND[id(clauses)] = (clauses, index)  # the dict is held, so its id stays its
+    return cached[1].get(subject)
+
+
+_FOUND: dict[int, tuple[dict[str, ResolvedClause], dict[str, ResolvedClause]]] = {}
 
 
 def clause_history(plan: Plan, subject: str, *, resolver: Resolver | None = None) -> History:

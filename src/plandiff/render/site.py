@@ -6,6 +6,7 @@ visible); links are relative so the site works from `file://`.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from dataclasses import dataclass
@@ -56,6 +57,18 @@ def build(plan: Plan, options: SiteOptions | None = None) -> dict[str, str]:
 # --- the site -----------------------------------------------------------------------------------
 
 
+def _relative(target: str, start: str) -> str:
+    """posixpath.relpath(target, start) for the site's plain relative paths, without its cost
+    (it makes both absolute); anything unusual goes to relpath itself."""
+    parts, base = target.split("/"), [] if start == "." else start.split("/")
+    if any(part in ("", ".", "..") for part in parts + base):
+        return posixpath.relpath(target, start)
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:])
+
+
 class _Site:
     def __init__(self, plan: Plan, options: SiteOptions) -> None:
         self.plan = plan
@@ -91,9 +104,10 @@ class _Site:
         return f"clauses/{file_name(clause_id)}.html"
 
     @staticmethod
+    @functools.lru_cache(maxsize=100_000)  # thousands of links to the same pages: relpath is slow
     def path(here: str, target: str, anchor: str | None = None) -> str:
         """The relative link from page `here` to `target` (both relative to the site's root)."""
-        path = posixpath.relpath(target, posixpath.dirname(here) or ".")
+        path = _relative(target, posixpath.dirname(here) or ".")
         return path + (f"#{anchor}" if anchor else "")
 
     def href(self, here: str, target: str, anchor: str | None = None) -> str:
@@ -493,6 +507,15 @@ class _Site:
                              muted))
         return bars
 
+    @functools.cached_property
+    def _clause_terms(self) -> dict[str, set[str]]:
+        """The terms each clause id sets in any version, found in one pass (not one per page)."""
+        found: dict[str, set[str]] = {}
+        for version in self.plan.versions.values():
+            for clause in version.clauses:
+                found.setdefault(clause.id, set()).update(clause.terms)
+        return found
+
     def clause_page(self, clause_id: str) -> str:
         here = self.clause_path(clause_id)
         result = history_by_date(clause_history(self.plan, clause_id, resolver=self.resolver))
@@ -501,8 +524,7 @@ class _Site:
                 f'<p class="meta">Clause <code>{esc(clause_id)}</code>: its text in every version,'
                 " with the words changed from the parent version struck out or underlined.</p>",
                 state_strip(title, result.points), self.history_table(here, result)]
-        terms = sorted({t for v in self.plan.versions.values() for c in v.clauses
-                        if c.id == clause_id for t in c.terms})
+        terms = sorted(self._clause_terms.get(clause_id, ()))
         if terms:
             body.append("<p>Terms it sets: " + ", ".join(
                 self.link(here, self.term_path(t), esc(self.plan.terms[t].label
