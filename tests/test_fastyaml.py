@@ -153,3 +153,57 @@ PIECES = ["a", "b: ", "- ", "  ", "\n", "'", '"', "x", "1", "#", "[", "]", "{", 
 @given(text=st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_any_text_reads_the_same_or_is_left_alone(text: str) -> None:
     assert agrees(text)
+
+
+# --- the line-by-line reader of the block layout -------------------------------------------------
+
+LINE_CASES = [
+    "a:\n- x\n- y\n", "a:\n  b: 1\n c: 2\n", "a: x\n  b: y\n", "- a: 1\n  b: 2\n- c\n",
+    "a: >-\n  x\n  y\nb: 1\n", "a: |\n  x\n  y\n", "a: |-\n  x\n\n  y\n", "a: >\n  x\n   y\n",
+    "a: >-\n x\n  y\n", "a: >-\n  x\n y\n", "a: 'it''s'\n", "a: '\n", 'a: "x" # c\n',
+    "a: x # c\n", "a: x#c\n", "a: [US, UA]\n", "a: [ ]\n", "a: [a, [b]]\n", "a: [a,]\n",
+    "a: {}\n", "a: []\n", "a: -1\n", "a: -x\n", "a: - x\n", "1: a\n", "true: b\n", "a.b: c\n",
+    "a b: c\n", "a: b\n\n\nc: d\n", "# c\na: 1 # x\n", "a: 1\n  # indented comment\nb: 2\n",
+    "a:\n  - x\n  - y\n b: 1\n", 'a: "\\u00e9"\n', 'a: "\\/"\n', 'a: "\\x41"\n',
+    'a: "\\ud83d\\ude00"\n', "a: 1\n...\n", "---\na: 1\n", "- x\n- y\n",
+    "a:\n  b:\n    c: 1\n  d: 2\n", "a: x:y\n", "a: null\nb: ~\nc:\n", "a:\n\n  b: 1\n",
+    "a: |\n  x\n\nb: 1\n", "a: >-\n  x\n# comment\nb: 1\n", "a: >-\n  x\n  # no comment\n",
+    "- >-\n  x\n  y\n- z\n", "-  a: 1\n   b: 2\n", "a:\n-   b: 1\n    c: 2\n", "a: >-\n\n  x\n",
+    "a: |+\n  x\n", "a: |2\n  x\n", "a: 1\na: 2\n", "a: [x, y]  \n", "a: 'x' \n", "a:  x  \n",
+    "a: x\n- y\n", "- x\na: y\n", "a:\n  - x\n  b: y\n", "a:\n  -\n  - x\n", "a: [x, 'y']\n",
+    "a: '' \n", 'a: ""\n', "a: 2025-01-01\nb: 1.5\nc: 0o7\n", "a: |\n  x\n  y", "a: x",
+    "a:\n  - - x\n", "a:\n  b: >\n    long\n    text\n  c: d\n", "? a\n: b\n", "a: b: c\n",
+    "a: x\n\n  continued\n", "- a\n  - b\n", "a: [b, c] x\n", "a: >-\n  x \n  y\n",
+    "a: \"multi\n  line\"\n", "a: 'multi\n  line'\n", "a: plain\n  continued\n",
+]
+
+
+@pytest.mark.parametrize("text", LINE_CASES)
+def test_the_line_reader_reads_as_the_pure_loader_or_leaves_it(text: str) -> None:
+    try:
+        data, count = fastyaml._Lines(text, MAX_DEPTH).document()
+    except fastyaml._Undecided:
+        return
+    expected = pure(text)
+    assert not isinstance(expected, Exception), (text, data)
+    assert repr(data) == repr(expected)
+    assert count == fastyaml.load_counted.__call__(text, max_depth=MAX_DEPTH)[1]
+
+
+def test_the_line_reader_reads_the_layout_plan_files_are_written_in() -> None:
+    for text in ("id: v1\nparties: [US, UA]\nclauses:\n  - id: a\n    text: >-\n      long\n"
+                 "      text\n    cites:\n      - source: s\n        quote: \"q\"\n",
+                 (REPO / "tests" / "cases" / "lineage" / "plans" / "terms.yaml").read_text()):
+        data, _ = fastyaml._Lines(text, MAX_DEPTH).document()
+        assert repr(data) == repr(pure(text))
+
+
+def test_the_line_reader_counts_values_as_the_composer_does() -> None:
+    from plandiff.yamlfile import Budget, Document, Limits, parse_document
+
+    text = "id: v1\nparties: [US, UA]\nclauses:\n  - id: a\n    terms: {}\n    cites: []\n"
+    fastyaml._Lines(text, MAX_DEPTH).document()  # decided here
+    lines = fastyaml._Lines(text, MAX_DEPTH).document()[1]
+    budget = Budget(Limits())
+    parse_document(Document(Path("v.yaml"), "v.yaml", "%YAML 1.2\n---\n" + text), budget)
+    assert lines == Limits().max_nodes - budget.nodes_left
