@@ -129,15 +129,15 @@ def load_counted(text: str, *, max_depth: int, max_nodes: int | None = None) -> 
     composes and stops at the limit."""
     if max_nodes is not None and node_bound(text) > FAST_SLACK * max_nodes:
         return UNDECIDED, 0
-    if _loader() is None or not decidable(text):
+    if _loader() is None or _AWKWARD.search(text):
         return UNDECIDED, 0
-    try:
+    try:  # the line reader refuses markers, block headers and deep nesting itself
         data, count = _Lines(text, max_depth).document()
     except _Undecided:
         pass
     else:
         return (UNDECIDED, 0) if max_nodes is not None and count > max_nodes else (data, count)
-    node = _compose(text, checked=True)
+    node = _compose(text)
     if node is UNDECIDED or node is None:
         return node, 0  # None: a document of comments only
     count = 1
@@ -208,9 +208,9 @@ def node_bound(text: str) -> int:
     return 2 * marks + 2
 
 
-def _compose(text: str, *, checked: bool = False) -> Any:
+def _compose(text: str) -> Any:
     loader_class = _loader()
-    if loader_class is None or not (checked or decidable(text)):
+    if loader_class is None or not decidable(text):
         return UNDECIDED
     try:
         return loader_class(text).get_single_node()
