@@ -1,0 +1,220 @@
+"""What `plandiff A B` printed, kept outside the repository and served again only for the same
+inputs: the same bytes in every file and folder of plans/, the same plandiff code and installed
+packages, the same arguments, environment, working directory and terminal. Anything else (a file
+edited, added or removed, an option, another terminal width) is another key, so a cached answer is
+never stale. Kept light: it runs before anything heavy is imported.
+
+PLANDIFF_CACHE=0 turns it off; PLANDIFF_CACHE_DIR moves it (default: $XDG_CACHE_HOME/plandiff or
+~/.cache/plandiff). It is never written inside the repository's plans/.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+CACHE_ENV = "PLANDIFF_CACHE"
+CACHE_DIR_ENV = "PLANDIFF_CACHE_DIR"
+FORMAT = b"plandiff-output-cache/1"
+MAX_ENTRIES = 256
+_OFF = frozenset({"0", "off", "no", "false"})
+
+
+class _Uncacheable(Exception):
+    """Something in the inputs that the key cannot vouch for (a link, a pipe, no repository)."""
+
+
+def _hasher() -> object:
+    try:
+        from _blake2 import blake2b  # hashlib itself costs several ms to import
+    except ImportError:  # pragma: no cover (every CPython build has it)
+        from hashlib import blake2b
+    return blake2b(digest_size=20)
+
+
+def enabled() -> bool:
+    return os.environ.get(CACHE_ENV, "").strip().lower() not in _OFF
+
+
+def folder() -> str | None:
+    """The cache folder, or None when it may not be used."""
+    chosen = os.environ.get(CACHE_DIR_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "plandiff")
+    return chosen if os.path.isabs(chosen) else None
+
+
+def find_root() -> str | None:
+    """The repository `plandiff A B` reads (store.find_root without --root), or None for the
+    corpus that ships with plandiff and for a PLANDIFF_ROOT that holds no plans/."""
+    explicit = os.environ.get("PLANDIFF_ROOT") or None
+    if explicit is not None:
+        path = os.path.expanduser(explicit)
+        return os.path.realpath(path) if os.path.isdir(os.path.join(path, "plans")) else None
+    folder = os.path.realpath(os.getcwd())
+    while True:
+        if os.path.isdir(os.path.join(folder, "plans")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def key(args: list[str]) -> tuple[str, str] | None:
+    """(the key of this run, its repository root), or None when it cannot be cached."""
+    if not enabled():
+        return None
+    root = find_root()
+    if root is None or folder() is None:
+        return None
+    digest = _hasher()
+    feed = digest.update  # type: ignore[attr-defined]
+    try:
+        for part in (FORMAT, sys.version.encode(), sys.executable.encode(),
+                     os.getcwd().encode("utf-8", "surrogateescape"), root.encode(
+                         "utf-8", "surrogateescape"), repr(args).encode("utf-8", "surrogatepass"),
+                     repr(sorted(os.environ.items())).encode("utf-8", "surrogatepass"),
+                     _terminal().encode()):
+            feed(len(part).to_bytes(8, "big") + part)
+        _feed_tree(feed, os.path.dirname(os.path.abspath(__file__)), code=True)
+        _feed_packages(feed)
+        feed(b"plans")
+        _feed_tree(feed, os.path.join(root, "plans"), code=False)
+    except (OSError, _Uncacheable):
+        return None
+    return digest.hexdigest(), root  # type: ignore[attr-defined]
+
+
+def _terminal() -> str:
+    """What the terminal view depends on besides the environment."""
+    stream = sys.stdout
+    tty = stream.isatty()
+    size = ""
+    if tty:
+        try:
+            size = repr(os.get_terminal_size(stream.fileno()))
+        except OSError:
+            size = "?"
+    return f"{tty} {size} {getattr(stream, 'encoding', None)} {getattr(stream, 'errors', None)}"
+
+
+def _feed_tree(feed: object, top: str, *, code: bool, depth: int = 0) -> None:
+    """Every name, kind and byte under `top` (for plandiff's own code: its source files)."""
+    entries = sorted(os.scandir(top), key=lambda entry: entry.name)
+    for entry in entries:
+        if code and (entry.name == "__pycache__" or entry.name == "_corpus"):
+            continue
+        mode = entry.stat(follow_symlinks=False).st_mode
+        name = entry.name.encode("utf-8", "surrogateescape")
+        if stat.S_ISLNK(mode):
+            raise _Uncacheable  # where a link leads can change without any byte here changing
+        if stat.S_ISDIR(mode):
+            feed(b"d" + len(name).to_bytes(4, "big") + name)  # type: ignore[operator]
+            if depth < 4:
+                _feed_tree(feed, entry.path, code=code, depth=depth + 1)
+            else:
+                raise _Uncacheable
+        elif stat.S_ISREG(mode):
+            if code and not entry.name.endswith((".py", ".css", ".js", ".json", ".html")):
+                continue
+            with open(entry.path, "rb") as stream:
+                data = stream.read()
+            feed(b"f" + len(name).to_bytes(4, "big") + name  # type: ignore[operator]
+                 + len(data).to_bytes(8, "big") + data)
+        else:
+            raise _Uncacheable  # a pipe or a device
+    feed(b"end")  # type: ignore[operator]
+
+
+def _feed_packages(feed: object) -> None:
+    """The installed distributions and their versions (rich, pydantic, ruamel.yaml ...)."""
+    for place in sys.path:
+        if not place or not os.path.isdir(place):
+            continue
+        names = sorted(name for name in os.listdir(place)
+                       if name.endswith((".dist-info", ".egg-info", ".pth")))
+        feed(repr((place, names)).encode("utf-8", "surrogateescape"))  # type: ignore[operator]
+
+
+def read(entry: str) -> str | None:
+    """The output kept under this key, or None."""
+    where = _usable_folder(create=False)
+    if where is None:
+        return None
+    try:
+        with open(os.path.join(where, entry), "rb") as stream:
+            data = stream.read()
+    except OSError:
+        return None
+    head, _, body = data.partition(b"\n")
+    if head != FORMAT:
+        return None
+    return body.decode("utf-8", "surrogatepass")
+
+
+def write(entry: str, root: str, text: str) -> None:
+    """Keep `text` under this key; quietly nothing when the folder cannot be used."""
+    import tempfile
+
+    where = _usable_folder(create=True)
+    if where is None:
+        return
+    plans = os.path.join(os.path.realpath(root), "plans")
+    real = os.path.realpath(where)
+    if real == plans or real.startswith(plans + os.sep):
+        return  # never inside the repository's plans/
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=where)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(FORMAT + b"\n" + text.encode("utf-8", "surrogatepass"))
+        os.replace(temporary, os.path.join(where, entry))
+        _prune(where)
+    except OSError:
+        return
+
+
+def _usable_folder(*, create: bool) -> str | None:
+    """The cache folder, when it is a real folder of this user that others cannot write to."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        if create and not os.path.lexists(where):
+            os.makedirs(where, mode=0o700, exist_ok=True)
+        info = os.lstat(where)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o022 or (
+            hasattr(os, "getuid") and info.st_uid != os.getuid()):
+        return None
+    return where
+
+
+def _prune(where: str) -> None:
+    """Keep the newest MAX_ENTRIES entries."""
+    entries = [entry for entry in os.scandir(where) if not entry.name.startswith(".")]
+    if len(entries) <= MAX_ENTRIES:
+        return
+    import contextlib
+
+    entries.sort(key=lambda entry: entry.stat().st_mtime)
+    for entry in entries[:len(entries) - MAX_ENTRIES]:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+
+
+class Tee:
+    """A stream that writes through to another and keeps what it wrote."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return self._stream.write(text)  # type: ignore[attr-defined, no-any-return]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)

@@ -1,0 +1,146 @@
+"""The cache of `plandiff A B`: the same bytes with it and without it, before and after any file
+is edited, added or removed; never kept inside plans/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import LINEAGE, REPO
+from plandiff import cache, quick
+
+
+@pytest.fixture
+def cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("PLANDIFF_CACHE_DIR", str(folder))
+    monkeypatch.delenv("PLANDIFF_CACHE", raising=False)
+    monkeypatch.delenv("PLANDIFF_ROOT", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return folder
+
+
+def diff(capsys: pytest.CaptureFixture[str], base: str, head: str, *,
+         cache_on: bool = True, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+    monkeypatch.setenv("PLANDIFF_CACHE", "1" if cache_on else "0")
+    capsys.readouterr()
+    code = quick.plain_diff(base, head)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_repeated_run_prints_the_same_bytes_from_the_cache(cached, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    without = diff(capsys, "v28", "geneva", cache_on=False, monkeypatch=monkeypatch)
+    assert not cached.exists()
+    first = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
+    assert len(list(cached.iterdir())) == 1
+    monkeypatch.setattr(quick, "_diff", lambda base, head: pytest.fail("not served from cache"))
+    second = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
+    assert without == first == second
+    assert without[0] == 0 and "v28 → geneva" in without[1]
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(LINEAGE / "plans", root / "plans")
+    chapter = root / "plans" / "v3"
+    chapter.mkdir()
+    (chapter / "version.yaml").write_text("id: v3\ntitle: Third\ndate: 2025-03-01\nparent: v2\n"
+                                          "coverage: partial\nstatus: proposed\n")
+    (chapter / "01.yaml").write_text("clauses:\n  - id: army\n    text: The army is capped.\n"
+                                     "    terms: {cap: 700000}\n    cites: [{source: a}]\n")
+    monkeypatch.chdir(root)
+    return root
+
+
+EDITS = {
+    "plans/terms.yaml": ("Troop cap", "Cap on troops"),
+    "plans/sources.yaml": ("a:", "renamed-a:"),  # every citation of `a` now dangles
+    "plans/v1.yaml": ("600000", "650000"),
+    "plans/v2.yaml": ("Brand new clause.", "A brand new clause."),
+    "plans/v3/version.yaml": ("Third", "The third"),
+    "plans/v3/01.yaml": ("700000", "750000"),
+}
+
+
+@pytest.mark.parametrize("edited", list(EDITS))
+@pytest.mark.parametrize("versions", [("v1", "v2"), ("v2", "v3")])
+def test_after_an_edit_of_any_file_the_answer_is_the_uncached_one(
+        cached, capsys, monkeypatch, repo: Path, edited: str, versions: tuple[str, str]) -> None:
+    before = diff(capsys, *versions, monkeypatch=monkeypatch)
+    assert before == diff(capsys, *versions, cache_on=False, monkeypatch=monkeypatch)
+    assert before == diff(capsys, *versions, monkeypatch=monkeypatch)  # served from the cache
+    path = repo / edited
+    old, new = EDITS[edited]
+    path.write_text(path.read_text().replace(old, new))
+    after = diff(capsys, *versions, monkeypatch=monkeypatch)
+    assert after == diff(capsys, *versions, cache_on=False, monkeypatch=monkeypatch)
+    assert after == diff(capsys, *versions, monkeypatch=monkeypatch)
+    if edited.startswith(("plans/terms", "plans/sources")) or versions == (
+            ("v1", "v2") if edited in ("plans/v1.yaml", "plans/v2.yaml") else ("v2", "v3")):
+        assert after != before, "the edit should change this diff"
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "chapter"])
+def test_adding_or_removing_a_file_is_another_key(cached, capsys, monkeypatch, repo: Path,
+                                                  change: str) -> None:
+    before = diff(capsys, "v1", "v3", monkeypatch=monkeypatch)
+    if change == "add":  # a second v1: the repository is now invalid
+        shutil.copy(repo / "plans" / "v1.yaml", repo / "plans" / "v1.yml")
+    elif change == "remove":
+        (repo / "plans" / "v3" / "01.yaml").unlink()
+    else:
+        (repo / "plans" / "v3" / "02.yaml").write_text(
+            "clauses:\n  - id: nato\n    text: Changed.\n    cites: [{source: b}]\n")
+    after = diff(capsys, "v1", "v3", monkeypatch=monkeypatch)
+    assert after != before
+    assert after == diff(capsys, "v1", "v3", cache_on=False, monkeypatch=monkeypatch)
+
+
+def test_the_environment_and_the_code_are_in_the_key(cached, monkeypatch, repo: Path) -> None:
+    first = cache.key(["diff", "v1", "v2"])
+    assert first is not None and first == cache.key(["diff", "v1", "v2"])
+    assert cache.key(["diff", "v2", "v1"]) != first
+    monkeypatch.setenv("COLUMNS", "60")
+    assert cache.key(["diff", "v1", "v2"]) != first
+    monkeypatch.delenv("COLUMNS")
+    code = cache.os.path.join(cache.os.path.dirname(cache.__file__), "zz_test_probe.py")
+    Path(code).write_text("# a change to plandiff's own code\n")
+    try:
+        assert cache.key(["diff", "v1", "v2"]) != first
+    finally:
+        Path(code).unlink()
+    assert cache.key(["diff", "v1", "v2"]) == first
+
+
+def test_nothing_is_kept_for_links_errors_or_when_off(cached, capsys, monkeypatch,
+                                                      repo: Path) -> None:
+    code, _, err = diff(capsys, "v1", "nope", monkeypatch=monkeypatch)
+    assert code == 2 and "unknown version" in err
+    assert not cached.exists() or not any(cached.iterdir())  # a failure is never kept
+    diff(capsys, "v1", "v2", cache_on=False, monkeypatch=monkeypatch)
+    assert not cached.exists() or not any(cached.iterdir())
+    (repo / "plans" / "v4.yaml").symlink_to(repo / "plans" / "v1.yaml")
+    assert cache.key(["diff", "v1", "v2"]) is None
+
+
+def test_the_cache_is_never_written_into_plans(cached, capsys, monkeypatch, repo: Path) -> None:
+    inside = repo / "plans" / ".cache"
+    monkeypatch.setenv("PLANDIFF_CACHE_DIR", str(inside))
+    before = sorted(p.name for p in (repo / "plans").iterdir())
+    result = diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
+    assert result[0] == 0
+    assert not inside.exists() or not any(inside.iterdir())
+    assert sorted(p.name for p in (repo / "plans").iterdir() if p.name != ".cache") == before
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(cached, capsys, monkeypatch,
+                                                        repo: Path) -> None:
+    cached.mkdir(mode=0o777)
+    cached.chmod(0o777)
+    diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
+    assert not any(cached.iterdir())
