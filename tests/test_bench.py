@@ -93,3 +93,20 @@ def test_the_slow_inputs_of_the_benchmark_are_what_its_rows_say(tmp_path: Path, 
                                capture_output=True, check=True).stdout
                 for rev in ("HEAD~1", "HEAD"))
     assert len(_added_lines(old, new)) == 20  # every paragraph rewritten (blank lines are kept)
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, "__all__"), ("logfire", "logfire")])
+def test_the_command_line_skips_the_search_for_pydantic_plugins_unless_told(
+        preset: str | None, expected: str) -> None:
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if preset is not None:
+        env["PYDANTIC_DISABLE_PLUGINS"] = preset
+    script = ("import os, sys\nsys.argv = ['plandiff', '--help']\n"
+              "from plandiff.__main__ import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print('plugins:', os.environ.get('PYDANTIC_DISABLE_PLUGINS'))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, check=True)
+    assert result.stdout.strip().splitlines()[-1] == f"plugins: {expected}"
