@@ -43,7 +43,8 @@ _VOCABULARY = (
 WORDS = _VOCABULARY.split()
 MODALS_STRONG = ("shall", "must", "will")
 MODALS_WEAK = ("may", "should", "could")
-# The most clauses a version file lists: plandiff refuses plan files over 1 MiB.
+# The most clauses a version file of `generate` lists: repositories of many agreements of the
+# size of peace plans (generate_treaty writes one large agreement).
 PER_FILE = 1400
 TOPICS = ("military", "territory", "security", "economy", "humanitarian", "politics", "process")
 CHOICES = {f"option-{i}": f"Option {i} of the negotiated settlement" for i in range(1, 5)}

@@ -144,3 +144,17 @@ def test_a_cache_folder_others_can_write_to_is_not_used(cached, capsys, monkeypa
     cached.chmod(0o777)
     diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
     assert not any(cached.iterdir())
+
+
+def test_an_edit_while_it_runs_is_not_kept(cached, capsys, monkeypatch, repo: Path) -> None:
+    run = quick._diff
+
+    def edit_meanwhile(base: str, head: str) -> int:
+        code = run(base, head)
+        path = repo / "plans" / "v2.yaml"
+        path.write_text(path.read_text().replace("Brand new clause.", "Edited meanwhile."))
+        return code
+
+    monkeypatch.setattr(quick, "_diff", edit_meanwhile)
+    assert diff(capsys, "v1", "v2", monkeypatch=monkeypatch)[0] == 0
+    assert not cached.exists() or not any(cached.iterdir())

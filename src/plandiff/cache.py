@@ -62,8 +62,9 @@ def find_root() -> str | None:
         folder = parent
 
 
-def key(args: list[str]) -> tuple[str, str] | None:
-    """(the key of this run, its repository root), or None when it cannot be cached."""
+def key(args: list[str]) -> tuple[str, str, str] | None:
+    """(the key of this run, its repository root, the digest of its plans/ alone), or None when
+    it cannot be cached."""
     if not enabled():
         return None
     root = find_root()
@@ -80,11 +81,24 @@ def key(args: list[str]) -> tuple[str, str] | None:
             feed(len(part).to_bytes(8, "big") + part)
         _feed_tree(feed, os.path.dirname(os.path.abspath(__file__)), code=True)
         _feed_packages(feed)
-        feed(b"plans")
-        _feed_tree(feed, os.path.join(root, "plans"), code=False)
+        plans = plans_digest(root)
     except (OSError, _Uncacheable):
         return None
-    return digest.hexdigest(), root  # type: ignore[attr-defined]
+    if plans is None:
+        return None
+    feed(plans.encode())
+    return digest.hexdigest(), root, plans  # type: ignore[attr-defined]
+
+
+def plans_digest(root: str) -> str | None:
+    """The digest of every name and byte under the root's plans/, or None when it cannot vouch
+    for them (a link, a pipe, folders nested too deep)."""
+    digest = _hasher()
+    try:
+        _feed_tree(digest.update, os.path.join(root, "plans"), code=False)  # type: ignore[attr-defined]
+    except (OSError, _Uncacheable):
+        return None
+    return digest.hexdigest()  # type: ignore[attr-defined, no-any-return]
 
 
 def _terminal() -> str:

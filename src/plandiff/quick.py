@@ -31,7 +31,7 @@ def plain_diff(base: str, head: str) -> int:
     finally:
         sys.stdout, sys.stderr = out._stream, err._stream
     if found is not None and code == 0 and not "".join(err.parts) and _same_root(found[1]) \
-            and cache.key(["diff", base, head]) == found:  # nothing changed while it ran
+            and cache.plans_digest(found[1]) == found[2]:  # nothing changed while it ran
         cache.write(found[0], found[1], "".join(out.parts))
     return code
 
