@@ -158,3 +158,24 @@ def test_an_edit_while_it_runs_is_not_kept(cached, capsys, monkeypatch, repo: Pa
     monkeypatch.setattr(quick, "_diff", edit_meanwhile)
     assert diff(capsys, "v1", "v2", monkeypatch=monkeypatch)[0] == 0
     assert not cached.exists() or not any(cached.iterdir())
+
+
+@pytest.mark.parametrize("args", [["v1", "v2"], ["diff", "v2", "v3"], ["v1", "v9"],
+                                  ["diff", "v1", "v2", "--format", "json"], ["log"],
+                                  ["show", "v3"], ["check"], ["history", "cap"]])
+def test_every_command_prints_the_same_bytes_with_and_without_the_cache(
+        cached, repo: Path, args: list[str]) -> None:
+    import os
+    import subprocess
+    import sys
+
+    def run(cache: str) -> tuple[int, bytes, bytes]:
+        env = {**os.environ, "PLANDIFF_CACHE": cache, "PLANDIFF_CACHE_DIR": str(cached)}
+        done = subprocess.run([sys.executable, "-m", "plandiff", *args], cwd=repo, env=env,
+                              capture_output=True, check=False)
+        return done.returncode, done.stdout, done.stderr
+
+    without = run("0")
+    assert run("1") == without  # filled (or, for the others, not used)
+    assert run("1") == without  # read back
+    assert run("0") == without
