@@ -262,6 +262,7 @@ _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +(.*)|$)")
 _BLOCK_HEADER = re.compile(r"([>|])(-?) *")
 _SINGLE = re.compile(r"'((?:[^']|'')*)' *")
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_scan_string = json.decoder.scanstring  # type: ignore[attr-defined]  # strict: no control chars
 _JSON_ONLY = re.compile(r"\\(?:/|u[dD][89a-fA-F])")  # escapes YAML and JSON may read apart
 
 
@@ -371,12 +372,12 @@ class _Lines:
         if head == '"':
             if "\\" in rest and _JSON_ONLY.search(rest):
                 raise _Undecided
-            try:
-                value = json.loads(rest)
+            try:  # json.loads without its wrapping: the string, and where it ends
+                value, end = _scan_string(rest, 1)
             except ValueError:
                 raise _Undecided from None
-            if not isinstance(value, str):
-                raise _Undecided
+            if rest[end:].strip(" "):
+                raise _Undecided  # something after the closing quote (a comment, say)
             return value
         if head == "'":
             single = _SINGLE.fullmatch(rest)
