@@ -64,7 +64,8 @@ def _mknod(path: Path, kind: int, device: tuple[int, int]) -> None:
 
 
 @pytest.fixture
-def root(make_repo) -> Path:
+def root(make_repo, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PLANDIFF_MAX_BYTES", str(CAP))  # see CAP
     return make_repo(LINEAGE_PLANS)
 
 
@@ -475,11 +476,14 @@ def _dir(path: Path, outside: Path) -> None:
     path.mkdir()
 
 
+# The plan files of a repository may hold so many bytes in all (PLANDIFF_MAX_BYTES, lowered to
+# CAP by the `root` fixture): a file over it is refused unread.
+CAP = 1_000_000
+
+
 @hostile("over-the-cap")
 def _huge(path: Path, outside: Path) -> None:
-    from plandiff.yamlfile import MAX_FILE_BYTES
-
-    path.write_text("id: v1\nnote: " + "x" * MAX_FILE_BYTES + "\n", encoding="utf-8")
+    path.write_text("id: v1\nnote: " + "x" * CAP + "\n", encoding="utf-8")
 
 
 @pytest.fixture
@@ -548,8 +552,6 @@ def test_textconv_reads_under_the_same_rules(run, root: Path, outside: Path, tmp
 @pytest.mark.parametrize("kind", sorted(SOURCES))
 def test_textconv_reads_the_registry_under_the_same_rules(run, root: Path, outside: Path,
                                                           no_dev_zero: None, kind: str) -> None:
-    from plandiff.yamlfile import MAX_FILE_BYTES
-
     terms = root / "plans" / "terms.yaml"
     registry = terms.read_text(encoding="utf-8").replace("Troop cap", "Troop cap hunter2")
     terms.unlink()
@@ -557,7 +559,7 @@ def test_textconv_reads_the_registry_under_the_same_rules(run, root: Path, outsi
     if kind == "link-out":  # a registry that would be shown, were it read
         (outside / "secret.yaml").write_text(registry, encoding="utf-8")
     elif kind == "over-the-cap":
-        terms.write_text(registry + "#" + "x" * MAX_FILE_BYTES + "\n", encoding="utf-8")
+        terms.write_text(registry + "#" + "x" * CAP + "\n", encoding="utf-8")
     result = run("textconv", str(root / "plans" / "v1.yaml"), root=root)
     assert result.exit_code == 0, result.output
     assert "army" in result.stdout and len(result.stdout) < 10_000

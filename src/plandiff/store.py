@@ -222,8 +222,13 @@ def read_repository(root: Root) -> RawRepository:
     def read(path: Path) -> Any:
         """The data of one file, or None with its problems noted; the document is kept."""
         display = root.display(path)
-        if budget.bytes_left < 0 or budget.nodes_left < 0:
-            return None  # over a limit: said once, for the file that passed it
+        if budget.bytes_left < 0 or budget.nodes_left < 0:  # a file before passed a limit
+            code = "too-large" if budget.bytes_left < 0 else "too-many-values"
+            message, hint = budget.bytes_message() if code == "too-large" else \
+                budget.nodes_message()
+            problems.append(Problem(display, "not read: the files read before it passed a limit"
+                                    f" ({message})", code, hint=hint))
+            return None
         if root.path.resolve() not in path.resolve().parents:
             problems.append(Problem(display, "is a symlink to a file outside the repository"
                                     " root", "outside-root",
@@ -490,7 +495,7 @@ def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
 def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> str:
     """A plan file as text for git diff; the raw text whenever it cannot be read as a plan. A
     file that no other command would read either (a link out of the root, a folder, a pipe, a
-    device, more than MAX_FILE_BYTES) gives one line saying why."""
+    device, more than the repository's byte limit) gives one line saying why."""
     from .render import textconv
 
     try:
@@ -522,19 +527,19 @@ def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> s
 def _read_plan_file(path: Path, root: Root | None, *, inside: bool = False
                     ) -> tuple[bytes | None, str]:
     """A plan file's bytes under the rules of read_repository, or why not: a symbolic link (and,
-    with `inside`, any path) must lead inside the root, the file must be regular and at most
-    MAX_FILE_BYTES."""
-    from .yamlfile import MAX_FILE_BYTES
-
+    with `inside`, any path) must lead inside the root, the file must be regular and within the
+    repository's byte limit (PLANDIFF_MAX_BYTES)."""
+    limit = (root.limits if root is not None else Limits.from_env()).max_bytes
     try:
         if (inside or path.is_symlink()) and (root is None or root.path.resolve()
                                               not in path.resolve().parents):
             return None, "a symlink to a file outside the repository root"
-        data = read_capped(path, MAX_FILE_BYTES)
+        data = read_capped(path, limit)
     except IsADirectoryError:
         return None, "not a regular file (a folder, a pipe or a device)"
     except (OSError, ValueError, RuntimeError) as error:
         return None, getattr(error, "strerror", None) or str(error)
     if data is None:
-        return None, f"larger than {MAX_FILE_BYTES:,} bytes, the limit for a plan file"
+        return None, (f"larger than {limit:,} bytes, the limit for the plan files of a repository"
+                      " (PLANDIFF_MAX_BYTES)")
     return data, ""
