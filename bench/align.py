@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from alignment import HELD_OUT, Score, held_out, round_trip  # noqa: E402  (tests/ is no package)
-from plandiff.store import find_root, load_plan  # noqa: E402
+from plandiff.repo.repository import find_root, load_plan  # noqa: E402
 
 
 def main() -> None:

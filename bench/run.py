@@ -214,7 +214,7 @@ def corpus(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
 
 def _as_json(path: Path, work: Path) -> Path:
     sys.path.insert(0, str(REPO / "src"))
-    from plandiff.yamlfile import yaml_loader
+    from plandiff.repo.located_yaml import yaml_loader
 
     target = work / f"{path.stem}.json"
     data = yaml_loader().load(path.read_text(encoding="utf-8"))

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from plandiff.core.models import Disputed, Plan
+from plandiff.core.resolve import Resolver
 from plandiff.importer.align import align
 from plandiff.importer.choices import read_choices
 from plandiff.importer.draft import candidates, items_of
 from plandiff.importer.extract import READABLE, read_terms
 from plandiff.importer.points import Point, parse
-from plandiff.models import Disputed, Plan
 from plandiff.render.show import numbered_text
-from plandiff.resolve import Resolver
 
 REPO = Path(__file__).resolve().parent.parent
 # Articles written for these tests by people who had not seen the aligner, each with its key.

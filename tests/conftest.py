@@ -11,8 +11,8 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
-from plandiff.__main__ import rewrite
-from plandiff.cli import app
+from plandiff.cli.app import app
+from plandiff.cli.main import rewrite
 
 # CI tries the same examples on every run, so that a red run is a reproducible failure and not a
 # draw; a developer's run explores new ones and keeps those that fail in .hypothesis/.

@@ -67,8 +67,8 @@ def output(sample: Sample) -> list[str]:
     """What the command prints, as the reader would see it piped: no colour, 200 columns."""
     from typer.testing import CliRunner
 
-    from plandiff.__main__ import rewrite
-    from plandiff.cli import app
+    from plandiff.cli.app import app
+    from plandiff.cli.main import rewrite
 
     root = REPO / sample.options.get("root", ".")
     saved = {k: os.environ.get(k) for k in ("NO_COLOR", "COLUMNS", "PLANDIFF_ROOT")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from plandiff.models import Plan, Source, Term, Version
+from plandiff.core.models import Plan, Source, Term, Version
 
 TERMS = {
     "cap": Term(label="Troop cap", type="quantity", unit="personnel"),

@@ -19,7 +19,7 @@ from plandiff.importer.align import (
     beside_sure_neighbours,
 )
 from plandiff.importer.concepts import arabic_base, concepts_in
-from plandiff.store import find_root, load_plan
+from plandiff.repo.repository import find_root, load_plan
 
 
 def concepts(text: str) -> set[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plandiff.__main__ import main
+from plandiff.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
@@ -41,12 +41,12 @@ def test_plain_diff_prints_what_typer_prints(run, capsys: pytest.CaptureFixture[
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     expected = run("v28", "geneva")
-    import plandiff.cli
+    import plandiff.cli.app
 
     def parsed(*_: object) -> None:
         pytest.fail("`plandiff A B` went through typer")
 
-    monkeypatch.setattr(plandiff.cli, "run", parsed)
+    monkeypatch.setattr(plandiff.cli.app, "run", parsed)
     main(["v28", "geneva"])
     assert capsys.readouterr().out == expected.stdout
 
@@ -68,10 +68,10 @@ def test_plain_diff_fails_as_typer_does(case: str, run, make_repo,
 
 
 def test_options_and_other_commands_go_through_typer(monkeypatch: pytest.MonkeyPatch) -> None:
-    import plandiff.cli
+    import plandiff.cli.app
 
     seen: list[list[str]] = []
-    monkeypatch.setattr(plandiff.cli, "run", seen.append)
+    monkeypatch.setattr(plandiff.cli.app, "run", seen.append)
     for args in (["v28", "geneva", "--all"], ["log"], ["diff", "-f", "json", "v28", "geneva"]):
         main(args)
     monkeypatch.setenv("_PLANDIFF_COMPLETE", "complete_bash")
@@ -87,7 +87,7 @@ def test_the_slow_inputs_of_the_benchmark_are_what_its_rows_say(tmp_path: Path, 
     root = edited_source(tmp_path / "review", 20)
     review = run("review", "HEAD~1", "HEAD", root=root)
     assert review.exit_code == 0 and "No problems found." in review.stdout
-    from plandiff.review import _added_lines
+    from plandiff.repo.review import _added_lines
 
     old, new = (subprocess.run(["git", "-C", str(root), "show", f"{rev}:seeds/article.txt"],
                                capture_output=True, check=True).stdout
@@ -105,7 +105,7 @@ def test_the_command_line_skips_the_search_for_pydantic_plugins_unless_told(
     if preset is not None:
         env["PYDANTIC_DISABLE_PLUGINS"] = preset
     script = ("import os, sys\nsys.argv = ['plandiff', '--help']\n"
-              "from plandiff.__main__ import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+              "from plandiff.cli.main import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
               "print('plugins:', os.environ.get('PYDANTIC_DISABLE_PLUGINS'))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env=env, check=True)

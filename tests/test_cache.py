@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import LINEAGE, REPO
-from plandiff import cache, quick
+from plandiff.cli import output_cache as cache
+from plandiff.cli import quick
 
 
 @pytest.fixture

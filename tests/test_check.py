@@ -176,7 +176,7 @@ def test_json_and_github_formats(run, repo) -> None:
 
 @pytest.mark.parametrize("typed", ["сім'ї", "сім’ї", "сімʼї"])
 def test_a_ukrainian_quote_verifies_whichever_apostrophe_it_is_typed_with(typed: str) -> None:
-    from plandiff.normalize import normalize, quote_occurs
+    from plandiff.core.quote_normalization import normalize, quote_occurs
 
     source = normalize("Повернення дітей до сімʼї та обмін полоненими.")
     assert quote_occurs(f"Повернення дітей до {typed}", source)

@@ -123,8 +123,8 @@ def test_no_color_when_not_a_terminal(run) -> None:
 
 
 def test_core_modules_import_neither_typer_nor_rich() -> None:
-    code = ("import sys, plandiff.api, plandiff.diff, plandiff.validate, plandiff.resolve,"
-            " plandiff.render.json, plandiff.render.markdown;"
+    code = ("import sys, plandiff.api, plandiff.core.diff, plandiff.core.validate,"
+            " plandiff.core.resolve, plandiff.render.json, plandiff.render.markdown;"
             " print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO
 from plandiff.api import open_plan
-from plandiff.models import Clause, Disputed, NoLongerKnown
+from plandiff.core.models import Clause, Disputed, NoLongerKnown
 
 SEEDS = sorted(path.name for path in (REPO / "seeds").glob("*.txt"))
 

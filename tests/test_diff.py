@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from plandiff.diff import diff_text, diff_versions
-from plandiff.resolve import Resolver
+from plandiff.core.diff import diff_text, diff_versions
+from plandiff.core.resolve import Resolver
 from plans import clause, plan, version
 
 
@@ -148,7 +148,7 @@ def test_disputed_values_list_every_claim_with_sources() -> None:
 
 
 def test_filters_by_term_and_topic() -> None:
-    from plandiff.diff import DiffOptions
+    from plandiff.core.diff import DiffOptions
 
     p = plan(version("a", clause("x", terms={"cap": 1}, topic="military"), clause("y")),
              version("b", clause("x", terms={"cap": 2}, topic="military"), clause("y", "Other.")))
@@ -175,7 +175,7 @@ def test_obligation_strength_is_flagged_both_ways() -> None:
 def test_very_long_texts_are_not_diffed_word_by_word() -> None:
     """Past MAX_WORD_DIFF_TOKENS the word diff (quadratic) is not run: one replacement. The texts
     are nearly the same, so a word diff would find many runs: the test fails without the guard."""
-    from plandiff.diff import MAX_WORD_DIFF_TOKENS
+    from plandiff.core.diff import MAX_WORD_DIFF_TOKENS
 
     words = [f"w{i}" for i in range(MAX_WORD_DIFF_TOKENS // 2 + 10)]
     edited = [f"x{i}" if i % 50 == 0 else w for i, w in enumerate(words)]
@@ -205,7 +205,7 @@ def test_partial_version_keeps_the_terms_it_does_not_report() -> None:
 
 
 def test_was_links_reach_any_ancestor_and_cycles_are_named_once_per_version() -> None:
-    from plandiff.validate import check_references
+    from plandiff.core.validate import check_references
 
     versions = [version("v0", clause("first"), clause("other"))]
     for i in range(1, 300):

@@ -8,7 +8,7 @@ import typer.main
 
 import docs_samples
 from conftest import REPO
-from plandiff.cli import app
+from plandiff.cli.app import app
 
 
 def _docs() -> str:

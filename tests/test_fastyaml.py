@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plandiff import fastyaml
-from plandiff.yamlfile import MAX_DEPTH, Document, parse_document, yaml_loader
+from plandiff.repo import fast_yaml as fastyaml
+from plandiff.repo.located_yaml import MAX_DEPTH, Document, parse_document, yaml_loader
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -94,7 +94,7 @@ def test_the_corpus_reads_the_same_and_fast() -> None:
 
 
 def test_parse_document_refuses_aliases_and_duplicates_as_before() -> None:
-    from plandiff.problems import InvalidPlan
+    from plandiff.core.problems import InvalidPlan
 
     for text, code, line in (("a: 1\nb: &x 1\nc: *x\n", "yaml-alias", 2),
                              ("a: 1\na: 2\n", "duplicate-key", 2)):
@@ -199,7 +199,7 @@ def test_the_line_reader_reads_the_layout_plan_files_are_written_in() -> None:
 
 
 def test_the_line_reader_counts_values_as_the_composer_does() -> None:
-    from plandiff.yamlfile import Budget, Document, Limits, parse_document
+    from plandiff.repo.located_yaml import Budget, Document, Limits, parse_document
 
     text = "id: v1\nparties: [US, UA]\nclauses:\n  - id: a\n    terms: {}\n    cites: []\n"
     fastyaml._Lines(text, MAX_DEPTH).document()  # decided here

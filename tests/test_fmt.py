@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
-from plandiff.fmt import FormatError, comments, format_text
-from plandiff.yamlfile import yaml_loader
+from plandiff.repo.fmt import FormatError, comments, format_text
+from plandiff.repo.located_yaml import yaml_loader
 
 MESSY = """\
 # A version, written in a hurry.
@@ -237,8 +237,8 @@ def test_fmt_refuses_a_layout_that_ruamel_would_mangle_and_leaves_the_file(run, 
 @pytest.mark.parametrize("path", sorted((REPO / "tests" / "cases").glob("*/plans/*.yaml")),
                          ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_fmt_on_every_golden_input_is_clean_or_refuses(path: Path) -> None:
-    from plandiff.fmt import format_files
-    from plandiff.problems import InvalidPlan
+    from plandiff.core.problems import InvalidPlan
+    from plandiff.repo.fmt import format_files
 
     if not path.is_file():
         return
@@ -252,7 +252,7 @@ def test_fmt_on_every_golden_input_is_clean_or_refuses(path: Path) -> None:
 
 
 def test_pre_commit_hooks_run_real_commands() -> None:
-    from plandiff.__main__ import COMMANDS
+    from plandiff.cli.main import COMMANDS
 
     hooks = yaml_loader().load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     by_id = {hook["id"]: hook for hook in hooks}

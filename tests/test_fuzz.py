@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import REPO
-from plandiff.__main__ import rewrite
-from plandiff.cli import app
+from plandiff.cli.app import app
+from plandiff.cli.main import rewrite
 
 BASE = REPO / "tests" / "cases" / "lineage"
 FILES = sorted(p.relative_to(BASE).as_posix() for p in (BASE / "plans").glob("*.yaml"))

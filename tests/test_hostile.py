@@ -69,7 +69,7 @@ def test_plan_files_over_the_byte_limit_are_refused_unread_with_the_option_named
 
 
 def test_a_large_version_file_loads_under_the_default_limits(run, make_repo) -> None:
-    from plandiff.yamlfile import DEFAULT_MAX_BYTES
+    from plandiff.repo.located_yaml import DEFAULT_MAX_BYTES
 
     long_text = "The parties agree. " * 150_000  # 2.8 MB: refused by the old 1 MiB cap
     root = make_repo({"plans/terms.yaml": "{}\n", "plans/sources.yaml": "s: {outlet: x}\n",
@@ -133,8 +133,8 @@ def test_a_bad_limit_is_a_clear_error(run, make_repo, monkeypatch, value: str) -
 
 
 def test_the_fast_and_the_pure_loader_count_the_same_values() -> None:
-    from plandiff import fastyaml
-    from plandiff.yamlfile import MAX_DEPTH, Budget, Document, Limits, parse_document
+    from plandiff.repo import fast_yaml as fastyaml
+    from plandiff.repo.located_yaml import MAX_DEPTH, Budget, Document, Limits, parse_document
 
     text = (REPO / "plans" / "v28.yaml").read_text(encoding="utf-8")
     fast = Budget(Limits())
@@ -168,8 +168,8 @@ def test_a_plan_file_linked_from_outside_the_root_is_not_read(run, make_repo, tm
 
 
 def test_the_alias_bomb_is_refused_before_it_expands() -> None:
-    from plandiff.problems import InvalidPlan
-    from plandiff.yamlfile import Document, parse_document
+    from plandiff.core.problems import InvalidPlan
+    from plandiff.repo.located_yaml import Document, parse_document
 
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n"

@@ -675,7 +675,7 @@ def _messy_repo(make_repo) -> Path:
 @pytest.mark.parametrize("which", ["a1", "a3"])
 def test_fmt_refuses_a_file_edited_while_it_runs_and_writes_nothing(
         run, make_repo, monkeypatch, outside: Path, edit: str, which: str) -> None:
-    import plandiff.fmt as fmt
+    import plandiff.repo.fmt as fmt
 
     root = _messy_repo(make_repo)
     path = root / "plans" / f"{which}.yaml"
@@ -720,7 +720,7 @@ def test_fmt_refuses_a_file_edited_while_it_runs_and_writes_nothing(
 def test_fmt_writes_all_files_or_none(run, make_repo, monkeypatch, failing: str) -> None:
     import tempfile
 
-    import plandiff.files as files
+    import plandiff.repo.writer as files
 
     root = _messy_repo(make_repo)
     before = _snapshot(root)
@@ -804,8 +804,8 @@ def test_quotes_of_readable_versions_are_checked_when_another_is_unreadable(
 
 @pytest.mark.parametrize("name", ["../escaped.html", "{tmp}/escaped.html", "a/../../escaped.html"])
 def test_site_writes_no_page_outside_its_folder(tmp_path: Path, name: str) -> None:
-    from plandiff.problems import PlandiffError
-    from plandiff.site import MARKER, write_site
+    from plandiff.core.problems import PlandiffError
+    from plandiff.repo.site_folder import MARKER, write_site
 
     name = name.format(tmp=tmp_path)
     out = tmp_path / "site"

@@ -236,7 +236,7 @@ def test_an_ordinary_url_passes_and_is_linked(run, make_repo, url: str) -> None:
 
 def test_views_link_no_url_that_check_would_refuse() -> None:
     """Views do not rely on check: a refused url is shown as escaped text, never linked."""
-    from plandiff.models import Source
+    from plandiff.core.models import Source
     from plandiff.render import markdown as md
     from plandiff.render.html import render_fragment
 
@@ -425,9 +425,9 @@ def test_review_annotations_escape_file_names_and_titles(run, make_repo) -> None
 
 
 def test_review_markdown_keeps_problems_when_it_is_cut_to_githubs_limit() -> None:
-    from plandiff.problems import Problem
+    from plandiff.core.problems import Problem
     from plandiff.render.review import markdown
-    from plandiff.review import ReviewResult, VersionChange
+    from plandiff.repo.review import ReviewResult, VersionChange
 
     problems = [Problem("plans/v1.yaml", f"problem {i}", "uncited-change") for i in range(3)]
     result = ReviewResult("main", "pr", [], [VersionChange(f"v{i}", f"plans/v{i}.yaml", "added",
@@ -464,7 +464,7 @@ TEXTCONV_SHOWS = {"version title", "version summary", "parties", "clause title",
 
 
 def test_the_lines_a_change_adds_are_those_the_new_file_holds_more_often() -> None:
-    from plandiff.review import _added_lines
+    from plandiff.repo.review import _added_lines
 
     old = b"a\nb\nc\nb\n"
     assert _added_lines(None, b"x\ny\n") == [(1, "x"), (2, "y")]
@@ -477,7 +477,7 @@ def test_the_lines_a_change_adds_are_those_the_new_file_holds_more_often() -> No
 
 def test_locating_many_keys_reads_each_mapping_once() -> None:
     """Each problem used to scan its mapping's keys, so 40,000 unknown keys took minutes."""
-    from plandiff.yamlfile import Document
+    from plandiff.repo.located_yaml import Document
 
     text = "".join(f"k{index}: {index}\n" for index in range(2000)) + "k5: again\n"
     document = Document(Path("v.yaml"), "v.yaml", text)
@@ -524,9 +524,9 @@ def test_every_view_shows_hidden_characters_even_past_check(run, make_repo, monk
                                                             name: str) -> None:
     """Views do not rely on check: with its test of hidden characters switched off, hostile
     labels, titles, texts and quotes reach every view, which shows them as ⟨U+…⟩."""
-    import plandiff.validate
+    import plandiff.core.validate
 
-    monkeypatch.setattr(plandiff.validate, "hidden_character_problems", lambda *_: [])
+    monkeypatch.setattr(plandiff.core.validate, "hidden_character_problems", lambda *_: [])
     payload = {**REFUSED, **ONE_LINE_ONLY}[name][0]
     files = dict(LINEAGE_PLANS)
     for field in (f for f in FIELDS if f.name in BYPASSED):

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from plandiff import files as plandiff_files
+from plandiff.core.models import Term
+from plandiff.core.resolve import Resolver
 from plandiff.importer.extract import read_terms
 from plandiff.importer.numbers import find_values
 from plandiff.importer.points import parse
-from plandiff.models import Term
-from plandiff.resolve import Resolver
-from plandiff.store import find_root, load_plan
+from plandiff.repo import writer as plandiff_files
+from plandiff.repo.repository import find_root, load_plan
 
 LINEAGE = REPO / "tests" / "cases" / "import-lineage"
 ARTICLE = LINEAGE / "seeds" / "article.md"
@@ -274,8 +274,8 @@ def test_text_from_outside_seeds_cites_a_source_without_a_file(run, lineage, tmp
 def test_standard_input(run, lineage, monkeypatch) -> None:
     from typer.testing import CliRunner
 
-    from plandiff.__main__ import rewrite
-    from plandiff.cli import app
+    from plandiff.cli.app import app
+    from plandiff.cli.main import rewrite
 
     monkeypatch.setenv("NO_COLOR", "1")
     result = CliRunner().invoke(app, rewrite([
@@ -450,15 +450,15 @@ def _import_golden_drafts() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("case", "output"), _import_golden_drafts())
 def test_every_import_golden_draft_is_in_fmts_layout(case: str, output: str) -> None:
-    from plandiff.fmt import format_text
+    from plandiff.repo.fmt import format_text
 
     text = (REPO / "tests" / "cases" / case / output).read_text(encoding="utf-8")
     assert format_text(text, "version").text == text
 
 
 def test_import_and_fmt_share_one_key_order() -> None:
-    from plandiff import fmt
     from plandiff.importer import layout
+    from plandiff.repo import fmt
 
     assert layout.KEY_ORDERS is fmt.KEY_ORDERS
 

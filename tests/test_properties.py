@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from plandiff.diff import diff_text, diff_versions
-from plandiff.models import Version
+from plandiff.core.diff import diff_text, diff_versions
+from plandiff.core.models import Version
 from plans import plan, version
 
 IDS = st.sampled_from(["army", "nato", "amnesty", "territory", "elections", "funds"])

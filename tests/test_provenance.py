@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from plandiff.diff import diff_versions
-from plandiff.resolve import Resolver
-from plandiff.store import find_root, load_plan
+from plandiff.core.diff import diff_versions
+from plandiff.core.resolve import Resolver
+from plandiff.repo.repository import find_root, load_plan
 
 CASE = REPO / "tests" / "cases" / "provenance"
 

@@ -31,7 +31,7 @@ def test_key_changes_rank_the_largest_move_first(run, make_repo) -> None:
 
 
 def test_markdown_report_is_cut_under_githubs_limit(make_repo) -> None:
-    from plandiff.diff import diff_versions
+    from plandiff.core.diff import diff_versions
     from plandiff.render.report import ReportStyle, render_markdown
     from plans import clause, plan, version
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import REPO
-from plandiff.yamlfile import yaml_loader
+from plandiff.repo.located_yaml import yaml_loader
 
 PUBLISHED = REPO / "docs" / "schema"
 

@@ -13,7 +13,7 @@ import pytest
 
 from browser import load, screenshot, text_of
 from conftest import LINEAGE_PLANS, REPO
-from plandiff.store import find_root, load_plan
+from plandiff.repo.repository import find_root, load_plan
 
 CORPUS_VERSIONS = ("miami-oct", "v28", "e3", "geneva", "florida", "moscow", "berlin", "miami-dec",
                    "v20")
@@ -80,7 +80,7 @@ def _walk(site: Path) -> tuple[list[str], set[Path]]:
 def _site(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Path:
     from typer.testing import CliRunner
 
-    from plandiff.cli import app
+    from plandiff.cli.app import app
 
     out = tmp_path_factory.mktemp("site") / "out"
     result = CliRunner().invoke(app, ["site", str(out), "--root", str(root)],
@@ -228,8 +228,8 @@ def _hostile_repo(make_repo) -> Path:
 
 def test_markup_in_plan_texts_shows_as_text_on_every_page(run, make_repo,
                                                           tmp_path: Path) -> None:
-    from plandiff.site import build_site, write_site
-    from plandiff.store import Root, inspect_repository
+    from plandiff.repo.repository import Root, inspect_repository
+    from plandiff.repo.site_folder import build_site, write_site
 
     root = _hostile_repo(make_repo)
     # `check` refuses both URLs (so `site` does too); the pages must hold against them anyway.
@@ -327,8 +327,8 @@ def test_a_failed_build_leaves_the_existing_site_untouched(run, make_repo,
 
 
 def test_an_error_while_writing_restores_nothing_half_written(monkeypatch, tmp_path: Path) -> None:
-    from plandiff.problems import PlandiffError
-    from plandiff.site import MARKER, write_site
+    from plandiff.core.problems import PlandiffError
+    from plandiff.repo.site_folder import MARKER, write_site
 
     out = tmp_path / "site"
     write_site({"index.html": "old", MARKER: ""}, out)

@@ -13,10 +13,9 @@ from ruamel.yaml import YAML
 
 from conftest import REPO
 from plandiff.api import open_plan
-from plandiff.fmt import format_text
-from plandiff.models import Clause, Position, Positions, Term, Version
-from plandiff.resolve import Resolver
-from plandiff.translations import (
+from plandiff.core.models import Clause, Position, Positions, Term, Version
+from plandiff.core.resolve import Resolver
+from plandiff.core.translations import (
     candidates,
     languages,
     quote_language,
@@ -25,6 +24,7 @@ from plandiff.translations import (
     translated_party,
     translated_text_change,
 )
+from plandiff.repo.fmt import format_text
 
 TERMS = """
 cap:
@@ -529,7 +529,7 @@ def test_every_quote_of_the_corpus_is_in_the_script_of_its_source_s_language() -
     the label must be right."""
     import re
 
-    from plandiff.models import Disputed
+    from plandiff.core.models import Disputed
 
     plan = open_plan(REPO).plan
     cites = [cite for version in plan.versions.values() for clause in version.clauses

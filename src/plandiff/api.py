@@ -7,11 +7,11 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .diff import DiffOptions, PlanDiff, diff_versions
-from .problems import PlandiffError, UnknownVersion
-from .resolve import Resolver
-from .store import LoadedPlan, describe, find_root, load_plan
-from .yamlfile import Limits
+from plandiff.core.diff import DiffOptions, PlanDiff, diff_versions
+from plandiff.core.problems import PlandiffError, UnknownVersion
+from plandiff.core.resolve import Resolver
+from plandiff.repo.located_yaml import Limits
+from plandiff.repo.repository import LoadedPlan, describe, find_root, load_plan
 
 
 def open_plan(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = None,

@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .concepts import ENTITIES, features
-from .numbers import prepare
+from plandiff.importer.concepts import ENTITIES, features
+from plandiff.importer.numbers import prepare
 
 MATCH = 30.0  # below this a point is new, unless it and the clause are each other's best
 FLOOR = 20.0  # below this a point is new: no weak pair is taken (docs/import.md, the figures)

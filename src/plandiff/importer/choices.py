@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from plandiff.models import Term, TermType
+from plandiff.core.models import Term, TermType
 
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\s+(?:\w+\s+){0,3}$")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")

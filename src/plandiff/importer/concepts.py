@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from .numbers import prepare
+from plandiff.importer.numbers import prepare
 
 # Concept -> phrases, in English, Arabic, Russian and Ukrainian. A phrase is read as one unit
 # ("Peace Council" is the council, not "peace"). Each of its words matches any word that begins

@@ -15,16 +15,15 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from plandiff.lineage import ancestors
-from plandiff.models import Coverage, Disputed, NoLongerKnown, Plan
-from plandiff.normalize import normalize, quote_occurs
-from plandiff.resolve import ResolvedVersion
-
-from .align import STOPWORDS, Alignment, Candidate, Item, align
-from .concepts import concepts_in
-from .extract import read_terms, term_kind, text_kinds
-from .numbers import find_values
-from .points import ParsedText, Point
+from plandiff.core.lineage import ancestors
+from plandiff.core.models import Coverage, Disputed, NoLongerKnown, Plan
+from plandiff.core.quote_normalization import normalize, quote_occurs
+from plandiff.core.resolve import ResolvedVersion
+from plandiff.importer.align import STOPWORDS, Alignment, Candidate, Item, align
+from plandiff.importer.concepts import concepts_in
+from plandiff.importer.extract import read_terms, term_kind, text_kinds
+from plandiff.importer.numbers import find_values
+from plandiff.importer.points import ParsedText, Point
 
 MAX_QUOTE = 300  # a longer point is quoted by its first sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from plandiff.models import Term, TermType
-
-from .choices import ChoiceReading, read_choices
-from .numbers import UNIT_WORDS, Found, find_values
+from plandiff.core.models import Term, TermType
+from plandiff.importer.choices import ChoiceReading, read_choices
+from plandiff.importer.numbers import UNIT_WORDS, Found, find_values
 
 # Exact conversions only: a month is not a fixed number of days, so that is left to a person.
 _CONVERSIONS = {("weeks", "days"): 7, ("years", "months"): 12}

@@ -10,9 +10,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from plandiff.fmt import KEY_ORDERS, WIDTH, FormatError, format_text
-
-from .draft import Draft, DraftClause
+from plandiff.importer.draft import Draft, DraftClause
+from plandiff.repo.fmt import KEY_ORDERS, WIDTH, FormatError, format_text
 
 REVIEW = "REVIEW: "
 

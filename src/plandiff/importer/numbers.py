@@ -13,9 +13,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from plandiff.normalize import normalize
-
-from .points import DIGITS
+from plandiff.core.quote_normalization import normalize
+from plandiff.importer.points import DIGITS
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
          " fifteen sixteen seventeen eighteen nineteen")
@@ -202,7 +201,7 @@ def _clean(value: float) -> int | float:
 
 def _ordinary(value: object) -> bool:
     """A value plan files accept (registry.MAX_MAGNITUDE); larger ones are left for review."""
-    from plandiff.registry import MAX_MAGNITUDE
+    from plandiff.core.term_values import MAX_MAGNITUDE
 
     return not isinstance(value, (int, float)) or (math.isfinite(value)
                                                    and abs(value) <= MAX_MAGNITUDE)

@@ -6,9 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plandiff.models import Plan, is_slug
-from plandiff.problems import PlandiffError, Problem
-from plandiff.store import (
+from plandiff.core.models import Plan, is_slug
+from plandiff.core.problems import PlandiffError, Problem
+from plandiff.importer.disk import seed_path, write_all, write_folder
+from plandiff.importer.draft import Draft, ImportOptions, build
+from plandiff.importer.layout import add_source, dump_draft, dump_folder
+from plandiff.importer.points import parse
+from plandiff.importer.source import place
+from plandiff.repo.located_yaml import Document, parse_document
+from plandiff.repo.repository import (
     OPTIONAL_FILES,
     SPECIAL_FILES,
     Root,
@@ -18,13 +24,6 @@ from plandiff.store import (
     read_source_file,
     version_files,
 )
-from plandiff.yamlfile import Document, parse_document
-
-from .draft import Draft, ImportOptions, build
-from .files import seed_path, write_all, write_folder
-from .layout import add_source, dump_draft, dump_folder
-from .points import parse
-from .source import place
 
 SOURCES = "plans/sources.yaml"
 
@@ -80,7 +79,7 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
                    version_id=options.version_id, today=options.today, outlet=options.outlet,
                    source_date=options.source_date)
     source_id, entry = source.id, source.entry
-    from plandiff.resolve import Resolver
+    from plandiff.core.resolve import Resolver
 
     parent = Resolver(plan).resolve(options.parent)
     options = ImportOptions(**{**options.__dict__, "source_id": source_id})
@@ -160,7 +159,7 @@ def _check(root: Root, target: Path, version: str | list[tuple[str, str]],
            sources_text: str | None) -> list[Problem]:
     """The problems `plandiff check` would find in the draft (a file's text, or the files of a
     folder), found before anything is written."""
-    from plandiff.validate import build_plan, verify_quotes
+    from plandiff.core.validate import build_plan, verify_quotes
 
     raw = read_repository(root)
     display = root.display(target)

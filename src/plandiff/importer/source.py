@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from plandiff.models import Plan, is_slug
-
-from .numbers import find_values, prepare
-from .points import ParsedText
+from plandiff.core.models import Plan, is_slug
+from plandiff.importer.numbers import find_values, prepare
+from plandiff.importer.points import ParsedText
 
 # Words that make up a good share of any English text and of few other languages' written in
 # Latin letters ("in", "a", "die", "de" are left out: they are words elsewhere too).

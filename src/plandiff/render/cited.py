@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from plandiff.diff import ClauseDiff, TermChange
-from plandiff.models import Disputed
-
-from . import values
+from plandiff.core.diff import ClauseDiff, TermChange
+from plandiff.core.models import Disputed
+from plandiff.render import values
 
 
 def side_sources(item: ClauseDiff) -> tuple[list[str], list[str]]:

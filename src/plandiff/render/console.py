@@ -10,7 +10,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
-from plandiff.characters import HIDDEN, make_visible
+from plandiff.core.hidden_characters import HIDDEN, make_visible
 
 
 class VisibleConsole(Console):

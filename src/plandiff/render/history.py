@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from plandiff.history import History, HistoryPoint, chart_series
-
-from . import markdown as md
-from . import values
-from .json import version_info
+from plandiff.core.history import History, HistoryPoint, chart_series
+from plandiff.render import markdown as md
+from plandiff.render import values
+from plandiff.render.json import version_info
 
 if TYPE_CHECKING:
     from rich.console import Console

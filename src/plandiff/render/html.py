@@ -6,9 +6,8 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from plandiff.diff import PlanDiff
-
-from .report import ReportStyle, render_markdown
+from plandiff.core.diff import PlanDiff
+from plandiff.render.report import ReportStyle, render_markdown
 
 CSS = """
 :root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --del: #ffebe9;

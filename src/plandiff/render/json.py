@@ -6,10 +6,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from plandiff.diff import Claim, ClauseDiff, PlanDiff, TermChange
-from plandiff.models import Citation, Source, TermType, Version
-
-from . import positions
+from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange
+from plandiff.core.models import Citation, Source, TermType, Version
+from plandiff.render import positions
 
 FORMAT = "plandiff.diff/1"
 

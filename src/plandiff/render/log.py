@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from plandiff.models import Plan, Version
-from plandiff.resolve import lineage_order
+from plandiff.core.models import Plan, Version
+from plandiff.core.resolve import lineage_order
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -31,7 +31,7 @@ def rows(plan: Plan, *, by: str = "lineage") -> list[dict[str, Any]]:
     order = lineage_order(plan)
     depths = _depths(plan, order)
     if by == "date":
-        from plandiff.chronology import by_date
+        from plandiff.core.chronology import by_date
 
         order = by_date(plan)
     result = []
@@ -56,7 +56,7 @@ def _tree_prefix(depth: int) -> str:
 
 
 def markdown(plan: Plan, *, by: str = "lineage") -> str:
-    from .markdown import code, escape
+    from plandiff.render.markdown import code, escape
 
     lines = ["| Version | Date | Status | Coverage | Clauses | Parent | Title |",
              "|---|---|---|---|---:|---|---|"]

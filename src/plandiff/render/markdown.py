@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from plandiff.characters import is_web_url, make_visible
-from plandiff.diff import ClauseDiff, PlanDiff, TextChange, citations_of
-from plandiff.models import Source, Version
-
-from . import positions, values
-from .cited import carried_sources, side_sources
+from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange, citations_of
+from plandiff.core.hidden_characters import is_web_url, make_visible
+from plandiff.core.models import Source, Version
+from plandiff.render import positions, values
+from plandiff.render.cited import carried_sources, side_sources
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
 _LINE_START = re.compile(r"^(\d+)([.)])")

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from plandiff.characters import make_visible
-from plandiff.models import Disputed, NoLongerKnown, Source, Term
-from plandiff.positions import (
+from plandiff.core.hidden_characters import make_visible
+from plandiff.core.models import Disputed, NoLongerKnown, Source, Term
+from plandiff.core.positions import (
     VERBS,
     Agreement,
     DraftValue,
@@ -19,13 +19,12 @@ from plandiff.positions import (
     Subject,
     SubjectPositions,
 )
-
-from . import values
+from plandiff.render import values
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from plandiff.diff import PlanDiff
+    from plandiff.core.diff import PlanDiff
 
 FORMAT = "plandiff.positions/1"
 SECTION_NOTE = "the parties' stated positions, not changes of the draft's text or terms"
@@ -179,7 +178,7 @@ def terminal(table: PositionsTable, console: Console) -> None:
 
 
 def markdown(table: PositionsTable) -> str:
-    from .markdown import code, escape, footnotes
+    from plandiff.render.markdown import code, escape, footnotes
 
     draft = table.draft
     lines = ["# Who wants what", ""]
@@ -220,7 +219,7 @@ def markdown(table: PositionsTable) -> str:
 
 
 def _footnote(source_id: str) -> str:
-    from .markdown import footnote_id
+    from plandiff.render.markdown import footnote_id
 
     return footnote_id(source_id)
 
@@ -266,7 +265,7 @@ def subject_data(subject: Subject) -> dict[str, Any]:
 
 
 def _source(source: Source) -> dict[str, Any]:
-    from .json import source_info
+    from plandiff.render.json import source_info
 
     return source_info(source)
 
@@ -343,7 +342,7 @@ def diff_terminal(result: PlanDiff, console: Console) -> None:
 
 def diff_markdown(result: PlanDiff) -> list[str]:
     """The diff's stance section in Markdown; no lines when no stance was stated."""
-    from .markdown import escape
+    from plandiff.render.markdown import escape
 
     if not result.stances:
         return []

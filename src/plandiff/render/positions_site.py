@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from plandiff.positions import PositionsTable, Stance, Subject, positions_table
-
-from .positions import draft_text, meets_text, sides_text, stance_value, verb
-from .site_html import date_html, esc, file_name, foreign, quoted, table
+from plandiff.core.positions import PositionsTable, Stance, Subject, positions_table
+from plandiff.render.positions import draft_text, meets_text, sides_text, stance_value, verb
+from plandiff.render.site_html import date_html, esc, file_name, foreign, quoted, table
 
 PAGE = "positions.html"
 

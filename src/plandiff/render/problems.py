@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from plandiff.characters import make_visible
-from plandiff.problems import Problem
+from plandiff.core.hidden_characters import make_visible
+from plandiff.core.problems import Problem
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:

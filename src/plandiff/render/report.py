@@ -7,11 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from plandiff import __version__
-from plandiff.diff import ClauseDiff, PlanDiff, TermChange
-from plandiff.models import Citation, TermType, Version
-
-from . import markdown as md
-from . import positions, values
+from plandiff.core.diff import ClauseDiff, PlanDiff, TermChange
+from plandiff.core.models import Citation, TermType, Version
+from plandiff.render import markdown as md
+from plandiff.render import positions, values
 
 GITHUB_COMMENT_LIMIT = 65_536
 RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plandiff.characters import make_visible
-from plandiff.diff import ClauseDiff
-from plandiff.review import MARKER, ReviewResult
-
-from . import markdown as md
-from . import values
-from .problems import render as render_problems
-from .problems import workflow_command
+from plandiff.core.diff import ClauseDiff
+from plandiff.core.hidden_characters import make_visible
+from plandiff.render import markdown as md
+from plandiff.render import values
+from plandiff.render.problems import render as render_problems
+from plandiff.render.problems import workflow_command
+from plandiff.repo.review import MARKER, ReviewResult
 
 if TYPE_CHECKING:
     from rich.console import Console

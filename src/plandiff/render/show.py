@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from plandiff.models import Disputed, NoLongerKnown, Plan
-from plandiff.problems import PlandiffError
-from plandiff.resolve import ResolvedClause, ResolvedVersion
-
-from . import values
-from .json import source_info, version_info
+from plandiff.core.models import Disputed, NoLongerKnown, Plan
+from plandiff.core.problems import PlandiffError
+from plandiff.core.resolve import ResolvedClause, ResolvedVersion
+from plandiff.render import values
+from plandiff.render.json import source_info, version_info
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -112,7 +111,7 @@ def numbered_text(resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> s
 
 
 def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
-    from .markdown import code, escape
+    from plandiff.render.markdown import code, escape
 
     version = resolved.version
     lines = [f"# {code(version.id)} — {escape(version.title)}", "",

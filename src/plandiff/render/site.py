@@ -13,19 +13,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from plandiff import __version__
-from plandiff.characters import is_web_url
-from plandiff.chronology import by_date, history_by_date
-from plandiff.diff import Claim, citations_of, claims_of, diff_versions
-from plandiff.history import History, HistoryPoint, clause_history, term_history
-from plandiff.models import Citation, Coverage, Disputed, NoLongerKnown, Plan, Term, Version
-from plandiff.resolve import ResolvedClause, Resolver, lineage_order
-
-from . import positions_site, values
-from .history import change_text, state_text, value_text
-from .html import page, render_fragment
-from .log import rows as log_rows
-from .report import ReportStyle, render_markdown
-from .site_html import (
+from plandiff.core.chronology import by_date, history_by_date
+from plandiff.core.diff import Claim, citations_of, claims_of, diff_versions
+from plandiff.core.hidden_characters import is_web_url
+from plandiff.core.history import History, HistoryPoint, clause_history, term_history
+from plandiff.core.models import Citation, Coverage, Disputed, NoLongerKnown, Plan, Term, Version
+from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
+from plandiff.render import positions_site, values
+from plandiff.render.history import change_text, state_text, value_text
+from plandiff.render.html import page, render_fragment
+from plandiff.render.log import rows as log_rows
+from plandiff.render.report import ReportStyle, render_markdown
+from plandiff.render.site_html import (
     SITE_CSS,
     badge,
     bar_chart,

@@ -8,13 +8,12 @@ import html
 import re
 from collections.abc import Iterable
 
-from plandiff.characters import make_visible
-from plandiff.diff import TextChange
-from plandiff.history import HistoryPoint
-from plandiff.models import is_slug
-
-from .report import RTL_SCRIPT
-from .values import word_diff
+from plandiff.core.diff import TextChange
+from plandiff.core.hidden_characters import make_visible
+from plandiff.core.history import HistoryPoint
+from plandiff.core.models import is_slug
+from plandiff.render.report import RTL_SCRIPT
+from plandiff.render.values import word_diff
 
 SITE_CSS = """
 body { max-width: 68rem; }

@@ -5,11 +5,10 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING
 
-from plandiff.characters import make_visible
-from plandiff.diff import ClauseDiff, PlanDiff, TextChange
-
-from . import positions, values
-from .cited import carried_sources, side_sources
+from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange
+from plandiff.core.hidden_characters import make_visible
+from plandiff.render import positions, values
+from plandiff.render.cited import carried_sources, side_sources
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,7 +24,7 @@ def make_console(*, width: int | None = None, color: bool | None = None,
     """A console that honours NO_COLOR and turns colour off when not writing to a terminal."""
     import os
 
-    from .console import VisibleConsole
+    from plandiff.render.console import VisibleConsole
 
     if width is None and file is None and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
         width = 200  # piped output: wrap no table at 80 columns

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plandiff.characters import make_visible
+from plandiff.core.hidden_characters import make_visible
 
 
 def _line(text: Any) -> str:

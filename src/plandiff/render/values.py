@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from plandiff.diff import Claim, ClauseDiff, PlanDiff, TermChange, TextChange
-from plandiff.models import Term, TermType
+from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange, TextChange
+from plandiff.core.models import Term, TermType
 
 _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 _SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))

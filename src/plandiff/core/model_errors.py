@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .characters import HIDDEN
-from .models import (
+from plandiff.core.hidden_characters import HIDDEN
+from plandiff.core.models import (
     Citation,
     Clause,
     ClauseTranslation,
@@ -26,7 +26,7 @@ from .models import (
     Version,
     VersionTranslation,
 )
-from .problems import KeyPath, Problem
+from plandiff.core.problems import KeyPath, Problem
 
 
 def problem_at(file: str, keypath: KeyPath, message: str, code: str, hint: str | None = None,

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import InvalidPlan, KeyPath, PlandiffError, Problem
-from .yamlfile import (
+from plandiff.core.problems import InvalidPlan, KeyPath, PlandiffError, Problem
+from plandiff.repo.located_yaml import (
     Budget,
     Document,
     Limits,
@@ -65,7 +65,7 @@ def bundled_notice(root: Root) -> str | None:
 
 def packaged_corpus() -> Path:
     """The corpus that ships inside the package (or, in a source checkout, the repository's own)."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the plandiff package
     bundled = here / "_corpus"
     if (bundled / "plans").is_dir():
         return bundled
@@ -318,7 +318,7 @@ def read_folder(root: Root, folder: Path, read: Any, problems: list[Problem],
 
 
 def _chapter_clauses(display: str, chapter: Any, problems: list[Problem]) -> list[Any] | None:
-    from .shape import problem_at, type_name
+    from plandiff.core.model_errors import problem_at, type_name
 
     if chapter is None:
         problems.append(problem_at(display, (), "the chapter file is empty", "empty-file",
@@ -416,7 +416,7 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
                        raw: RawRepository | None = None) -> LoadedPlan:
     """Read and validate the repository, never raising for its content: `plan` is None when a
     file could not be modelled. With `verify`, quotes are checked against local source files."""
-    from .validate import build_plans, verify_quotes
+    from plandiff.core.validate import build_plans, verify_quotes
 
     raw = raw or read_repository(root)
     plan, readable, problems = build_plans(raw.data, unreadable=raw.unreadable)
@@ -426,7 +426,7 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
         problems += verify_quotes(readable, files, lambda rel: read_source_file(root, rel),
                                   report_unused=strict and plan is not None)
     if plan is not None and strict:
-        from .lineage import check_carried_terms
+        from plandiff.core.lineage import check_carried_terms
 
         problems += check_carried_terms(plan, files)
     return LoadedPlan(root, plan, files, raw.locate(problems), folders=raw.folders)
@@ -454,7 +454,7 @@ def load_plan(root: Root, *, verify: bool = False, strict: bool = False,
 def _sound_part(raw: RawRepository, loaded: LoadedPlan, need: frozenset[str]) -> LoadedPlan | None:
     """The plan without its broken version files and the versions that build on them; None when
     the registry or bibliography is broken, or a needed version is left out."""
-    from .validate import SOURCES_FILE, TERMS_FILE, build_plan
+    from plandiff.core.validate import SOURCES_FILE, TERMS_FILE, build_plan
 
     broken = {p.file for p in loaded.problems if p.severity == "error"}
     if broken & {TERMS_FILE, SOURCES_FILE}:
@@ -496,7 +496,7 @@ def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> s
     """A plan file as text for git diff; the raw text whenever it cannot be read as a plan. A
     file that no other command would read either (a link out of the root, a folder, a pipe, a
     device, more than the repository's byte limit) gives one line saying why."""
-    from .render import textconv
+    from plandiff.render import textconv
 
     try:
         found: Root | None = find_root(root)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .problems import InvalidPlan, KeyPath, PlandiffError, Problem
+from plandiff.core.problems import InvalidPlan, KeyPath, PlandiffError, Problem
 
 # What one repository's plan files may hold in all. A real treaty (the EU-UK Trade and Cooperation
 # Agreement: some 1,250 pages, several thousand clauses) is a few MB and a few hundred thousand
@@ -225,7 +225,7 @@ class Document:
 def _node_tree(document: Document) -> Any:
     """The node tree of a document that the fast path read (it keeps only the data): composed
     again, and kept, once a problem needs a line and column in it."""
-    from .fastyaml import compose
+    from plandiff.repo.fast_yaml import compose
 
     document.node = compose(document.text)
     return document.node
@@ -294,7 +294,7 @@ def parse_document(document: Document, budget: Budget | None = None) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
-    from .fastyaml import UNDECIDED, load_counted
+    from plandiff.repo.fast_yaml import UNDECIDED, load_counted
 
     budget = budget if budget is not None else Budget()
     data, nodes = load_counted(document.text, max_depth=MAX_DEPTH, max_nodes=budget.nodes_left)

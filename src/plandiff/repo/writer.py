@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import PlandiffError
+from plandiff.core.problems import PlandiffError
 
 
 @dataclass

@@ -16,7 +16,7 @@ EXIT_ERROR = 2
 def plain_diff(base: str, head: str) -> int:
     """Print how the clauses moved from `base` to `head`, as the terminal view; the exit code.
     A run whose inputs are all as before prints what it printed then (see cache.py)."""
-    from . import cache
+    from plandiff.cli import output_cache as cache
 
     found = cache.key(["diff", base, head])
     if found is not None:
@@ -37,18 +37,18 @@ def plain_diff(base: str, head: str) -> int:
 
 
 def _same_root(root: str) -> bool:
-    from .store import find_root
+    from plandiff.repo.repository import find_root
 
     found = find_root(None)
     return not found.packaged and os.path.realpath(found.path) == root
 
 
 def _diff(base: str, head: str) -> int:
-    from .problems import PlandiffError, error_lines
+    from plandiff.core.problems import PlandiffError, error_lines
 
     try:
-        from . import api
-        from .render import terminal
+        from plandiff import api
+        from plandiff.render import terminal
 
         loaded = api.open_plan(None, need=(base, head))
         sys.stderr.write("".join(f"{line}\n" for line in loaded.notices()))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping
 
-from .models import Plan
-from .problems import Problem
-from .shape import problem_at, suggest
+from plandiff.core.model_errors import problem_at, suggest
+from plandiff.core.models import Plan
+from plandiff.core.problems import Problem
 
 
 def check_cycles(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
@@ -147,7 +147,7 @@ def check_rename_collisions(plan: Plan, files: Mapping[str, str]) -> list[Proble
     """A clause that continues another through `was` under an id that the parent still holds
     for a different, live clause: one id would name two clauses, and one of them would vanish
     from every view."""
-    from .resolve import Resolver
+    from plandiff.core.resolve import Resolver
 
     resolver = Resolver(plan)
     problems = []
@@ -186,7 +186,7 @@ def check_carried_terms(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
     """Warnings (for `check --strict`): a clause that a version restates with new text while it
     carries terms from an ancestor, so that a reviewer decides for each term whether the new
     report still supports it."""
-    from .resolve import Resolver
+    from plandiff.core.resolve import Resolver
 
     resolver = Resolver(plan)
     problems = []

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .history import History
-from .models import Plan
-from .resolve import lineage_order
+from plandiff.core.history import History
+from plandiff.core.models import Plan
+from plandiff.core.resolve import lineage_order
 
 ORDERS = ("lineage", "date")
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .models import Plan
-from .problems import KeyPath, Problem
-from .shape import problem_at, suggest
+from plandiff.core.model_errors import problem_at, suggest
+from plandiff.core.models import Plan
+from plandiff.core.problems import KeyPath, Problem
 
 _EMPTY_HINT = "write the translation, or leave the field out: views then show the English, marked"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .characters import Severity, make_visible
+from plandiff.core.hidden_characters import Severity, make_visible
 
 KeyPath = tuple[str | int, ...]
 

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 
 import typer
 
-from . import __version__
-from .characters import make_visible
-from .problems import PlandiffError, error_lines
+from plandiff import __version__
+from plandiff.core.hidden_characters import make_visible
+from plandiff.core.problems import PlandiffError, error_lines
 
 app = typer.Typer(
     name="plandiff",
@@ -79,7 +79,7 @@ def _open(root: Path | None, need: tuple[str, ...] | None = None, *, limits: Any
     """Load the repository for a command, within `limits`, saying on standard error when it is
     the bundled corpus and which broken files were left out (with `need`, the versions the
     command reads)."""
-    from . import api
+    from plandiff import api
 
     loaded = api.open_plan(root, need=need, limits=limits)
     for line in loaded.notices():
@@ -96,7 +96,7 @@ def _version_callback(value: bool) -> None:
 def complete_version(ctx: typer.Context, incomplete: str) -> list[str]:
     """Version ids of the repository in use, for shell completion."""
     try:
-        from .store import find_root, version_paths
+        from plandiff.repo.repository import find_root, version_paths
 
         root = find_root(ctx.params.get("root") or None)
         return [p.stem for p in version_paths(root) if p.stem.startswith(incomplete)]
@@ -125,7 +125,7 @@ MaxNodesOption = typer.Option(
 
 
 def _limits(max_bytes: int | None, max_nodes: int | None) -> Any:
-    from .yamlfile import Limits
+    from plandiff.repo.located_yaml import Limits
 
     return Limits.from_env(max_bytes, max_nodes)
 
@@ -171,22 +171,22 @@ def diff_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Say how the clauses moved from BASE to HEAD."""
-    from . import api
-    from .diff import DiffOptions
+    from plandiff import api
+    from plandiff.core.diff import DiffOptions
 
     loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
     result = api.diff(loaded, base, head,
                       options=DiffOptions(terms=_split(term), topics=_split(topic)))
     if output_format is DiffFormat.json:
-        from .render import json as json_view
+        from plandiff.render import json as json_view
 
         sys.stdout.write(json_view.render(result))
     elif output_format is DiffFormat.markdown:
-        from .render import markdown
+        from plandiff.render import markdown
 
         sys.stdout.write(markdown.render(result, show_all=show_all))
     else:
-        from .render import terminal
+        from plandiff.render import terminal
 
         terminal.render(result, terminal.make_console(), show_all=show_all)
     if exit_code and result.has_changes:
@@ -203,7 +203,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    from .files import write_text_atomic
+    from plandiff.repo.writer import write_text_atomic
 
     write_text_atomic(output, text)
     _stderr(f"wrote {output}")
@@ -226,16 +226,16 @@ def report_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """A change report fit to publish: key changes first, each changed clause with its sources."""
-    from . import api
+    from plandiff import api
 
     loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
     result = api.diff(loaded, base, head)
     if output_format is ReportFormat.html:
-        from .render import html
+        from plandiff.render import html
 
         text = html.render(result)
     else:
-        from .render import report
+        from plandiff.render import report
 
         text = report.render_markdown(result)
     _emit(text, output)
@@ -263,19 +263,19 @@ def history_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Follow one term's value, or one clause's text, through every version."""
-    from .history import history
-    from .render import history as view
+    from plandiff.core.history import history
+    from plandiff.render import history as view
 
     loaded = _open(root, (), limits=_limits(max_bytes, max_nodes))
     try:
         result = history(loaded.plan, subject)
     except PlandiffError as error:  # say which repository was searched
-        from .store import describe
+        from plandiff.repo.repository import describe
 
         raise PlandiffError(f"{error.message}, in {describe(loaded.root)}", error.hint) from None
     dated = by is Order.date
     if dated:
-        from .chronology import history_by_date
+        from plandiff.core.chronology import history_by_date
 
         result = history_by_date(result)
     if output_format is DiffFormat.json:
@@ -283,7 +283,7 @@ def history_command(
     elif output_format is DiffFormat.markdown:
         sys.stdout.write(view.render_markdown(result, lineage_beside=dated))
     else:
-        from .render.terminal import make_console
+        from plandiff.render.terminal import make_console
 
         view.render_terminal(result, make_console(), lineage_beside=dated)
 
@@ -302,9 +302,9 @@ def positions_command(
 ) -> None:
     """Who wants what: each party's stated position on each term (plans/positions.yaml), the
     latest draft beside it, and where the sides stand apart or together."""
-    from . import api
-    from .positions import positions_table
-    from .render import positions as view
+    from plandiff import api
+    from plandiff.core.positions import positions_table
+    from plandiff.render import positions as view
 
     loaded = api.open_plan(root)
     table = positions_table(loaded.plan, term, history=history)
@@ -313,7 +313,7 @@ def positions_command(
     elif output_format is DiffFormat.markdown:
         sys.stdout.write(view.markdown(table))
     else:
-        from .render.terminal import make_console
+        from plandiff.render.terminal import make_console
 
         view.terminal(table, make_console())
 
@@ -333,7 +333,7 @@ def site_command(
 ) -> None:
     """Write the tracker as a static website: timeline, versions, change reports, histories,
     sources."""
-    from .site import build_site, write_site
+    from plandiff.repo.site_folder import build_site, write_site
 
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
     pages = build_site(loaded.plan, base_url=base_url)
@@ -362,9 +362,9 @@ def review_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Review a change to the plan files between two git revisions, for pull requests."""
-    from .render import review as view
-    from .review import review
-    from .store import find_root
+    from plandiff.render import review as view
+    from plandiff.repo.repository import find_root
+    from plandiff.repo.review import review
 
     found = find_root(root, limits=_limits(max_bytes, max_nodes))
     if found.packaged:
@@ -376,7 +376,7 @@ def review_command(
     elif output_format is ReviewFormat.github:
         sys.stdout.write(view.github(result))
     else:
-        from .render.terminal import make_console
+        from plandiff.render.terminal import make_console
 
         view.terminal(result, make_console())
     raise typer.Exit(EXIT_FOUND if result.errors else EXIT_OK)
@@ -392,7 +392,7 @@ def textconv_command(
 
     Never fails on a bad file: git then shows the file as it is, so a diff still works.
     """
-    from .store import textconv_source
+    from plandiff.repo.repository import textconv_source
 
     sys.stdout.write(make_visible(textconv_source(file, root)))
 
@@ -408,7 +408,7 @@ def log_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
-    from .render import log as log_view
+    from plandiff.render import log as log_view
 
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
     if output_format is DiffFormat.json:
@@ -417,7 +417,7 @@ def log_command(
     elif output_format is DiffFormat.markdown:
         sys.stdout.write(log_view.markdown(loaded.plan, by=by.value))
     else:
-        from .render.terminal import make_console
+        from plandiff.render.terminal import make_console
 
         log_view.terminal(loaded.plan, make_console(), by=by.value)
 
@@ -436,9 +436,9 @@ def show_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Show a version's resolved clauses (what it stands for) with their sources."""
-    from . import api
-    from .render import show as show_view
-    from .resolve import Resolver
+    from plandiff import api
+    from plandiff.core.resolve import Resolver
+    from plandiff.render import show as show_view
 
     loaded = _open(root, (version,), limits=_limits(max_bytes, max_nodes))
     api.require_versions(loaded, version)
@@ -451,7 +451,7 @@ def show_command(
     elif output_format is ShowFormat.text:
         sys.stdout.write(make_visible(show_view.numbered_text(resolved, clauses)))
     else:
-        from .render.terminal import make_console
+        from plandiff.render.terminal import make_console
 
         show_view.terminal(loaded.plan, resolved, clauses, make_console())
 
@@ -468,8 +468,14 @@ def check_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Check the whole repository against the contract; list every problem."""
-    from .render import problems as problems_view
-    from .store import bundled_notice, check_repository, describe, find_root, version_paths
+    from plandiff.render import problems as problems_view
+    from plandiff.repo.repository import (
+        bundled_notice,
+        check_repository,
+        describe,
+        find_root,
+        version_paths,
+    )
 
     repository = find_root(root, limits=_limits(max_bytes, max_nodes))
     if (notice := bundled_notice(repository)) is not None:
@@ -496,8 +502,8 @@ def fmt_command(
 ) -> None:
     """Lay plan files out canonically (key order, indentation, quoting, line width), keeping
     every comment and all the data."""
-    from . import fmt
-    from .store import find_root, plan_files
+    from plandiff.repo import fmt
+    from plandiff.repo.repository import find_root, plan_files
 
     limits = _limits(max_bytes, max_nodes)
     found = find_root(root, limits=limits)
@@ -540,13 +546,13 @@ def schema_command(
                                        help="Write the schema to FILE instead of printing it."),
 ) -> None:
     """Print the JSON Schema of a kind of plan file, for editors and other tools."""
-    from .schema import render
+    from plandiff.core.schema import render
 
     text = render(kind.value)
     if output is None:
         sys.stdout.write(text)
     else:
-        from .files import write_text_atomic
+        from plandiff.repo.writer import write_text_atomic
 
         write_text_atomic(output, text)
 
@@ -595,10 +601,10 @@ def import_command(
     import datetime as dt
     import unicodedata
 
-    from .importer import files, run
-    from .importer.draft import ImportOptions
-    from .render import imported
-    from .store import find_root
+    from plandiff.importer import disk, run
+    from plandiff.importer.draft import ImportOptions
+    from plandiff.render import imported
+    from plandiff.repo.repository import find_root
 
     def day(option: str, value: str | None) -> dt.date | None:
         try:
@@ -613,7 +619,7 @@ def import_command(
     if outlet is not None and any(unicodedata.category(c).startswith("C") for c in outlet):
         raise PlandiffError("--outlet holds a line break or an invisible control character",
                             "give the outlet's name as plain text on one line")
-    text, path = files.read_input(file)
+    text, path = disk.read_input(file)
     options = ImportOptions(version_id, parent, title=title, date=when, partial=not full,
                             outlet=outlet.strip() if outlet else None, source_date=published,
                             folder=folder)
@@ -632,7 +638,7 @@ def import_command(
     if review:
         _stderr(review.rstrip("\n"))
     if prepared.problems:
-        from .render import problems as problems_view
+        from plandiff.render import problems as problems_view
 
         _stderr(problems_view.render(prepared.problems, "text").rstrip("\n"))
     raise typer.Exit(EXIT_FOUND if any(p.severity == "error" for p in prepared.problems)

@@ -8,7 +8,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .models import Term, TermType
+from plandiff.core.models import Term, TermType
 
 _NUMBER_WITH_SUFFIX = re.compile(
     r"^\s*([0-9][0-9,._ ]*)\s*([kKmMbB]|bn|million|billion|thousand)?\s*$"

@@ -8,9 +8,18 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .characters import NOTABLE, SURROGATE, findings, is_web_url
-from .lineage import check_cycles, check_rename_collisions, check_was_links
-from .models import (
+from plandiff.core.hidden_characters import NOTABLE, SURROGATE, findings, is_web_url
+from plandiff.core.lineage import check_cycles, check_rename_collisions, check_was_links
+from plandiff.core.model_errors import (
+    hidden_detail,
+    problem_at,
+    pydantic_problems,
+    short_key,
+    slug_hint,
+    suggest,
+    type_name,
+)
+from plandiff.core.models import (
     Citation,
     Disputed,
     NoLongerKnown,
@@ -21,20 +30,16 @@ from .models import (
     Version,
     is_slug,
 )
-from .normalize import normalize, quote_occurs
-from .positions_check import POSITIONS_FILE, check_positions, load_positions, position_citations
-from .problems import KeyPath, Problem
-from .registry import check_term_definition, check_value
-from .shape import (
-    hidden_detail,
-    problem_at,
-    pydantic_problems,
-    short_key,
-    slug_hint,
-    suggest,
-    type_name,
+from plandiff.core.positions_check import (
+    POSITIONS_FILE,
+    check_positions,
+    load_positions,
+    position_citations,
 )
-from .translations_check import check_translations
+from plandiff.core.problems import KeyPath, Problem
+from plandiff.core.quote_normalization import normalize, quote_occurs
+from plandiff.core.term_values import check_term_definition, check_value
+from plandiff.core.translations_check import check_translations
 
 TERMS_FILE = "plans/terms.yaml"
 SOURCES_FILE = "plans/sources.yaml"

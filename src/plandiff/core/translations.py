@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .diff import TextChange
-    from .models import Citation, Source
+    from plandiff.core.diff import TextChange
+    from plandiff.core.models import Citation, Source
 
 SOURCE_LANGUAGE = "en"  # the language the plan files are written in
 
@@ -79,7 +79,7 @@ def translated_text_change(old: Any, new: Any, lang: str) -> tuple[TextChange | 
     (the rendering lags behind, so it cannot show the change). Words come in reading order, the
     text's logical order, in both languages; None where nothing changed.
     """
-    from .diff import diff_text
+    from plandiff.core.diff import diff_text
 
     english = diff_text(getattr(old, "text", None), getattr(new, "text", None))
     old_text, old_ok = translated(old, "text", lang) if old is not None else (None, False)

@@ -28,10 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .files import Stamp
-    from .yamlfile import Limits
+    from plandiff.repo.located_yaml import Limits
+    from plandiff.repo.writer import Stamp
 
-from .characters import HIDDEN
+from plandiff.core.hidden_characters import HIDDEN
 
 WIDTH = 100
 
@@ -77,7 +77,7 @@ def format_text(text: str, kind: str) -> Formatted:
     """The canonical form of a plan file's text. `text` must already parse (store.parse_document
     refuses what plan files may not hold); raises FormatError when the result would differ in data
     or comments, which is a bug in the formatter, never a reason to write."""
-    from .yamlfile import yaml_loader
+    from plandiff.repo.located_yaml import yaml_loader
 
     yaml = yaml_loader(round_trip=True)
     data = yaml.load(text)
@@ -358,7 +358,7 @@ def _choose_flow(seq: Any, used: int) -> None:
 
 
 def _dump(data: Any) -> str:
-    from .yamlfile import yaml_loader
+    from plandiff.repo.located_yaml import yaml_loader
 
     yaml = yaml_loader(round_trip=True)
     yaml.Emitter = _emitter_class()
@@ -397,7 +397,7 @@ def _emitter_class() -> type:
 
 
 def _verify(before: str, after: str) -> None:
-    from .yamlfile import yaml_loader
+    from plandiff.repo.located_yaml import yaml_loader
 
     old, new = yaml_loader().load(before), yaml_loader().load(after)
     if _comparable(old) != _comparable(new):
@@ -462,9 +462,9 @@ def format_files(paths: Sequence[tuple[Path, str]], root: Path, *,
     that leads out of the root or is not a regular file; nothing is written here."""
     import os
 
-    from .files import Unwritable, stamp, target_in_root
-    from .problems import InvalidPlan, Problem
-    from .yamlfile import Budget, decode_document, parse_document, read_plan_bytes
+    from plandiff.core.problems import InvalidPlan, Problem
+    from plandiff.repo.located_yaml import Budget, decode_document, parse_document, read_plan_bytes
+    from plandiff.repo.writer import Unwritable, stamp, target_in_root
 
     results, problems = [], []
     budget = Budget(limits)
@@ -501,7 +501,7 @@ def format_files(paths: Sequence[tuple[Path, str]], root: Path, *,
 def write_changed(results: Sequence[FileResult], root: Path) -> None:
     """Write every changed file or none (temporary files renamed over them), each only if it is
     still as it was read and still resolves inside `root`."""
-    from .files import Planned, write_files
+    from plandiff.repo.writer import Planned, write_files
 
     write_files([Planned(result.path, result.formatted.text, root=root, expect=result.stamp)
                  for result in results if result.formatted.changed])

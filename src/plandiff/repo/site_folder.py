@@ -8,9 +8,9 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import __version__
-from .models import Plan
-from .problems import PlandiffError
+from plandiff import __version__
+from plandiff.core.models import Plan
+from plandiff.core.problems import PlandiffError
 
 MARKER = ".plandiff-site"
 
@@ -58,7 +58,7 @@ def _is_git_metadata(folder: Path) -> bool:
 
 
 def build_site(plan: Plan, *, base_url: str | None = None) -> dict[str, str]:
-    from .render.site import SiteOptions, build
+    from plandiff.render.site import SiteOptions, build
 
     pages = build(plan, SiteOptions(base_url=check_base_url(base_url)))
     pages[MARKER] = f"Written by plandiff {__version__} (`plandiff site`); safe to replace.\n"

@@ -8,9 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from plandiff.problems import PlandiffError
-from plandiff.store import Root
-from plandiff.yamlfile import MAX_FILE_BYTES
+from plandiff.core.problems import PlandiffError
+from plandiff.repo.located_yaml import MAX_FILE_BYTES
+from plandiff.repo.repository import Root
 
 
 def read_input(file: str) -> tuple[str, Path | None]:
@@ -60,9 +60,9 @@ def seed_path(root: Root, path: Path | None) -> str | None:
 
 
 def write_all(files: list[tuple[Path, str]], *, root: Path, new: Path, force: bool) -> None:
-    """Write every file or none, each inside `root` (see plandiff.files); `new` is refused when
-    it exists, unless `force`."""
-    from plandiff.files import Planned, write_files
+    """Write every file or none, each inside `root` (see plandiff.repo.writer); `new` is refused
+    when it exists, unless `force`."""
+    from plandiff.repo.writer import Planned, write_files
 
     write_files([Planned(path, text, root=root, new=path == new and not force)
                  for path, text in files])

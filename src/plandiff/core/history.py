@@ -6,10 +6,10 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from .diff import Claim, TextChange, claims_of, diff_text, movement
-from .models import NUMERIC_TYPES, Plan, Term, Version
-from .problems import PlandiffError
-from .resolve import ResolvedClause, Resolver, lineage_order
+from plandiff.core.diff import Claim, TextChange, claims_of, diff_text, movement
+from plandiff.core.models import NUMERIC_TYPES, Plan, Term, Version
+from plandiff.core.problems import PlandiffError
+from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Disputed, NoLongerKnown, Plan, Position, Source, StanceKind, Term, Version
-from .problems import PlandiffError
-from .resolve import Resolver, lineage_order
+from plandiff.core.models import (
+    Disputed,
+    NoLongerKnown,
+    Plan,
+    Position,
+    Source,
+    StanceKind,
+    Term,
+    Version,
+)
+from plandiff.core.problems import PlandiffError
+from plandiff.core.resolve import Resolver, lineage_order
 
 # Present and past forms of each kind of stance, for sentences ("Russia demands ...").
 VERBS: dict[StanceKind, tuple[str, str]] = {
@@ -168,7 +177,7 @@ def positions_table(plan: Plan, term: str | None = None, *, history: bool = Fals
     """For each subject with a position (or the one term asked for): each party's latest stance,
     every stance when `history`, the latest draft's value and where the sides stand."""
     if term is not None and term not in plan.terms:
-        from .shape import suggest
+        from plandiff.core.model_errors import suggest
 
         raise PlandiffError(f"`{term}` is not a term in plans/terms.yaml",
                             suggest(term, plan.terms) or "`plandiff positions` lists the terms"

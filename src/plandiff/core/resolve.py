@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from .models import Clause, ClauseTranslation, Coverage, Plan, Version
-from .problems import UnknownVersion
+from plandiff.core.models import Clause, ClauseTranslation, Coverage, Plan, Version
+from plandiff.core.problems import UnknownVersion
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .characters import findings
-from .diff import PlanDiff, diff_resolved
-from .models import Plan
-from .problems import Problem
-from .resolve import Resolver
+from plandiff.core.diff import PlanDiff, diff_resolved
+from plandiff.core.hidden_characters import findings
+from plandiff.core.models import Plan
+from plandiff.core.problems import Problem
+from plandiff.core.resolve import Resolver
 
 if TYPE_CHECKING:
-    from .yamlfile import Limits
+    from plandiff.repo.located_yaml import Limits
 
 MARKER = "<!-- plandiff-review -->"
 
@@ -52,9 +52,9 @@ def review(root: Path, base: str, head: str | None = None, *,
            limits: Limits | None = None) -> ReviewResult:
     """Read both revisions without checking anything out, and review what changed; each within
     `limits`."""
-    from . import gitread
-    from .store import Root, inspect_repository
-    from .yamlfile import Limits
+    from plandiff.repo import git as gitread
+    from plandiff.repo.located_yaml import Limits
+    from plandiff.repo.repository import Root, inspect_repository
 
     top, prefix = gitread.repository_prefix(root)
     base_snapshot = gitread.at_revision(top, prefix, base)
@@ -204,7 +204,7 @@ def _located(problem: Problem, files: dict[str, bytes], folders: dict[str, Any],
     (parsing it once per problem was quadratic)."""
     from dataclasses import replace
 
-    from .yamlfile import Document
+    from plandiff.repo.located_yaml import Document
 
     if not problem.keypath:
         return problem

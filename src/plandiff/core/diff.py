@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from .models import (
+from plandiff.core.models import (
     CHANGE_KINDS,
     NUMERIC_TYPES,
     ChangeKind,
@@ -25,8 +25,8 @@ from .models import (
     TermType,
     Version,
 )
-from .positions import StanceChange, stance_changes
-from .resolve import ResolvedClause, ResolvedVersion, Resolver
+from plandiff.core.positions import StanceChange, stance_changes
+from plandiff.core.resolve import ResolvedClause, ResolvedVersion, Resolver
 
 # --- results -----------------------------------------------------------------------------------
 

@@ -9,7 +9,15 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .models import (
+from plandiff.core.model_errors import (
+    hidden_detail,
+    problem_at,
+    pydantic_problems,
+    short_key,
+    suggest,
+    type_name,
+)
+from plandiff.core.models import (
     PARTY_PATTERN,
     Citation,
     Plan,
@@ -17,9 +25,8 @@ from .models import (
     Positions,
     PositionsTranslation,
 )
-from .problems import KeyPath, Problem
-from .registry import check_value
-from .shape import hidden_detail, problem_at, pydantic_problems, short_key, suggest, type_name
+from plandiff.core.problems import KeyPath, Problem
+from plandiff.core.term_values import check_value
 
 POSITIONS_FILE = "plans/positions.yaml"
 PARTY_CODE = re.compile(PARTY_PATTERN)

@@ -1,0 +1,1 @@
+"""The command line: the typer app, the quick `plandiff A B` path, the entry point."""

@@ -1,0 +1,1 @@
+"""The pure core: models, resolution, diff, history, checks. No I/O, no typer, no rich."""

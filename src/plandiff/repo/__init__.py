@@ -1,0 +1,1 @@
+"""The edge that touches files: finding the root, reading YAML located, git, writing."""
