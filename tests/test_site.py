@@ -228,15 +228,16 @@ def _hostile_repo(make_repo) -> Path:
 
 def test_markup_in_plan_texts_shows_as_text_on_every_page(run, make_repo,
                                                           tmp_path: Path) -> None:
+    from plandiff.render.site import SiteOptions, build
     from plandiff.repo.repository import Root, inspect_repository
-    from plandiff.repo.site_folder import build_site, write_site
+    from plandiff.repo.site_folder import write_site
 
     root = _hostile_repo(make_repo)
     # `check` refuses both URLs (so `site` does too); the pages must hold against them anyway.
     checked = run("check", root=root)
     assert checked.exit_code == 1 and checked.stdout.count("[bad-url]") == 2, checked.stdout
     out = tmp_path / "site"
-    write_site(build_site(inspect_repository(Root(root)).plan), out, protect=root)
+    write_site(build(inspect_repository(Root(root)).plan, SiteOptions()), out, protect=root)
     pages = list(out.rglob("*.html"))
     assert len(pages) > 5
     for page in pages:

@@ -333,10 +333,11 @@ def site_command(
 ) -> None:
     """Write the tracker as a static website: timeline, versions, change reports, histories,
     sources."""
-    from plandiff.repo.site_folder import build_site, write_site
+    from plandiff.render.site import SiteOptions, build
+    from plandiff.repo.site_folder import check_base_url, write_site
 
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    pages = build_site(loaded.plan, base_url=base_url)
+    pages = build(loaded.plan, SiteOptions(base_url=check_base_url(base_url)))
     write_site(pages, out, force=force, protect=loaded.root.path)
     _stderr(f"wrote {sum(p.endswith('.html') for p in pages)} pages to {out}")
 
@@ -392,9 +393,16 @@ def textconv_command(
 
     Never fails on a bad file: git then shows the file as it is, so a diff still works.
     """
-    from plandiff.repo.repository import textconv_source
+    from plandiff.render import textconv
+    from plandiff.repo.repository import read_for_textconv
 
-    sys.stdout.write(make_visible(textconv_source(file, root)))
+    read = read_for_textconv(file, root)
+    if isinstance(read, str):
+        shown = read
+    else:
+        rendered = textconv.render(read.data, read.terms) if read.data is not None else None
+        shown = read.text if rendered is None else rendered
+    sys.stdout.write(make_visible(shown))
 
 
 @app.command("log")

@@ -133,15 +133,3 @@ def working_tree(root: Path) -> Snapshot:
                 elif path.is_file():
                     snapshot.files[relative] = path.read_bytes()
     return snapshot
-
-
-def materialise(snapshot: Snapshot, folder: Path) -> None:
-    """Write a snapshot's regular files under `folder` (a private temporary directory)."""
-    base = folder.resolve()
-    for relative, data in snapshot.files.items():
-        target = (base / relative).resolve()
-        if base not in target.parents:  # git never stores such paths; refuse them anyway
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    (base / "plans").mkdir(exist_ok=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -412,18 +412,25 @@ def version_files(raw: RawRepository) -> dict[str, str]:
     return files
 
 
+SourceReader = Callable[[str], tuple[str | None, str | None]]
+
+
 def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
-                       raw: RawRepository | None = None) -> LoadedPlan:
+                       raw: RawRepository | None = None,
+                       sources: SourceReader | None = None) -> LoadedPlan:
     """Read and validate the repository, never raising for its content: `plan` is None when a
-    file could not be modelled. With `verify`, quotes are checked against local source files."""
+    file could not be modelled. With `verify`, quotes are checked against local source files
+    (read by `sources`, by default from the root's folder). `raw`: the files already read (from
+    disk or from memory)."""
     from plandiff.core.validate import build_plans, verify_quotes
 
     raw = raw or read_repository(root)
+    read_source = sources or (lambda rel: read_source_file(root, rel))
     plan, readable, problems = build_plans(raw.data, unreadable=raw.unreadable)
     problems = raw.problems + problems
     files = version_files(raw)
     if verify:  # the quotes of every readable version, even when another file is broken
-        problems += verify_quotes(readable, files, lambda rel: read_source_file(root, rel),
+        problems += verify_quotes(readable, files, read_source,
                                   report_unused=strict and plan is not None)
     if plan is not None and strict:
         from plandiff.core.lineage import check_carried_terms
@@ -433,15 +440,17 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
 
 
 def load_plan(root: Root, *, verify: bool = False, strict: bool = False,
-              need: Iterable[str] | None = None) -> LoadedPlan:
+              need: Iterable[str] | None = None, raw: RawRepository | None = None,
+              sources: SourceReader | None = None) -> LoadedPlan:
     """Read and validate the repository. Raises InvalidPlan listing every error.
 
     With `verify`, quotes are checked against the sources' local files as well. With `need`
     (the version ids a command reads), broken version files are left out instead, as long as
     the registry, the bibliography and the needed versions with their ancestors are sound.
+    `raw` and `sources`: a repository already read (see repo.memory), and its source files.
     """
-    raw = read_repository(root)
-    loaded = inspect_repository(root, verify=verify, strict=strict, raw=raw)
+    raw = raw or read_repository(root)
+    loaded = inspect_repository(root, verify=verify, strict=strict, raw=raw, sources=sources)
     errors = any(p.severity == "error" for p in loaded.problems)
     if loaded.plan is None or (errors and not verify):
         sound = None if need is None or verify else _sound_part(raw, loaded, frozenset(need))
@@ -492,12 +501,21 @@ def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
         return error.problems
 
 
-def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> str:
-    """A plan file as text for git diff; the raw text whenever it cannot be read as a plan. A
-    file that no other command would read either (a link out of the root, a folder, a pipe, a
-    device, more than the repository's byte limit) gives one line saying why."""
-    from plandiff.render import textconv
+@dataclass(frozen=True)
+class TextconvInput:
+    """A file git asks to show: its text, its YAML (None when it does not parse) and the term
+    registry beside it (for labels)."""
 
+    text: str
+    data: Any
+    terms: dict[str, Any]
+
+
+def read_for_textconv(path: Path, root: str | os.PathLike[str] | None = None
+                      ) -> TextconvInput | str:
+    """A plan file for `plandiff textconv`, or one line saying why it cannot be read: a file that
+    no other command would read either (a link out of the root, a folder, a pipe, a device, more
+    than the repository's byte limit)."""
     try:
         found: Root | None = find_root(root)
     except PlandiffError:
@@ -511,7 +529,7 @@ def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> s
     try:
         data = yaml_loader().load(text)
     except Exception:
-        return text
+        return TextconvInput(text, None, {})
     terms: dict[str, Any] = {}
     if found is not None:
         registry, _ = _read_plan_file(found.plans / "terms.yaml", found, inside=True)
@@ -520,8 +538,7 @@ def textconv_source(path: Path, root: str | os.PathLike[str] | None = None) -> s
             terms = loaded if isinstance(loaded, dict) else {}
         except Exception:
             terms = {}
-    rendered = textconv.render(data, terms)
-    return text if rendered is None else rendered
+    return TextconvInput(text, data, terms)
 
 
 def _read_plan_file(path: Path, root: Root | None, *, inside: bool = False

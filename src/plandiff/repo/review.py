@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,20 +52,19 @@ def review(root: Path, base: str, head: str | None = None, *,
     """Read both revisions without checking anything out, and review what changed; each within
     `limits`."""
     from plandiff.repo import git as gitread
-    from plandiff.repo.located_yaml import Limits
-    from plandiff.repo.repository import Root, inspect_repository
+    from plandiff.repo.memory import memory_root, read_files, source_reader
+    from plandiff.repo.repository import inspect_repository
 
     top, prefix = gitread.repository_prefix(root)
     base_snapshot = gitread.at_revision(top, prefix, base)
     head_snapshot = (gitread.at_revision(top, prefix, head) if head is not None
                      else gitread.working_tree(root))
-    with tempfile.TemporaryDirectory(prefix="plandiff-review-") as folder:
-        loaded = {}
-        for name, snapshot in (("base", base_snapshot), ("head", head_snapshot)):
-            place = Path(folder) / name
-            gitread.materialise(snapshot, place)
-            loaded[name] = inspect_repository(Root(place, limits=limits or Limits()),
-                                              verify=True)
+    loaded = {}
+    for name, snapshot in (("base", base_snapshot), ("head", head_snapshot)):
+        # Read from memory: nothing of a revision under review is ever written to disk.
+        files = snapshot.files
+        loaded[name] = inspect_repository(memory_root(limits), raw=read_files(files, limits),
+                                          sources=source_reader(files), verify=True)
     return analyse(base_snapshot, head_snapshot, loaded["base"], loaded["head"])
 
 

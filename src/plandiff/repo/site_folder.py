@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from plandiff import __version__
-from plandiff.core.models import Plan
 from plandiff.core.problems import PlandiffError
 
 MARKER = ".plandiff-site"
@@ -57,19 +56,13 @@ def _is_git_metadata(folder: Path) -> bool:
         return False
 
 
-def build_site(plan: Plan, *, base_url: str | None = None) -> dict[str, str]:
-    from plandiff.render.site import SiteOptions, build
-
-    pages = build(plan, SiteOptions(base_url=check_base_url(base_url)))
-    pages[MARKER] = f"Written by plandiff {__version__} (`plandiff site`); safe to replace.\n"
-    return pages
-
-
 def write_site(pages: dict[str, str], out: Path, *, force: bool = False,
                protect: Path | None = None) -> None:
     """Write every page into a temporary folder beside OUT, then move it into place. OUT, when it
-    exists, must be empty or a site plandiff wrote (it holds MARKER), unless `force`; `protect`
-    (the plan repository) may never be replaced, force or not."""
+    exists, must be empty or a site plandiff wrote (it holds MARKER, which this writes too),
+    unless `force`; `protect` (the plan repository) may never be replaced, force or not."""
+    pages = {**pages,
+             MARKER: f"Written by plandiff {__version__} (`plandiff site`); safe to replace.\n"}
     out = Path(out)
     target = out.resolve()
     _refuse_protected(out, target, protect)
