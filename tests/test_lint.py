@@ -21,3 +21,13 @@ def test_mypy_strict_is_clean() -> None:
     mypy = shutil.which("mypy") or str(__import__("pathlib").Path(sys.executable).parent / "mypy")
     result = subprocess.run([mypy], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_imports_from_a_layer_above_its_own() -> None:
+    """import-linter's contracts in pyproject.toml: cli > render > importer > repo > core, and
+    the core never imports typer or rich."""
+    linter = shutil.which("lint-imports") or str(
+        __import__("pathlib").Path(sys.executable).parent / "lint-imports")
+    result = subprocess.run([linter, "--no-cache"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout

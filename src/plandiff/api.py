@@ -1,21 +1,33 @@
-"""The library's front door: open a plan repository and ask it for diffs, without printing."""
+"""The library's front door: open a plan repository (a folder, or files in memory) and ask it for
+diffs, histories and checks, without printing; render a result in a format. See docs/api.md."""
 
 from __future__ import annotations
 
-import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from plandiff.core.diff import DiffOptions, PlanDiff, diff_versions
-from plandiff.core.problems import PlandiffError, UnknownVersion
-from plandiff.core.resolve import Resolver
+from plandiff.core.problems import PlandiffError, Problem
+from plandiff.core.resolve import ResolvedVersion, Resolver, lineage_order
 from plandiff.repo.located_yaml import Limits
-from plandiff.repo.repository import LoadedPlan, describe, find_root, load_plan
+from plandiff.repo.lookups import require_filters, require_versions
+from plandiff.repo.repository import (
+    LoadedPlan,
+    check_repository,
+    find_root,
+    inspect_repository,
+    load_plan,
+)
+
+if TYPE_CHECKING:
+    from plandiff.core.history import History
+    from plandiff.core.models import Plan
 
 
-def open_plan(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = None,
-              need: Iterable[str] | None = None, limits: Limits | None = None) -> LoadedPlan:
+def load(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = None,
+         need: Iterable[str] | None = None, limits: Limits | None = None) -> LoadedPlan:
     """Find the repository (as git finds `.git`) and load it within `limits` (default: from the
     environment); raises InvalidPlan on errors.
 
@@ -25,49 +37,127 @@ def open_plan(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = 
     return load_plan(find_root(root, cwd, limits=limits), need=need)
 
 
-def require_versions(loaded: LoadedPlan, *version_ids: str) -> None:
-    known = loaded.plan.versions
-    for version_id in version_ids:
-        if version_id not in known:
-            close = difflib.get_close_matches(version_id, list(known), n=1, cutoff=0.5)
-            hint = f"did you mean `{close[0]}`? " if close else ""
-            raise UnknownVersion(
-                f"unknown version `{version_id}` in {describe(loaded.root)}",
-                f"{hint}known versions: {', '.join(sorted(known)) or '(none)'}",
-            )
-
-
-def closest(name: str, known: list[str]) -> str | None:
-    """The known name a typo most likely meant: the closest spelling, else one that contains it."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    if close:
-        return close[0]
-    containing = [k for k in known if name and name in k]
-    return containing[0] if len(containing) == 1 else None
-
-
-def require_filters(loaded: LoadedPlan, options: DiffOptions) -> None:
-    """An unknown `--term` or `--topic` is a typo, not a filter that matches nothing: a diff
-    filtered by it would say, wrongly, that nothing changed."""
-    plan = loaded.plan
-    topics = sorted({c.topic for v in plan.versions.values() for c in v.clauses if c.topic})
-    for option, asked, known, where in (
-            ("--term", options.terms, sorted(plan.terms), "plans/terms.yaml"),
-            ("--topic", options.topics, topics, "any clause")):
-        for name in sorted(asked or ()):
-            if name in known:
-                continue
-            close = closest(name, known)
-            shown = ", ".join(known) if len(known) <= 12 else ", ".join(known[:12]) + ", ..."
-            raise PlandiffError(f"{option} `{name}`: no such {option[2:]} in {where} of"
-                                f" {describe(loaded.root)}",
-                                f"did you mean `{close}`?" if close
-                                else f"known: {shown or '(none)'}")
-
-
 def diff(loaded: LoadedPlan, base: str, head: str, *,
          options: DiffOptions | None = None) -> PlanDiff:
     require_versions(loaded, base, head)
     if options is not None:
         require_filters(loaded, options)
     return diff_versions(loaded.plan, base, head, options=options, resolver=Resolver(loaded.plan))
+
+
+# --- the public API ------------------------------------------------------------------------------
+
+
+class PlanRepository:
+    """A plan repository, loaded and validated: its versions, diffs and histories."""
+
+    def __init__(self, loaded: LoadedPlan) -> None:
+        self.loaded = loaded
+        self._resolver = Resolver(loaded.plan)
+
+    @property
+    def plan(self) -> Plan:
+        """The validated data: versions by id, the term registry, the bibliography."""
+        plan: Plan = self.loaded.plan
+        return plan
+
+    @property
+    def versions(self) -> list[str]:
+        """Version ids in lineage order (parents before children, siblings by date)."""
+        return lineage_order(self.plan)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.loaded.problems if p.severity == "warning"]
+
+    def diff(self, base: str, head: str, *, terms: Iterable[str] | None = None,
+             topics: Iterable[str] | None = None) -> PlanDiff:
+        """How the clauses moved from `base` to `head` (raises UnknownVersion, or PlandiffError
+        for a term or topic the repository does not know)."""
+        options = DiffOptions(terms=frozenset(terms) if terms is not None else None,
+                              topics=frozenset(topics) if topics is not None else None)
+        require_versions(self.loaded, base, head)
+        require_filters(self.loaded, options, names=("term", "topic"))
+        return diff_versions(self.plan, base, head, options=options, resolver=self._resolver)
+
+    def history(self, subject: str) -> History:
+        """A term's value, or a clause's text, through every version."""
+        from plandiff.core.history import history
+
+        return history(self.plan, subject)
+
+    def resolve(self, version: str) -> ResolvedVersion:
+        """The clauses a version stands for, each saying where its values were stated."""
+        require_versions(self.loaded, version)
+        return self._resolver.resolve(version)
+
+
+def open_plan(root: str | os.PathLike[str] | None = None, *,
+              files: Mapping[str, bytes] | None = None, limits: Limits | None = None,
+              verify: bool = False) -> PlanRepository:
+    """Open a plan repository: the folder `root` (found as git finds `.git` when omitted, else
+    the corpus bundled with plandiff), or `files`, a mapping of relative paths
+    (`plans/terms.yaml`, `plans/v1.yaml`, `seeds/a.txt`, …) to bytes, read without touching the
+    disk. Raises InvalidPlan, listing every error, when the repository does not pass `check`'s
+    errors (`verify`: quotes are verified against local source files too)."""
+    if files is not None:
+        from plandiff.repo.memory import memory_root, read_files, source_reader
+
+        raw = read_files(files, limits)
+        return PlanRepository(load_plan(memory_root(limits), raw=raw, verify=verify,
+                                        sources=source_reader(files)))
+    return PlanRepository(load_plan(find_root(root, limits=limits), verify=verify))
+
+
+def check(root: str | os.PathLike[str] | None = None, *,
+          files: Mapping[str, bytes] | None = None, strict: bool = False) -> list[Problem]:
+    """Every problem `plandiff check` finds, located (file, line, column, code, hint)."""
+    if files is not None:
+        from plandiff.repo.memory import memory_root, read_files, source_reader
+
+        loaded = inspect_repository(memory_root(), raw=read_files(files), strict=strict,
+                                    sources=source_reader(files))
+        return loaded.problems
+    return check_repository(find_root(root), strict=strict)
+
+
+RENDERERS: dict[str, tuple[str, ...]] = {
+    "PlanDiff": ("terminal", "markdown", "json"),
+    "History": ("terminal", "markdown", "json"),
+}
+
+
+def render_result(result: PlanDiff | History, format: str = "terminal", *, width: int = 100,
+           show_all: bool = False) -> str:
+    """A diff or a history as text: `terminal` (plain, no colour), `markdown` or `json`."""
+    kind = type(result).__name__
+    if format not in RENDERERS.get(kind, ()):
+        known = ", ".join(RENDERERS.get(kind, ())) or "none"
+        raise PlandiffError(f"no `{format}` view of a {kind}", f"formats: {known}")
+    if isinstance(result, PlanDiff):
+        from plandiff.render import json as json_view
+        from plandiff.render import markdown, terminal
+
+        if format == "json":
+            return json_view.render(result)
+        if format == "markdown":
+            return markdown.render(result, show_all=show_all)
+        return _terminal(lambda console: terminal.render(result, console, show_all=show_all),
+                         width)
+    from plandiff.render import history as history_view
+
+    if format == "json":
+        return history_view.render_json(result)
+    if format == "markdown":
+        return history_view.render_markdown(result)
+    return _terminal(lambda console: history_view.render_terminal(result, console), width)
+
+
+def _terminal(draw: Callable[[Any], None], width: int) -> str:
+    import io
+
+    from plandiff.render.terminal import make_console
+
+    buffer = io.StringIO()
+    draw(make_console(width=width, color=False, file=buffer))
+    return buffer.getvalue()

@@ -81,7 +81,7 @@ def _open(root: Path | None, need: tuple[str, ...] | None = None, *, limits: Any
     command reads)."""
     from plandiff import api
 
-    loaded = api.open_plan(root, need=need, limits=limits)
+    loaded = api.load(root, need=need, limits=limits)
     for line in loaded.notices():
         _stderr(line)
     return loaded
@@ -306,7 +306,7 @@ def positions_command(
     from plandiff.core.positions import positions_table
     from plandiff.render import positions as view
 
-    loaded = api.open_plan(root)
+    loaded = api.load(root)
     table = positions_table(loaded.plan, term, history=history)
     if output_format is DiffFormat.json:
         sys.stdout.write(view.to_json(table))
@@ -444,12 +444,12 @@ def show_command(
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
     """Show a version's resolved clauses (what it stands for) with their sources."""
-    from plandiff import api
     from plandiff.core.resolve import Resolver
     from plandiff.render import show as show_view
+    from plandiff.repo.lookups import require_versions
 
     loaded = _open(root, (version,), limits=_limits(max_bytes, max_nodes))
-    api.require_versions(loaded, version)
+    require_versions(loaded, version)
     resolved = Resolver(loaded.plan).resolve(version)
     clauses = show_view.select(resolved, clause)
     if output_format is ShowFormat.json:

@@ -50,7 +50,7 @@ def _diff(base: str, head: str) -> int:
         from plandiff import api
         from plandiff.render import terminal
 
-        loaded = api.open_plan(None, need=(base, head))
+        loaded = api.load(None, need=(base, head))
         sys.stderr.write("".join(f"{line}\n" for line in loaded.notices()))
         result = api.diff(loaded, base, head)
         terminal.render(result, terminal.make_console(), show_all=False)

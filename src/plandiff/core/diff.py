@@ -387,8 +387,9 @@ def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
         old_stated = old.stated_in(term_id) if old is not None and in_old else None
         new_stated = new.stated_in(term_id) if new is not None and in_new else None
         if _same(old_claims, new_claims):
-            if new is None or not new.reported or base_id == head_id:
-                continue  # a clause the head does not list, or a version against itself
+            if new is None or not new.reported or (base_id == head_id
+                                                   and old_stated == new_stated):
+                continue  # a clause the head does not list, or the same statement twice
             if new_stated != head_id:
                 kind = "carried"
             elif old_stated != new_stated:

@@ -61,7 +61,7 @@ def prepare(root: Root, text: str, path: Path | None, options: ImportOptions, *,
     loaded = load_plan(root)
     plan: Plan = loaded.plan
     if options.parent not in plan.versions:
-        from plandiff.api import require_versions
+        from plandiff.repo.lookups import require_versions
 
         require_versions(loaded, options.parent)
     existing_file = loaded.files.get(options.version_id)

@@ -1,0 +1,52 @@
+"""Looking up what a caller names in a loaded repository: versions and diff filters, with the
+closest known name when it is a typo."""
+
+from __future__ import annotations
+
+import difflib
+
+from plandiff.core.diff import DiffOptions
+from plandiff.core.problems import PlandiffError, UnknownVersion
+from plandiff.repo.repository import LoadedPlan, describe
+
+
+def require_versions(loaded: LoadedPlan, *version_ids: str) -> None:
+    known = loaded.plan.versions
+    for version_id in version_ids:
+        if version_id not in known:
+            close = difflib.get_close_matches(version_id, list(known), n=1, cutoff=0.5)
+            hint = f"did you mean `{close[0]}`? " if close else ""
+            raise UnknownVersion(
+                f"unknown version `{version_id}` in {describe(loaded.root)}",
+                f"{hint}known versions: {', '.join(sorted(known)) or '(none)'}",
+            )
+
+
+def closest(name: str, known: list[str]) -> str | None:
+    """The known name a typo most likely meant: the closest spelling, else one that contains it."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    if close:
+        return close[0]
+    containing = [k for k in known if name and name in k]
+    return containing[0] if len(containing) == 1 else None
+
+
+def require_filters(loaded: LoadedPlan, options: DiffOptions, *,
+                    names: tuple[str, str] = ("--term", "--topic")) -> None:
+    """An unknown term or topic filter is a typo, not a filter that matches nothing: a diff
+    filtered by it would say, wrongly, that nothing changed. `names`: how the caller calls the
+    two filters (the command line's options by default)."""
+    plan = loaded.plan
+    topics = sorted({c.topic for v in plan.versions.values() for c in v.clauses if c.topic})
+    for option, asked, known, where in (
+            (names[0], options.terms, sorted(plan.terms), "plans/terms.yaml"),
+            (names[1], options.topics, topics, "any clause")):
+        for name in sorted(asked or ()):
+            if name in known:
+                continue
+            close = closest(name, known)
+            shown = ", ".join(known) if len(known) <= 12 else ", ".join(known[:12]) + ", ..."
+            raise PlandiffError(f"{option} `{name}`: no such {option.lstrip('-')} in {where} of"
+                                f" {describe(loaded.root)}",
+                                f"did you mean `{close}`?" if close
+                                else f"known: {shown or '(none)'}")

@@ -1,0 +1,53 @@
+"""The public Python API: docs/api.md's examples run as doctests, and what they promise."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+import plandiff
+from conftest import LINEAGE_PLANS, REPO
+
+
+def test_the_examples_in_docs_api_md_run_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    monkeypatch.delenv("PLANDIFF_ROOT", raising=False)
+    failures, tried = doctest.testfile(str(REPO / "docs" / "api.md"), module_relative=False,
+                                       optionflags=doctest.ELLIPSIS)
+    assert tried > 10 and failures == 0
+
+
+def test_a_repository_in_memory_reads_as_the_same_files_on_disk(make_repo) -> None:
+    files = {path: text.encode("utf-8") for path, text in LINEAGE_PLANS.items()}
+    on_disk = plandiff.open_plan(make_repo(LINEAGE_PLANS))
+    in_memory = plandiff.open_plan(files=files)
+    for fmt in ("terminal", "markdown", "json"):
+        assert plandiff.render_result(in_memory.diff("v1", "v2"), fmt) == \
+            plandiff.render_result(on_disk.diff("v1", "v2"), fmt)
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "../plans/x.yaml", "plans/../../x.yaml"])
+def test_a_repository_in_memory_has_no_outside(path: str) -> None:
+    files = {path: b"id: x\n", **{p: t.encode() for p, t in LINEAGE_PLANS.items()}}
+    with pytest.raises(plandiff.PlandiffError, match="relative path inside it"):
+        plandiff.open_plan(files=files)
+
+
+def test_check_in_memory_locates_problems_like_on_disk(make_repo) -> None:
+    broken = dict(LINEAGE_PLANS)
+    broken["plans/v2.yaml"] = broken["plans/v2.yaml"] + "bogus: 1\n"
+    on_disk = [(p.file, p.line, p.code) for p in plandiff.check(make_repo(broken))]
+    in_memory = [(p.file, p.line, p.code)
+                 for p in plandiff.check(files={k: v.encode() for k, v in broken.items()})]
+    assert in_memory == on_disk and ("plans/v2.yaml", in_memory[0][1], "unknown-field") in in_memory
+
+
+def test_importing_plandiff_loads_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, plandiff; print(sorted(m for m in sys.modules"
+            " if m.split('.')[0] in ('pydantic', 'rich', 'typer', 'ruamel')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
