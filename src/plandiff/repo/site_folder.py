@@ -57,10 +57,13 @@ def _is_git_metadata(folder: Path) -> bool:
         return False
 
 
-def build_site(plan: Plan, *, base_url: str | None = None) -> dict[str, str]:
+def build_site(plan: Plan, *, base_url: str | None = None, languages: tuple[str, ...] = ("en",),
+               digits: str | None = None) -> dict[str, str]:
+    """Every page; with more `languages` than English, each one's twins under LANG/."""
     from plandiff.render.site import SiteOptions, build
 
-    pages = build(plan, SiteOptions(base_url=check_base_url(base_url)))
+    pages = build(plan, SiteOptions(base_url=check_base_url(base_url), languages=languages,
+                                    digits=digits))
     pages[MARKER] = f"Written by plandiff {__version__} (`plandiff site`); safe to replace.\n"
     return pages
 
