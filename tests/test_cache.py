@@ -180,3 +180,51 @@ def test_every_command_prints_the_same_bytes_with_and_without_the_cache(
     assert run("1") == without  # filled (or, for the others, not used)
     assert run("1") == without  # read back
     assert run("0") == without
+
+
+def test_the_language_is_part_of_the_key(cached, capsys, monkeypatch) -> None:
+    """PLANDIFF_LANG and PLANDIFF_DIGITS change what `plandiff A B` prints: an English run
+    never serves an Arabic one from the cache, nor the other way round."""
+    monkeypatch.chdir(REPO)
+    english = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
+    monkeypatch.setenv("PLANDIFF_LANG", "ar")
+    arabic = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
+    monkeypatch.setenv("PLANDIFF_DIGITS", "arab")
+    digits = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
+    assert english[1].startswith("v28 → geneva: ")
+    assert arabic[1].startswith("من v28 إلى geneva: ")
+    assert "٦٠٠٬٠٠٠ فرد ←" in digits[1] and "600,000 فرد ←" in arabic[1]  # content keeps its own
+    assert len(list(cached.iterdir())) == 3
+    monkeypatch.setattr(quick, "_diff", lambda base, head: pytest.fail("not served from cache"))
+    assert diff(capsys, "v28", "geneva", monkeypatch=monkeypatch) == digits
+    monkeypatch.delenv("PLANDIFF_DIGITS")
+    assert diff(capsys, "v28", "geneva", monkeypatch=monkeypatch) == arabic
+    monkeypatch.delenv("PLANDIFF_LANG")
+    assert diff(capsys, "v28", "geneva", monkeypatch=monkeypatch) == english
+
+
+def test_an_english_run_after_an_arabic_one_is_english(cached, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
+    english = diff(capsys, "v28", "geneva", cache_on=False, monkeypatch=monkeypatch)
+    monkeypatch.setenv("PLANDIFF_LANG", "ar")
+    diff(capsys, "v28", "geneva", cache_on=False, monkeypatch=monkeypatch)
+    monkeypatch.delenv("PLANDIFF_LANG")
+    assert diff(capsys, "v28", "geneva", cache_on=False, monkeypatch=monkeypatch) == english
+
+
+def test_the_key_hashes_the_whole_package_with_its_catalogs(cached, monkeypatch) -> None:
+    """Since the code moved into plandiff/cli/, the key must still cover render/, core/ and the
+    message catalogs under locale/ (an edited view or translation changes what is printed)."""
+    monkeypatch.chdir(REPO)
+    seen: list[str] = []
+    real = cache._feed_tree
+
+    def spy(feed, top, *, code, depth=0):  # type: ignore[no-untyped-def]
+        if code and depth == 0:
+            seen.append(top)
+        return real(feed, top, code=code, depth=depth)
+
+    monkeypatch.setattr(cache, "_feed_tree", spy)
+    assert cache.key(["diff", "v28", "geneva"]) is not None
+    package = Path(seen[0])
+    assert (package / "render").is_dir() and (package / "locale" / "ar").is_dir()

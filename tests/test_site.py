@@ -263,7 +263,7 @@ def test_pure_builder_makes_a_page_per_version_edge_term_and_clause(make_repo) -
     from plandiff import api
     from plandiff.render.site import build
 
-    pages = build(api.open_plan(make_repo(LINEAGE_PLANS)).plan)
+    pages = build(api.load(make_repo(LINEAGE_PLANS)).plan)
     assert {"index.html", "sources.html", "subjects.html", "versions/v1.html",
             "versions/v2.html", "diffs/v1..v2.html", "terms/cap.html", "terms/nato.html",
             "clauses/nato.html", "clauses/nato-old.html", "clauses/new-one.html"} <= set(pages)

@@ -71,6 +71,10 @@ def handle_errors(command: F) -> F:
             for line in error_lines(error):
                 _stderr(line)
             raise typer.Exit(EXIT_ERROR) from None
+        finally:  # the language lasts one command (tests and embedders run several)
+            spoken = sys.modules.get("plandiff.i18n")
+            if spoken is not None:
+                spoken.deactivate()
 
     return wrapper  # type: ignore[return-value]
 
@@ -84,6 +88,11 @@ def _open(root: Path | None, need: tuple[str, ...] | None = None, *, limits: Any
     loaded = api.load(root, need=need, limits=limits)
     for line in loaded.notices():
         _stderr(line)
+    i18n = sys.modules.get("plandiff.i18n")
+    if i18n is not None and not i18n.english():  # the plan's translations, for the views
+        from plandiff.i18n import content
+
+        content.use_plan(loaded.plan)
     return loaded
 
 
@@ -130,6 +139,30 @@ def _limits(max_bytes: int | None, max_nodes: int | None) -> Any:
     return Limits.from_env(max_bytes, max_nodes)
 
 
+LangOption = typer.Option(
+    None, "--lang", metavar="LANG", envvar="PLANDIFF_LANG",
+    help="The language to print in: en (the default) or ar (Arabic, right to left). Plan"
+    " content without a rendering in it is shown in English, marked.", show_default=False,
+)
+DigitsOption = typer.Option(
+    None, "--digits", metavar="latn|arab", envvar="PLANDIFF_DIGITS",
+    help="Digits for numbers in a language other than English: latn (0-9, the default) or"
+    " arab (Arabic-Indic).", show_default=False,
+)
+
+
+def _speak(lang: str | None, digits: str | None) -> None:
+    """Switch the views' language; nothing is loaded for English."""
+    if (lang is None or lang.strip().lower() in ("", "en")) and digits is None:
+        loaded = sys.modules.get("plandiff.i18n")
+        if loaded is not None:  # a test's earlier command in another language
+            loaded.deactivate()
+        return
+    from plandiff import i18n
+
+    i18n.activate(lang, digits)
+
+
 @app.callback()
 def main_callback(
     version: bool | None = typer.Option(
@@ -169,8 +202,11 @@ def diff_command(
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """Say how the clauses moved from BASE to HEAD."""
+    _speak(lang, digits)
     from plandiff import api
     from plandiff.core.diff import DiffOptions
 
@@ -224,8 +260,11 @@ def report_command(
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """A change report fit to publish: key changes first, each changed clause with its sources."""
+    _speak(lang, digits)
     from plandiff import api
 
     loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
@@ -261,8 +300,11 @@ def history_command(
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """Follow one term's value, or one clause's text, through every version."""
+    _speak(lang, digits)
     from plandiff.core.history import history
     from plandiff.render import history as view
 
@@ -299,14 +341,22 @@ def positions_command(
     output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
                                              help="Output format."),
     root: Path | None = RootOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """Who wants what: each party's stated position on each term (plans/positions.yaml), the
     latest draft beside it, and where the sides stand apart or together."""
+    _speak(lang, digits)
     from plandiff import api
     from plandiff.core.positions import positions_table
     from plandiff.render import positions as view
 
     loaded = api.load(root)
+    i18n = sys.modules.get("plandiff.i18n")
+    if i18n is not None and not i18n.english():
+        from plandiff.i18n import content
+
+        content.use_plan(loaded.plan)
     table = positions_table(loaded.plan, term, history=history)
     if output_format is DiffFormat.json:
         sys.stdout.write(view.to_json(table))
@@ -330,14 +380,23 @@ def site_command(
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """Write the tracker as a static website: timeline, versions, change reports, histories,
     sources."""
     from plandiff.render.site import SiteOptions, build
     from plandiff.repo.site_folder import check_base_url, write_site
 
+    languages: tuple[str, ...] = ("en",)
+    if (lang or "en").strip().lower() != "en":  # the English pages, and the twins under LANG/
+        from plandiff import i18n
+
+        with i18n.speaking(lang, digits):  # an unknown language fails before anything is read
+            languages = ("en", i18n.language())
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    pages = build(loaded.plan, SiteOptions(base_url=check_base_url(base_url)))
+    pages = build(loaded.plan, SiteOptions(base_url=check_base_url(base_url), languages=languages,
+                                           digits=digits))
     write_site(pages, out, force=force, protect=loaded.root.path)
     _stderr(f"wrote {sum(p.endswith('.html') for p in pages)} pages to {out}")
 
@@ -361,8 +420,11 @@ def review_command(
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """Review a change to the plan files between two git revisions, for pull requests."""
+    _speak(lang, digits)
     from plandiff.render import review as view
     from plandiff.repo.repository import find_root
     from plandiff.repo.review import review
@@ -414,8 +476,11 @@ def log_command(
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
+    _speak(lang, digits)
     from plandiff.render import log as log_view
 
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
@@ -442,8 +507,11 @@ def show_command(
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
 ) -> None:
     """Show a version's resolved clauses (what it stands for) with their sources."""
+    _speak(lang, digits)
     from plandiff.core.resolve import Resolver
     from plandiff.render import show as show_view
     from plandiff.repo.lookups import require_versions

@@ -79,7 +79,8 @@ def key(args: list[str]) -> tuple[str, str, str] | None:
                      repr(sorted(os.environ.items())).encode("utf-8", "surrogatepass"),
                      _terminal().encode()):
             feed(len(part).to_bytes(8, "big") + part)
-        _feed_tree(feed, os.path.dirname(os.path.abspath(__file__)), code=True)
+        # The whole package (core, render, the catalogs under locale/), not cli/ alone.
+        _feed_tree(feed, os.path.dirname(os.path.dirname(os.path.abspath(__file__))), code=True)
         _feed_packages(feed)
         plans = plans_digest(root)
     except (OSError, _Uncacheable):

@@ -47,11 +47,20 @@ def _diff(base: str, head: str) -> int:
     from plandiff.core.problems import PlandiffError, error_lines
 
     try:
+        lang, digits = os.environ.get("PLANDIFF_LANG"), os.environ.get("PLANDIFF_DIGITS")
+        if (lang or "en").strip().lower() != "en" or digits:
+            from plandiff import i18n  # only then: English never loads a catalog
+
+            i18n.activate(lang, digits)
         from plandiff import api
         from plandiff.render import terminal
 
         loaded = api.load(None, need=(base, head))
         sys.stderr.write("".join(f"{line}\n" for line in loaded.notices()))
+        if "plandiff.i18n" in sys.modules:
+            from plandiff.i18n import content
+
+            content.use_plan(loaded.plan)
         result = api.diff(loaded, base, head)
         terminal.render(result, terminal.make_console(), show_all=False)
     except KeyboardInterrupt:  # as click does
@@ -62,4 +71,8 @@ def _diff(base: str, head: str) -> int:
             raise
         sys.stderr.write("".join(f"{line}\n" for line in error_lines(error)))
         return EXIT_ERROR
+    finally:  # the language lasts one run (tests run several in one process)
+        spoken = sys.modules.get("plandiff.i18n")
+        if spoken is not None:
+            spoken.deactivate()
     return 0

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from plandiff import i18n
 from plandiff.core.history import History, HistoryPoint, chart_series
+from plandiff.i18n import _
+from plandiff.i18n import content as tr
 from plandiff.render import markdown as md
 from plandiff.render import values
 from plandiff.render.json import version_info
@@ -23,14 +26,15 @@ def value_text(result: History, point: HistoryPoint) -> str:
     if result.term is None:
         return ""
     if not claims:
-        return "not set"
+        return _("not set")
     if len(claims) == 1 and not claims[0].known:
-        return f"not reported since {point.reported_in}"
+        return _("not reported since {version}").format(version=point.reported_in)
     if len(claims) == 1:
         text = values.value(result.term, claims[0].value)
     else:
-        parts = [f"{values.value(result.term, c.value)} ({', '.join(c.sources)})" for c in claims]
-        text = "disputed: " + " | ".join(parts)
+        comma = _(", ")
+        parts = [f"{values.value(result.term, c.value)} ({comma.join(c.sources)})" for c in claims]
+        text = _("disputed: {claims}").format(claims=" | ".join(parts))
     return text + values.carried(point.carried_from)
 
 
@@ -39,14 +43,21 @@ def change_text(result: History, point: HistoryPoint) -> str:
         return "—"
     if point.change == "changed" and point.delta is not None and result.term is not None:
         return values.movement_text(result.term, point.delta, point.percent)
+    if not i18n.english():
+        return {"same": _("same"), "changed": _("changed"), "set": _("new"),
+                "unset": _("dropped")}[point.change]
     return {"same": "same", "changed": "changed", "set": "new", "unset": "dropped"}[point.change]
 
 
 def state_text(point: HistoryPoint) -> str:
     if point.state == "unreported":
-        return f"unreported (from {point.reported_in})"
+        return _("unreported (from {version})").format(version=point.reported_in)
     if point.state == "carried":
-        return f"clause reported, value carried from {point.reported_in}"
+        return _("clause reported, value carried from {version}").format(
+            version=point.reported_in)
+    if not i18n.english():
+        return {"reported": _("reported"), "unreported": _("unreported"),
+                "removed": _("removed"), "absent": _("not in this version")}[point.state]
     return _STATE_WORDS[point.state]
 
 
@@ -88,11 +99,17 @@ def mermaid(result: History) -> list[str]:
     if not result.numeric or not bars:
         return []
     unit = (result.term.unit or result.term.currency or "") if result.term else ""
-    title, unit = md.escape(result.label, mermaid=True), md.escape(unit, mermaid=True)
-    labels = ", ".join(f'"{md.escape(label, mermaid=True)}"' for label, _ in bars)
     top = max(value for _, value in bars)
+    axis = values.number(top * 1.1)
+    if not i18n.english():  # Mermaid reads Western digits only; the words are translated
+        if result.term is not None and result.term.unit:
+            unit = tr.plain(*tr.unit_of(result.term))
+        bars = [(label.replace(" (carried)", " " + _("(carried)")), value) for label, value in bars]
+        axis = f"{top * 1.1:,.2f}".rstrip("0").rstrip(".")
+    title, unit = md.escape(_label(result), mermaid=True), md.escape(unit, mermaid=True)
+    labels = ", ".join(f'"{md.escape(label, mermaid=True)}"' for label, _v in bars)
     return ["```mermaid", "xychart-beta", f'    title "{title}"', f"    x-axis [{labels}]",
-            f'    y-axis "{unit}" 0 --> {values.number(top * 1.1)}'.replace(",", ""),
+            f'    y-axis "{unit}" 0 --> {axis}'.replace(",", ""),
             f"    bar [{', '.join(str(v) for _, v in bars)}]", "```", ""]
 
 
@@ -100,10 +117,62 @@ def _parent(point: HistoryPoint) -> str:
     return md.code(point.version.parent) if point.version.parent else "—"
 
 
+def _label(result: History) -> str:
+    """The subject's label in the active language: a term's translation, a clause's English
+    title marked (a history carries the English title only)."""
+    if i18n.english():
+        return result.label
+    if result.term is not None:
+        return tr.plain(*tr.label_of(result.term, result.label))
+    return tr.plain(result.label, result.label == result.subject)
+
+
+def _date(point: HistoryPoint) -> str:
+    day = point.version.date
+    return day.isoformat() if i18n.english() else i18n.date(day)
+
+
+def _text(text: str | None) -> str | None:
+    """A clause's text at a point: English, marked as such in another language."""
+    return text if i18n.english() or not text else tr.plain(text, False)
+
+
+def _markdown_translated(result: History) -> str:
+    label = md.escape(_label(result))
+    title = (_("Term history: {label}") if result.kind == "term"
+             else _("Clause history: {title}")).format(label=label, title=label)
+    lines = [f"# {title} ({md.code(result.subject)})", ""]
+    lines += mermaid(result)
+    if result.kind == "term":
+        head = [_("Version"), _("Date"), _("Value"), _("Change from parent"), _("State"),
+                _("Sources")]
+    else:
+        head = [_("Version"), _("Date"), "§", _("Text"), _("Change from parent"), _("State")]
+    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|"]
+    comma = _(", ")
+    for point in result.points:
+        if result.kind == "term":
+            sources = comma.join(md.code(s) for c in point.claims for s in c.sources)
+            cells = [md.escape(value_text(result, point)), md.escape(change_text(result, point)),
+                     md.escape(state_text(point)), sources or "—"]
+        else:
+            text = md.words(point.text_change) if point.text_change else md.escape(point.text)
+            if text and not i18n.english():
+                text = f"{md.escape(tr.badge())} {text}"
+            number = md.escape(str(point.number)) if point.number is not None else ""
+            cells = [number, text or "—", md.escape(change_text(result, point)),
+                     md.escape(state_text(point))]
+        lines.append(f"| {md.code(point.version.id)} | {_date(point)} | " + " | ".join(cells)
+                     + " |")
+    return "\n".join(lines) + "\n"
+
+
 def render_markdown(result: History, *, lineage_beside: bool = False) -> str:
     """`lineage_beside`: a Parent column, for points in date order."""
     if lineage_beside:
         return _with_parent_column(render_markdown(result), result)
+    if not i18n.english():
+        return _markdown_translated(result)
     kind = "Term" if result.kind == "term" else "Clause"
     lines = [f"# {kind} history: {md.escape(result.label)} ({md.code(result.subject)})", ""]
     lines += mermaid(result)
@@ -132,8 +201,9 @@ def render_markdown(result: History, *, lineage_beside: bool = False) -> str:
 def _with_parent_column(text: str, result: History) -> str:
     """The history's table with a Parent column after the version's."""
     lines = text.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("| Version |"))
-    lines[start] = lines[start].replace("| Version |", "| Version | Parent |", 1)
+    version = "| " + _("Version") + " |"
+    start = next(i for i, line in enumerate(lines) if line.startswith(version))
+    lines[start] = lines[start].replace(version, version + " " + _("Parent") + " |", 1)
     lines[start + 1] = "|---" + lines[start + 1]
     for offset, point in enumerate(result.points):
         row = lines[start + 2 + offset]
@@ -163,30 +233,31 @@ def render_terminal(result: History, console: Console, *,
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(f"{result.label} ({result.subject})", style="bold"))
+    console.print(Text(f"{_label(result)} ({result.subject})", style="bold"))
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    parent = ("parent",) if lineage_beside else ()
+    parent = (_("parent"),) if lineage_beside else ()
 
     def lineage(point: HistoryPoint) -> tuple[str, ...]:
         return (point.version.parent or "—",) if lineage_beside else ()
 
     if result.kind == "term":
-        for column in ("version", *parent, "date", "value", "change", "state", "sources"):
+        for column in (_("version"), *parent, _("date"), _("value"), _("change"), _("state"),
+                       _("sources")):
             table.add_column(column, overflow="fold")
         for point in result.points:
             style = "dim" if point.state in ("unreported", "carried", "absent") else None
-            sources = ", ".join(dict.fromkeys(s for c in point.claims for s in c.sources))
-            table.add_row(point.version.id, *lineage(point), point.version.date.isoformat(),
+            sources = _(", ").join(dict.fromkeys(s for c in point.claims for s in c.sources))
+            table.add_row(point.version.id, *lineage(point), _date(point),
                           value_text(result, point), change_text(result, point),
                           state_text(point), sources, style=style)
     else:
-        for column in ("version", *parent, "date", "§", "text", "change", "state"):
+        for column in (_("version"), *parent, _("date"), "§", _("text"), _("change"), _("state")):
             table.add_column(column, overflow="fold")
         for point in result.points:
             style = "dim" if point.state in ("unreported", "absent") else None
-            table.add_row(point.version.id, *lineage(point), point.version.date.isoformat(),
+            table.add_row(point.version.id, *lineage(point), _date(point),
                           "" if point.number is None else str(point.number),
-                          " ".join((point.text or "—").split()), change_text(result, point),
+                          " ".join((_text(point.text) or "—").split()), change_text(result, point),
                           state_text(point), style=style)
     console.print(table)
     rows = _bars(result)

@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
+from plandiff import i18n
 from plandiff.core.diff import PlanDiff
 from plandiff.render.report import ReportStyle, render_markdown
 
@@ -37,6 +38,19 @@ a { color: var(--accent); overflow-wrap: anywhere; }
 .footnotes { font-size: .92rem; color: var(--muted); }
 .footnotes li { margin: .3rem 0; }
 hr.footnotes-sep { display: none; }
+html[dir=rtl] body { font-family: system-ui, "Noto Naskh Arabic", "Noto Sans Arabic",
+  "Geeza Pro", "Segoe UI", Tahoma, "Arabic Typesetting", "DejaVu Sans", sans-serif; }
+html[dir=rtl] th, html[dir=rtl] td { text-align: right; }
+html[dir=rtl] blockquote { border-left: 0; border-right: 4px solid #bf8700; }
+html[dir=rtl] code, bdi { unicode-bidi: isolate; direction: ltr; }
+html[dir=rtl] [dir=ltr] { unicode-bidi: isolate; }
+html[dir=rtl] .skip { left: auto; right: -999px; }
+html[dir=rtl] .skip:focus { right: 1rem; }
+html[dir=rtl] caption { text-align: right; }
+html[dir=rtl] .claims { padding-left: 0; padding-right: 1.1rem; }
+html[dir=rtl] header nav li.lang { margin-right: auto; }
+header nav li.lang { margin-left: auto; }
+.badge-en { font-size: .8rem; color: var(--muted); }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   a { color: inherit; }
@@ -82,20 +96,33 @@ def render_fragment(markdown_text: str) -> str:
 
 
 def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, str]] = (),
-         canonical: str | None = None, css: str = "") -> str:
+         canonical: str | None = None, css: str = "",
+         alternates: Sequence[tuple[str, str, str]] = ()) -> str:
     """A whole page. `nav` is (href, label) pairs for a site header; `canonical` an absolute URL;
     both are escaped here. `css` is extra style (plandiff's own, never plan text)."""
     head = ['<link rel="icon" href="data:,">'] if nav else []  # hosted: no favicon fetch to block
     if canonical:
         head.append(f'<link rel="canonical" href="{html.escape(canonical)}">')
+    # The page's twins in other languages: (language, relative href, its name in itself).
+    head += [f'<link rel="alternate" hreflang="{html.escape(code)}" href="{html.escape(href)}">'
+             for code, href, _name in alternates]
     extra = "".join(f"{line}\n" for line in head)
     header = ""
     if nav:
         links = "".join(f'<li><a href="{html.escape(href)}">{html.escape(label)}</a></li>'
                         for href, label in nav)
-        header = ('<a class="skip" href="#main">Skip to content</a>\n'
-                  f'<header><nav aria-label="Site"><ul>{links}</ul></nav></header>\n')
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        switch = "".join(
+            f'<li class="lang"><a href="{html.escape(href)}" hreflang="{html.escape(code)}"'
+            f' lang="{html.escape(code)}">{html.escape(name)}</a></li>'
+            for code, href, name in alternates if code != lang)
+        skip = "Skip to content" if lang == "en" else i18n._("Skip to content")
+        site = "Site" if lang == "en" else i18n._("Site")
+        header = (f'<a class="skip" href="#main">{html.escape(skip)}</a>\n'
+                  f'<header><nav aria-label="{html.escape(site)}"><ul>{links}{switch}</ul></nav>'
+                  "</header>\n")
+    opening = f'<html lang="{lang}">' if lang == "en" else (
+        f'<html lang="{html.escape(lang)}" dir="{"rtl" if lang in i18n.RTL else "ltr"}">')
+    return (f'<!DOCTYPE html>\n{opening}\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
             " style-src 'unsafe-inline'; img-src data:\">\n"
@@ -106,5 +133,9 @@ def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, st
 
 def render(result: PlanDiff) -> str:
     text = render_markdown(result, ReportStyle(target="html", limit=None))
+    if not i18n.english():
+        title = i18n._("Change report: from {base} to {head}").format(base=result.base.id,
+                                                                     head=result.head.id)
+        return page(title, render_fragment(text), lang=i18n.language())
     title = f"Change report: {result.base.id} → {result.head.id}"
     return page(title, render_fragment(text))

@@ -6,9 +6,11 @@ import datetime as dt
 import json
 from typing import Any
 
+from plandiff import i18n
 from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange
 from plandiff.core.models import Citation, Source, TermType, Version
-from plandiff.render import positions
+from plandiff.i18n import content as tr
+from plandiff.render import positions, values
 
 FORMAT = "plandiff.diff/1"
 
@@ -49,7 +51,7 @@ def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
 def term_change(change: TermChange) -> dict[str, Any]:
     data: dict[str, Any] = {
         "term": change.term,
-        "label": change.label,
+        "label": values.label(change),
         "type": change.type.value,
         "change": change.change,
         "old": _side(change, change.old),
@@ -66,6 +68,9 @@ def term_change(change: TermChange) -> dict[str, Any]:
         data["currency"] = change.currency
     if change.type is TermType.choice and change.choices is not None:
         labels = change.choices
+        if not i18n.english():  # labels in the chosen language, the English marked
+            labels = {key: tr.plain(*tr.choice_of(change, key, label))
+                      for key, label in labels.items()}
         data["old_label"] = _choice_labels(change.old, labels)
         data["new_label"] = _choice_labels(change.new, labels)
     if not change.disputed:

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
+from plandiff import i18n
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Disputed, NoLongerKnown, Source, Term
 from plandiff.core.positions import (
@@ -133,6 +134,10 @@ def before_text(item: StanceChange) -> str | None:
 def terminal(table: PositionsTable, console: Console) -> None:
     from rich.text import Text
 
+    if not i18n.english():
+        from plandiff.render.stances_translated import positions_terminal
+
+        return positions_terminal(table, console)
     draft = table.draft
     heading = "Who wants what: " + ("every stated position" if table.history
                                     else "each party's latest stated position")
@@ -180,6 +185,10 @@ def terminal(table: PositionsTable, console: Console) -> None:
 def markdown(table: PositionsTable) -> str:
     from plandiff.render.markdown import code, escape, footnotes
 
+    if not i18n.english():
+        from plandiff.render.stances_translated import positions_markdown
+
+        return positions_markdown(table)
     draft = table.draft
     lines = ["# Who wants what", ""]
     about = ("Every stated position of each party" if table.history
@@ -247,7 +256,7 @@ def stance_data(stance: Stance, subject: Subject) -> dict[str, Any]:
         "stance": position.stance.value,
         "has_value": position.has_value,
         "value": _plain(position.value) if position.has_value else None,
-        "value_label": stance_value(stance, subject) if position.has_value else None,
+        "value_label": _stance_value(stance, subject) if position.has_value else None,
         "date": stance.date.isoformat(),
         "at": position.at,
         "text": position.text,
@@ -268,6 +277,22 @@ def _source(source: Source) -> dict[str, Any]:
     from plandiff.render.json import source_info
 
     return source_info(source)
+
+
+def _stance_value(stance: Stance, subject: Subject) -> str:
+    if i18n.english():
+        return stance_value(stance, subject)
+    from plandiff.render.stances_translated import stance_value as translated
+
+    return translated(stance, subject)
+
+
+def _sides(row: SubjectPositions, parties: dict[str, str]) -> str:
+    if i18n.english():
+        return sides_text(row, parties)
+    from plandiff.render.stances_translated import sides
+
+    return sides(row, parties)
 
 
 def to_data(table: PositionsTable) -> dict[str, Any]:
@@ -291,7 +316,7 @@ def to_data(table: PositionsTable) -> dict[str, Any]:
                 "no_value": list(found.no_value),
                 "draft_meets": list(found.meets),
                 "draft_misses": list(found.misses),
-                "summary": sides_text(row, table.parties),
+                "summary": _sides(row, table.parties),
             },
         }
         if table.history:
@@ -325,6 +350,10 @@ def diff_terminal(result: PlanDiff, console: Console) -> None:
 
     if not result.stances:
         return
+    if not i18n.english():
+        from plandiff.render.stances_translated import terminal as translated
+
+        return translated(result, console)
     console.print()
     console.print(Text(f"Stances stated {_window(result)} ({SECTION_NOTE}):", style="bold"))
     for item in result.stances:
@@ -346,6 +375,10 @@ def diff_markdown(result: PlanDiff) -> list[str]:
 
     if not result.stances:
         return []
+    if not i18n.english():
+        from plandiff.render.stances_translated import markdown as translated
+
+        return translated(result)
     lines = [f"## Stances stated {_window(result)}", "",
              f"These are {SECTION_NOTE}.", ""]
     for item in result.stances:

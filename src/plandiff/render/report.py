@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from plandiff import __version__
+from plandiff import __version__, i18n
 from plandiff.core.diff import ClauseDiff, PlanDiff, TermChange
 from plandiff.core.models import Citation, TermType, Version
+from plandiff.i18n import _
+from plandiff.i18n import content as tr
 from plandiff.render import markdown as md
 from plandiff.render import positions, values
 
@@ -34,6 +36,8 @@ def _quote_markup(style: ReportStyle) -> Callable[[str], str]:
         plain = md.quote_plain(quote)
         if style.html and RTL_SCRIPT.search(quote):
             return f"[{plain}]{{dir=rtl lang=ar}}"
+        if style.html and i18n.rtl():  # an English quote in a right-to-left page
+            return f"[{plain}]{{dir=ltr lang=en}}"
         return plain
 
     return markup
@@ -48,6 +52,13 @@ def _details(style: ReportStyle, summary: str, body: list[str]) -> list[str]:
 def _version_rows(base: Version, head: Version) -> list[str]:
     def parties(version: Version) -> str:
         return md.escape(", ".join(version.parties)) or "—"
+
+    if not i18n.english():
+        return [*md._version_rows(base, head)[:2],
+                md._row(_("Version"), md.code(base.id), md.code(head.id)),
+                md._row(_("Title"), md.field(base, "title"), md.field(head, "title")),
+                *md._version_rows(base, head)[3:],
+                md._row(_("Parties"), parties(base), parties(head))]
 
     return [
         "| | Base | Head |",
@@ -79,7 +90,15 @@ def _about_versions(style: ReportStyle, base: Version, head: Version) -> list[st
     for version in (base, head) if base.id != head.id else (base,):
         for field, what in (("summary", "Summary"), ("note", "Note")):
             text = getattr(version, field)
-            if text:
+            if text and not i18n.english():
+                shown = (md.field(version, field, spans=style.html) if field == "summary"
+                         else md.content(text, False, spans=style.html))
+                heading = (_("Summary of {version}") if field == "summary"
+                           else _("Note of {version}"))
+                body = f"**{heading.format(version=md.code(version.id))}:** {shown}"
+                lines += _long_or_short(style, heading.format(version=version.id), body,
+                                        open_=version is head and field == "summary")
+            elif text:
                 body = f"**{what} of {md.code(version.id)}:** {md.escape(text)}"
                 lines += _long_or_short(style, f"{what} of {version.id}", body,
                                         open_=version is head and field == "summary")
@@ -98,6 +117,12 @@ def _clause_notes(style: ReportStyle, item: ClauseDiff) -> list[str]:
         if not note or note in seen:
             continue
         seen.add(note)
+        if not i18n.english():  # notes have no translations: English, marked
+            body = _("Note ({version}): {note}").format(
+                version=md.code(version_id or ""), note=md.content(note, False, spans=style.html))
+            lines += _long_or_short(style, _("Note on {id} in {version}").format(
+                id=item.id, version=version_id), body)
+            continue
         body = f"Note ({md.code(version_id or '')}): {md.escape(note)}"
         lines += _long_or_short(style, f"Note on {item.id} in {version_id}", body)
     return lines
@@ -107,7 +132,7 @@ def _with_notes(section: list[str], notes: list[str]) -> list[str]:
     """A clause section with its notes before its sources line."""
     if not notes:
         return section
-    at = max(i for i, line in enumerate(section) if line.startswith("Sources:"))
+    at = max(i for i, line in enumerate(section) if line.startswith(_("Sources:")))
     return [*section[:at], *notes, *section[at:]]
 
 
@@ -127,7 +152,9 @@ def ranked_term_changes(result: PlanDiff) -> list[tuple[ClauseDiff, TermChange]]
     return sorted(pairs, key=rank)
 
 
-def key_changes(result: PlanDiff) -> list[str]:
+def key_changes(result: PlanDiff, *, spans: bool = False) -> list[str]:
+    if not i18n.english():
+        return _key_changes_translated(result, spans=spans)
     lines = []
     for item, term in ranked_term_changes(result):
         lines.append(f"- **{md.escape(values.term_line(term))}** ({md.code(item.id)})")
@@ -148,12 +175,38 @@ def key_changes(result: PlanDiff) -> list[str]:
     return lines
 
 
+def _key_changes_translated(result: PlanDiff, *, spans: bool) -> list[str]:
+    lines = []
+    for item, term in ranked_term_changes(result):
+        lines.append(f"- **{md.escape(values.term_line(term))}** ({md.code(item.id)})")
+    for item in result.changed:
+        title = f" {md.title_of(item, spans=spans)}" if item.title else ""
+        if item.change == "removed":
+            how = (_("removal reported by {sources}").format(
+                sources=_(", ").join(md.code(c) for c in _ids(item.cites[1])))
+                if item.new is not None else _("absent from the full text"))
+            lines.append("- " + _("Removed: {id}{title} ({how})").format(
+                id=md.code(item.id), title=title, how=how))
+        elif item.change == "added":
+            lines.append("- " + _("Added: {id}{title}").format(id=md.code(item.id), title=title))
+        elif item.change == "renamed":
+            lines.append("- " + _("Renamed: {old} → {new}{title}").format(
+                old=md.code(item.old_id or ""), new=md.code(item.id), title=title))
+        elif item.text is not None and item.text.obligation:
+            for shift in item.text.obligation:
+                lines.append("- " + _("Obligation {shift}: {id}{title}").format(
+                    shift=md.escape(shift), id=md.code(item.id), title=title))
+    return lines
+
+
 def _ids(cites: list[Citation]) -> list[str]:
     return list(dict.fromkeys(c.source for c in cites))
 
 
 def _methods(result: PlanDiff) -> list[str]:
     head, base = result.head, result.base
+    if not i18n.english():
+        return _methods_translated(result)
     lines = [
         "## Methods", "",
         "Clauses are matched by their identity (`id`, following `was` links when a clause is"
@@ -172,6 +225,31 @@ def _methods(result: PlanDiff) -> list[str]:
     return lines
 
 
+def _methods_translated(result: PlanDiff) -> list[str]:
+    head, base = result.head, result.base
+    lines = ["## " + _("Methods"), "",
+             _("Clauses are matched by their identity (`id`, following `was` links when a clause"
+               " is renamed), never by position. Each version lists the clauses that were"
+               " reported; a *partial* version (coverage `partial`) inherits the clauses it does"
+               " not report from its parent, and those count as **unreported**: not known to be"
+               " kept, changed or dropped."),
+             _("Only a removal that a source reports, or a clause absent from a *full* text,"
+               " counts as removed. Where sources disagree about the same version, every claim"
+               " is shown with its sources as *disputed*; none is picked."),
+             _("Quotes are checked against the local copies of sources where one exists, and"
+               " are shown in the language they were said in. Titles and texts in this edition"
+               " are translations of the English, never quotes; where a translation is missing"
+               " the English is shown, marked {badge}.").format(badge=md.escape(tr.badge())),
+             _("Generated by plandiff {version}.").format(version=__version__), ""]
+    if head.coverage.value == "partial" or base.coverage.value == "partial":
+        lines += [_("Coverage here: {base} is {base_coverage}, {head} is {head_coverage}.")
+                  .format(base=md.code(base.id),
+                          base_coverage=i18n.pgettext("coverage", base.coverage.value),
+                          head=md.code(head.id),
+                          head_coverage=i18n.pgettext("coverage", head.coverage.value)), ""]
+    return lines
+
+
 def _sources(result: PlanDiff, items: list[ClauseDiff], style: ReportStyle,
              lines: list[str]) -> list[str]:
     """A footnote for every source that `lines` refer to, and for no other (GitHub drops a
@@ -180,12 +258,16 @@ def _sources(result: PlanDiff, items: list[ClauseDiff], style: ReportStyle,
     shown = {k: v for k, v in result.sources.items() if md.footnote_id(k) in refs}
     if not shown:
         return []
-    notes = md.footnotes(shown, md.collect_quotes(items), _quote_markup(style))
-    return ["## Sources", "", *notes, ""]
+    notes = md.footnotes(shown, md.collect_quotes(items), _quote_markup(style),
+                         spans=style.html)
+    return ["## " + _("Sources"), "", *notes, ""]
 
 
 def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
     style = style or ReportStyle()
+    if not i18n.english():
+        tr.use_terms(result.terms)
+        return _render_translated(result, style)
     base, head = result.base, result.head
     top = [f"# Change report: {md.code(base.id)} → {md.code(head.id)}", "",
            f"How the clauses moved from *{md.escape(base.title)}* ({base.date.isoformat()}) to"
@@ -241,5 +323,48 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
         text = assemble(low)
     if style.limit is not None and len(text) > style.limit:
         note = "\n\n> **Report cut** at GitHub's comment limit.\n"
+        text = text[: style.limit - len(note)] + note
+    return text
+
+
+def _render_translated(result: PlanDiff, style: ReportStyle) -> str:
+    """The report in another language: the same sections; every heading and line opens with a
+    word of that language, so that GitHub's `dir=auto` and the reader see it right to left."""
+    base, head = result.base, result.head
+    spans = style.html
+    top = ["# " + _("Change report: from {base} to {head}").format(base=md.code(base.id),
+                                                                  head=md.code(head.id)), "",
+           _("How the clauses moved from *{base}* ({base_date}) to *{head}* ({head_date}).")
+           .format(base=md.field(base, "title", spans=spans), base_date=md.date(base.date),
+                   head=md.field(head, "title", spans=spans), head_date=md.date(head.date)), "",
+           "## " + _("Versions"), "", *_version_rows(base, head), "",
+           *_about_versions(style, base, head),
+           "## " + _("Summary"), "", *md.summary_table(result)]
+    keys = key_changes(result, spans=spans)
+    if keys:
+        top += ["## " + _("Key changes"), "", *keys, ""]
+    sections = [_with_notes(md.clause_section(item, spans=spans), _clause_notes(style, item))
+                for item in result.changed]
+    rest = []
+    for kind, label in (("unchanged", _("unchanged")),
+                        ("unreported", _("unreported by {version}").format(version=head.id))):
+        items = [c for c in result.clauses if c.change == kind]
+        if items:
+            rest += _details(style, md.clauses(len(items), label),
+                             md.clause_list(items, unreported=kind == "unreported"))
+    lines = list(top)
+    if result.changed:
+        lines += ["## " + _("Changed clauses"), ""]
+        for section in sections:
+            lines += section
+    else:
+        lines += [_("No clause changed."), ""]
+    lines += rest
+    lines += positions.diff_markdown(result)
+    lines += _sources(result, list(result.changed), style, lines)
+    lines += _methods(result)
+    text = "\n".join(lines).rstrip() + "\n"
+    if style.limit is not None and len(text) > style.limit:
+        note = "\n\n> **" + _("Report cut at GitHub's comment limit.") + "**\n"
         text = text[: style.limit - len(note)] + note
     return text

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from plandiff import i18n
 from plandiff.core.diff import ClauseDiff
 from plandiff.core.hidden_characters import make_visible
+from plandiff.i18n import _, ngettext, pgettext
+from plandiff.i18n import content as tr
 from plandiff.render import markdown as md
 from plandiff.render import values
 from plandiff.render.problems import render as render_problems
@@ -22,9 +25,9 @@ def change_lines(item: ClauseDiff) -> list[str]:
     # A reviewer decides each value the edit leaves standing: confirmed anew, or only carried.
     kept = [values.term_line(term) for term in values.kept_shown(item, show_all=True)]
     if item.change in ("added", "removed", "renamed", "renumbered") or not lines:
-        detail: str = item.change
+        detail: str = item.change if i18n.english() else pgettext("change", item.change)
         if item.old_id:
-            detail += f" from {item.old_id}"
+            detail += _(" from {id}").format(id=item.old_id)
         old_number, new_number = item.number
         if item.change == "renumbered":
             detail += f" §{old_number} → §{new_number}"
@@ -36,6 +39,14 @@ def change_lines(item: ClauseDiff) -> list[str]:
 
 def _text_line(item: ClauseDiff) -> str:
     assert item.text is not None
+    if not i18n.english():
+        from plandiff.render.terminal import clause_text_change
+
+        change, ok = clause_text_change(item)
+        assert change is not None
+        label = _("text (cosmetic)") if change.cosmetic else _("text")
+        return f"{label}: {'' if ok else tr.badge() + ' '}" + values.word_diff(
+            change, same=str, deleted=lambda w: f"[-{w}-]", inserted=lambda w: f"{{+{w}+}}")
     cosmetic = " (cosmetic)" if item.text.cosmetic else ""
     return f"text{cosmetic}: " + values.word_diff(item.text, same=str,
                                                    deleted=lambda w: f"[-{w}-]",
@@ -46,17 +57,31 @@ def _summary(result: ReviewResult) -> str:
     versions = len(result.versions)
     errors = len(result.errors)
     warnings = len(result.problems) - errors
+    if not i18n.english():
+        return _("plandiff review from {base} to {head}: {versions} version files changed,"
+                 " {errors} errors, {warnings} warnings").format(
+            base=result.base, head=result.head, versions=values.count(versions),
+            errors=values.count(errors), warnings=values.count(warnings))
     return (f"plandiff review {result.base} → {result.head}: {versions} version file(s) changed,"
             f" {errors} error(s), {warnings} warning(s)")
+
+
+def _use_terms(result: ReviewResult) -> None:
+    if not i18n.english():
+        for version in result.versions:
+            if version.diff is not None:
+                tr.use_terms({**tr._Terms.by_id, **version.diff.terms})
 
 
 def terminal(result: ReviewResult, console: Console) -> None:
     from rich.text import Text
 
+    _use_terms(result)
     console.print(Text(_summary(result), style="bold"))
     for version in result.versions:
         console.print()
-        console.print(Text(f"{version.file} ({version.status})", style="bold"))
+        status = version.status if i18n.english() else pgettext("file", version.status)
+        console.print(Text(f"{version.file} ({status})", style="bold"))
         if version.diff is None:
             continue
         for item in version.diff.changed:
@@ -68,12 +93,13 @@ def terminal(result: ReviewResult, console: Console) -> None:
             console.print(Text(f"  {line}"))
     if result.problems:
         console.print()
-        console.print(Text("Problems:", style="bold red"))
+        console.print(Text(_("Problems:") if i18n.english() else
+                           _("Problems (messages in English):"), style="bold red"))
         for problem in result.problems:
             style = "red" if problem.severity == "error" else "yellow"
             console.print(Text(problem.format(), style=style))
     else:
-        console.print(Text("No problems found.", style="green"))
+        console.print(Text(_("No problems found."), style="green"))
 
 
 _CUT = ("\n> **Cut** at GitHub's comment limit: the rest did not fit. `--format github` (the"
@@ -90,6 +116,9 @@ def _fit(text: str, limit: int) -> str:
 def markdown(result: ReviewResult, *, limit: int = COMMENT_LIMIT) -> str:
     """One sticky PR comment: the verdict, then Problems (first, so that a cut never drops
     them), then the changes; cut at line ends to fit `limit` characters, saying so."""
+    if not i18n.english():
+        _use_terms(result)
+        return _markdown_translated(result, limit=limit)
     lines = [MARKER, f"## plandiff review: {md.code(result.base)} → {md.code(result.head)}", ""]
     errors = len(result.errors)
     warnings = len(result.problems) - errors
@@ -119,6 +148,52 @@ def markdown(result: ReviewResult, *, limit: int = COMMENT_LIMIT) -> str:
         lines.append("")
     if result.registry:
         lines += ["### Registry and bibliography", ""]
+        lines += [f"- {md.escape(line)}" for line in result.registry] + [""]
+    return _fit("\n".join(lines), limit)
+
+
+def _markdown_translated(result: ReviewResult, *, limit: int) -> str:
+    errors = len(result.errors)
+    warnings = len(result.problems) - errors
+    count = values.count
+    if not result.problems:
+        verdict = "✅ " + _("no problems found")
+    elif errors:
+        verdict = "❌ " + ngettext("{count} error", "{count} errors", errors).format(
+            count=count(errors)) + _(", ") + ngettext(
+            "{count} warning", "{count} warnings", warnings).format(count=count(warnings))
+    else:
+        verdict = "⚠️ " + ngettext("{count} warning", "{count} warnings", warnings).format(
+            count=count(warnings))
+    files = ngettext("{count} version file changed", "{count} version files changed",
+                     len(result.versions)).format(count=count(len(result.versions)))
+    lines = [MARKER, "## " + _("plandiff review: from {base} to {head}").format(
+        base=md.code(result.base), head=md.code(result.head)), "", f"**{verdict}** · {files}", ""]
+    if result.problems:
+        lines += ["### " + _("Problems (messages in English)"), ""]
+        for problem in result.problems:
+            where = problem.file + (f":{problem.line}" if problem.line else "") + (
+                f":{problem.column}" if problem.column else "")
+            hint = f" — {md.escape(problem.hint)}" if problem.hint else ""
+            severity = pgettext("severity", problem.severity)
+            lines.append(f"- **{severity}** {md.code(where)}:"
+                         f" {md.escape(problem.message)} [{problem.code}]{hint}")
+        lines.append("")
+    if result.versions:
+        head = "| " + " | ".join((_("Version"), _("Clause"), _("Change"))) + " |"
+        lines += ["### " + _("Changes"), "", head, "|---|---|---|"]
+        for version in result.versions:
+            if version.diff is None or not version.diff.changed:
+                status = _("file {status}").format(status=pgettext("file", version.status))
+                lines.append(f"| {md.code(version.version_id)} | | {status} |")
+                continue
+            for item in version.diff.changed:
+                for line in change_lines(item):
+                    lines.append(f"| {md.code(version.version_id)} | {md.code(item.id)} |"
+                                 f" {md.escape(line)} |")
+        lines.append("")
+    if result.registry:
+        lines += ["### " + _("Registry and bibliography (messages in English)"), ""]
         lines += [f"- {md.escape(line)}" for line in result.registry] + [""]
     return _fit("\n".join(lines), limit)
 

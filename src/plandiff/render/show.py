@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from plandiff import i18n
 from plandiff.core.models import Disputed, NoLongerKnown, Plan
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion
+from plandiff.i18n import _
+from plandiff.i18n import content as tr
 from plandiff.render import values
 from plandiff.render.json import source_info, version_info
 
@@ -35,23 +38,29 @@ def _term_text(plan: Plan, clause: ResolvedClause, term_id: str, version_id: str
     value = clause.clause.terms[term_id]
     term = plan.terms.get(term_id)
     label = term.label if term else term_id
+    if term is not None and not i18n.english():
+        label = tr.plain(*tr.field(term, "label"))
     if isinstance(value, NoLongerKnown):
-        return f"{label}: not reported since {clause.stated_in(term_id)} ({value.unknown})"
+        return _("{label}: not reported since {version} ({note})").format(
+            label=label, version=clause.stated_in(term_id), note=value.unknown)
+    comma = _(", ")
     if isinstance(value, Disputed):
         parts = []
         for claim in value.disputed:
             shown = values.value(term, claim.value) if term else str(claim.value)
-            parts.append(f"{shown} ({', '.join(c.source for c in claim.cites)})")
-        text = f"{label}: disputed: " + " | ".join(parts)
+            parts.append(f"{shown} ({comma.join(c.source for c in claim.cites)})")
+        text = _("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
     else:
-        text = f"{label}: {values.value(term, value) if term else value}"
+        text = _("{label}: {value}").format(
+            label=label, value=values.value(term, value) if term else value)
     carried_from = clause.carried_from(term_id, version_id)
     if carried_from is None:
         return text
     text += values.carried(carried_from)
     where = clause.stated.get(term_id)
     if where is not None and where.sources and not isinstance(value, Disputed):
-        text += f" — sources of {carried_from}: {', '.join(where.sources)}"
+        text += _(" — sources of {version}: {sources}").format(
+            version=carried_from, sources=comma.join(where.sources))
     return text
 
 
@@ -61,8 +70,10 @@ def stated_in(clause: ResolvedClause) -> dict[str, str]:
 
 def _status(clause: ResolvedClause, version_id: str) -> str:
     if clause.removed:
-        return "removed" if clause.reported else f"removed in {clause.reported_in}"
-    return "reported" if clause.reported else f"unreported (last reported in {clause.reported_in})"
+        return (_("removed") if clause.reported
+                else _("removed in {version}").format(version=clause.reported_in))
+    return (_("reported") if clause.reported else
+            _("unreported (last reported in {version})").format(version=clause.reported_in))
 
 
 def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
@@ -95,38 +106,52 @@ def numbered_text(resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> s
     """The version as a plain numbered list, the way plans are published in articles. Where the
     version numbers its points, a clause without a number (one about the document as a whole) is a
     paragraph before the list, never given a number that another point has."""
-    lines = [resolved.version.title, ""]
+    def text(obj: Any, name: str) -> str:  # in the active language, English marked
+        return " ".join((tr.plain_field(obj, name) or "").split())
+
+    lines = [text(resolved.version, "title"), ""]
     if resolved.version.summary:
-        lines += [" ".join(resolved.version.summary.split()), ""]
+        lines += [text(resolved.version, "summary"), ""]
     live = [c for c in clauses if not c.removed]
     numbered = any(c.clause.number is not None for c in live)
     for clause in live if numbered else ():
         if clause.clause.number is None:
-            lines += [" ".join((clause.clause.text or "").split()), ""]
+            lines += [text(clause.clause, "text"), ""]
     for position, clause in enumerate(live, 1):
         number = clause.clause.number if numbered else position
         if number is not None:
-            lines.append(f"{number}. {' '.join((clause.clause.text or '').split())}")
+            lines.append(f"{number}. {text(clause.clause, 'text')}")
     return "\n".join(lines) + "\n"
 
 
 def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
-    from plandiff.render.markdown import code, escape
+    from plandiff.render.markdown import code, escape, field
 
     version = resolved.version
-    lines = [f"# {code(version.id)} — {escape(version.title)}", "",
-             f"{version.date.isoformat()} · {version.status.value} · {version.coverage.value}"
-             f" coverage · parties: {escape(', '.join(version.parties)) or 'unknown'}", ""]
+    if i18n.english():
+        lines = [f"# {code(version.id)} — {escape(version.title)}", "",
+                 f"{version.date.isoformat()} · {version.status.value} · {version.coverage.value}"
+                 f" coverage · parties: {escape(', '.join(version.parties)) or 'unknown'}", ""]
+    else:
+        lines = [f"# {field(version, 'title')} ({code(version.id)})", "",
+                 _("{date} · {status} · {coverage} coverage · parties: {parties}").format(
+                     date=i18n.date(version.date),
+                     status=i18n.pgettext("status", version.status.value),
+                     coverage=i18n.pgettext("coverage", version.coverage.value),
+                     parties=escape(", ".join(version.parties)) or _("unknown")), ""]
     if version.summary:
-        lines += [escape(version.summary), ""]
+        lines += [field(version, "summary"), ""]
     for clause in clauses:
         given = clause.clause.number
         number = f"{escape(str(given))}. " if given is not None else ""
-        title = escape(clause.clause.title) if clause.clause.title else ""
-        lines += [f"## {number}{code(clause.id)} {title}".rstrip(), "",
-                  f"*{escape(_status(clause, version.id))}*", ""]
+        title = field(clause.clause, "title") if clause.clause.title else ""
+        if i18n.english():
+            lines.append(f"## {number}{code(clause.id)} {title}".rstrip())
+        else:  # a heading that opens with its Arabic title reads right to left
+            lines.append(f"## {number}{title} {code(clause.id)}".replace("  ", " "))
+        lines += ["", f"*{escape(_status(clause, version.id))}*", ""]
         if clause.clause.text:
-            lines += [escape(clause.clause.text), ""]
+            lines += [field(clause.clause, "text"), ""]
         for term_id in clause.clause.terms:
             lines.append(f"- {escape(_term_text(plan, clause, term_id, version.id))}")
         if clause.clause.terms:
@@ -135,6 +160,8 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             source = plan.sources.get(cite.source)
             outlet = escape(source.outlet) if source else ""
             quote = f": “{escape(cite.quote)}”" if cite.quote else ""
+            if quote:
+                quote += _language_label(source.language if source else None)
             lines.append(f"- {code(cite.source)} {outlet}{quote}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
@@ -147,21 +174,31 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
     version = resolved.version
     console.print(Text(values.version_line(version), style="bold"))
     if version.summary:
-        console.print(Text(" ".join(version.summary.split()), style="dim"))
+        console.print(Text(" ".join(tr.plain_field(version, "summary").split()), style="dim"))
     for clause in clauses:
         console.print()
         number = f"{clause.clause.number}. " if clause.clause.number is not None else ""
         head = Text(f"{number}{clause.id}", style="bold")
         if clause.clause.title:
-            head.append(f"  {clause.clause.title}")
+            head.append(f"  {tr.plain_field(clause.clause, 'title')}")
         style = "dim" if not clause.reported else "red" if clause.removed else "green"
         head.append(f"  {_status(clause, version.id)}", style=style)
         console.print(head)
         if clause.clause.text:
-            console.print(Text("    " + " ".join(clause.clause.text.split())))
+            console.print(Text("    " + " ".join(tr.plain_field(clause.clause, "text").split())))
         for term_id in clause.clause.terms:
             console.print(Text("    " + _term_text(plan, clause, term_id, version.id),
                                style="bold"))
         for cite in clause.clause.cites:
             quote = f': "{cite.quote}"' if cite.quote else ""
+            if quote:
+                source = plan.sources.get(cite.source)
+                quote += _language_label(source.language if source else None)
             console.print(Text(f"    [{cite.source}]{quote}", style="dim"))
+
+
+def _language_label(language: str | None) -> str:
+    """' (in English)' after a quote in another language than the edition's; '' in English."""
+    if i18n.english() or not language or language == i18n.language():
+        return ""
+    return " " + _("(in {language})").format(language=i18n.quote_language_name(language))

@@ -8,10 +8,12 @@ import html
 import re
 from collections.abc import Iterable
 
+from plandiff import i18n
 from plandiff.core.diff import TextChange
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.history import HistoryPoint
 from plandiff.core.models import is_slug
+from plandiff.i18n import content as tr
 from plandiff.render.report import RTL_SCRIPT
 from plandiff.render.values import word_diff
 
@@ -96,12 +98,20 @@ def _lang_attrs(text: str, language: str | None = None) -> str:
 def quoted(text: str, language: str | None = None) -> str:
     attrs = _lang_attrs(text, language)
     inner = esc(" ".join(text.split()))
+    if i18n.rtl() and not RTL_SCRIPT.search(text):  # marks and words isolated left to right
+        return f'<span dir="ltr"{_lang_only(language)}>“{inner}”</span>'
     return f"“<span{attrs}>{inner}</span>”" if attrs else f"“{inner}”"
 
 
 def foreign(text: str, language: str | None = None) -> str:
     attrs = _lang_attrs(text, language)
+    if i18n.rtl() and not RTL_SCRIPT.search(text):
+        return f'<span dir="ltr"{_lang_only(language)}>{esc(text)}</span>'
     return f"<span{attrs}>{esc(text)}</span>" if attrs else esc(text)
+
+
+def _lang_only(language: str | None) -> str:
+    return f' lang="{language}"' if language and _LANG.match(language) else ""
 
 
 def one_line(text: str | None, limit: int = 180) -> str:
@@ -114,6 +124,8 @@ def one_line(text: str | None, limit: int = 180) -> str:
 
 
 def date_html(day: dt.date) -> str:
+    if not i18n.english():
+        return f'<span class="date">{i18n.date(day)}</span>'
     return f'<span class="date">{day.isoformat()}</span>'
 
 
@@ -123,11 +135,30 @@ def words_html(change: TextChange) -> str:
 
 
 def pair(base: str, head: str) -> str:
+    if not i18n.english():
+        return i18n._("{base} → {head}: ").format(base=f"<code>{esc(base)}</code>",
+                                                  head=f"<code>{esc(head)}</code>").rstrip(": ")
     return f"<code>{esc(base)}</code> → <code>{esc(head)}</code>"
 
 
 def badge(state: str, text: str | None = None) -> str:
+    if text is None and not i18n.english():
+        text = i18n.pgettext("state", state)
     return f'<span class="state {state}">{esc(text or state)}</span>'
+
+
+def content(obj: object, name: str) -> str:
+    """A plan field in the page's language, escaped; the English, marked and isolated left to
+    right, where a translation was asked for and is missing."""
+    text, ok = tr.field(obj, name)
+    return content_text(text, ok)
+
+
+def content_text(text: str | None, ok: bool) -> str:
+    if ok or not text:
+        return esc(text)
+    return (f'<span class="en-fallback"><span class="badge-en">{esc(tr.badge())}</span>'
+            f' <span lang="en" dir="ltr">{esc(text)}</span></span>')
 
 
 def table(head: Iterable[str], rows: Iterable[Iterable[str]], *, caption: str | None = None,
@@ -173,9 +204,17 @@ def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
     return (f'<figure><svg role="img" aria-labelledby="chart-title" viewBox="0 0 {width} {height}"'
             f' width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="chart-title">{esc(label)}</title>{"".join(items)}</svg>'
-            "<figcaption>Bars show each version's value; grey dashed bars are values a version"
-            " did not state but carries from an earlier one; a disputed version has one bar per"
-            " claim, labelled with its sources.</figcaption></figure>")
+            f"<figcaption>{_bars_caption()}</figcaption></figure>")
+
+
+def _bars_caption() -> str:
+    if i18n.english():
+        return ("Bars show each version's value; grey dashed bars are values a version"
+                " did not state but carries from an earlier one; a disputed version has one bar"
+                " per claim, labelled with its sources.")
+    return esc(i18n._("Bars show each version's value; grey dashed bars are values a version did"
+                      " not state but carries from an earlier one; a disputed version has one bar"
+                      " per claim, labelled with its sources."))
 
 
 _MARKERS = {
@@ -201,11 +240,28 @@ def state_strip(label: str, points: tuple[HistoryPoint, ...]) -> str:
         x = index * step + step // 2
         marker = _MARKERS[point.state].format(x=x, a=x - 8, b=x + 8)
         change = _CHANGE_WORDS.get(point.change or "", "")
+        if change and not i18n.english():
+            change = esc({"changed": i18n._("changed"), "new": i18n._("new"),
+                          "dropped": i18n._("dropped")}[change])
         name = esc(point.version.id[:14])
         items.append(f'{marker}<text x="{x}" y="50" text-anchor="middle">{name}</text>'
                      f'<text x="{x}" y="68" text-anchor="middle" font-style="italic">{change}'
                      "</text>")
     return (f'<figure><svg role="img" aria-labelledby="strip-title" viewBox="0 0 {width} 76"'
             f' width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="strip-title">{esc(label)}: state in each version</title>'
-            f'{"".join(items)}</svg><figcaption>{_LEGEND}</figcaption></figure>')
+            f'<title id="strip-title">{esc(_strip_title(label))}</title>'
+            f'{"".join(items)}</svg><figcaption>{_legend()}</figcaption></figure>')
+
+
+def _strip_title(label: str) -> str:
+    if i18n.english():
+        return f"{label}: state in each version"
+    return i18n._("{label}: state in each version").format(label=label)
+
+
+def _legend() -> str:
+    if i18n.english():
+        return _LEGEND
+    return esc(i18n._("● reported · ◍ carried (the clause is reported, the value is inherited) ·"
+                      " ◌ unreported (inherited, not known to be kept) · ✕ removed · — not in"
+                      " this version"))

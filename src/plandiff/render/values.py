@@ -6,8 +6,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from plandiff import i18n
 from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange, TextChange
 from plandiff.core.models import Term, TermType
+from plandiff.i18n import _, ngettext
+from plandiff.i18n import content as tr
 
 _CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
 _SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_000, "million"))
@@ -15,6 +18,8 @@ _SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_0
 
 def number(value: float) -> str:
     """600000 -> '600,000'; 33.333 -> '33.33'."""
+    if not i18n.english():
+        return i18n.number(value)
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}".rstrip("0").rstrip(".")
     return f"{int(value):,}"
@@ -26,6 +31,8 @@ def signed(value: float) -> str:
 
 def money(amount: float, currency: str | None) -> str:
     symbol = _CURRENCY_SYMBOLS.get(currency or "", "")
+    if not i18n.english():
+        return _money(amount, currency)
     prefix = symbol or (f"{currency} " if currency else "")
     for scale, word in _SCALES:
         if abs(amount) >= scale and (amount / scale * 100).is_integer():
@@ -33,11 +40,27 @@ def money(amount: float, currency: str | None) -> str:
     return f"{prefix}{number(amount)}"
 
 
+def _money(amount: float, currency: str | None) -> str:
+    """An amount in another language: '100 مليار US$' (CLDR's currency symbol, after)."""
+    unit = i18n.currency_symbol(currency) if currency else ""
+    scales = {"trillion": _("{amount} trillion"), "billion": _("{amount} billion"),
+              "million": _("{amount} million")}
+    for scale, word in _SCALES:
+        if abs(amount) >= scale and (amount / scale * 100).is_integer():
+            shown = scales[word].format(amount=number(amount / scale))
+            break
+    else:
+        shown = number(amount)
+    return f"{shown} {unit}".strip()
+
+
 def _with_unit(text: str, unit: str | None, value: float) -> str:
     if not unit:
         return text
     if unit in ("percent", "%"):
         return f"{text}%"
+    if not i18n.english():
+        return f"{text} {unit}"
     if value == 1 and unit.endswith("s"):
         unit = unit[:-1]
     return f"{text} {unit}"
@@ -46,20 +69,37 @@ def _with_unit(text: str, unit: str | None, value: float) -> str:
 def value(term: Term | TermChange, raw: Any, *, with_unit: bool = True) -> str:
     """A term value for people: '600,000 personnel', '$100 billion', 'Up to NATO consensus'."""
     if raw is None:
-        return "none"
+        return _("none")
     kind = term.type
     if kind is TermType.money and _numeric(raw):
         return money(raw, term.currency)
     if kind in (TermType.quantity, TermType.duration) and _numeric(raw):
-        return _with_unit(number(raw), term.unit if with_unit else None, raw)
+        return _with_unit(number(raw), _unit(term) if with_unit else None, raw)
     if kind is TermType.choice and isinstance(raw, str):
         label = (term.choices or {}).get(raw)
+        if not i18n.english():
+            label, ok = tr.choice_of(term, raw, label)
+            return tr.plain(label or raw, ok or label is None)
         return label or raw
     if kind is TermType.flag and isinstance(raw, bool):
-        return "yes" if raw else "no"
+        return _("yes") if raw else _("no")
     if isinstance(raw, dt.date):
-        return raw.isoformat()
+        return raw.isoformat() if i18n.english() else i18n.date(raw)
     return str(raw)
+
+
+def _unit(term: Term | TermChange) -> str | None:
+    if i18n.english() or not term.unit or _is_percent(term.unit):
+        return term.unit
+    unit, ok = tr.unit_of(term)
+    return tr.plain(unit, ok)
+
+
+def label(change: TermChange) -> str:
+    """A term's label in the active language (the English badged where it has none)."""
+    if i18n.english():
+        return change.label
+    return tr.plain(*tr.term_label(change.term, change.label))
 
 
 def _numeric(raw: Any) -> bool:
@@ -75,15 +115,21 @@ def movement_text(change: TermChange | Term, moved: float | None, percent: float
     if moved is None:
         return ""
     if change.type is TermType.date:
-        return f"{signed(moved)} days"
+        return _("{count} days").format(count=signed(moved))
     if change.type is TermType.money:
         shown = ("+" if moved > 0 else "−" if moved < 0 else "±") + money(abs(moved),
                                                                           change.currency)
+    elif _is_percent(change.unit) and not i18n.english():
+        shown = ngettext("{count} percentage point", "{count} percentage points",
+                         int(abs(moved)) if float(moved).is_integer() else 2
+                         ).format(count=signed(moved))
     elif _is_percent(change.unit):
         shown = f"{signed(moved)} percentage point" + ("" if abs(moved) == 1 else "s")
     else:
         shown = signed(moved)
-    if percent is not None:
+    if percent is not None and not i18n.english():
+        shown += _(", ") + ("+" if percent >= 0 else "−") + i18n.percent(abs(percent))
+    elif percent is not None:
         shown += f", {'+' if percent >= 0 else '−'}{abs(percent):.1f}%"
     return shown
 
@@ -97,25 +143,26 @@ def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
     """One side of a term change; disputed sides list every claim with its sources (and, against
     one known value, how each claim moved from it)."""
     if not side:
-        return "not set"
+        return _("not set")
     if len(side) == 1:
         return value(change, side[0].value)
     # Moves go with the new value: against a disputed old side, term_line puts them after it.
     moves = change.claim_moves if len(change.claim_moves) == len(side) and (
         side is change.new) else ()
     parts = []
+    semicolon = _("; ")
     for index, claim in enumerate(side):
-        details = [", ".join(claim.sources)] if claim.sources else []
+        details = [_(", ").join(claim.sources)] if claim.sources else []
         if moves and (shown := movement_text(change, *moves[index])):
             details.insert(0, shown)
         text = value(change, claim.value)
-        parts.append(f"{text} ({'; '.join(details)})" if details else text)
-    return "disputed: " + " | ".join(parts)
+        parts.append(f"{text} ({semicolon.join(details)})" if details else text)
+    return _("disputed: {claims}").format(claims=" | ".join(parts))
 
 
 def carried(version: str | None) -> str:
     """The label a value carried from an earlier version always wears, right after the value."""
-    return f" (carried from {version})" if version else ""
+    return _(" (carried from {version})").format(version=version) if version else ""
 
 
 def side(change: TermChange, which: int, *, shown: str | None = None) -> str:
@@ -123,30 +170,32 @@ def side(change: TermChange, which: int, *, shown: str | None = None) -> str:
     carried from and since when a value is no longer known."""
     claims_ = change.new if which else change.old
     if len(claims_) == 1 and not claims_[0].known:
-        return f"not reported since {change.stated_in[which]}"
+        return _("not reported since {version}").format(version=change.stated_in[which])
     text = shown if shown is not None else claims(change, claims_)
     return text + carried(change.carried_from[which])
 
 
 def term_line(change: TermChange) -> str:
     """'Cap on Ukraine's armed forces: 600,000 → 800,000 personnel (+200,000, +33.3%)'."""
-    label = change.label
+    label_ = label(change)
     if change.change == "confirmed":
-        return f"{label}: {side(change, 1)} (confirmed by {change.stated_in[1]})"
+        return _("{label}: {value} (confirmed by {version})").format(
+            label=label_, value=side(change, 1), version=change.stated_in[1])
     if change.change == "carried":
-        return f"{label}: {side(change, 1)}"
+        return _("{label}: {value}").format(label=label_, value=side(change, 1))
     if change.change == "added":
-        return f"{label}: set to {side(change, 1)}"
+        return _("{label}: set to {value}").format(label=label_, value=side(change, 1))
     if change.change == "removed":
-        return f"{label}: no longer set (was {side(change, 0)})"
+        return _("{label}: no longer set (was {value})").format(label=label_, value=side(change, 0))
     moved = delta(change) or _moves_from_claims(change)  # after the new value, never inside the old
     suffix = f" ({moved})" if moved else ""
+    old_shown = None
     if change.change == "changed" and change.type in (TermType.quantity, TermType.duration):
         old, new = change.old[0].value, change.new[0].value
         if _numeric(old) and _numeric(new):
-            shown_old = value(change, old) if _is_percent(change.unit) else number(old)
-            return f"{label}: {side(change, 0, shown=shown_old)} → {side(change, 1)}{suffix}"
-    return f"{label}: {side(change, 0)} → {side(change, 1)}{suffix}"
+            old_shown = value(change, old) if _is_percent(change.unit) else number(old)
+    return _("{label}: {old} → {new}{moved}").format(
+        label=label_, old=side(change, 0, shown=old_shown), new=side(change, 1), moved=suffix)
 
 
 def kept_shown(item: ClauseDiff, *, show_all: bool) -> tuple[TermChange, ...]:
@@ -163,7 +212,13 @@ def kept_summary(result: PlanDiff) -> str:
     counts = result.kept_terms
     if not any(counts.values()):
         return ""
-    return f"term values: {counts['confirmed']} confirmed, {counts['carried']} carried"
+    return _("term values: {confirmed} confirmed, {carried} carried").format(
+        confirmed=count(counts["confirmed"]), carried=count(counts["carried"]))
+
+
+def count(value: int) -> str:
+    """A count in the active language's digits."""
+    return str(value) if i18n.english() else i18n.digits(str(value))
 
 
 def carried_sources(changes: tuple[TermChange, ...] | list[TermChange]) -> dict[str, list[str]]:
@@ -187,13 +242,19 @@ def _moves_from_claims(change: TermChange) -> str:
     800,000'."""
     if len(change.new) != 1 or len(change.old) < 2 or len(change.claim_moves) != len(change.old):
         return ""
-    parts = [f"{shown} from {value(change, claim.value, with_unit=False)}"
+    parts = [_("{move} from {value}").format(move=shown,
+                                             value=value(change, claim.value, with_unit=False))
              for claim, move in zip(change.old, change.claim_moves, strict=True)
              if (shown := movement_text(change, *move))]
-    return "; ".join(parts)
+    return _("; ").join(parts)
 
 
 def version_line(version: Any) -> str:
+    if not i18n.english():
+        return _("{id} — {title} ({date}, {status}, {coverage})").format(
+            id=version.id, title=tr.plain_field(version, "title"), date=i18n.date(version.date),
+            status=i18n.pgettext("status", version.status.value),
+            coverage=i18n.pgettext("coverage", version.coverage.value))
     return (f"{version.id} — {version.title} ({version.date.isoformat()}, {version.status.value},"
             f" {version.coverage.value})")
 

@@ -1,0 +1,29 @@
+"""The words of plandiff's vocabularies, as literal messages so that `pybabel extract` finds
+them: views translate a change kind, status, coverage or reliability with `pgettext(context,
+value)` at run time. Never imported; a test checks that every value of the models is here."""
+
+from __future__ import annotations
+
+from plandiff.i18n import pgettext
+
+CHANGE = (pgettext("change", "added"), pgettext("change", "removed"),
+          pgettext("change", "modified"), pgettext("change", "renamed"),
+          pgettext("change", "renumbered"), pgettext("change", "unchanged"),
+          pgettext("change", "unreported"))
+STATUS = (pgettext("status", "leaked"), pgettext("status", "proposed"),
+          pgettext("status", "agreed"), pgettext("status", "rejected"),
+          pgettext("status", "superseded"))
+COVERAGE = (pgettext("coverage", "full"), pgettext("coverage", "partial"))
+RELIABILITY = (pgettext("reliability", "high"), pgettext("reliability", "medium"),
+               pgettext("reliability", "low"))
+STANCE = (pgettext("stance", "demand"), pgettext("stance", "offer"),
+          pgettext("stance", "proposal"), pgettext("stance", "red-line"),
+          pgettext("stance", "accept"), pgettext("stance", "reject"))
+STANCE_PAST = (pgettext("stance-past", "demand"), pgettext("stance-past", "offer"),
+               pgettext("stance-past", "proposal"), pgettext("stance-past", "red-line"),
+               pgettext("stance-past", "accept"), pgettext("stance-past", "reject"))
+STATE = (pgettext("state", "reported"), pgettext("state", "unreported"),
+         pgettext("state", "removed"), pgettext("state", "disputed"),
+         pgettext("state", "carried"), pgettext("state", "absent"))
+FILE = (pgettext("file", "added"), pgettext("file", "modified"), pgettext("file", "deleted"))
+SEVERITY = (pgettext("severity", "error"), pgettext("severity", "warning"))

@@ -1,0 +1,134 @@
+"""`plandiff site OUT --lang ar`: the English pages, their Arabic twins under ar/, linked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import LINEAGE_PLANS, REPO
+from plandiff.cli.app import app
+from plandiff.repo.repository import find_root, load_plan
+from test_site import _parse, _walk
+
+
+def _build(out: Path, root: Path, *args: str) -> Path:
+    result = CliRunner().invoke(app, ["site", str(out), "--root", str(root), *args],
+                                catch_exceptions=False, env={"PLANDIFF_ROOT": "", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def bilingual(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("site") / "out", REPO, "--lang", "ar")
+
+
+def test_every_page_has_an_arabic_twin_linked_both_ways(bilingual: Path) -> None:
+    plan = load_plan(find_root(REPO)).plan
+    english = {p.relative_to(bilingual) for p in bilingual.rglob("*.html")
+               if p.relative_to(bilingual).parts[0] != "ar"}
+    arabic = {p.relative_to(bilingual / "ar") for p in (bilingual / "ar").rglob("*.html")}
+    assert english == arabic
+    for version in plan.versions:
+        assert Path("versions", f"{version}.html") in arabic
+    assert {Path("index.html"), Path("diffs/v28..v20.html"),
+            Path("terms/ukraine-troop-cap.html")} <= arabic
+    for relative in english:
+        page = (bilingual / relative).read_text(encoding="utf-8")
+        twin = (bilingual / "ar" / relative).read_text(encoding="utf-8")
+        assert '<html lang="en">' in page and '<html lang="ar" dir="rtl">' in twin
+        depth = "../" * (len(relative.parts) - 1)
+        path = relative.as_posix()
+        assert f'<link rel="alternate" hreflang="ar" href="{depth}ar/{path}">' in page
+        assert (f'<link rel="alternate" hreflang="en" href="../{depth}{relative.as_posix()}">'
+                in twin)
+        assert 'hreflang="ar" lang="ar">العربية</a>' in page  # the switch
+        assert 'hreflang="en" lang="en">English</a>' in twin
+    broken, reachable = _walk(bilingual)
+    assert not broken, broken[:20]
+    assert reachable == {p.resolve() for p in bilingual.rglob("*.html")}
+
+
+def test_the_english_pages_are_the_english_site_plus_the_switch(bilingual: Path,
+                                                                tmp_path: Path) -> None:
+    alone = _build(tmp_path / "en", REPO)
+    switch = re.compile(r'<link rel="alternate"[^>]*>\n|<li class="lang">.*?</li>')
+    for page in alone.rglob("*.html"):
+        relative = page.relative_to(alone)
+        assert switch.sub("", (bilingual / relative).read_text(encoding="utf-8")) == \
+            page.read_text(encoding="utf-8"), relative
+
+
+def test_arabic_pages_read_in_arabic(bilingual: Path) -> None:
+    index = (bilingual / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>الخطة نسخةً بعد نسخة</h1>" in index
+    assert "<title>التسلسل الزمني لنسخ الخطة</title>" in index
+    report = (bilingual / "ar" / "diffs" / "v28..v20.html").read_text(encoding="utf-8")
+    assert "تقرير التغييرات: من <code>v28</code> إلى <code>v20</code>" in report
+    assert "سقف عديد القوات المسلحة الأوكرانية: 600,000 ← 800,000 فرد" in report
+    term = (bilingual / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
+    assert "<h1>سقف عديد القوات المسلحة الأوكرانية</h1>" in term
+    assert "Skip to content" not in index and "انتقل إلى المحتوى" in index
+    version = (bilingual / "ar" / "versions" / "geneva.html").read_text(encoding="utf-8")
+    # An English quote is isolated left to right, its marks inside, and labelled; an Arabic
+    # quote keeps its right-to-left span.
+    assert ('<span dir="ltr" lang="en">“reduced to 19 points from the original 28”</span>'
+            " (باللغة الإنجليزية)") in version
+    assert '<span dir="rtl" lang="ar">' in version
+
+
+def test_a_site_without_arabic_content_marks_the_english(make_repo, tmp_path: Path) -> None:
+    out = _build(tmp_path / "out", make_repo(LINEAGE_PLANS), "--lang", "ar")
+    page = (out / "ar" / "versions" / "v1.html").read_text(encoding="utf-8")
+    assert '<span class="badge-en">[بالإنجليزية]</span> <span lang="en" dir="ltr">First</span>' \
+        in page
+    assert "<title>v1 — [بالإنجليزية] First</title>" in page
+
+
+def test_arabic_pages_render_right_to_left_in_chromium(bilingual: Path, tmp_path: Path) -> None:
+    from browser import load, screenshot
+
+    for relative in ("index.html", "diffs/v28..v20.html"):
+        page = bilingual / "ar" / relative
+        dom, errors = load(page)
+        assert not errors, errors
+        assert 'dir="rtl"' in dom
+        shot = tmp_path / (relative.replace("/", "-") + ".png")
+        screenshot(page, shot, "1200,1600")
+        assert shot.stat().st_size > 10_000  # looked at by eye: see CHANGELOG (issue 19)
+    assert _parse(bilingual / "ar" / "index.html").ids
+
+
+def test_markup_in_translations_shows_as_text_on_every_arabic_page(make_repo,
+                                                                   tmp_path: Path) -> None:
+    from browser import text_of
+    from plandiff.render.site import SiteOptions, build
+    from plandiff.repo.repository import Root, inspect_repository
+    from plandiff.repo.site_folder import write_site
+    from test_site import HOSTILE, _hostile_repo
+
+    root = _hostile_repo(make_repo)
+    v1 = root / "plans" / "v1.yaml"
+    h = HOSTILE.replace("'", "''")
+    v1.write_text(v1.read_text(encoding="utf-8").replace(
+        "    cites: [{source: a, quote:",
+        f"    translations: {{ar: {{title: 'جيش {h}', text: 'نص {h}'}}}}\n"
+        "    cites: [{source: a, quote:"), encoding="utf-8")
+    assert "translations" in v1.read_text(encoding="utf-8")
+    out = tmp_path / "site"
+    plan = inspect_repository(Root(root)).plan
+    write_site(build(plan, SiteOptions(languages=("en", "ar"))), out, protect=root)
+    pages = list((out / "ar").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        for tag, attrs in _parse(page).tags:
+            assert tag not in ("script", "img", "iframe", "object", "embed"), (page, tag)
+            for name, value in attrs:
+                assert not name.startswith("on"), (page, tag, name)
+                assert not (value or "").lower().startswith("javascript:"), (page, tag, value)
+    version = text_of((out / "ar" / "versions" / "v1.html").read_text(encoding="utf-8"))
+    assert f"جيش {HOSTILE}" in version and f"نص {HOSTILE}" in version
+    assert f"Version {HOSTILE}" in version  # the untranslated title, as text, marked
