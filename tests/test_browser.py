@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from browser import dump_dom, text_of
+
+pytestmark = pytest.mark.slow
 
 ATTACK = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script>'
 

@@ -153,3 +153,16 @@ def test_unknown_topic_filter_exits_2_with_the_closest_topic(run) -> None:
     assert "--topic `militry`" in result.stderr and "did you mean `military`?" in result.stderr
     known = run("diff", "v28", "geneva", "--topic", "military", "--term", "ukraine-troop-cap")
     assert known.exit_code == 0, known.output
+
+
+def test_the_entry_points_command_list_is_typers() -> None:
+    """`plandiff A B` is rewritten to `diff` unless A is a command: the entry point's list (kept
+    apart so start-up need not import typer) must name exactly typer's commands."""
+    import typer.main
+
+    from plandiff.cli.app import app
+    from plandiff.cli.main import COMMANDS
+
+    root = typer.main.get_command(app)
+    assert hasattr(root, "commands")
+    assert {c for c in COMMANDS if not c.startswith("-")} == set(root.commands)

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -15,6 +16,8 @@ from typer.testing import CliRunner
 from conftest import REPO
 from plandiff.cli.app import app
 from plandiff.cli.main import rewrite
+
+pytestmark = pytest.mark.slow
 
 BASE = REPO / "tests" / "cases" / "lineage"
 FILES = sorted(p.relative_to(BASE).as_posix() for p in (BASE / "plans").glob("*.yaml"))

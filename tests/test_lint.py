@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO
 
 
@@ -17,6 +19,7 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_mypy_strict_is_clean() -> None:
     mypy = shutil.which("mypy") or str(__import__("pathlib").Path(sys.executable).parent / "mypy")
     result = subprocess.run([mypy], cwd=REPO, capture_output=True, text=True)
