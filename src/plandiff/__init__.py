@@ -9,11 +9,13 @@ Names are loaded on first use, so that `plandiff --version` imports nothing heav
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 
+# Not `from typing import TYPE_CHECKING`: importing typing alone doubles `plandiff --version`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from plandiff.api import PlanRepository, check, open_plan, render_result
     from plandiff.core.diff import ClauseDiff, PlanDiff, TermChange
     from plandiff.core.history import History
