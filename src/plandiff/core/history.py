@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +9,7 @@ from plandiff.core.diff import Claim, TextChange, claims_of, diff_text, movement
 from plandiff.core.models import NUMERIC_TYPES, Plan, Term, Version
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
+from plandiff.core.suggestions import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,9 @@ def history(plan: Plan, subject: str) -> History:
     if any(subject == c.id or subject == c.was for v in plan.versions.values() for c in v.clauses):
         return clause_history(plan, subject)
     known = list(plan.terms) + sorted({c.id for v in plan.versions.values() for c in v.clauses})
-    close = difflib.get_close_matches(subject, known, n=1)
     raise PlandiffError(f"`{subject}` is neither a term in plans/terms.yaml nor a clause id",
-                        f"did you mean `{close[0]}`?" if close
-                        else "`plandiff show VERSION` lists clause ids; terms.yaml lists terms")
+                        did_you_mean(subject, known)
+                        or "`plandiff show VERSION` lists clause ids; terms.yaml lists terms")
 
 
 def _reported_here(version: Version, clause_id: str, term_id: str | None) -> bool:

@@ -4,7 +4,6 @@ plain words."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from plandiff.core.models import (
     VersionTranslation,
 )
 from plandiff.core.problems import KeyPath, Problem
+from plandiff.core.suggestions import did_you_mean
 
 
 def problem_at(file: str, keypath: KeyPath, message: str, code: str, hint: str | None = None,
@@ -35,8 +35,7 @@ def problem_at(file: str, keypath: KeyPath, message: str, code: str, hint: str |
 
 
 def suggest(name: object, known: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return did_you_mean(name, known)
 
 
 # --- pydantic errors in plain words -------------------------------------------------------------

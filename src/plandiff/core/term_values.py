@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from dataclasses import dataclass
 
 from plandiff.core.models import Term, TermType
+from plandiff.core.suggestions import did_you_mean
 
 _NUMBER_WITH_SUFFIX = re.compile(
     r"^\s*([0-9][0-9,._ ]*)\s*([kKmMbB]|bn|million|billion|thousand)?\s*$"
@@ -89,8 +89,7 @@ def check_value(term_id: str, term: Term, value: object) -> ValueProblem | None:
     if kind is TermType.choice:
         choices = term.choices or {}
         if not isinstance(value, str) or value not in choices:
-            close = difflib.get_close_matches(str(value), list(choices), n=1)
-            hint = f"did you mean `{close[0]}`?" if close else None
+            hint = did_you_mean(value, choices)
             known = ", ".join(choices) or "(none defined)"
             return ValueProblem(
                 f"term `{term_id}` is a choice: {_describe(value)} is not one of {known}", hint

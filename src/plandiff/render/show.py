@@ -24,12 +24,11 @@ def select(resolved: ResolvedVersion, clause_id: str | None) -> list[ResolvedCla
     for clause in resolved.clauses.values():
         if clause.id == clause_id or clause_id in clause.identities:
             return [clause]
-    import difflib
+    from plandiff.core.suggestions import did_you_mean
 
-    close = difflib.get_close_matches(clause_id, list(resolved.clauses), n=1)
     raise PlandiffError(f"version `{resolved.id}` has no clause `{clause_id}`",
-                        f"did you mean `{close[0]}`?" if close
-                        else "`plandiff show VERSION` lists its clauses")
+                        did_you_mean(clause_id, resolved.clauses)
+                        or "`plandiff show VERSION` lists its clauses")
 
 
 def _term_text(plan: Plan, clause: ResolvedClause, term_id: str, version_id: str) -> str:

@@ -69,15 +69,15 @@ def resolve_revision(top: Path, revision: str) -> str:
 
 def _closest_ref(top: Path, revision: str) -> str | None:
     """The branch or tag a mistyped revision most likely meant."""
-    import difflib
 
     try:
         names = _git(top, "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags",
                      "refs/remotes").decode("utf-8", "replace").split()
     except PlandiffError:
         return None
-    close = difflib.get_close_matches(revision, names, n=1, cutoff=0.6)
-    return close[0] if close else None
+    from plandiff.core.suggestions import closest
+
+    return closest(revision, names)
 
 
 def at_revision(top: Path, prefix: str, revision: str) -> Snapshot:

@@ -3,10 +3,9 @@ closest known name when it is a typo."""
 
 from __future__ import annotations
 
-import difflib
-
 from plandiff.core.diff import DiffOptions
 from plandiff.core.problems import PlandiffError, UnknownVersion
+from plandiff.core.suggestions import closest
 from plandiff.repo.repository import LoadedPlan, describe
 
 
@@ -14,21 +13,12 @@ def require_versions(loaded: LoadedPlan, *version_ids: str) -> None:
     known = loaded.plan.versions
     for version_id in version_ids:
         if version_id not in known:
-            close = difflib.get_close_matches(version_id, list(known), n=1, cutoff=0.5)
-            hint = f"did you mean `{close[0]}`? " if close else ""
+            close = closest(version_id, known)
+            hint = f"did you mean `{close}`? " if close else ""
             raise UnknownVersion(
                 f"unknown version `{version_id}` in {describe(loaded.root)}",
                 f"{hint}known versions: {', '.join(sorted(known)) or '(none)'}",
             )
-
-
-def closest(name: str, known: list[str]) -> str | None:
-    """The known name a typo most likely meant: the closest spelling, else one that contains it."""
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    if close:
-        return close[0]
-    containing = [k for k in known if name and name in k]
-    return containing[0] if len(containing) == 1 else None
 
 
 def require_filters(loaded: LoadedPlan, options: DiffOptions, *,
