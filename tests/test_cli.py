@@ -166,3 +166,15 @@ def test_the_entry_points_command_list_is_typers() -> None:
     root = typer.main.get_command(app)
     assert hasattr(root, "commands")
     assert {c for c in COMMANDS if not c.startswith("-")} == set(root.commands)
+
+
+def test_every_formats_choice_is_the_registrys() -> None:
+    """The `--format` choices of each command are the views render/formats.py registers."""
+    from plandiff.cli import app as cli
+    from plandiff.render.formats import formats
+
+    for kind, choices in (("diff", cli.DiffFormat), ("report", cli.ReportFormat),
+                          ("history", cli.DiffFormat), ("log", cli.DiffFormat),
+                          ("positions", cli.DiffFormat), ("show", cli.ShowFormat),
+                          ("review", cli.ReviewFormat)):
+        assert tuple(c.value for c in choices) == formats(kind), kind

@@ -4,9 +4,9 @@ diffs, histories and checks, without printing; render a result in a format. See 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from plandiff.core.diff import DiffOptions, PlanDiff, diff_versions
 from plandiff.core.problems import PlandiffError, Problem
@@ -121,43 +121,28 @@ def check(root: str | os.PathLike[str] | None = None, *,
     return check_repository(find_root(root), strict=strict)
 
 
-RENDERERS: dict[str, tuple[str, ...]] = {
-    "PlanDiff": ("terminal", "markdown", "json"),
-    "History": ("terminal", "markdown", "json"),
-}
+_KINDS = {"PlanDiff": "diff", "History": "history"}
 
 
 def render_result(result: PlanDiff | History, format: str = "terminal", *, width: int = 100,
-           show_all: bool = False) -> str:
-    """A diff or a history as text: `terminal` (plain, no colour), `markdown` or `json`."""
-    kind = type(result).__name__
-    if format not in RENDERERS.get(kind, ()):
-        known = ", ".join(RENDERERS.get(kind, ())) or "none"
-        raise PlandiffError(f"no `{format}` view of a {kind}", f"formats: {known}")
-    if isinstance(result, PlanDiff):
-        from plandiff.render import json as json_view
-        from plandiff.render import markdown, terminal
+                  show_all: bool = False) -> str:
+    """A diff or a history as text: `terminal` (plain, no colour), `markdown` or `json` (the
+    formats of render/formats.py, the registry the commands use)."""
+    from plandiff.render import formats
 
-        if format == "json":
-            return json_view.render(result)
-        if format == "markdown":
-            return markdown.render(result, show_all=show_all)
-        return _terminal(lambda console: terminal.render(result, console, show_all=show_all),
-                         width)
-    from plandiff.render import history as history_view
+    kind = _KINDS.get(type(result).__name__, "")
+    known = formats.formats(kind) if kind else ()
+    if format not in known:
+        raise PlandiffError(f"no `{format}` view of a {type(result).__name__}",
+                            f"formats: {', '.join(known) or 'none'}")
+    console = None
+    if format == formats.TERMINAL:
+        import io
 
-    if format == "json":
-        return history_view.render_json(result)
-    if format == "markdown":
-        return history_view.render_markdown(result)
-    return _terminal(lambda console: history_view.render_terminal(result, console), width)
+        from plandiff.render.terminal import make_console
 
-
-def _terminal(draw: Callable[[Any], None], width: int) -> str:
-    import io
-
-    from plandiff.render.terminal import make_console
-
-    buffer = io.StringIO()
-    draw(make_console(width=width, color=False, file=buffer))
-    return buffer.getvalue()
+        buffer = io.StringIO()
+        console = make_console(width=width, color=False, file=buffer)
+        formats.text(kind, format, result, console=console, show_all=show_all)
+        return buffer.getvalue()
+    return formats.text(kind, format, result, show_all=show_all)

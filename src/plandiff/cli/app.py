@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -16,6 +15,7 @@ import typer
 from plandiff import __version__
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.problems import PlandiffError, error_lines
+from plandiff.render import formats
 
 app = typer.Typer(
     name="plandiff",
@@ -213,18 +213,7 @@ def diff_command(
     loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
     result = api.diff(loaded, base, head,
                       options=DiffOptions(terms=_split(term), topics=_split(topic)))
-    if output_format is DiffFormat.json:
-        from plandiff.render import json as json_view
-
-        sys.stdout.write(json_view.render(result))
-    elif output_format is DiffFormat.markdown:
-        from plandiff.render import markdown
-
-        sys.stdout.write(markdown.render(result, show_all=show_all))
-    else:
-        from plandiff.render import terminal
-
-        terminal.render(result, terminal.make_console(), show_all=show_all)
+    formats.write("diff", output_format.value, result, show_all=show_all)
     if exit_code and result.has_changes:
         raise typer.Exit(EXIT_FOUND)
 
@@ -269,15 +258,7 @@ def report_command(
 
     loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
     result = api.diff(loaded, base, head)
-    if output_format is ReportFormat.html:
-        from plandiff.render import html
-
-        text = html.render(result)
-    else:
-        from plandiff.render import report
-
-        text = report.render_markdown(result)
-    _emit(text, output)
+    _emit(formats.text("report", output_format.value, result), output)
 
 
 class Order(str, Enum):
@@ -306,7 +287,6 @@ def history_command(
     """Follow one term's value, or one clause's text, through every version."""
     _speak(lang, digits)
     from plandiff.core.history import history
-    from plandiff.render import history as view
 
     loaded = _open(root, (), limits=_limits(max_bytes, max_nodes))
     try:
@@ -320,14 +300,7 @@ def history_command(
         from plandiff.core.chronology import history_by_date
 
         result = history_by_date(result)
-    if output_format is DiffFormat.json:
-        sys.stdout.write(view.render_json(result))
-    elif output_format is DiffFormat.markdown:
-        sys.stdout.write(view.render_markdown(result, lineage_beside=dated))
-    else:
-        from plandiff.render.terminal import make_console
-
-        view.render_terminal(result, make_console(), lineage_beside=dated)
+    formats.write("history", output_format.value, result, lineage_beside=dated)
 
 
 @app.command("positions")
@@ -349,7 +322,6 @@ def positions_command(
     _speak(lang, digits)
     from plandiff import api
     from plandiff.core.positions import positions_table
-    from plandiff.render import positions as view
 
     loaded = api.load(root)
     i18n = sys.modules.get("plandiff.i18n")
@@ -358,14 +330,7 @@ def positions_command(
 
         content.use_plan(loaded.plan)
     table = positions_table(loaded.plan, term, history=history)
-    if output_format is DiffFormat.json:
-        sys.stdout.write(view.to_json(table))
-    elif output_format is DiffFormat.markdown:
-        sys.stdout.write(view.markdown(table))
-    else:
-        from plandiff.render.terminal import make_console
-
-        view.terminal(table, make_console())
+    formats.write("positions", output_format.value, table)
 
 
 @app.command("site")
@@ -425,7 +390,6 @@ def review_command(
 ) -> None:
     """Review a change to the plan files between two git revisions, for pull requests."""
     _speak(lang, digits)
-    from plandiff.render import review as view
     from plandiff.repo.repository import find_root
     from plandiff.repo.review import review
 
@@ -434,14 +398,7 @@ def review_command(
         raise PlandiffError("no plan repository here (no plans/ folder at or above this folder)",
                             "run plandiff review inside a clone of the plan repository")
     result = review(found.path, base, head, limits=found.limits)
-    if output_format is ReviewFormat.markdown:
-        sys.stdout.write(view.markdown(result))
-    elif output_format is ReviewFormat.github:
-        sys.stdout.write(view.github(result))
-    else:
-        from plandiff.render.terminal import make_console
-
-        view.terminal(result, make_console())
+    formats.write("review", output_format.value, result)
     raise typer.Exit(EXIT_FOUND if result.errors else EXIT_OK)
 
 
@@ -481,18 +438,9 @@ def log_command(
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
     _speak(lang, digits)
-    from plandiff.render import log as log_view
 
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    if output_format is DiffFormat.json:
-        sys.stdout.write(json.dumps(log_view.to_data(loaded.plan, by=by.value), indent=2,
-                                    ensure_ascii=False) + "\n")
-    elif output_format is DiffFormat.markdown:
-        sys.stdout.write(log_view.markdown(loaded.plan, by=by.value))
-    else:
-        from plandiff.render.terminal import make_console
-
-        log_view.terminal(loaded.plan, make_console(), by=by.value)
+    formats.write("log", output_format.value, loaded.plan, by=by.value)
 
 
 @app.command("show")
@@ -520,16 +468,7 @@ def show_command(
     require_versions(loaded, version)
     resolved = Resolver(loaded.plan).resolve(version)
     clauses = show_view.select(resolved, clause)
-    if output_format is ShowFormat.json:
-        sys.stdout.write(show_view.to_json(loaded.plan, resolved, clauses))
-    elif output_format is ShowFormat.markdown:
-        sys.stdout.write(show_view.markdown(loaded.plan, resolved, clauses))
-    elif output_format is ShowFormat.text:
-        sys.stdout.write(make_visible(show_view.numbered_text(resolved, clauses)))
-    else:
-        from plandiff.render.terminal import make_console
-
-        show_view.terminal(loaded.plan, resolved, clauses, make_console())
+    formats.write("show", output_format.value, loaded.plan, resolved, clauses)
 
 
 @app.command("check")

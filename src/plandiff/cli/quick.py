@@ -53,7 +53,7 @@ def _diff(base: str, head: str) -> int:
 
             i18n.activate(lang, digits)
         from plandiff import api
-        from plandiff.render import terminal
+        from plandiff.render import formats
 
         loaded = api.load(None, need=(base, head))
         sys.stderr.write("".join(f"{line}\n" for line in loaded.notices()))
@@ -62,7 +62,7 @@ def _diff(base: str, head: str) -> int:
 
             content.use_plan(loaded.plan)
         result = api.diff(loaded, base, head)
-        terminal.render(result, terminal.make_console(), show_all=False)
+        formats.write("diff", formats.TERMINAL, result)
     except KeyboardInterrupt:  # as click does
         sys.stderr.write("Aborted!\n")
         return 1

@@ -120,3 +120,9 @@ def terminal(plan: Plan, console: Console, *, by: str = "lineage") -> None:
                       *lineage, row["status"], row["coverage"], f"{row['clauses']}{removed}",
                       row["title"])
     console.print(table)
+
+
+def to_json(plan: Plan, *, by: str = "lineage") -> str:
+    import json
+
+    return json.dumps(to_data(plan, by=by), indent=2, ensure_ascii=False) + "\n"

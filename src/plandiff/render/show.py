@@ -201,3 +201,10 @@ def _language_label(language: str | None) -> str:
     if i18n.english() or not language or language == i18n.language():
         return ""
     return " " + _("(in {language})").format(language=i18n.quote_language_name(language))
+
+
+def text(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
+    """`numbered_text` with hidden characters shown (the `text` format of `show`)."""
+    from plandiff.core.hidden_characters import make_visible
+
+    return make_visible(numbered_text(resolved, clauses))
