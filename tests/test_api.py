@@ -51,3 +51,15 @@ def test_importing_plandiff_loads_nothing_heavy() -> None:
             " ('pydantic', 'rich', 'typer', 'ruamel', 'typing')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_one_rule_says_which_files_are_plan_files() -> None:
+    from plandiff.repo.repository import plan_file
+
+    assert plan_file("plans/terms.yaml") == ("registry", "plans/terms.yaml")
+    assert plan_file("plans/v1.yaml") == ("version", "plans/v1.yaml")
+    assert plan_file("plans/v1.yml") == ("version", "plans/v1.yml")
+    assert plan_file("plans/treaty/ch-01.yaml") == ("chapter", "plans/treaty")
+    for other in ("plans/terms.yml", "plans/.hidden.yaml", "plans/.git/x.yaml", "seeds/a.yaml",
+                  "plans/notes.txt", "plans/a/b/c.yaml", "plans/a.b/c.yaml"):
+        assert plan_file(other) is None, other

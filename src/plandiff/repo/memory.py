@@ -14,10 +14,10 @@ from plandiff.repo.repository import (
     OPTIONAL_FILES,
     SPECIAL_FILES,
     VERSION_HEADER,
-    YAML_SUFFIXES,
     FolderVersion,
     RawRepository,
     Root,
+    plan_file,
     read_folder,
 )
 
@@ -96,19 +96,19 @@ def read_files(files: Mapping[str, bytes], limits: Limits | None = None) -> RawR
         parsed = read(MEMORY / display)
         if parsed is not None:
             data[display] = parsed[""]
-    singles = sorted(n for n in plans if "/" not in n and n.endswith(YAML_SUFFIXES)
-                     and n not in SPECIAL_FILES and n not in OPTIONAL_FILES
-                     and n not in MISNAMED and not n.startswith("."))
+    singles: list[str] = []
     chapters_of: dict[str, list[str]] = {}
-    for name in plans:
-        folder, _, file = name.partition("/")
-        if file and "/" not in file and file.endswith(YAML_SUFFIXES) and \
-                not file.startswith(".") and not folder.startswith("."):
-            chapters_of.setdefault(folder, []).append(file)
+    for name in files:
+        kind, unit = plan_file(name) or ("", "")
+        if kind == "version":
+            singles.append(unit.removeprefix("plans/"))
+        elif kind == "chapter":
+            chapters_of.setdefault(unit.removeprefix("plans/"), []).append(name.split("/")[-1])
+    singles.sort()
     entries = sorted([(n, None) for n in singles]
                      + [(f, sorted(c)) for f, c in chapters_of.items() if VERSION_HEADER in c])
-    for name, chapters in entries:
-        path = MEMORY / "plans" / name
+    for entry, chapters in entries:
+        path = MEMORY / "plans" / entry
         if chapters is None:
             parsed = read(path)
             if parsed is None:
@@ -119,7 +119,7 @@ def read_files(files: Mapping[str, bytes], limits: Limits | None = None) -> RawR
         listed = [path / c for c in chapters if c != VERSION_HEADER]
         merged = read_folder(root, path, read, problems, folders, chapters=listed)
         if merged is None:
-            unreadable.add(name)
+            unreadable.add(entry)
         else:
             data[root.display(path)] = merged
     return RawRepository(root, documents, data, problems, unreadable, folders)

@@ -161,6 +161,26 @@ VERSION_HEADER = "version.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+def plan_file(path: str) -> tuple[str, str] | None:
+    """What a file is to plandiff, by its path relative to the root alone (the one rule, used on
+    disk, in memory and in review): `("registry", path)` for terms.yaml, sources.yaml and
+    positions.yaml; `("version", path)` for `plans/ID.yaml`; `("chapter", "plans/ID")` for a YAML
+    file of a folder version; None for anything else (hidden files, other names, a misnamed
+    `terms.yml`)."""
+    parts = path.split("/")
+    name = parts[-1]
+    if parts[0] != "plans" or not name.endswith(YAML_SUFFIXES) or name.startswith(".") \
+            or any(part.startswith(".") for part in parts[1:-1]):
+        return None
+    if len(parts) == 2:
+        if name in SPECIAL_FILES or name in OPTIONAL_FILES:
+            return ("registry", path)
+        return None if name in MISNAMED else ("version", path)
+    if len(parts) == 3 and "." not in parts[1]:
+        return ("chapter", "/".join(parts[:2]))
+    return None
+
+
 def version_paths(root: Root) -> list[Path]:
     """The versions of a root: every `*.yaml` and `*.yml` in plans/ but the registry and the
     bibliography (and their misnamed `.yml` forms), and every folder that holds YAML files (a
@@ -169,10 +189,10 @@ def version_paths(root: Root) -> list[Path]:
         entries = list(root.plans.iterdir())
     except OSError:
         return []
-    paths = [p for p in entries if not p.name.startswith(".") and (
-        (p.suffix in YAML_SUFFIXES and p.name not in SPECIAL_FILES
-         and p.name not in OPTIONAL_FILES and p.name not in MISNAMED)
-        or (not p.suffix and p.is_dir() and chapter_paths(p, header=True)))]
+    paths = [p for p in entries
+             if (plan_file(f"plans/{p.name}") or ("", ""))[0] == "version"
+             or (plan_file(f"plans/{p.name}/{VERSION_HEADER}") is not None and p.is_dir()
+                 and chapter_paths(p, header=True))]
     return sorted(paths, key=lambda p: p.name)
 
 

@@ -221,13 +221,10 @@ def _located(problem: Problem, files: dict[str, bytes], folders: dict[str, Any],
 def _version_unit(path: str) -> str | None:
     """The version a changed file belongs to: the file itself (`plans/ID.yaml`), or the folder
     of a folder version (`plans/ID` for `plans/ID/chapter.yaml`); None for other files."""
-    parts = path.split("/")
-    if parts[0] != "plans" or not parts[-1].endswith((".yaml", ".yml")) \
-            or parts[-1].startswith("."):
-        return None
-    if len(parts) == 2:
-        return path if parts[1] not in ("terms.yaml", "sources.yaml", "positions.yaml") else None
-    return "/".join(parts[:2]) if len(parts) == 3 and "." not in parts[1] else None
+    from plandiff.repo.repository import plan_file
+
+    found = plan_file(path)
+    return found[1] if found is not None and found[0] != "registry" else None
 
 
 def _version_units(files: list[FileChange]) -> dict[str, str]:
