@@ -294,3 +294,20 @@ def test_a_mapping_term_value_names_its_two_forms(run, make_repo) -> None:
     assert ("term `cap` is a mapping with 'unknwn', which is neither `disputed:` nor `unknown:`"
             " [bad-term-value] (did you mean `unknown`?)") in out
     assert "missing required field" not in out
+
+
+def test_a_disputed_value_has_one_json_shape_in_every_view(run) -> None:
+    """diff, show, history and positions write a disputed value alike: {"disputed": [{"value",
+    "sources", "note"}, ...]} (show adds each claim's cites, a diff each claim's movement)."""
+    from conftest import LINEAGE
+
+    diff = json.loads(run("v1", "v2", "-f", "json", root=LINEAGE).stdout)
+    side = next(t["new"] for c in diff["clauses"] for t in c["terms"] if t["term"] == "cap")
+    show = json.loads(run("show", "v2", "army", "-f", "json", root=LINEAGE).stdout)
+    shown = show["clauses"][0]["terms"]["cap"]
+    history = json.loads(run("history", "cap", "-f", "json", root=LINEAGE).stdout)
+    told = next(p["value"] for p in history["points"] if p["version"]["id"] == "v2")
+    for value in (side, shown, told):
+        assert [set(c) >= {"value", "sources", "note"} for c in value["disputed"]] == [True, True]
+        assert [c["sources"] for c in value["disputed"]] == [["a"], ["b"]]
+    assert "cites" in shown["disputed"][0]

@@ -11,7 +11,7 @@ from plandiff.i18n import _
 from plandiff.i18n import content as tr
 from plandiff.render import markdown as md
 from plandiff.render import values
-from plandiff.render.json import version_info
+from plandiff.render.json import value_json, version_info
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -69,11 +69,7 @@ def to_data(result: History) -> dict[str, Any]:
             "clause": point.clause_id, "reported_in": point.reported_in, "change": point.change,
         }
         if result.kind == "term":
-            item["value"] = (None if not point.claims else {"unknown": point.claims[0].note}
-                             if not point.claims[0].known else point.claims[0].value
-                             if len(point.claims) == 1 else {"disputed": [
-                                 {"value": c.value, "sources": list(c.sources), "note": c.note}
-                                 for c in point.claims]})
+            item["value"] = value_json(point.claims)
             item["value_is"] = (None if not point.claims else
                                 "carried" if point.carried_from else "reported")
             item["stated_in"] = point.reported_in if point.claims else None

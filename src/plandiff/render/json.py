@@ -33,19 +33,26 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
+def value_json(claims: tuple[Claim, ...],
+               moves: tuple[tuple[float | None, float | None], ...] = ()) -> Any:
+    """The one JSON shape of a term value, in every JSON view: the plain value; `{"unknown":
+    why}`; or `{"disputed": [{"value", "sources", "note"}, ...]}` (against one known value, a diff
+    adds each claim's `delta` and `percent`); None when the side does not set the term."""
     if not claims:
         return None
     if len(claims) == 1:
         return _plain(claims[0].value) if claims[0].known else {"unknown": claims[0].note}
-    moves = change.claim_moves if len(change.claim_moves) == len(claims) else ()
     listed = []
     for index, claim in enumerate(claims):
         item = {"value": _plain(claim.value), "sources": list(claim.sources), "note": claim.note}
-        if moves:
+        if len(moves) == len(claims):
             item["delta"], item["percent"] = moves[index]
         listed.append(item)
     return {"disputed": listed}
+
+
+def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
+    return value_json(claims, change.claim_moves)
 
 
 def term_change(change: TermChange) -> dict[str, Any]:

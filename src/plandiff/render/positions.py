@@ -237,12 +237,11 @@ def _footnote(source_id: str) -> str:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, Disputed):
-        return {"disputed": [{"value": _plain(c.value),
-                              "sources": list(dict.fromkeys(x.source for x in c.cites)),
-                              "note": c.note} for c in value.disputed]}
-    if isinstance(value, NoLongerKnown):
-        return {"unknown": value.unknown}
+    if isinstance(value, (Disputed, NoLongerKnown)):
+        from plandiff.core.diff import claims_of
+        from plandiff.render.json import value_json
+
+        return value_json(claims_of(value, ()))
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

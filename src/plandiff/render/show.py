@@ -83,9 +83,7 @@ def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]
             "id": c.id, "number": c.clause.number, "title": c.clause.title,
             "topic": c.clause.topic, "text": c.clause.text, "removed": c.removed,
             "reported": c.reported, "reported_in": c.reported_in,
-            "terms": {k: (v.model_dump(mode="json") if isinstance(v, (Disputed, NoLongerKnown))
-                          else _jsonable(v))
-                      for k, v in c.clause.terms.items()},
+            "terms": {k: _term_json(v) for k, v in c.clause.terms.items()},
             "stated_in": stated_in(c),
             "cites": [cite.model_dump(mode="json", exclude_none=True) for cite in c.clause.cites],
         } for c in clauses],
@@ -95,6 +93,22 @@ def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]
             & set(plan.sources))},
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _term_json(value: Any) -> Any:
+    """A term value in the one JSON shape (render.json.value_json); a disputed claim also keeps
+    its citations with their quotes, which `show` is for."""
+    from plandiff.core.diff import claims_of
+    from plandiff.render.json import value_json
+
+    if not isinstance(value, (Disputed, NoLongerKnown)):
+        return _jsonable(value)
+    shaped = value_json(claims_of(value, ()))
+    if isinstance(value, Disputed):
+        for item, claim in zip(shaped["disputed"], value.disputed, strict=True):
+            item["cites"] = [cite.model_dump(mode="json", exclude_none=True)
+                             for cite in claim.cites]
+    return shaped
 
 
 def _jsonable(value: Any) -> Any:
