@@ -294,7 +294,8 @@ def history_command(
     except PlandiffError as error:  # say which repository was searched
         from plandiff.repo.repository import describe
 
-        raise PlandiffError(f"{error.message}, in {describe(loaded.root)}", error.hint) from None
+        raise PlandiffError(f"{error.message}, in {describe(loaded.root)}", error.hint,
+                            name=error.name, suggestions=error.suggestions) from None
     dated = by is Order.date
     if dated:
         from plandiff.core.chronology import history_by_date

@@ -9,7 +9,7 @@ from plandiff.core.diff import Claim, TextChange, claims_of, diff_text, movement
 from plandiff.core.models import NUMERIC_TYPES, Plan, Term, Version
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
-from plandiff.core.suggestions import did_you_mean
+from plandiff.core.suggestions import closest, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -54,9 +54,11 @@ def history(plan: Plan, subject: str) -> History:
     if any(subject == c.id or subject == c.was for v in plan.versions.values() for c in v.clauses):
         return clause_history(plan, subject)
     known = list(plan.terms) + sorted({c.id for v in plan.versions.values() for c in v.clauses})
+    close = closest(subject, known)
     raise PlandiffError(f"`{subject}` is neither a term in plans/terms.yaml nor a clause id",
                         did_you_mean(subject, known)
-                        or "`plandiff show VERSION` lists clause ids; terms.yaml lists terms")
+                        or "`plandiff show VERSION` lists clause ids; terms.yaml lists terms",
+                        name=subject, suggestions=(close,) if close else ())
 
 
 def _reported_here(version: Version, clause_id: str, term_id: str | None) -> bool:

@@ -40,10 +40,14 @@ class Problem:
 
 @dataclass
 class PlandiffError(Exception):
-    """A command cannot run; the message says why and what to do."""
+    """A command cannot run; the message says why and what to do. For callers that act on it
+    (the Python API), `name` is what was asked for and not found, and `suggestions` the known
+    names it most likely meant."""
 
     message: str
     hint: str | None = None
+    name: str | None = None
+    suggestions: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"

@@ -18,6 +18,7 @@ def require_versions(loaded: LoadedPlan, *version_ids: str) -> None:
             raise UnknownVersion(
                 f"unknown version `{version_id}` in {describe(loaded.root)}",
                 f"{hint}known versions: {', '.join(sorted(known)) or '(none)'}",
+                name=version_id, suggestions=(close,) if close else (),
             )
 
 
@@ -39,4 +40,5 @@ def require_filters(loaded: LoadedPlan, options: DiffOptions, *,
             raise PlandiffError(f"{option} `{name}`: no such {option.lstrip('-')} in {where} of"
                                 f" {describe(loaded.root)}",
                                 f"did you mean `{close}`?" if close
-                                else f"known: {shown or '(none)'}")
+                                else f"known: {shown or '(none)'}",
+                                name=name, suggestions=(close,) if close else ())

@@ -33,7 +33,7 @@ class Unwritable(PlandiffError):
 
 
 def _refuse(shown: str, reason: str, code: str, hint: str | None = None) -> Unwritable:
-    return Unwritable(f"{shown}: {reason}", hint, code, reason)
+    return Unwritable(f"{shown}: {reason}", hint, code=code, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -128,8 +128,8 @@ def write_files(planned: Sequence[Planned]) -> None:
             else:
                 target, in_place = named_target(item.path)
         except Unwritable as error:
-            raise Unwritable(f"{error.message}; nothing was written", error.hint, error.code,
-                             error.reason) from None
+            raise Unwritable(f"{error.message}; nothing was written", error.hint, code=error.code,
+                             reason=error.reason) from None
         if item.new and (target.exists() or target.is_symlink()):
             raise PlandiffError(f"{item.path} exists",
                                 "give another --id, or --force to replace it")
