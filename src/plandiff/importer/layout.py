@@ -34,15 +34,10 @@ def _folded(text: str, indent: int) -> Any:
     text = " ".join(text.split())
     if len(text) + indent + 8 <= WIDTH:
         return text
+    from plandiff.repo.fmt import fold_positions
+
     folded = FoldedScalarString(text)
-    positions, line_start = [], 0
-    for index, char in enumerate(text):
-        if char == " " and index - line_start > WIDTH - indent:
-            previous = text.rfind(" ", line_start, index)
-            cut = previous if previous > line_start else index
-            positions.append(cut)
-            line_start = cut + 1
-    folded.fold_pos = positions
+    folded.fold_pos = fold_positions(text, WIDTH - indent)  # fmt's own rule, so fmt agrees
     return folded
 
 

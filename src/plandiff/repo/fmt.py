@@ -273,7 +273,7 @@ def _styled(value: str, *, is_quote: bool, used: int, block: int, may_block: boo
         return LiteralScalarString(value)
     if may_block and not is_quote and used + len(value) > WIDTH and " " in value.strip():
         folded = FoldedScalarString(value)
-        folded.fold_pos = _fold_positions(value, WIDTH - block)
+        folded.fold_pos = fold_positions(value, WIDTH - block)
         return folded
     if not is_quote and _plain_ok(value, flow=False):
         return str(value)
@@ -288,7 +288,7 @@ def _quoted(value: str) -> Any:
     return DoubleQuotedScalarString(value)
 
 
-def _fold_positions(text: str, width: int) -> list[int]:
+def fold_positions(text: str, width: int) -> list[int]:
     """Where to fold `text` (at single spaces between words) so that no line is longer than
     `width`, unless one word is."""
     positions, line_start, last_space = [], 0, -1
