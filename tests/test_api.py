@@ -63,3 +63,18 @@ def test_one_rule_says_which_files_are_plan_files() -> None:
     for other in ("plans/terms.yml", "plans/.hidden.yaml", "plans/.git/x.yaml", "seeds/a.yaml",
                   "plans/notes.txt", "plans/a/b/c.yaml", "plans/a.b/c.yaml"):
         assert plan_file(other) is None, other
+
+
+def test_the_byte_limit_holds_in_memory_as_on_disk(make_repo) -> None:
+    from plandiff.repo.located_yaml import Limits
+    from plandiff.repo.repository import Root, inspect_repository
+
+    limits = Limits(max_bytes=600)  # terms and sources fit, v1 does not, v2 is never read
+    files = {path: text.encode() for path, text in LINEAGE_PLANS.items()}
+    on_disk = inspect_repository(Root(make_repo(LINEAGE_PLANS), limits=limits), verify=False)
+    from plandiff.repo.memory import memory_root, read_files
+
+    memory = inspect_repository(memory_root(limits), raw=read_files(files, limits), verify=False)
+    shown = [(p.file, p.code, p.message) for p in on_disk.problems]
+    assert [code for _, code, _ in shown].count("too-large") == 2  # v1 over it, v2 not read
+    assert [(p.file, p.code, p.message) for p in memory.problems] == shown

@@ -268,6 +268,16 @@ def read_plan_bytes(path: Path, display: str, budget: Budget | None = None) -> b
         budget.bytes_left = -1
         message, hint = budget.bytes_message()
         raise _invalid(display, message, "too-large", hint)
+    return charge(budget, display, data)
+
+
+def charge(budget: Budget, display: str, data: bytes) -> bytes:
+    """Count a file's bytes (read from disk or given in memory) against `budget`. Raises
+    InvalidPlan, and spends the budget, when they are more than it has left."""
+    if len(data) > max(budget.bytes_left, 0):
+        budget.bytes_left = -1
+        message, hint = budget.bytes_message()
+        raise _invalid(display, message, "too-large", hint)
     budget.bytes_left -= len(data)
     return data
 

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from plandiff.core.problems import InvalidPlan, PlandiffError, Problem
-from plandiff.repo.located_yaml import Budget, Document, Limits, decode_document, parse_document
+from plandiff.repo.located_yaml import Budget, Document, Limits, charge
 from plandiff.repo.repository import (
     MAX_SOURCE_BYTES,
     MISNAMED,
@@ -17,6 +17,7 @@ from plandiff.repo.repository import (
     FolderVersion,
     RawRepository,
     Root,
+    document_reader,
     plan_file,
     read_folder,
 )
@@ -57,25 +58,13 @@ def read_files(files: Mapping[str, bytes], limits: Limits | None = None) -> RawR
     unreadable: set[str] = set()
     folders: dict[str, FolderVersion] = {}
 
-    def read(path: Path) -> Any:
-        display = root.display(path)
+    def fetch(path: Path, display: str) -> bytes:
         raw = files.get(display)
         if raw is None:
-            problems.append(Problem(display, "no such file", "unreadable"))
-            return None
-        if len(raw) > budget.bytes_left:
-            budget.bytes_left = -1
-            message, hint = budget.bytes_message()
-            problems.append(Problem(display, message, "too-large", hint=hint))
-            return None
-        budget.bytes_left -= len(raw)
-        try:
-            document = decode_document(path, display, raw)
-            documents[display] = document
-            return {"": parse_document(document, budget)}
-        except InvalidPlan as error:
-            problems.extend(error.problems)
-            return None
+            raise InvalidPlan("", problems=[Problem(display, "no such file", "unreadable")])
+        return charge(budget, display, raw)
+
+    read = document_reader(root, budget, documents, problems, fetch)
 
     # No file under plans/ reads as an empty plans/ folder: the registry and bibliography are
     # then reported missing, as on disk.

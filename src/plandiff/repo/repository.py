@@ -13,9 +13,10 @@ from plandiff.repo.located_yaml import (
     Budget,
     Document,
     Limits,
+    decode_document,
     parse_document,
     read_capped,
-    read_document,
+    read_plan_bytes,
     yaml_loader,
 )
 
@@ -218,6 +219,33 @@ def plan_files(root: Root) -> list[Path]:
     return paths
 
 
+def document_reader(root: Root, budget: Budget, documents: dict[str, Document],
+                    problems: list[Problem], fetch: Callable[[Path, str], bytes]
+                    ) -> Callable[[Path], Any]:
+    """`read(path)`: the data of one plan file as `{"": data}`, or None with its problems noted
+    (the document is kept in `documents`), within `budget`; `fetch` gives its bytes (from disk,
+    or from memory), charged to the budget, or raises InvalidPlan."""
+
+    def read(path: Path) -> Any:
+        display = root.display(path)
+        if budget.bytes_left < 0 or budget.nodes_left < 0:  # a file before passed a limit
+            code = "too-large" if budget.bytes_left < 0 else "too-many-values"
+            message, hint = budget.bytes_message() if code == "too-large" else \
+                budget.nodes_message()
+            problems.append(Problem(display, "not read: the files read before it passed a limit"
+                                    f" ({message})", code, hint=hint))
+            return None
+        try:
+            document = decode_document(path, display, fetch(path, display))
+            documents[display] = document
+            return {"": parse_document(document, budget)}
+        except InvalidPlan as error:
+            problems.extend(error.problems)
+            return None
+
+    return read
+
+
 def read_repository(root: Root) -> RawRepository:
     """Read and parse `terms.yaml`, `sources.yaml` and every version file or folder, within the
     root's limits."""
@@ -239,33 +267,18 @@ def read_repository(root: Root) -> RawRepository:
                                     f" plans/{right}, not plans/{wrong}", "misnamed-file",
                                     hint=f"rename it to plans/{right}"))
 
-    def read(path: Path) -> Any:
-        """The data of one file, or None with its problems noted; the document is kept."""
-        display = root.display(path)
-        if budget.bytes_left < 0 or budget.nodes_left < 0:  # a file before passed a limit
-            code = "too-large" if budget.bytes_left < 0 else "too-many-values"
-            message, hint = budget.bytes_message() if code == "too-large" else \
-                budget.nodes_message()
-            problems.append(Problem(display, "not read: the files read before it passed a limit"
-                                    f" ({message})", code, hint=hint))
-            return None
+    def fetch(path: Path, display: str) -> bytes:
         if root.path.resolve() not in path.resolve().parents:
-            problems.append(Problem(display, "is a symlink to a file outside the repository"
-                                    " root", "outside-root",
-                                    hint="copy the file into plans/ instead"))
-            return None
+            raise InvalidPlan("", problems=[Problem(
+                display, "is a symlink to a file outside the repository root", "outside-root",
+                hint="copy the file into plans/ instead")])
         if path.is_dir():
-            problems.append(Problem(display, "is a folder, not a file", "not-a-file",
-                                    hint="plan files are YAML files; move the folder out of"
-                                    " plans/ or rename it"))
-            return None
-        try:
-            document = read_document(path, display, budget)
-            documents[display] = document
-            return {"": parse_document(document, budget)}
-        except InvalidPlan as error:
-            problems.extend(error.problems)
-            return None
+            raise InvalidPlan("", problems=[Problem(
+                display, "is a folder, not a file", "not-a-file", hint="plan files are YAML"
+                " files; move the folder out of plans/ or rename it")])
+        return read_plan_bytes(path, display, budget)
+
+    read = document_reader(root, budget, documents, problems, fetch)
 
     for path in paths:
         display = root.display(path)
