@@ -50,21 +50,22 @@ def translated(obj: Any, field: str, lang: str) -> tuple[str | None, bool]:
 
 def translated_choice(term: Any, key: str, lang: str) -> tuple[str | None, bool]:
     """The label of a term's choice `key` in `lang`, or its English label (False)."""
-    english = (term.choices or {}).get(key)
-    if lang.strip().lower() != SOURCE_LANGUAGE:
-        rendering = _rendering(term.translations, lang)
-        text = rendering.choices.get(key) if rendering is not None else None
-        if text and text.strip():
-            return text, True
-    return english, False
+    return _translated_entry(term.translations, "choices", key, (term.choices or {}).get(key),
+                             lang)
 
 
 def translated_party(positions: Any, code: str, lang: str) -> tuple[str | None, bool]:
     """A party's name in `lang` (from plans/positions.yaml), or its English name (False)."""
-    english = positions.parties.get(code)
+    return _translated_entry(positions.translations, "parties", code,
+                             positions.parties.get(code), lang)
+
+
+def _translated_entry(translations: Any, field: str, key: str, english: str | None,
+                      lang: str) -> tuple[str | None, bool]:
+    """One entry of a translated mapping (choice labels, party names), or the English (False)."""
     if lang.strip().lower() != SOURCE_LANGUAGE:
-        rendering = _rendering(positions.translations, lang)
-        text = rendering.parties.get(code) if rendering is not None else None
+        rendering = _rendering(translations, lang)
+        text = getattr(rendering, field).get(key) if rendering is not None else None
         if text and text.strip():
             return text, True
     return english, False
