@@ -1,0 +1,131 @@
+"""Every view in English and in Arabic, byte for byte (issue 23): the safety net under the views.
+
+Each output (diff, report, history, show, log, positions, review, a site page) is pinned in both
+languages on the shipped corpus, so a change to how a view is built that changes a byte of either
+language shows up here. Regenerate with `pytest tests/test_views.py --update-goldens` and review
+the diff like code (an Arabic wording change is expected to show up here too).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import REPO
+from plandiff.cli.app import app
+
+GOLDENS = REPO / "tests" / "views"
+LANGS = ("en", "ar")
+
+# name -> (arguments, extension of the golden)
+COMMANDS: dict[str, tuple[list[str], str]] = {
+    "diff": (["diff", "v28", "geneva"], "txt"),
+    "diff-all": (["diff", "v28", "v20", "--all"], "txt"),
+    "diff-markdown": (["diff", "v28", "geneva", "--format", "markdown"], "md"),
+    "diff-json": (["diff", "v28", "geneva", "--format", "json"], "json"),
+    "report": (["report", "v28", "geneva"], "md"),
+    "report-html": (["report", "v28", "geneva", "--format", "html"], "html"),
+    "history-term": (["history", "ukraine-troop-cap"], "txt"),
+    "history-term-markdown": (["history", "ukraine-troop-cap", "--format", "markdown"], "md"),
+    "history-term-json": (["history", "ukraine-troop-cap", "--format", "json"], "json"),
+    "history-clause": (["history", "territory"], "txt"),
+    "history-clause-markdown": (["history", "territory", "--format", "markdown"], "md"),
+    "show": (["show", "geneva"], "txt"),
+    "show-markdown": (["show", "geneva", "--format", "markdown"], "md"),
+    "show-json": (["show", "geneva", "--format", "json"], "json"),
+    "log": (["log"], "txt"),
+    "log-markdown": (["log", "--format", "markdown"], "md"),
+    "positions": (["positions"], "txt"),
+    "positions-history": (["positions", "--history"], "txt"),
+    "positions-markdown": (["positions", "--format", "markdown"], "md"),
+    "positions-json": (["positions", "--format", "json"], "json"),
+}
+# Arabic-Indic digits, on the views that print the most numbers.
+DIGITS = ("diff", "report", "history-term", "positions")
+SITE_PAGES = ("index.html", "versions/geneva.html", "diffs/v28..geneva.html",
+              "terms/ukraine-troop-cap.html", "clauses/territory.html", "positions.html",
+              "sources.html", "subjects.html")
+
+
+def _invoke(args: list[str], root: Path) -> str:
+    result = CliRunner().invoke(app, [*args, "--root", str(root)], catch_exceptions=False,
+                                env={"PLANDIFF_ROOT": "", "NO_COLOR": "1", "COLUMNS": "100",
+                                     "PLANDIFF_LANG": "", "PLANDIFF_DIGITS": ""})
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+def _check(name: str, output: str, update: bool) -> None:
+    golden = GOLDENS / name
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(output, encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: run pytest with --update-goldens"
+    assert output == golden.read_text(encoding="utf-8"), f"{name} changed"
+
+
+def _runs() -> list[tuple[str, list[str]]]:
+    found = []
+    for name, (args, ext) in COMMANDS.items():
+        for lang in LANGS:
+            found.append((f"{name}.{lang}.{ext}", [*args, "--lang", lang]))
+        if name in DIGITS:
+            found.append((f"{name}.ar-arab.{ext}", [*args, "--lang", "ar", "--digits", "arab"]))
+    return found
+
+
+@pytest.mark.parametrize(("name", "args"), _runs(), ids=[n for n, _ in _runs()])
+def test_view(name: str, args: list[str], update_goldens: bool) -> None:
+    _check(name, _invoke(args, REPO), update_goldens)
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
+
+
+@pytest.fixture(scope="module")
+def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the corpus under git with one commit that moves a term and drops a citation."""
+    root = tmp_path_factory.mktemp("review")
+    shutil.copytree(REPO / "plans", root / "plans")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "base")
+    version = root / "plans" / "geneva.yaml"
+    text = version.read_text(encoding="utf-8")
+    assert "800000" in text
+    version.write_text(text.replace("800000", "850000", 1), encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "change")
+    return root
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(("fmt", "ext"), [("terminal", "txt"), ("markdown", "md")])
+def test_review(reviewed: Path, lang: str, fmt: str, ext: str, update_goldens: bool) -> None:
+    output = _invoke(["review", "HEAD~1", "HEAD", "--format", fmt, "--lang", lang], reviewed)
+    _check(f"review-{fmt}.{lang}.{ext}", output.replace(str(reviewed), "{root}"), update_goldens)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "out"
+    result = CliRunner().invoke(app, ["site", str(out), "--root", str(REPO), "--lang", "ar"],
+                                catch_exceptions=False,
+                                env={"PLANDIFF_ROOT": "", "NO_COLOR": "1", "PLANDIFF_LANG": ""})
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", SITE_PAGES)
+def test_site_page(site: Path, page: str, lang: str, update_goldens: bool) -> None:
+    path = site / page if lang == "en" else site / "ar" / page
+    _check(f"site/{lang}/{page.replace('/', '--')}", path.read_text(encoding="utf-8"),
+           update_goldens)
