@@ -218,6 +218,65 @@ def test_fmt_keeps_data_and_comments_and_is_idempotent(data: object, seed: int,
     assert format_text(once.text, kind).text == once.text
 
 
+# Hand-written layouts that ruamel's own dumper never produces: block scalars (one line or
+# several) as any key of a list item, blank lines and comment lines between items and at the end.
+BLOCK_VALUE = st.sampled_from([
+    "plain words", '"double quoted"', "'single quoted'", ">-\n{i}  short",
+    ">-\n{i}  one folded line\n{i}  and its second line", "|\n{i}  literal\n{i}  block",
+    ">\n{i}  kept line end", "|-\n{i}  x",
+])
+GAP = st.sampled_from(["", "\n", "\n\n", "  # a comment line\n", "\n# at the margin\n"])
+
+
+@st.composite
+def hand_written_version(draw: st.DrawFn) -> str:
+    lines = ["id: v1", "title: T", "date: 2025-01-01", "coverage: full", "status: leaked",
+             "clauses:"]
+    for number in range(draw(st.integers(1, 4))):
+        keys = draw(st.lists(st.sampled_from(["text", "note", "topic", "title"]), unique=True,
+                             max_size=3))
+        item = [f"  - id: c{number}"]
+        for key in keys:
+            value = draw(BLOCK_VALUE).format(i="    ")
+            item.append(f"    {key}: {value}")
+        item.append("    cites:")
+        for cite in range(draw(st.integers(1, 2))):
+            item.append(f"      - source: s{cite}")
+            if draw(st.booleans()):
+                item.append("        note: " + draw(BLOCK_VALUE).format(i="        "))
+        lines.append("\n".join(item) + "\n" + draw(GAP).rstrip(" "))
+    return "\n".join(lines).rstrip("\n") + "\n" + draw(GAP)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=hand_written_version())
+def test_fmt_twice_equals_fmt_once_on_hand_written_layouts(text: str) -> None:
+    try:
+        assume(yaml_loader().load(text) is not None)
+        once = format_text(text, "version").text
+    except FormatError:
+        assume(False)
+    assert format_text(once, "version").text == once
+
+
+def test_a_one_line_folded_block_before_a_blank_line_settles_in_one_run() -> None:
+    # issue 24, item 8: the blank line after `note: >-` grew by one line on every run, so
+    # `fmt --check` failed for ever after `fmt`.
+    text = ("id: v1\ntitle: T\ndate: 2025-01-01\ncoverage: full\nstatus: leaked\nclauses:\n"
+            "  - id: a\n    cites:\n      - source: s\n        note: >-\n          short\n\n"
+            "  - id: b\n    cites:\n      - source: s\n")
+    once = format_text(text, "version").text
+    assert "        note: short\n\n  - id: b\n" in once
+    assert format_text(once, "version").text == once
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "plans").glob("*.yaml")), ids=lambda p: p.name)
+def test_fmt_twice_equals_fmt_once_on_every_corpus_file(path: Path) -> None:
+    kind = path.stem if path.stem in ("terms", "sources", "positions") else "version"
+    once = format_text(path.read_text(encoding="utf-8"), kind).text
+    assert format_text(once, kind).text == once
+
+
 def test_fmt_refuses_a_layout_that_ruamel_would_mangle_and_leaves_the_file(run, tmp_path) -> None:
     # A comment after the key, then an empty mapping and a plain scalar of several words in the
     # list: ruamel.yaml (0.18/0.19) writes "- a b   -\n    c", another list. fmt's check of its own

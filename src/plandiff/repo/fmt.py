@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import io
 import math
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -252,7 +253,19 @@ def _style_values(node: Any, indent: int) -> None:
             # ruamel keeps the line end of a plain value in the comment after it, not so a block
             # scalar's
             token.value = token.value[1:] if _is_block(styled) else "\n" + token.value
-        node[key] = styled
+        _replace(node, key, styled)
+
+
+def _replace(node: Any, key: Any, value: Any) -> None:
+    """Set `node[key]` to exactly `value`: ruamel's own assignment turns a plain `str` that
+    replaces a styled string (a `>-` block, a quoted one) back into that style."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.compat import ordereddict
+
+    if isinstance(node, CommentedMap):
+        ordereddict.__setitem__(node, key, value)
+    else:
+        list.__setitem__(node, key, value)
 
 
 def _is_block(value: object) -> bool:
@@ -389,6 +402,15 @@ def _emitter_class() -> type:
 
         def write_single_quoted(self, text: Any, split: Any = True) -> None:
             super().write_single_quoted(text, split=False)
+
+        def write_plain(self, text: Any, split: Any = True) -> None:
+            # A plain string is one that fits or has no space to fold at (a long URL): ruamel
+            # would move such a word to the next line, leaving "key: " with a trailing space.
+            width, self.best_width = self.best_width, sys.maxsize
+            try:
+                super().write_plain(text, split=False)
+            finally:
+                self.best_width = width
 
     return OneLineQuotes
 
