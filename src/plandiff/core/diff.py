@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from plandiff.core import models
 from plandiff.core.models import (
     CHANGE_KINDS,
     NUMERIC_TYPES,
@@ -351,13 +352,20 @@ def citations_of(clause: Clause) -> list[Citation]:
 
 def claims_of(value: Any, fallback_sources: tuple[str, ...]) -> tuple[Claim, ...]:
     if isinstance(value, Disputed):
-        return tuple(
-            Claim(c.value, tuple(dict.fromkeys(x.source for x in c.cites)), c.note)
-            for c in value.disputed
-        )
+        return tuple(_claim(c) for c in value.disputed)
     if isinstance(value, NoLongerKnown):
         return (Claim(NOT_KNOWN, fallback_sources, value.unknown),)
     return (Claim(value, fallback_sources),)
+
+
+def _claim(claim: models.Claim) -> Claim:
+    """A disputed claim: its value, or NOT_KNOWN (with why, then its note) where the source gives
+    none (`unknown: why`)."""
+    sources = tuple(dict.fromkeys(x.source for x in claim.cites))
+    if claim.unknown is None:
+        return Claim(claim.value, sources, claim.note)
+    why = claim.unknown if claim.note is None else f"{claim.unknown}; {claim.note}"
+    return Claim(NOT_KNOWN, sources, why)
 
 
 def _claims(side: ResolvedClause, term_id: str) -> tuple[Claim, ...]:
@@ -400,7 +408,8 @@ def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
             kind = "added"
         elif not in_new:
             kind = "removed"
-        elif any(not c.known for c in new_claims) and all(c.known for c in old_claims):
+        elif (len(new_claims) == 1 and not new_claims[0].known
+              and all(c.known for c in old_claims)):
             kind = "unknown"
         elif len(old_claims) > 1 or len(new_claims) > 1:
             kind = "disputed"

@@ -98,18 +98,43 @@ class TermType(str, Enum):
 NUMERIC_TYPES = frozenset({TermType.quantity, TermType.money, TermType.duration})
 
 
+# A short reason, in the source's own terms; blank is refused by `plandiff check`.
+Reason = Annotated[StrictStr, Field(min_length=1)]
+
+
 class Citation(_Model):
+    """A source cited for a clause, a claim or a stance. `hedge` says that the source reports the
+    fact as possible, expected, planned or from an unnamed source, not as settled."""
+
     source: Slug
     quote: StrictStr | None = None
+    hedge: Reason | None = None
     note: StrictStr | None = None
+
+    @property
+    def hedged(self) -> bool:
+        return self.hedge is not None
+
+
+def all_hedged(cites: list[Citation] | tuple[Citation, ...]) -> bool:
+    """True when there are citations and every one is hedged: the fact is reported, not
+    settled."""
+    return bool(cites) and all(cite.hedge is not None for cite in cites)
 
 
 class Claim(_Model):
-    """One source's account of a disputed value."""
+    """One source's account of a disputed value: a `value` (`null`: the source says there is
+    none), or `unknown: why` (the source gives no value, only that the earlier one no longer
+    holds, or what it says instead). `plandiff check` wants exactly one of the two."""
 
-    value: Scalar
+    value: Scalar = None
+    unknown: Annotated[StrictStr, Field(min_length=1)] | None = None
     cites: list[Citation] = Field(min_length=1)
     note: StrictStr | None = None
+
+    @property
+    def has_value(self) -> bool:
+        return "value" in self.model_fields_set
 
 
 class Disputed(_Model):
@@ -172,6 +197,7 @@ class Source(_Model):
     url: StrictStr | None = None
     file: StrictStr | None = None
     reliability: Reliability | None = None
+    copy_of: Slug | None = None  # the source this one reprints or translates
     note: StrictStr | None = None
 
 

@@ -21,6 +21,7 @@ from plandiff.core.model_errors import (
 )
 from plandiff.core.models import (
     Citation,
+    Claim,
     Disputed,
     NoLongerKnown,
     Plan,
@@ -40,6 +41,7 @@ from plandiff.core.problems import KeyPath, Problem
 from plandiff.core.quote_normalization import normalize, quote_occurs
 from plandiff.core.term_values import check_term_definition, check_value
 from plandiff.core.translations_check import check_translations
+from plandiff.core.witnesses import check_copies
 
 TERMS_FILE = "plans/terms.yaml"
 SOURCES_FILE = "plans/sources.yaml"
@@ -220,7 +222,7 @@ class Unknown:
 def check_references(plan: Plan, files: Mapping[str, str], *,
                      unknown: Unknown = Unknown()) -> list[Problem]:
     """Parents, lineage cycles, `was` links, sources, terms and their values, citations."""
-    problems: list[Problem] = []
+    problems: list[Problem] = check_copies(plan.sources, source_known=unknown.source)
     for version_id, version in plan.versions.items():
         file = files[version_id]
         if version.parent is not None and version.parent not in plan.versions \
@@ -270,13 +272,29 @@ def _check_clauses(plan: Plan, version: Version, file: str,
             if isinstance(value, Disputed):
                 for claim_index, claim in enumerate(value.disputed):
                     claim_path = (*path, "disputed", claim_index)
-                    problems.extend(_value_problems(file, (*claim_path, "value"), term_id, term,
-                                                    claim.value))
+                    problems.extend(_claim_form(file, claim_path, claim))
+                    if claim.has_value:
+                        problems.extend(_value_problems(file, (*claim_path, "value"), term_id,
+                                                        term, claim.value))
                     problems.extend(_check_citations(plan, file, (*claim_path, "cites"),
                                                      claim.cites, unknown))
             elif not isinstance(value, NoLongerKnown):
                 problems.extend(_value_problems(file, path, term_id, term, value))
     return problems
+
+
+def _claim_form(file: str, path: KeyPath, claim: Claim) -> list[Problem]:
+    """A claim gives a value (`null`: the source says there is none) or says why it gives none
+    (`unknown: why`), never both or neither."""
+    if claim.has_value and claim.unknown is not None:
+        return [problem_at(file, (*path, "unknown"), "a disputed claim gives both `value` and"
+                           " `unknown`", "claim-form", "keep `value` when the source gives one,"
+                           " else `unknown: why`")]
+    if not claim.has_value and claim.unknown is None:
+        return [problem_at(file, path, "a disputed claim gives neither `value` nor `unknown`",
+                           "claim-form", "write `value: X` (`null` only when the source says"
+                           " there is none) or `unknown: why` (the source gives no value)")]
+    return []
 
 
 def _value_problems(file: str, path: KeyPath, term_id: str, term: Term,

@@ -272,7 +272,9 @@ def _fill_terms(clause: DraftClause, plan: Plan, previous: dict[str, Any], paren
 def _shown(value: Any) -> str:
     """A carried value in a review comment, in brief."""
     if isinstance(value, Disputed):
-        return "disputed: " + " | ".join(str(claim.value) for claim in value.disputed)
+        return "disputed: " + " | ".join(
+            "unknown" if claim.unknown is not None else str(claim.value)
+            for claim in value.disputed)
     if isinstance(value, NoLongerKnown):
         return f"unknown: {value.unknown}"
     if isinstance(value, bool):

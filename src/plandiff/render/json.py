@@ -44,7 +44,9 @@ def value_json(claims: tuple[Claim, ...],
         return _plain(claims[0].value) if claims[0].known else {"unknown": claims[0].note}
     listed = []
     for index, claim in enumerate(claims):
-        item = {"value": _plain(claim.value), "sources": list(claim.sources), "note": claim.note}
+        item: dict[str, Any] = (
+            {"value": _plain(claim.value), "sources": list(claim.sources), "note": claim.note}
+            if claim.known else {"unknown": claim.note, "sources": list(claim.sources)})
         if len(moves) == len(claims):
             item["delta"], item["percent"] = moves[index]
         listed.append(item)

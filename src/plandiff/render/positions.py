@@ -41,7 +41,9 @@ def verb(stance: Stance, *, past: bool = False) -> str:
 def value_text(term: Term | None, raw: Any) -> str:
     """A plain, disputed or no-longer-known value in words."""
     if isinstance(raw, Disputed):
-        return "disputed: " + " | ".join(value_text(term, c.value) for c in raw.disputed)
+        return "disputed: " + " | ".join(
+            "unknown" if c.unknown is not None else value_text(term, c.value)
+            for c in raw.disputed)
     if isinstance(raw, NoLongerKnown):
         return f"no longer known ({raw.unknown})"
     if term is None:

@@ -46,7 +46,10 @@ def _term_text(plan: Plan, clause: ResolvedClause, term_id: str, version_id: str
     if isinstance(value, Disputed):
         parts = []
         for claim in value.disputed:
-            shown = values.value(term, claim.value) if term else str(claim.value)
+            if claim.unknown is not None:
+                shown = _("unknown: {why}").format(why=claim.unknown)
+            else:
+                shown = values.value(term, claim.value) if term else str(claim.value)
             parts.append(f"{shown} ({comma.join(c.source for c in claim.cites)})")
         text = _("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
     else:

@@ -36,7 +36,8 @@ def _value(subject: Subject, raw: Any) -> str:
     term = subject.definition
     if isinstance(raw, Disputed):
         return _("disputed: {claims}").format(
-            claims=" | ".join(_value(subject, c.value) for c in raw.disputed))
+            claims=" | ".join(_("unknown") if c.unknown is not None else _value(subject, c.value)
+                              for c in raw.disputed))
     if isinstance(raw, NoLongerKnown):
         return _("no longer known ({since})").format(since=raw.unknown)
     if term is None:

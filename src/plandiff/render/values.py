@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from plandiff import i18n
-from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange, TextChange
+from plandiff.core.diff import NOT_KNOWN, Claim, ClauseDiff, PlanDiff, TermChange, TextChange
 from plandiff.core.models import Term, TermType
 from plandiff.i18n import _, ngettext
 from plandiff.i18n import content as tr
@@ -70,6 +70,8 @@ def value(term: Term | TermChange, raw: Any, *, with_unit: bool = True) -> str:
     """A term value for people: '600,000 personnel', '$100 billion', 'Up to NATO consensus'."""
     if raw is None:
         return _("none")
+    if raw is NOT_KNOWN:
+        return _("unknown")
     kind = term.type
     if kind is TermType.money and _numeric(raw):
         return money(raw, term.currency)
