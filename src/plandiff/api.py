@@ -3,11 +3,14 @@ diffs, histories and checks, without printing; render a result in a format. See 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plandiff.core.as_of import KnownOn, known_on
 from plandiff.core.diff import DiffOptions, PlanDiff, diff_versions
 from plandiff.core.problems import PlandiffError, Problem
 from plandiff.core.resolve import ResolvedVersion, Resolver, lineage_order
@@ -38,11 +41,35 @@ def load(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = None,
 
 
 def diff(loaded: LoadedPlan, base: str, head: str, *,
-         options: DiffOptions | None = None) -> PlanDiff:
+         options: DiffOptions | None = None, known: KnownOn | None = None) -> PlanDiff:
+    """`known`: the plan as known on a date (`as_of`); `loaded` must then be its plan."""
+    if known is not None:
+        known.require(base, head)
     require_versions(loaded, base, head)
     if options is not None:
         require_filters(loaded, options)
-    return diff_versions(loaded.plan, base, head, options=options, resolver=Resolver(loaded.plan))
+    result = diff_versions(loaded.plan, base, head, options=options,
+                           resolver=Resolver(loaded.plan))
+    return replace(result, as_of=known) if known is not None else result
+
+
+def as_of(loaded: LoadedPlan, day: dt.date | str | None) -> tuple[LoadedPlan, KnownOn | None]:
+    """The repository as known on `day` (itself when `day` is None), and what that left out."""
+    if day is None:
+        return loaded, None
+    known = known_on(loaded.plan, parse_day(day))
+    return replace(loaded, plan=known.plan), known
+
+
+def parse_day(day: dt.date | str, what: str = "the date") -> dt.date:
+    """A date, or an ISO date string (PlandiffError when it is not one)."""
+    if isinstance(day, dt.date):
+        return day
+    try:
+        return dt.date.fromisoformat(day.strip())
+    except (ValueError, AttributeError):
+        raise PlandiffError(f"{what} {day!r} is not a date", "write it as YYYY-MM-DD",
+                            name=str(day)) from None
 
 
 # --- the public API ------------------------------------------------------------------------------
@@ -51,9 +78,17 @@ def diff(loaded: LoadedPlan, base: str, head: str, *,
 class PlanRepository:
     """A plan repository, loaded and validated: its versions, diffs and histories."""
 
-    def __init__(self, loaded: LoadedPlan) -> None:
+    def __init__(self, loaded: LoadedPlan, known: KnownOn | None = None) -> None:
         self.loaded = loaded
+        self.known = known  # set on a repository as known on a date (`as_of`)
         self._resolver = Resolver(loaded.plan)
+
+    def as_of(self, day: dt.date | str) -> PlanRepository:
+        """The repository as known on `day`: only citations of sources published on or before
+        it count (sources without a date are kept and counted in `known.undated`); versions,
+        clauses and values first reported later are absent, listed in `known.hidden`."""
+        loaded, known = as_of(self.loaded, day)
+        return PlanRepository(loaded, known)
 
     @property
     def plan(self) -> Plan:
@@ -76,18 +111,24 @@ class PlanRepository:
         for a term or topic the repository does not know)."""
         options = DiffOptions(terms=frozenset(terms) if terms is not None else None,
                               topics=frozenset(topics) if topics is not None else None)
+        if self.known is not None:
+            self.known.require(base, head)
         require_versions(self.loaded, base, head)
         require_filters(self.loaded, options, names=("term", "topic"))
-        return diff_versions(self.plan, base, head, options=options, resolver=self._resolver)
+        result = diff_versions(self.plan, base, head, options=options, resolver=self._resolver)
+        return replace(result, as_of=self.known) if self.known is not None else result
 
     def history(self, subject: str) -> History:
         """A term's value, or a clause's text, through every version."""
         from plandiff.core.history import history
 
-        return history(self.plan, subject)
+        result = history(self.plan, subject)
+        return replace(result, as_of=self.known) if self.known is not None else result
 
     def resolve(self, version: str) -> ResolvedVersion:
         """The clauses a version stands for, each saying where its values were stated."""
+        if self.known is not None:
+            self.known.require(version)
         require_versions(self.loaded, version)
         return self._resolver.resolve(version)
 

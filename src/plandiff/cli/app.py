@@ -151,6 +151,23 @@ DigitsOption = typer.Option(
 )
 
 
+AsOfOption = typer.Option(
+    None, "--as-of", metavar="DATE", help="As known on DATE (YYYY-MM-DD): only citations of"
+    " sources published on or before it count; what was first reported later is left out and"
+    " said so; sources without a date are counted as of unknown date, said so.",
+    show_default=False,
+)
+
+
+def _as_of(loaded: Any, as_of: str | None) -> tuple[Any, Any]:
+    """The loaded repository as known on `as_of` (itself when None), and what that left out."""
+    if as_of is None:
+        return loaded, None
+    from plandiff import api
+
+    return api.as_of(loaded, api.parse_day(as_of, "--as-of"))
+
+
 def _speak(lang: str | None, digits: str | None) -> None:
     """Switch the views' language; nothing is loaded for English."""
     if (lang is None or lang.strip().lower() in ("", "en")) and digits is None:
@@ -199,6 +216,7 @@ def diff_command(
                                               help="Only clauses with this topic (repeatable)."),
     exit_code: bool = typer.Option(False, "--exit-code",
                                    help="Exit 1 when the versions differ, 0 when they do not."),
+    as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
@@ -210,9 +228,9 @@ def diff_command(
     from plandiff import api
     from plandiff.core.diff import DiffOptions
 
-    loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
+    loaded, known = _as_of(_open(root, (base, head), limits=_limits(max_bytes, max_nodes)), as_of)
     result = api.diff(loaded, base, head,
-                      options=DiffOptions(terms=_split(term), topics=_split(topic)))
+                      options=DiffOptions(terms=_split(term), topics=_split(topic)), known=known)
     formats.write("diff", output_format.value, result, show_all=show_all)
     if exit_code and result.has_changes:
         raise typer.Exit(EXIT_FOUND)
@@ -246,6 +264,7 @@ def report_command(
                                                " self-contained page)."),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                        help="Write the report to FILE instead of printing it."),
+    as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
@@ -256,8 +275,8 @@ def report_command(
     _speak(lang, digits)
     from plandiff import api
 
-    loaded = _open(root, (base, head), limits=_limits(max_bytes, max_nodes))
-    result = api.diff(loaded, base, head)
+    loaded, known = _as_of(_open(root, (base, head), limits=_limits(max_bytes, max_nodes)), as_of)
+    result = api.diff(loaded, base, head, known=known)
     _emit(formats.text("report", output_format.value, result), output)
 
 
@@ -278,6 +297,7 @@ def history_command(
     output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
                                              help="Output format."),
     by: Order = ByOption,
+    as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
@@ -288,7 +308,7 @@ def history_command(
     _speak(lang, digits)
     from plandiff.core.history import history
 
-    loaded = _open(root, (), limits=_limits(max_bytes, max_nodes))
+    loaded, known = _as_of(_open(root, (), limits=_limits(max_bytes, max_nodes)), as_of)
     try:
         result = history(loaded.plan, subject)
     except PlandiffError as error:  # say which repository was searched
@@ -301,7 +321,7 @@ def history_command(
         from plandiff.core.chronology import history_by_date
 
         result = history_by_date(result)
-    formats.write("history", output_format.value, result, lineage_beside=dated)
+    formats.write("history", output_format.value, result, lineage_beside=dated, as_of=known)
 
 
 @app.command("positions")
@@ -314,6 +334,7 @@ def positions_command(
                                  " its latest."),
     output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
                                              help="Output format."),
+    as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     lang: str | None = LangOption,
     digits: str | None = DigitsOption,
@@ -330,8 +351,9 @@ def positions_command(
         from plandiff.i18n import content
 
         content.use_plan(loaded.plan)
+    loaded, known = _as_of(loaded, as_of)
     table = positions_table(loaded.plan, term, history=history)
-    formats.write("positions", output_format.value, table)
+    formats.write("positions", output_format.value, table, as_of=known)
 
 
 @app.command("site")
@@ -341,6 +363,7 @@ def site_command(
     base_url: str | None = typer.Option(None, "--base-url", metavar="URL",
                                         help="Where the site will be published, for canonical"
                                         " links (pages link to each other relatively)."),
+    as_of: str | None = AsOfOption,
     force: bool = typer.Option(False, "--force", help="Replace OUT even if it is a non-empty"
                                " folder that plandiff did not write."),
     root: Path | None = RootOption,
@@ -360,9 +383,9 @@ def site_command(
 
         with i18n.speaking(lang, digits):  # an unknown language fails before anything is read
             languages = ("en", i18n.language())
-    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
+    loaded, known = _as_of(_open(root, limits=_limits(max_bytes, max_nodes)), as_of)
     pages = build(loaded.plan, SiteOptions(base_url=check_base_url(base_url), languages=languages,
-                                           digits=digits))
+                                           digits=digits, as_of=known))
     write_site(pages, out, force=force, protect=loaded.root.path)
     _stderr(f"wrote {sum(p.endswith('.html') for p in pages)} pages to {out}")
 
@@ -453,6 +476,7 @@ def show_command(
                                         help="Show only this clause."),
     output_format: ShowFormat = typer.Option(ShowFormat.terminal, "--format", "-f",
                                              help="Output format."),
+    as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
@@ -465,11 +489,13 @@ def show_command(
     from plandiff.render import show as show_view
     from plandiff.repo.lookups import require_versions
 
-    loaded = _open(root, (version,), limits=_limits(max_bytes, max_nodes))
+    loaded, known = _as_of(_open(root, (version,), limits=_limits(max_bytes, max_nodes)), as_of)
+    if known is not None:
+        known.require(version)
     require_versions(loaded, version)
     resolved = Resolver(loaded.plan).resolve(version)
     clauses = show_view.select(resolved, clause)
-    formats.write("show", output_format.value, loaded.plan, resolved, clauses)
+    formats.write("show", output_format.value, loaded.plan, resolved, clauses, as_of=known)
 
 
 @app.command("check")

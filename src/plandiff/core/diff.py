@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from plandiff.core import models
+from plandiff.core.as_of import KnownOn
 from plandiff.core.models import (
     CHANGE_KINDS,
     NUMERIC_TYPES,
@@ -171,6 +172,8 @@ class PlanDiff:
     sources: dict[str, Source] = field(default_factory=dict)
     # The parties' stances stated between the two versions: never a change of the draft.
     stances: tuple[StanceChange, ...] = ()
+    # The plan as known on a date, when the diff was asked as of one (`KnownOn.date`).
+    as_of: KnownOn | None = None
 
     @property
     def summary(self) -> dict[str, int]:

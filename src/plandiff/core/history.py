@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from plandiff.core.as_of import KnownOn
 from plandiff.core.diff import Claim, TextChange, claims_of, diff_text, movement
 from plandiff.core.models import NUMERIC_TYPES, Plan, Term, Version
 from plandiff.core.problems import PlandiffError
@@ -42,6 +43,7 @@ class History:
     label: str
     term: Term | None
     points: tuple[HistoryPoint, ...]
+    as_of: KnownOn | None = None  # the plan as known on a date, when asked as of one
 
     @property
     def numeric(self) -> bool:

@@ -60,28 +60,103 @@ def _accepted(function: Callable[..., Any], options: dict[str, Any]) -> dict[str
 
 
 def text(kind: str, name: str, *args: Any, console: Any = None, **options: Any) -> str:
-    """The output of a view as text; a terminal view draws on `console` (plain text when None)."""
+    """The output of a view as text; a terminal view draws on `console` (plain text when None).
+    `as_of` (a KnownOn; a diff or a history carries its own): the view opens with what "as
+    known on" its date means for it."""
+    known, scope = _as_of(kind, args, options.pop("as_of", None))
     function = view(kind, name)
     options = _accepted(function, options)
     if name != TERMINAL:
         written: str = function(*args, **options)
-        return written
+        return _with_as_of(name, written, known, scope)
     import io
 
     from plandiff.render.terminal import make_console
 
     buffer = io.StringIO()
-    function(*args, console or make_console(width=100, color=False, file=buffer), **options)
+    console = console or make_console(width=100, color=False, file=buffer)
+    _print_as_of(console, known, scope)
+    function(*args, console, **options)
     return buffer.getvalue()
 
 
 def write(kind: str, name: str, *args: Any, **options: Any) -> None:
     """Write a view to standard output: a terminal view through the terminal's console."""
+    known, scope = _as_of(kind, args, options.pop("as_of", None))
     function = view(kind, name)
     options = _accepted(function, options)
     if name == TERMINAL:
         from plandiff.render.terminal import make_console
 
-        function(*args, make_console(), **options)
+        console = make_console()
+        _print_as_of(console, known, scope)
+        function(*args, console, **options)
     else:
-        sys.stdout.write(function(*args, **options))
+        sys.stdout.write(_with_as_of(name, function(*args, **options), known, scope))
+
+
+# --- "as known on DATE": one header for every view but the report, which places its own --------
+
+
+class _Scope:
+    """What of a KnownOn a view names: the hidden parts of these versions, of this subject."""
+
+    def __init__(self, versions: tuple[str, ...] | None = None,
+                 subject: str | None = None) -> None:
+        self.versions, self.subject = versions, subject
+
+
+def _as_of(kind: str, args: tuple[Any, ...], given: Any) -> tuple[Any, _Scope]:
+    """The KnownOn a view is written under, and what of it the view names."""
+    if kind == "report":
+        return None, _Scope()
+    known = given if given is not None else getattr(args[0], "as_of", None) if args else None
+    if known is None:
+        return None, _Scope()
+    first = args[0]
+    if kind == "diff":
+        return known, _Scope((first.base.id, first.head.id))
+    if kind == "show" and len(args) > 1:
+        return known, _Scope((args[1].id,))
+    if kind == "history":
+        return known, _Scope(subject=first.subject)
+    return known, _Scope()
+
+
+def _print_as_of(console: Any, known: Any, scope: _Scope) -> None:
+    if known is None:
+        return
+    from rich.text import Text
+
+    from plandiff.core.hidden_characters import make_visible
+    from plandiff.render import known as words
+
+    for line in words.header(known, scope.versions, scope.subject):
+        console.print(Text(make_visible(line), style="bold"))
+    console.print()
+
+
+def _with_as_of(name: str, written: str, known: Any, scope: _Scope) -> str:
+    if known is None:
+        return written
+    from plandiff.render import known as words
+
+    if name == "json":
+        import json
+
+        data = json.loads(written)
+        first = {k: v for k, v in data.items() if k == "format"}
+        rest = {k: v for k, v in data.items() if k != "format"}
+        as_of = words.to_json(known, scope.versions, scope.subject)
+        return json.dumps({**first, "as_of": as_of, **rest}, ensure_ascii=False, indent=2,
+                          default=str) + "\n"
+    lines = words.header(known, scope.versions, scope.subject)
+    if name == "markdown":
+        from plandiff.render import markdown as md
+
+        block = "".join(f"> {md.escape(line)}\n>\n" for line in lines).rstrip(">\n") + "\n\n"
+        head, _newline, body = written.partition("\n")
+        if head.startswith("# "):  # under the title
+            return f"{head}\n\n{block}{body.lstrip(chr(10))}"
+        return block + written
+    return "".join(line + "\n" for line in lines) + "\n" + written

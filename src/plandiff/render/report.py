@@ -199,6 +199,16 @@ def _key_changes_translated(result: PlanDiff, *, spans: bool) -> list[str]:
     return lines
 
 
+def _as_of(result: PlanDiff) -> list[str]:
+    """What "as known on" the diff's date means here, as a quoted block under the title."""
+    if result.as_of is None:
+        return []
+    from plandiff.render import known
+
+    lines = known.header(result.as_of, (result.base.id, result.head.id))
+    return [*(f"> {md.escape(line)}\n>" for line in lines[:-1]), f"> {md.escape(lines[-1])}", ""]
+
+
 def _ids(cites: list[Citation]) -> list[str]:
     return list(dict.fromkeys(c.source for c in cites))
 
@@ -272,6 +282,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
     top = [f"# Change report: {md.code(base.id)} → {md.code(head.id)}", "",
            f"How the clauses moved from *{md.escape(base.title)}* ({base.date.isoformat()}) to"
            f" *{md.escape(head.title)}* ({head.date.isoformat()}).", "",
+           *_as_of(result),
            "## Versions", "", *_version_rows(base, head), "",
            *_about_versions(style, base, head),
            "## Summary", "", *md.summary_table(result)]
@@ -337,6 +348,7 @@ def _render_translated(result: PlanDiff, style: ReportStyle) -> str:
            _("How the clauses moved from *{base}* ({base_date}) to *{head}* ({head_date}).")
            .format(base=md.field(base, "title", spans=spans), base_date=md.date(base.date),
                    head=md.field(head, "title", spans=spans), head_date=md.date(head.date)), "",
+           *_as_of(result),
            "## " + _("Versions"), "", *_version_rows(base, head), "",
            *_about_versions(style, base, head),
            "## " + _("Summary"), "", *md.summary_table(result)]

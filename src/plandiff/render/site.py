@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plandiff import __version__, i18n
+from plandiff.core.as_of import KnownOn
 from plandiff.core.chronology import by_date, history_by_date
 from plandiff.core.diff import Claim, citations_of, claims_of, diff_versions
 from plandiff.core.hidden_characters import is_web_url
@@ -55,6 +56,7 @@ class SiteOptions:
     # every page linked to its twins (a switch in the header, hreflang links in the head).
     languages: tuple[str, ...] = ("en",)
     digits: str | None = None
+    as_of: KnownOn | None = None  # the plan as known on a date: every page says so
 
 
 def build(plan: Plan, options: SiteOptions | None = None) -> dict[str, str]:
@@ -174,6 +176,12 @@ class _Site:
                     version=__version__, count=values.count(len(self.plan.versions))))
                 + "</p></footer>\n")
         css = SITE_CSS + ("\nbody { max-width: 96rem; }\n" if wide else "")
+        if self.options.as_of is not None:  # what "as known on" means, above every page
+            from plandiff.render import known
+
+            body = ('<aside class="as-of">' + "".join(
+                f"<p>{esc(line)}</p>" for line in known.header(self.options.as_of, ()))
+                + "</aside>\n" + body)
         alternates: list[tuple[str, str, str]] = []
         if self.twins:
             for lang in ("en", *self.twins):

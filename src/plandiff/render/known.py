@@ -1,0 +1,139 @@
+"""The words of an as-of view ("as known on DATE": what was not yet reported, what has no date)
+and of a value's first report, in every output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from plandiff import i18n
+from plandiff.core.as_of import FirstReported, KnownOn, NotYetReported
+from plandiff.core.models import Source
+from plandiff.i18n import _, ngettext
+from plandiff.render import values
+
+# How many not-yet-reported clauses and values a header names before it only counts the rest.
+LISTED = 12
+
+
+def day(value: dt.date) -> str:
+    """'21 Nov 2025' (in another language, its long form)."""
+    if i18n.english():
+        return f"{value.day} {value:%b %Y}"
+    return i18n.date(value)
+
+
+def outlet(source_id: str, sources: Mapping[str, Source]) -> str:
+    """A source as a reader knows it: its outlet, or its id where the outlet is unknown."""
+    source = sources.get(source_id)
+    if source is None or source.outlet.strip().lower() in ("", "unknown"):
+        return source_id
+    return source.outlet
+
+
+def first_text(first: FirstReported | None, sources: Mapping[str, Source]) -> str:
+    """'first reported 21 Nov 2025 by Hutch Post (AP text)'; '' when nothing is cited."""
+    if first is None:
+        return ""
+    if first.date is None:
+        return _("first reported by {source}, on a date no source gives").format(
+            source=outlet(first.source or "", sources))
+    if first.source is None:
+        return _("first reported {date}").format(date=day(first.date))
+    return _("first reported {date} by {source}").format(date=day(first.date),
+                                                         source=outlet(first.source, sources))
+
+
+def first_json(first: FirstReported | None) -> dict[str, Any] | None:
+    """`{"date": "2025-11-21", "source": "ap-hutchpost"}` (date null when no source has one)."""
+    if first is None:
+        return None
+    return {"date": first.date.isoformat() if first.date else None, "source": first.source}
+
+
+def header(known: KnownOn, versions: Collection[str] | None = None,
+           subject: str | None = None) -> list[str]:
+    """The lines that open an as-of view. `versions`: the versions the view reads (its clauses
+    and values not yet reported are named; None: every version's); `subject`: only those of
+    this term or clause (a history)."""
+    when = day(known.date)
+    sources = known.plan.sources
+    lines = [_("As known on {date}: only sources published on or before that day count.")
+             .format(date=when)]
+    later = [h for h in known.hidden if h.kind == "version"]
+    if later:
+        named = _(", ").join(_("{version} ({first})").format(
+            version=h.version, first=first_text(h.first, sources)) for h in later)
+        lines.append(ngettext("Not yet reported on {date}, so absent: version {versions}.",
+                              "Not yet reported on {date}, so absent: versions {versions}.",
+                              len(later)).format(date=when, versions=named))
+    parts = [h for h in known.hidden if h.kind in ("clause", "value")
+             and (versions is None or h.version in versions)
+             and (subject is None or h.touches(subject))]
+    for item in parts[:LISTED]:
+        lines.append(_part(item, when, sources))
+    if len(parts) > LISTED:
+        rest = len(parts) - LISTED
+        lines.append(ngettext("… and {count} more clause or value not yet reported on {date}.",
+                              "… and {count} more clauses or values not yet reported on {date}.",
+                              rest).format(count=values.count(rest), date=when))
+    for version_id in known.partial:
+        if versions is None or version_id in versions:
+            lines.append(_("{version} is a full text, but only part of it was reported by"
+                           " {date}: it counts as partial, the rest as unreported.")
+                         .format(version=version_id, date=when))
+    for version_id in known.dated_by_version:
+        if versions is None or version_id in versions:
+            version = known.plan.versions.get(version_id)
+            if version is not None:
+                lines.append(_("{version}: no source it cites gives a date; it counts from its"
+                               " own date, {date}.").format(version=version_id,
+                                                            date=day(version.date)))
+    positions = [h for h in known.hidden if h.kind == "position"]
+    if positions:
+        lines.append(ngettext("{count} stated position of a party is not yet reported on {date}.",
+                              "{count} stated positions of the parties are not yet reported on"
+                              " {date}.", len(positions)).format(
+            count=values.count(len(positions)), date=when))
+    if known.undated:
+        lines.append(ngettext(
+            "Unknown date: {count} cited source gives no publication date ({sources}).",
+            "Unknown date: {count} cited sources give no publication date ({sources}).",
+            len(known.undated)).format(count=values.count(len(known.undated)),
+                                       sources=_(", ").join(known.undated))
+            + " " + ngettext("{count} citation is counted as of unknown date and kept.",
+                             "{count} citations are counted as of unknown date and kept.",
+                             known.undated_citations).format(
+                count=values.count(known.undated_citations)))
+    return lines
+
+
+def _part(item: NotYetReported, when: str, sources: Mapping[str, Source]) -> str:
+    first = first_text(item.first, sources)
+    if item.kind == "clause":
+        return _("Not yet reported on {date}: clause {clause} of {version} ({first}).").format(
+            date=when, clause=item.clause, version=item.version, first=first)
+    return _("Not yet reported on {date}: {term} in clause {clause} of {version} ({first}).") \
+        .format(date=when, term=item.term, clause=item.clause, version=item.version, first=first)
+
+
+def to_json(known: KnownOn, versions: Collection[str] | None = None,
+            subject: str | None = None) -> dict[str, Any]:
+    """The `as_of` object of a JSON view."""
+    return {
+        "date": known.date.isoformat(),
+        "not_yet_reported": [
+            ({"kind": h.kind, "party": h.version, "subject": h.clause} if h.kind == "position"
+             else {"kind": h.kind, "version": h.version, "clause": h.clause, "term": h.term})
+            | {"first_reported": first_json(h.first)}
+            for h in known.hidden
+            if h.kind in ("version", "position")
+            or ((versions is None or h.version in versions)
+                and (subject is None or h.touches(subject)))],
+        "counted_partial": [v for v in known.partial if versions is None or v in versions],
+        "dated_by_version": [v for v in known.dated_by_version
+                             if versions is None or v in versions],
+        "unknown_date_sources": list(known.undated),
+        "unknown_date_citations": known.undated_citations,
+    }
