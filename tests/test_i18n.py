@@ -113,13 +113,13 @@ def test_the_report_reads_in_arabic(run) -> None:
         assert f"\n{heading}\n" in text
     # The army cap: its Arabic label, 600,000 → 800,000 in reading order, and its sources.
     cap = next(line for line in text.splitlines()
-               if line.startswith("- **سقف عديد القوات المسلحة الأوكرانية: 600,000 فرد ←"))
-    assert "800,000 فرد" in cap and "+33.3%" in cap and "ki1" in cap
+               if line.startswith("- **سقف عديد القوات المسلحة الأوكرانية: 600,000 جندي ←"))
+    assert "800,000 جندي" in cap and "+33.3%" in cap and "ki1" in cap
     assert "### ~ معدّل: `armed-forces-cap` — سقف عديد القوات المسلحة الأوكرانية" in text
     assert "[^ki1]" in text and "\n[^ki1]: `ki1`:" in text
     # A quote stays in its own words, labelled with its language; never translated.
     assert "“The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.”" in text
-    assert "(باللغة الإنجليزية)" in text
+    assert "(بالإنجليزية)" in text
 
 
 def _untranslated_words(text: str) -> list[str]:
@@ -155,8 +155,8 @@ def test_the_terminal_prints_the_same_in_arabic(run) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("من v28 إلى geneva: ")
-    assert "~ armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في v28)  معدّل" in lines
-    assert any(line.strip().startswith("سقف عديد القوات المسلحة الأوكرانية: 600,000 فرد ←")
+    assert "~ armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في النسخة v28)  معدّل" in lines
+    assert any(line.strip().startswith("سقف عديد القوات المسلحة الأوكرانية: 600,000 جندي ←")
                for line in lines)
     # Terminals run their own bidi: lines stay in logical order, with no isolate characters.
     assert not re.search("[\u2066-\u2069\u202a-\u202e]", result.output)
@@ -188,7 +188,7 @@ def test_arabic_markdown_survives_githubs_renderer(run) -> None:
 
 def test_arabic_indic_digits_when_asked(run) -> None:
     text = run("report", "v28", "geneva", "--lang", "ar", "--digits", "arab").output
-    assert "٦٠٠٬٠٠٠ فرد ←" in text
+    assert "٦٠٠٬٠٠٠ جندي ←" in text
     assert "`v28`" in text and "[^seed-001]" in text  # ids keep their digits
 
 
@@ -264,22 +264,22 @@ def test_review_speaks_arabic_and_says_its_problems_are_in_english(run, make_rep
 def test_show_log_and_history_in_arabic(run) -> None:
     show = run("show", "geneva", "--lang", "ar").output
     assert show.startswith("geneva — تعديلات جنيف (الولايات المتحدة وأوكرانيا) (23 نوفمبر 2025")
-    assert '"reduced to 19 points from the original 28" (باللغة الإنجليزية)' in show
+    assert '"reduced to 19 points from the original 28" (بالإنجليزية)' in show
     log = run("log", "--lang", "ar").output
     assert log.split()[0] == "النسخة" and "خطة النقاط الـ28 المسربة" in log
     history = run("history", "ukraine-troop-cap", "--lang", "ar", "-f", "markdown").output
     assert history.startswith("# تاريخ الشرط: سقف عديد القوات المسلحة الأوكرانية")
-    assert "| `v28` | 20 نوفمبر 2025 | 600,000 فرد |" in history
+    assert "| `v28` | 20 نوفمبر 2025 | 600,000 جندي |" in history
     clause = run("history", "armed-forces-cap", "--lang", "ar").output
     assert f"{BADGE} Ukraine's armed" in clause and clause.startswith(f"{BADGE} Size of")
 
 
 def test_positions_in_arabic(run) -> None:
     text = run("positions", "ukraine-troop-cap", "--lang", "ar").output
-    assert text.startswith("من يريد ماذا: آخر موقف معلن لكل طرف\n")
-    assert "أوكرانيا" in text and "تقبل 800,000 فرد" in text
+    assert text.startswith("ماذا يريد كل طرف: آخر موقف معلن لكل طرف\n")
+    assert "أوكرانيا" in text and "تقبل 800,000 جندي" in text
     markdown = run("positions", "--lang", "ar", "-f", "markdown").output
-    assert markdown.startswith("# من يريد ماذا\n")
+    assert markdown.startswith("# ماذا يريد كل طرف\n")
 
 
 def test_json_keeps_ids_and_values_and_labels_speak_the_language(run) -> None:

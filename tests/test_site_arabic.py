@@ -68,7 +68,7 @@ def test_arabic_pages_read_in_arabic(bilingual: Path) -> None:
     assert "<title>التسلسل الزمني لنسخ الخطة</title>" in index
     report = (bilingual / "ar" / "diffs" / "v28..v20.html").read_text(encoding="utf-8")
     assert "تقرير التغييرات: من <code>v28</code> إلى <code>v20</code>" in report
-    assert "سقف عديد القوات المسلحة الأوكرانية: 600,000 ← 800,000 فرد" in report
+    assert "سقف عديد القوات المسلحة الأوكرانية: 600,000 ← 800,000 جندي" in report
     term = (bilingual / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
     assert "<h1>سقف عديد القوات المسلحة الأوكرانية</h1>" in term
     assert "Skip to content" not in index and "انتقل إلى المحتوى" in index
@@ -76,7 +76,7 @@ def test_arabic_pages_read_in_arabic(bilingual: Path) -> None:
     # An English quote is isolated left to right, its marks inside, and labelled; an Arabic
     # quote keeps its right-to-left span.
     assert ('<span dir="ltr" lang="en">“reduced to 19 points from the original 28”</span>'
-            " (باللغة الإنجليزية)") in version
+            " (بالإنجليزية)") in version
     assert '<span dir="rtl" lang="ar">' in version
 
 

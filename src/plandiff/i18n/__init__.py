@@ -115,6 +115,22 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return catalog.ngettext(singular, plural, count)
 
 
+def npgettext(context: str, singular: str, plural: str, count: int) -> str:
+    """A counted message that means different things in different places (a unit, a currency)."""
+    catalog = _state.catalog
+    if catalog is None:
+        return singular if count == 1 else plural
+    return catalog.npgettext(context, singular, plural, count)
+
+
+def plural_count(value: float) -> int:
+    """The count that picks a plural form for `value`: itself when whole; a fraction takes CLDR's
+    "other" form (1.5 مليار), which 100 selects in every language plandiff speaks."""
+    if isinstance(value, int) or float(value).is_integer():
+        return abs(int(value))
+    return 100
+
+
 def pgettext(context: str, message: str) -> str:
     """A message that means different things in different places (a change kind, a status)."""
     catalog = _state.catalog
@@ -142,6 +158,11 @@ def percent(value: float, *, places: int = 1) -> str:
                                  numbering_system=_state.digits))
 
 
+def percent_sign() -> str:
+    """'%', or the Arabic percent sign ٪ (U+066A) beside Arabic-Indic digits (Babel keeps '%')."""
+    return "\u066a" if _state.digits == "arab" else "%"
+
+
 def date(value: dt.date) -> str:
     """A date as the language writes it: '20 نوفمبر 2025'."""
     from babel.dates import format_date
@@ -157,7 +178,8 @@ def digits(text: str) -> str:
     return text.translate(_ARABIC_INDIC)
 
 
-_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# Babel's Arabic-Indic symbols (٬ ٫) come with a Latin percent sign and, for the sign, marks.
+_ARABIC_INDIC = str.maketrans({**{str(d): "٠١٢٣٤٥٦٧٨٩"[d] for d in range(10)}, "%": "\u066a"})
 
 
 def currency_symbol(code: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from plandiff.i18n import _, _state, english, language
+from plandiff.i18n import _, _state, digits, english, language
 
 __all__ = ["english", "language"]
 
@@ -31,7 +31,7 @@ def party(code: str, english_name: str) -> str:
         return english_name if english() else plain(english_name, False)
     from plandiff.core.translations import translated_party
 
-    name, ok = translated_party(_Terms.positions, code, _state.lang)
+    name, ok = _own_digits(*translated_party(_Terms.positions, code, _state.lang))
     return plain(name or english_name, ok)
 
 
@@ -52,7 +52,13 @@ def field(obj: Any, name: str) -> tuple[str | None, bool]:
         return getattr(obj, name, None), True
     from plandiff.core.translations import translated  # only for another language
 
-    return translated(obj, name, _state.lang)
+    return _own_digits(*translated(obj, name, _state.lang))
+
+
+def _own_digits(text: str | None, ok: bool) -> tuple[str | None, bool]:
+    """A translation speaks the edition's digits (one digit system per line: «خطة النقاط الـ٢٨»
+    beside «٢٠ نوفمبر»); the English shown in its place keeps its own."""
+    return (digits(text) if ok and text else text), ok
 
 
 def plain(text: str | None, ok: bool) -> str:
@@ -93,7 +99,7 @@ def choice(term_id: str, key: str, english_label: str | None) -> tuple[str | Non
         return english_label, False
     from plandiff.core.translations import translated_choice
 
-    return translated_choice(term, key, _state.lang)
+    return _own_digits(*translated_choice(term, key, _state.lang))
 
 
 def _registered(term: Any) -> Any:
@@ -116,7 +122,7 @@ def choice_of(term: Any, key: str, english_label: str | None) -> tuple[str | Non
         return english_label, english()
     from plandiff.core.translations import translated_choice
 
-    return translated_choice(found, key, _state.lang)
+    return _own_digits(*translated_choice(found, key, _state.lang))
 
 
 def label_of(term: Any, english_label: str) -> tuple[str, bool]:

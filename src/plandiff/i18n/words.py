@@ -4,7 +4,7 @@ value)` at run time. Never imported; a test checks that every value of the model
 
 from __future__ import annotations
 
-from plandiff.i18n import pgettext
+from plandiff.i18n import npgettext, pgettext
 
 CHANGE = (pgettext("change", "added"), pgettext("change", "removed"),
           pgettext("change", "modified"), pgettext("change", "renamed"),
@@ -27,3 +27,9 @@ STATE = (pgettext("state", "reported"), pgettext("state", "unreported"),
          pgettext("state", "carried"), pgettext("state", "absent"))
 FILE = (pgettext("file", "added"), pgettext("file", "modified"), pgettext("file", "deleted"))
 SEVERITY = (pgettext("severity", "error"), pgettext("severity", "warning"))
+# Units plandiff's catalog counts (render.values._UNITS): six plural forms each in Arabic.
+UNIT = (npgettext("unit", "{count} personnel", "{count} personnel", 1),
+        npgettext("unit", "{count} day", "{count} days", 1),
+        npgettext("unit", "{count} month", "{count} months", 1),
+        npgettext("unit", "{count} year", "{count} years", 1),
+        npgettext("unit", "{count} point", "{count} points", 1))

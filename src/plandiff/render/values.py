@@ -41,24 +41,51 @@ def money(amount: float, currency: str | None) -> str:
 
 
 def _money(amount: float, currency: str | None) -> str:
-    """An amount in another language: '100 مليار US$' (CLDR's currency symbol, after)."""
-    unit = i18n.currency_symbol(currency) if currency else ""
-    scales = {"trillion": _("{amount} trillion"), "billion": _("{amount} billion"),
-              "million": _("{amount} million")}
+    """An amount in another language, as its press writes it: the scale word agreeing with the
+    number and the currency's name after it ('100 مليار دولار', '3 مليارات دولار')."""
+    count = i18n.plural_count(amount)
     for scale, word in _SCALES:
         if abs(amount) >= scale and (amount / scale * 100).is_integer():
-            shown = scales[word].format(amount=number(amount / scale))
-            break
+            shown = _scaled(word, i18n.plural_count(amount / scale)).format(
+                amount=number(amount / scale))
+            # after a scale word the currency stays singular: «3 مليارات دولار»
+            return f"{shown} {_currency(currency, 100)}".strip() if currency else shown
+    shown = number(amount)
+    if not currency:
+        return shown
+    return _currency(currency, count, shown)
+
+
+def _scaled(word: str, count: int) -> str:
+    if word == "trillion":
+        return ngettext("{amount} trillion", "{amount} trillion", count)
+    if word == "billion":
+        return ngettext("{amount} billion", "{amount} billion", count)
+    return ngettext("{amount} million", "{amount} million", count)
+
+
+def _currency(code: str | None, count: int, amount: str | None = None) -> str:
+    """A currency's name in words, agreeing with `count` (the symbol where plandiff knows no
+    name): «دولار», or with the amount «3 دولارات»."""
+    if code == "USD":
+        text = i18n.npgettext("currency", "{amount} US dollar", "{amount} US dollars", count)
+    elif code == "EUR":
+        text = i18n.npgettext("currency", "{amount} euro", "{amount} euros", count)
+    elif code == "GBP":
+        text = i18n.npgettext("currency", "{amount} pound sterling", "{amount} pounds sterling",
+                              count)
     else:
-        shown = number(amount)
-    return f"{shown} {unit}".strip()
+        text = "{amount} " + i18n.currency_symbol(code or "")
+    if amount is None:  # the name alone, after a scale word
+        return text.replace("{amount}", "").strip()
+    return text.format(amount=amount)
 
 
 def _with_unit(text: str, unit: str | None, value: float) -> str:
     if not unit:
         return text
     if unit in ("percent", "%"):
-        return f"{text}%"
+        return text + ("%" if i18n.english() else i18n.percent_sign())
     if not i18n.english():
         return f"{text} {unit}"
     if value == 1 and unit.endswith("s"):
@@ -69,13 +96,15 @@ def _with_unit(text: str, unit: str | None, value: float) -> str:
 def value(term: Term | TermChange, raw: Any, *, with_unit: bool = True) -> str:
     """A term value for people: '600,000 personnel', '$100 billion', 'Up to NATO consensus'."""
     if raw is None:
-        return _("none")
+        return i18n.pgettext("value", "none")
     if raw is NOT_KNOWN:
         return _("unknown")
     kind = term.type
     if kind is TermType.money and _numeric(raw):
         return money(raw, term.currency)
     if kind in (TermType.quantity, TermType.duration) and _numeric(raw):
+        if with_unit and not i18n.english() and (counted := _counted(term.unit, raw)):
+            return counted
         return _with_unit(number(raw), _unit(term) if with_unit else None, raw)
     if kind is TermType.choice and isinstance(raw, str):
         label = (term.choices or {}).get(raw)
@@ -88,6 +117,25 @@ def value(term: Term | TermChange, raw: Any, *, with_unit: bool = True) -> str:
     if isinstance(raw, dt.date):
         return raw.isoformat() if i18n.english() else i18n.date(raw)
     return str(raw)
+
+
+def _counted(unit: str | None, value: float) -> str | None:
+    """A number with its unit agreeing with it, for the units plandiff's catalog knows ('800 ألف
+    جندي' is the plan file's business; «30 يومًا», «3 أيام», «15 سنة»), else None: the plan
+    file's translated unit is then put after the number as it is."""
+    message = _UNITS.get(unit or "")
+    if message is None:
+        return None
+    return i18n.npgettext("unit", *message, i18n.plural_count(value)).format(count=number(value))
+
+
+_UNITS = {
+    "personnel": ("{count} personnel", "{count} personnel"),
+    "days": ("{count} day", "{count} days"),
+    "months": ("{count} month", "{count} months"),
+    "years": ("{count} year", "{count} years"),
+    "points": ("{count} point", "{count} points"),
+}
 
 
 def _unit(term: Term | TermChange) -> str | None:
@@ -117,7 +165,9 @@ def movement_text(change: TermChange | Term, moved: float | None, percent: float
     if moved is None:
         return ""
     if change.type is TermType.date:
-        return _("{count} days").format(count=signed(moved))
+        # a signed delta shows its digit, so 1 and 2 take the singular in Arabic («+2 يوم»)
+        return ngettext("{count} days", "{count} days", i18n.plural_count(moved)).format(
+            count=signed(moved))
     if change.type is TermType.money:
         shown = ("+" if moved > 0 else "−" if moved < 0 else "±") + money(abs(moved),
                                                                           change.currency)

@@ -1,0 +1,132 @@
+"""The Arabic an Arabic newsroom would publish (issue 23, item 2; ../shared/arabic-glossary.md):
+counted nouns and units agree with their number in all six CLDR plural forms, terms are «شروط»,
+sources that disagree «تتضارب المصادر», money in words («100 مليار دولار»), one digit system per
+line with «٪». Each test fails on the wording the edition printed before."""
+
+from __future__ import annotations
+
+import gettext
+
+import pytest
+
+from conftest import REPO
+
+MO = REPO / "src" / "plandiff" / "locale" / "ar" / "LC_MESSAGES" / "plandiff.mo"
+COUNTS = (0, 1, 2, 3, 11, 100)
+
+
+def _catalog() -> gettext.GNUTranslations:
+    with open(MO, "rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+@pytest.fixture
+def arabic():  # type: ignore[no-untyped-def]
+    from plandiff import i18n
+
+    with i18n.speaking("ar"):
+        yield i18n
+
+
+@pytest.fixture
+def arabic_digits():  # type: ignore[no-untyped-def]
+    from plandiff import i18n
+
+    with i18n.speaking("ar", "arab"):
+        yield i18n
+
+
+# The glossary's table (§2), for 0, 1, 2, 3, 11 and 100: one and two carry no digit.
+UNITS = {
+    "personnel": ("0 جندي", "جندي واحد", "جنديان", "3 جنود", "11 جنديًا", "100 جندي"),
+    "days": ("0 يوم", "يوم واحد", "يومان", "3 أيام", "11 يومًا", "100 يوم"),
+    "months": ("0 شهر", "شهر واحد", "شهران", "3 أشهر", "11 شهرًا", "100 شهر"),
+    "years": ("0 سنة", "سنة واحدة", "سنتان", "3 سنوات", "11 سنة", "100 سنة"),
+    "points": ("لا نقاط", "نقطة واحدة", "نقطتان", "3 نقاط", "11 نقطة", "100 نقطة"),
+}
+
+
+@pytest.mark.parametrize("unit", sorted(UNITS))
+def test_a_unit_agrees_with_its_number(arabic, unit: str) -> None:
+    from plandiff.core.models import Term, TermType
+    from plandiff.render import values
+
+    term = Term(label="x", type=TermType.quantity, unit=unit)
+    shown = tuple(values.value(term, count) for count in COUNTS)
+    assert shown == UNITS[unit]  # was «15 سنوات», «30 يوم», «600,000 فرد»
+
+
+def test_the_catalog_counts_clauses_in_six_forms() -> None:
+    catalog = _catalog()
+    shown = [catalog.ngettext("{count} clause", "{count} clauses", n).format(count=n)
+             for n in COUNTS]
+    # was «1 بند», «2 بندان» ({count} before the dual), «0 بند»
+    assert shown == ["لا بنود", "بند واحد", "بندان", "3 بنود", "11 بندًا", "100 بند"]
+
+
+def test_a_signed_day_count_agrees_with_its_number(arabic) -> None:
+    from plandiff.core.models import Term, TermType
+    from plandiff.render import values
+
+    term = Term(label="x", type=TermType.date)
+    shown = [values.movement_text(term, n, None) for n in (1, 2, 3, 11, 100)]
+    # a signed delta shows its digit: 1 and 2 take the singular; was «+3 يومًا»
+    assert shown == ["+1 يوم", "+2 يوم", "+3 أيام", "+11 يومًا", "+100 يوم"]
+
+
+@pytest.mark.parametrize(("amount", "shown"), [
+    (1_000_000_000, "مليار دولار"),
+    (2_000_000_000, "ملياري دولار"),
+    (3_000_000_000, "3 مليارات دولار"),
+    (11_000_000_000, "11 مليار دولار"),
+    (100_000_000_000, "100 مليار دولار"),
+    (1_500_000_000, "1.5 مليار دولار"),
+    (3, "3 دولارات"),
+    (11, "11 دولارًا"),
+])
+def test_money_is_written_in_words(arabic, amount: int, shown: str) -> None:
+    from plandiff.core.models import Term, TermType
+    from plandiff.render import values
+
+    term = Term(label="x", type=TermType.money, currency="USD")
+    assert values.value(term, amount) == shown  # was «100 مليار US$»
+
+
+def test_money_in_the_terminal_history(run) -> None:  # the chart keeps whole amounts
+    out = run("history", "frozen-assets-reconstruction", "--lang", "ar").output
+    assert "100 مليار دولار" in out and "US$" not in out
+
+
+def test_percentages_take_the_arabic_sign_with_arabic_digits(run) -> None:
+    out = run("v28", "geneva", "--lang", "ar", "--digits", "arab").output
+    line = next(line for line in out.splitlines() if "عدد نقاط الخطة" in line)
+    assert "−٣٢٫١٪" in line and "%" not in line  # was «−٣٢٫١%»
+    assert "٢٨ ← ١٩ نقطة" in line  # 19 is "many": «نقطة», not «نقاط»
+
+
+def test_translated_titles_speak_the_editions_digits(run) -> None:
+    out = run("v28", "geneva", "--lang", "ar", "--digits", "arab").output
+    base = out.splitlines()[1]
+    # one digit system per line: was «خطة النقاط الـ28 المسربة (٢٠ نوفمبر ٢٠٢٥…»
+    assert "خطة النقاط الـ٢٨ المسربة (٢٠ نوفمبر ٢٠٢٥" in base
+    assert "v28" in base  # the id keeps its digits
+
+
+def test_the_diff_says_terms_sources_disagree_and_became(run) -> None:
+    out = run("v28", "geneva", "--lang", "ar").output
+    head = out.splitlines()[0]
+    # «label: count» keeps number and noun apart (was «0 مضاف، 1 محذوف»); terms are شروط
+    assert head.startswith("من v28 إلى geneva: مضاف: 0، محذوف: 1، معدّل: 5،")
+    assert "قيم الشروط: مؤكَّدة: 1، موروثة: 2" in head and "قيم البنود" not in out
+    assert "تتضارب المصادر: 800,000 جندي" in out and "متنازع عليه" not in out
+    assert "لا قيمة محددة (cal، rbc1)" in out and "لا شيء" not in out
+    assert "بالوسائل العسكرية — أصبح: نعم" in out and "حُدّد بـ" not in out
+    assert "لم تَرِد منذ النسخة geneva" in out
+    assert "§6 (في النسخة v28)" in out
+
+
+def test_carried_values_are_inherited_not_quoted(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    out = run("history", "frozen-assets-reconstruction", "--lang", "ar").output
+    # «منقولة من» echoes «نقلًا عن» (quoting a source)
+    assert "100 مليار دولار (موروثة من النسخة v28)" in out and "منقولة" not in out
