@@ -155,7 +155,8 @@ def test_the_terminal_prints_the_same_in_arabic(run) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("من v28 إلى geneva: ")
-    assert "~ armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في النسخة v28)  معدّل" in lines
+    assert ("~ armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في النسخة v28)  معدّل"
+            in lines)
     assert any(line.strip().startswith("سقف عديد القوات المسلحة الأوكرانية: 600,000 جندي ←")
                for line in lines)
     # Terminals run their own bidi: lines stay in logical order, with no isolate characters.
