@@ -8,12 +8,13 @@ A sample is a comment line naming the command, then a fenced block that holds it
     ```
 
 Options go before the colon: `root=PATH` runs on another plan repository (relative to the
-repository root; the default is the repository itself), from that folder, so that file arguments
-are relative to it; `head=N` keeps the first N lines; `stream=stderr` (or `both`: standard output,
-then standard error) shows what the command writes for people besides its output; `exit=N` is
-the exit code expected (0 unless given). `python tests/docs_samples.py` rewrites every
-sample; `--check` changes nothing and exits 1 listing the samples that drifted (the test suite
-runs it).
+repository root), from that folder, so that file arguments are relative to it. The default is the
+frozen copy of the corpus in tests/fixtures/corpus/ (tests/freeze_corpus.py), not plans/ itself, so
+that a new version added to plans/ moves no sample until that copy is refreshed on purpose.
+`head=N` keeps the first N lines; `stream=stderr` (or `both`: standard output, then standard
+error) shows what the command writes for people besides its output; `exit=N` is the exit code
+expected (0 unless given). `python tests/docs_samples.py` rewrites every sample; `--check` changes
+nothing and exits 1 listing the samples that drifted (the test suite runs it).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from freeze_corpus import FROZEN
 
 REPO = Path(__file__).resolve().parent.parent
 MARKER = re.compile(r"^<!-- sample(?P<options>(?: [a-z]+=\S+)*): plandiff (?P<args>.*?) -->$")
@@ -70,7 +73,7 @@ def output(sample: Sample) -> list[str]:
     from plandiff.cli.app import app
     from plandiff.cli.main import rewrite
 
-    root = REPO / sample.options.get("root", ".")
+    root = REPO / sample.options["root"] if "root" in sample.options else FROZEN
     saved = {k: os.environ.get(k) for k in ("NO_COLOR", "COLUMNS", "PLANDIFF_ROOT")}
     os.environ.update({"NO_COLOR": "1", "COLUMNS": WIDTH, "PLANDIFF_ROOT": str(root)})
     cwd = Path.cwd()

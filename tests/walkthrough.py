@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import REPO
+from freeze_corpus import FROZEN
 
 DOC = REPO / "docs" / "corpus.md"
 HEADING = "## Adding a newly reported version"
@@ -54,16 +55,18 @@ def fixed(text: str) -> str:
     return text
 
 
-def copy_corpus(target: Path) -> Path:
-    """A copy of the repository's corpus (plans/ and seeds/) at `target`."""
+def copy_corpus(target: Path, source: Path = FROZEN) -> Path:
+    """A copy of a corpus (plans/ and seeds/) at `target`: by default the frozen copy that the
+    page's outputs come from (tests/freeze_corpus.py), or the living one (`source=REPO`)."""
     for folder in ("plans", "seeds"):
-        shutil.copytree(REPO / folder, target / folder)
+        shutil.copytree(source / folder, target / folder)
     return target
 
 
-def with_new_version(target: Path) -> Path:
-    """A copy of the corpus with the walkthrough's version added, as it is once checked."""
-    root = copy_corpus(target)
+def with_new_version(target: Path, source: Path = REPO) -> Path:
+    """A copy of a corpus (by default the living one in plans/) with the walkthrough's version
+    added, as it is once checked."""
+    root = copy_corpus(target, source)
     version_id, text = version_file()
     (root / "plans" / f"{version_id}.yaml").write_text(fixed(text), encoding="utf-8")
     return root
@@ -98,12 +101,18 @@ def refresh(target: Path) -> None:
     DOC.write_text(doc, encoding="utf-8")
 
 
-if __name__ == "__main__":
+def main() -> None:
     import tempfile
 
     # A fixed place, so that the path check prints is the same in every run of this script.
     place = Path(tempfile.gettempdir()) / "peace-plans"
     if place.exists():
         raise SystemExit(f"{place} exists: remove it first (this script writes a copy there)")
-    refresh(place)
-    shutil.rmtree(place)
+    try:
+        refresh(place)
+    finally:
+        shutil.rmtree(place, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
