@@ -10,7 +10,8 @@ copy instead, and move only when it is refreshed on purpose:
 
 copies plans/ and seeds/ over the frozen copy (files gone from them go from it too), then pastes
 every docs sample and the walkthrough's outputs again from real runs on it and regenerates the
-corpus's goldens. Review `git diff` (README.md, docs/, tests/cases/corpus/, tests/fixtures/)
+corpus's goldens and the views' (tests/views/). Review `git diff` (README.md, docs/,
+tests/cases/corpus/, tests/views/, tests/fixtures/)
 like code before committing it. The living corpus is held by tests that pin facts
 (tests/test_corpus.py and the others that take the `corpus` fixture), never by these outputs.
 """
@@ -44,12 +45,12 @@ def main() -> int:
     docs_samples.main([])
     walkthrough.main()
     print("rewrote the walkthrough's outputs in docs/corpus.md")
-    goldens = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         str(REPO / "tests" / "test_golden.py"), "-k", "corpus", "--update-goldens"],
-        cwd=REPO, check=False)
-    print("regenerated tests/cases/corpus/: review `git diff` before committing")
-    return goldens.returncode
+    codes = [subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             *selection, "--update-goldens"], cwd=REPO, check=False).returncode
+             for selection in (["tests/test_golden.py::test_golden", "-k", "corpus"],
+                               ["tests/test_views.py"])]
+    print("regenerated tests/cases/corpus/ and tests/views/: review `git diff` before committing")
+    return max(codes)
 
 
 if __name__ == "__main__":

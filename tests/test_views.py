@@ -1,9 +1,11 @@
 """Every view in English and in Arabic, byte for byte (issue 23): the safety net under the views.
 
 Each output (diff, report, history, show, log, positions, review, a site page) is pinned in both
-languages on the shipped corpus, so a change to how a view is built that changes a byte of either
-language shows up here. Regenerate with `pytest tests/test_views.py --update-goldens` and review
-the diff like code (an Arabic wording change is expected to show up here too).
+languages on the shipped corpus as frozen for the tests (tests/fixtures/corpus/, refreshed on
+purpose by `python tests/freeze_corpus.py`, so a new version in plans/ moves none), so a change
+to how a view is built that changes a byte of either language shows up here. Regenerate with
+`pytest tests/test_views.py --update-goldens` and review the diff like code (an Arabic wording
+change is expected to show up here too).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO
+from freeze_corpus import FROZEN
 from plandiff.cli.app import app
 
 GOLDENS = REPO / "tests" / "views"
@@ -80,7 +83,7 @@ def _runs() -> list[tuple[str, list[str]]]:
 
 @pytest.mark.parametrize(("name", "args"), _runs(), ids=[n for n, _ in _runs()])
 def test_view(name: str, args: list[str], update_goldens: bool) -> None:
-    _check(name, _invoke(args, REPO), update_goldens)
+    _check(name, _invoke(args, FROZEN), update_goldens)
 
 
 def _git(root: Path, *args: str) -> None:
@@ -94,7 +97,7 @@ def _git(root: Path, *args: str) -> None:
 def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the corpus under git with one commit that moves a term and drops a citation."""
     root = tmp_path_factory.mktemp("review")
-    shutil.copytree(REPO / "plans", root / "plans")
+    shutil.copytree(FROZEN / "plans", root / "plans")
     _git(root, "init", "-q", "-b", "main")
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "base")
@@ -116,7 +119,7 @@ def test_review(reviewed: Path, lang: str, fmt: str, ext: str, update_goldens: b
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "out"
-    result = CliRunner().invoke(app, ["site", str(out), "--root", str(REPO), "--lang", "ar"],
+    result = CliRunner().invoke(app, ["site", str(out), "--root", str(FROZEN), "--lang", "ar"],
                                 catch_exceptions=False,
                                 env={"PLANDIFF_ROOT": "", "NO_COLOR": "1", "PLANDIFF_LANG": ""})
     assert result.exit_code == 0, result.output
