@@ -42,11 +42,17 @@ def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     return with_new_version(tmp_path_factory.mktemp("corpus-plus"))
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _private_cache(tmp_path_factory: pytest.TempPathFactory,
-                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """`plandiff A B` keeps its output in a cache (cache.py): never the user's own, in tests."""
-    monkeypatch.setenv("PLANDIFF_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+def _private_cache(_session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """plandiff keeps its output and the repositories it read in a cache: never the user's own in
+    tests, but one for the whole session, so that the tests that read the same repository (the
+    corpus above all) read and validate its files once (the repository cache)."""
+    monkeypatch.setenv("PLANDIFF_CACHE_DIR", str(_session_cache))
 
 
 @pytest.fixture

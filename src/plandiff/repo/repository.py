@@ -481,10 +481,23 @@ def load_plan(root: Root, *, verify: bool = False, strict: bool = False,
     (the version ids a command reads), broken version files are left out instead, as long as
     the registry, the bibliography and the needed versions with their ancestors are sound.
     `raw` and `sources`: a repository already read (see repo.memory), and its source files.
+
+    A repository read from disk, neither verified nor strict, comes from the repository cache
+    when nothing it depends on changed (repo/repository_cache.py), and a clean one is kept there.
     """
+    place = None
+    if raw is None and not verify and not strict:
+        from plandiff.repo import repository_cache
+
+        place = repository_cache.slot(root)
+        kept = repository_cache.read(place, root) if place is not None else None
+        if kept is not None:
+            return kept
     raw = raw or read_repository(root)
     loaded = inspect_repository(root, verify=verify, strict=strict, raw=raw, sources=sources)
     errors = any(p.severity == "error" for p in loaded.problems)
+    if place is not None and loaded.plan is not None and not errors:
+        repository_cache.keep(place, loaded)
     if loaded.plan is None or (errors and not verify):
         sound = None if need is None or verify else _sound_part(raw, loaded, frozenset(need))
         if sound is None:

@@ -1,0 +1,320 @@
+"""The repository cache: a repository as read, validated and resolved into a Plan, kept outside
+it, so that any command on an unchanged repository skips the YAML and the validation.
+
+An entry is found by its key, a digest of everything the result depends on: every name and byte
+under the repository's plans/, every file of the plandiff package (its code and its compiled
+catalogs), the Python and the installed distributions with their versions, and the limits the
+files were read within. Change one byte of any of them and the key is another: an entry is never
+stale. Only a clean repository is kept (no error; warnings are kept with it), and only when
+plans/ did not change while it was read.
+
+Entries live in `repositories/` of the cache folder (PLANDIFF_CACHE_DIR, else
+$XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff), a folder of this user that no one else may
+write to (0700), never inside plans/. Each is JSON (dates tagged), written to a temporary file and
+renamed into place, with its own digest: a truncated or garbled entry is ignored and replaced.
+Nothing is unpickled, and the data read back is validated by the models like any plan file. A
+folder that cannot be written is skipped without a word. PLANDIFF_CACHE=0 turns it off.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from plandiff.repo.repository import LoadedPlan, Root
+
+CACHE_ENV = "PLANDIFF_CACHE"
+CACHE_DIR_ENV = "PLANDIFF_CACHE_DIR"
+FORMAT = b"plandiff-repository-cache/1"
+SUBFOLDER = "repositories"
+MAX_ENTRIES = 64
+_OFF = frozenset({"0", "off", "no", "false"})
+# The plandiff package: every file in it but compiled bytecode and the bundled corpus (which is
+# keyed as plan files, when it is the repository read).
+PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_SKIPPED = frozenset({"__pycache__", "_corpus"})
+_code_digests: dict[str, bytes] = {}
+
+
+class Uncacheable(Exception):
+    """Something the key cannot vouch for: a symbolic link, a pipe, folders nested too deep."""
+
+
+def _hasher() -> Any:
+    try:
+        from _blake2 import blake2b  # hashlib itself costs several ms to import
+    except ImportError:  # pragma: no cover (every CPython build has it)
+        from hashlib import blake2b
+    return blake2b(digest_size=20)
+
+
+def enabled() -> bool:
+    return os.environ.get(CACHE_ENV, "").strip().lower() not in _OFF
+
+
+def cache_folder() -> str | None:
+    """The user's plandiff cache folder (absolute), or None."""
+    chosen = os.environ.get(CACHE_DIR_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "plandiff")
+    return chosen if os.path.isabs(chosen) else None
+
+
+# --- the key -------------------------------------------------------------------------------------
+
+
+def feed_tree(feed: Callable[[bytes], object], top: str, *, code: bool, depth: int = 0) -> None:
+    """Every name, kind and byte under `top`, in name order (for the package: every file but
+    bytecode and the bundled corpus). Raises Uncacheable for a link, a pipe or a device."""
+    entries = sorted(os.scandir(top), key=lambda entry: entry.name)
+    for entry in entries:
+        if code and entry.name in _SKIPPED:
+            continue
+        mode = entry.stat(follow_symlinks=False).st_mode
+        name = entry.name.encode("utf-8", "surrogateescape")
+        if stat.S_ISLNK(mode):
+            raise Uncacheable  # where a link leads can change without any byte here changing
+        if stat.S_ISDIR(mode):
+            if depth >= 4:
+                raise Uncacheable
+            feed(b"d" + len(name).to_bytes(4, "big") + name)
+            feed_tree(feed, entry.path, code=code, depth=depth + 1)
+        elif stat.S_ISREG(mode):
+            with open(entry.path, "rb") as stream:
+                data = stream.read()
+            feed(b"f" + len(name).to_bytes(4, "big") + name + len(data).to_bytes(8, "big"))
+            feed(data)
+        else:
+            raise Uncacheable
+    feed(b"end")
+
+
+def code_digest() -> bytes:
+    """The digest of the package's files, the Python that runs it and the installed
+    distributions (their names carry their versions); once a process."""
+    known = _code_digests.get(PACKAGE)
+    if known is None:
+        digest = _hasher()
+        for part in (FORMAT, sys.version.encode(), sys.executable.encode()):
+            digest.update(len(part).to_bytes(8, "big") + part)
+        feed_tree(digest.update, PACKAGE, code=True)
+        for place in sys.path:
+            if place and os.path.isdir(place):
+                names = sorted(name for name in os.listdir(place)
+                               if name.endswith((".dist-info", ".egg-info", ".pth")))
+                digest.update(repr((place, names)).encode("utf-8", "surrogateescape"))
+        known = _code_digests[PACKAGE] = digest.digest()
+    return known
+
+
+def plans_digest(plans: str) -> bytes:
+    """The digest of every name and byte under a plans/ folder."""
+    digest = _hasher()
+    feed_tree(digest.update, plans, code=False)
+    return digest.digest()  # type: ignore[no-any-return]
+
+
+# --- reading and keeping entries ------------------------------------------------------------------
+
+
+@dataclass
+class Slot:
+    """Where a repository's entry is, and the digest of its plans/ when the key was made."""
+
+    key: str
+    plans: str
+    digest: bytes
+    folder: str
+
+
+def slot(root: Root) -> Slot | None:
+    """The entry's place for this repository, or None when the cache is off or cannot vouch
+    for it."""
+    if not enabled():
+        return None
+    top = cache_folder()
+    if top is None:
+        return None
+    plans = str(root.plans)
+    try:
+        plans_bytes = plans_digest(plans)
+        digest = _hasher()
+        digest.update(code_digest())
+        digest.update(repr((root.limits.max_bytes, root.limits.max_nodes)).encode())
+        digest.update(plans_bytes)
+    except (OSError, Uncacheable, ValueError):
+        return None
+    return Slot(digest.hexdigest(), plans, plans_bytes, os.path.join(top, SUBFOLDER))
+
+
+def read(place: Slot, root: Root) -> LoadedPlan | None:
+    """The repository kept under this key, or None (no entry, or one that is unusable)."""
+    if not _private(place.folder, create=False):
+        return None
+    try:
+        with open(os.path.join(place.folder, place.key), "rb") as stream:
+            data = stream.read()
+    except OSError:
+        return None
+    try:
+        return _decode(data, place.key, root)
+    except Exception:  # a truncated or garbled entry is one to replace, never an error
+        return None
+
+
+def keep(place: Slot, loaded: LoadedPlan) -> None:
+    """Keep a clean repository under this key, when plans/ is as it was when the key was made;
+    quietly nothing when the folder cannot be written."""
+    plans = os.path.realpath(place.plans)
+    real = os.path.realpath(place.folder)
+    if real == plans or real.startswith(plans + os.sep):
+        return  # never inside the repository's plans/
+    try:
+        if plans_digest(place.plans) != place.digest:
+            return  # the files changed while they were read
+        body = _encode(loaded)
+    except (OSError, Uncacheable, ValueError, TypeError):
+        return
+    if body is None or not _private(place.folder, create=True):
+        return
+    import tempfile
+
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=place.folder)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(_header(place.key, body) + body)
+            os.replace(temporary, os.path.join(place.folder, place.key))
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        _prune(place.folder)
+    except OSError:
+        return
+
+
+def _private(folder: str, *, create: bool) -> bool:
+    """Whether `folder` is a real folder of this user that no one else may use (made 0700 when
+    asked), in a folder of this user that no one else may write to."""
+    parent = os.path.dirname(folder)
+    try:
+        if create and not os.path.lexists(folder):
+            if not os.path.lexists(parent):
+                os.makedirs(parent, mode=0o700, exist_ok=True)
+            if _owned(os.lstat(parent), 0o022):
+                os.mkdir(folder, mode=0o700)
+        if not _owned(os.lstat(parent), 0o022):
+            return False  # another user could swap the folder for theirs
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    if not _owned(info, 0):
+        return False
+    if info.st_mode & 0o077:
+        if not create:
+            return False
+        try:  # ours, but left open by someone's umask: private before anything is written
+            os.chmod(folder, 0o700)
+        except OSError:
+            return False
+    return True
+
+
+def _owned(info: os.stat_result, forbidden: int) -> bool:
+    """A real folder (not a link) of this user, without the `forbidden` mode bits."""
+    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISDIR(info.st_mode) and not info.st_mode & forbidden and mine
+
+
+def _prune(folder: str) -> None:
+    """Keep the newest MAX_ENTRIES entries."""
+    entries = [entry for entry in os.scandir(folder) if not entry.name.startswith(".")]
+    if len(entries) <= MAX_ENTRIES:
+        return
+    import contextlib
+
+    entries.sort(key=lambda entry: entry.stat().st_mtime)
+    for entry in entries[:len(entries) - MAX_ENTRIES]:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)
+
+
+# --- the entry: a header (format, key, length and digest of the body), then JSON ----------------
+
+_DATE = "$date"
+
+
+def _header(key: str, body: bytes) -> bytes:
+    check = _hasher()
+    check.update(body)
+    return b"%s %s %d %s\n" % (FORMAT, key.encode(), len(body), check.hexdigest().encode())
+
+
+def _encode(loaded: LoadedPlan) -> bytes | None:
+    """The entry's body; None when it could not be read back as it is."""
+    import datetime as dt
+    import json
+
+    dates = 0
+
+    def tag(value: object) -> object:
+        nonlocal dates
+        if type(value) is dt.date:
+            dates += 1
+            return {_DATE: value.isoformat()}
+        raise TypeError(f"not kept in the repository cache: {type(value).__name__}")
+
+    payload = {
+        # only the fields a file set, so that validating them again gives the same models
+        "plan": loaded.plan.model_dump(mode="python", exclude_unset=True),
+        "files": loaded.files,
+        "problems": [[p.file, p.message, p.code, p.severity, p.hint, list(p.keypath), p.line,
+                      p.column] for p in loaded.problems],
+        "folders": [[f.display, f.header, f.header_clauses, [list(c) for c in f.chapters]]
+                    for f in loaded.folders.values()],
+    }
+    text = json.dumps(payload, default=tag, ensure_ascii=False, separators=(",", ":"),
+                      check_circular=False)
+    # Every key of a Plan's mappings is a field name or an id (slugs, party and language codes);
+    # should a `$date` key ever be data, the entry could not be read back as it was: keep none.
+    if text.count(f'"{_DATE}":') != dates:
+        return None
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
+    import datetime as dt
+    import json
+
+    from plandiff.core.models import Plan
+    from plandiff.core.problems import Problem
+    from plandiff.repo.repository import FolderVersion, LoadedPlan
+
+    head, _, body = data.partition(b"\n")
+    fields = head.split(b" ")
+    if len(fields) != 4 or fields[0] != FORMAT or fields[1] != key.encode() \
+            or int(fields[2]) != len(body):
+        return None
+    check = _hasher()
+    check.update(body)
+    if check.hexdigest().encode() != fields[3]:
+        return None
+
+    def untag(mapping: dict[str, Any]) -> Any:
+        if len(mapping) == 1 and _DATE in mapping:
+            return dt.date.fromisoformat(mapping[_DATE])
+        return mapping
+
+    payload = json.loads(body.decode("utf-8", "surrogatepass"), object_hook=untag)
+    plan = Plan.model_validate(payload["plan"])
+    problems = [Problem(file, message, code, severity, hint, tuple(keypath), line, column)
+                for file, message, code, severity, hint, keypath, line, column
+                in payload["problems"]]
+    folders = {display: FolderVersion(display, header, count, tuple((c, n) for c, n in chapters))
+               for display, header, count, chapters in payload["folders"]}
+    return LoadedPlan(root, plan, dict(payload["files"]), problems, folders=folders)
