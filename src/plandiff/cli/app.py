@@ -561,6 +561,14 @@ def fmt_command(
     results = fmt.format_files(paths, found.path, limits=limits)
     changed = [result for result in results if result.formatted.changed]
     if not check:
+        from plandiff.repo.writer import remove_leftover_temporaries
+
+        plans = found.plans.resolve()
+        folders = sorted({plans, *(folder for folder in (path.resolve().parent for path, _ in paths)
+                                   if folder == plans or plans in folder.parents)})
+        for leftover in remove_leftover_temporaries(folders):
+            typer.echo(make_visible(f"removed {found.display(leftover)}, left by an interrupted"
+                                    " run", one_line=True), err=True)
         fmt.write_changed(changed, found.path)
     for result in changed:
         typer.echo(make_visible(f"{'would reformat' if check else 'reformatted'} {result.display}",

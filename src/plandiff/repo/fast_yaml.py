@@ -33,6 +33,13 @@ _ROOT_BLOCK_SCALAR = re.compile(r"^(?:--- +)?[|>]", re.MULTILINE)
 # `? `, `: ` that open a line.
 _MAX_NESTING_BOUND = 400
 
+
+
+def scans_alike(text: str) -> bool:
+    """Whether the C scanner may tokenize `text` (scalars and comments) as the pure one does."""
+    return not _AWKWARD.search(text) and not _HEADER_COMMENT.search(text)
+
+
 _INT = re.compile(r"[-+]?[0-9]{1,18}")
 _FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -239,10 +239,19 @@ def read_capped(path: Path, limit: int) -> bytes | None:
     # Opened without waiting (a pipe swapped in after the check above), then checked again.
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(descriptor, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, "not a regular file")
-        data = stream.read(limit + 1)
-    return None if len(data) > limit else data
+        # Read what the file holds, not `limit` bytes at once: Python sets aside the whole size
+        # asked for, which for every small file of a repository was the repository's limit.
+        chunks, total, want = [], 0, min(status.st_size, limit) + 1
+        while chunk := stream.read(want):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                return None
+            want = min(limit - total, 1 << 20) + 1  # the file grew since: read on to the end
+    return b"".join(chunks)
 
 
 def read_document(path: Path, display: str, budget: Budget | None = None) -> Document:

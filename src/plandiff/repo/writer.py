@@ -6,17 +6,19 @@ plans/ never carries a write out of the repository. A file you name (`-o FILE`) 
 you name it, never through a symbolic link; a character device or a pipe (/dev/null, /dev/stdout)
 is written in place, not replaced.
 
-All or none: every file goes to a temporary file beside it (mode kept), each file read earlier is
-checked to be unchanged, then all are renamed into place; when a rename fails, the files already
-replaced get their old content back.
+All or none: every file goes to a temporary file beside it (mode kept); then, one by one, each file
+read earlier is checked to be unchanged and at once renamed into place; when a check or a rename
+fails, the files already replaced get their old content back (unless edited again meanwhile).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,6 +138,7 @@ def write_files(planned: Sequence[Planned]) -> None:
         targets.append((item, target, in_place))
     temporaries: list[tuple[Path, Path, int | None]] = []  # temporary, target, original mode
     originals: dict[Path, bytes | None] = {}
+    texts: dict[Path, str] = {}
     try:
         for item, target, in_place in targets:
             if in_place:
@@ -149,17 +152,20 @@ def write_files(planned: Sequence[Planned]) -> None:
                 originals[target] = target.read_bytes() if mode is not None else None
             temporary = _temporary(folder, target.name, item.text, mode)
             temporaries.append((temporary, target, mode))
-        for item, target, _ in targets:
-            if item.expect is not None:
-                _still_as_read(item, target)
-        replaced: list[Path] = []
+            texts[target] = item.text
+        expected = {target: item for item, target, _ in targets if item.expect is not None}
+        replaced: list[tuple[Path, Path]] = []  # target, temporary
         try:
             for temporary, target, _ in temporaries:
+                # Each file is checked right before its own replace, never all first: an edit
+                # saved while the others are checked would otherwise be overwritten.
+                if target in expected:
+                    _still_as_read(expected[target], target)
                 os.replace(temporary, target)
-                replaced.append(target)
+                replaced.append((target, temporary))
         except BaseException:
-            for target in replaced:
-                _restore(target, originals.get(target))
+            for target, _ in replaced:
+                _restore(target, originals.get(target), written=texts[target])
             raise
         for item, target, in_place in targets:
             if in_place:
@@ -176,6 +182,52 @@ def write_files(planned: Sequence[Planned]) -> None:
 def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     """Write a file the user named (`-o FILE`): atomically, or in place for a device."""
     write_files([Planned(Path(path), text)])
+
+
+# A temporary file of write_files: `.NAME.PID.XXXXXXXX.tmp` (before 0.2: `.NAME.XXXXXXXX.tmp`).
+_TEMPORARY = re.compile(r"\.(?P<name>.+?)\.(?:(?P<pid>[0-9]+)\.)?[a-z0-9_]{8}\.tmp")
+# A run that is still writing its files renames them within moments; one older than this was
+# left by a run that was killed (or lost its machine) between writing and renaming.
+STALE_AFTER_SECONDS = 600
+
+
+def remove_leftover_temporaries(folders: Sequence[Path], *, now: float | None = None
+                                ) -> list[Path]:
+    """Delete the temporary files that an interrupted run of plandiff left in `folders`: those
+    of a process that no longer runs, or older than STALE_AFTER_SECONDS. Returns what was
+    removed; a file that cannot be removed is left."""
+    now = time.time() if now is None else now
+    removed = []
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            match = _TEMPORARY.fullmatch(entry.name)
+            try:
+                if match is None or not entry.is_file(follow_symlinks=False):
+                    continue
+                old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_SECONDS
+                pid = match["pid"]
+                if old or (pid is not None and not _running(int(pid))):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # another user's process, or no such number
+        return True
+    return True
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -209,7 +261,8 @@ def _mode_of(target: Path) -> int | None:
 
 
 def _temporary(folder: Path, name: str, text: str, mode: int | None) -> Path:
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".tmp",
+                                         dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
@@ -236,13 +289,20 @@ def _still_as_read(item: Planned, target: Path) -> None:
                             " was written", "run the command again")
 
 
-def _restore(target: Path, original: bytes | None) -> None:
+def _restore(target: Path, original: bytes | None, *, written: str) -> None:
+    """Put back what `target` held before plandiff replaced it with `written`, unless it was
+    edited again since (that edit is newer than both)."""
+    try:
+        if target.read_bytes() != written.encode("utf-8"):
+            return
+    except OSError:
+        return
     if original is None:
         target.unlink(missing_ok=True)
         return
     mode = _mode_of(target)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                         dir=target.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.",
+                                         suffix=".tmp", dir=target.parent)
     with os.fdopen(handle, "wb") as stream:
         stream.write(original)
     os.chmod(temporary, default_mode() if mode is None else mode)
