@@ -6,6 +6,7 @@ line with «٪». Each test fails on the wording the edition printed before."""
 from __future__ import annotations
 
 import gettext
+import re
 
 import pytest
 
@@ -130,3 +131,43 @@ def test_carried_values_are_inherited_not_quoted(run, monkeypatch: pytest.Monkey
     out = run("history", "frozen-assets-reconstruction", "--lang", "ar").output
     # «منقولة من» echoes «نقلًا عن» (quoting a source)
     assert "100 مليار دولار (موروثة من النسخة v28)" in out and "منقولة" not in out
+
+
+def _msgstrs() -> str:
+    from babel.messages.pofile import read_po
+
+    with open(MO.with_suffix(".po"), "rb") as handle:
+        catalog = read_po(handle, locale="ar")
+    found = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        found.extend(s for s in strings if s)
+    return "\n".join(found)
+
+
+def test_the_word_list_of_arabic_md_is_the_catalogs() -> None:
+    """docs/arabic.md lists the edition's vocabulary: each word is the catalog's, and none of
+    the words it says are wrong is."""
+    text = (REPO / "docs" / "arabic.md").read_text(encoding="utf-8")
+    table = text[text.index("## Word list"):text.index("## Translating plandiff's words")]
+    rows = [line.split("|")[1:4] for line in table.splitlines()
+            if line.startswith("| ") and not line.startswith("| English")]
+    assert len(rows) >= 15
+    strings = _msgstrs()
+    for _english, arabic, wrong in rows:
+        for word in (w.strip() for w in arabic.replace("/", "،").split("،")):
+            assert word in strings, f"docs/arabic.md lists «{word}», which the catalog never prints"
+        if wrong.strip():  # as a whole word («أكّدته» is not «أكّدتها»)
+            found = re.search(rf"(?<!\w){re.escape(wrong.strip())}(?!\w)", strings)
+            assert found is None, f"the catalog still prints «{wrong.strip()}»"
+
+
+def test_translating_md_names_files_that_exist() -> None:
+    """docs/translating.md (referenced by babel.cfg, by check's hints and by the catalog test):
+    every file of the repository it names is there."""
+    text = (REPO / "docs" / "translating.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:src|tests)/[a-z0-9_/.]+\.(?:py|po))`", text))
+    assert {"src/plandiff/i18n/__init__.py", "src/plandiff/i18n/words.py"} <= named
+    for path in named:
+        assert (REPO / path).exists(), path
+    assert (REPO / "babel.cfg").read_text(encoding="utf-8").count("docs/translating.md") == 1

@@ -183,10 +183,12 @@ def test_the_schema_describes_translations(run) -> None:
     schema = json.loads(run("schema", "terms").stdout)
     term = schema["$defs"]["Term"]["properties"]["translations"]
     assert term["propertyNames"]["pattern"] == "^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
-    assert set(schema["$defs"]["TermTranslation"]["properties"]) == {"label", "unit", "choices"}
+    assert set(schema["$defs"]["TermTranslation"]["properties"]) == {"label", "unit", "choices",
+                                                                     "translated_from"}
     version = json.loads(run("schema", "version").stdout)["$defs"]
-    assert set(version["ClauseTranslation"]["properties"]) == {"title", "text"}
-    assert set(version["VersionTranslation"]["properties"]) == {"title", "summary"}
+    assert set(version["ClauseTranslation"]["properties"]) == {"title", "text", "translated_from"}
+    assert set(version["VersionTranslation"]["properties"]) == {"title", "summary",
+                                                                "translated_from"}
     assert version["ClauseTranslation"]["additionalProperties"] is False
 
 
@@ -196,8 +198,9 @@ def test_the_schema_describes_translations(run) -> None:
 def _errors(run, root: Path) -> list[str]:
     result = run("check", root=root)
     assert result.exit_code == 1, result.stdout
-    return [line for line in result.stdout.splitlines() if ": error: " in line
-            or ": warning: " in line]
+    # (renderings the fixture leaves out are warned of as missing: tests/test_translation_upkeep)
+    return [line for line in result.stdout.splitlines() if (": error: " in line
+            or ": warning: " in line) and "[missing-translation]" not in line]
 
 
 def test_unknown_translated_field_names_the_closest(run, repo) -> None:
@@ -210,7 +213,7 @@ def test_unknown_translated_field_lists_the_fields_a_translation_has(run, repo) 
     root = repo(v1_yaml=V1.replace("    summary: المسودة الأولى.", "    text: المسودة الأولى."))
     assert _errors(run, root) == [
         "plans/v1.yaml:10:5: error: unknown field `text` [unknown-field] (known fields: summary,"
-        " title)"]
+        " title, translated_from)"]
 
 
 def test_unknown_field_in_a_term_or_position_translation(run, repo) -> None:

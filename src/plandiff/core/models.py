@@ -35,6 +35,10 @@ Language = Annotated[StrictStr, Field(pattern=LANGUAGE_PATTERN, max_length=35)]
 # Empty or blank renderings are refused by `plandiff check` (with a message and a hint); the
 # schema says so to editors.
 Rendering = Annotated[StrictStr, Field(json_schema_extra={"minLength": 1, "pattern": r"\S"})]
+# What a rendering was translated from: the fingerprint of the English it renders when it was
+# written (core.translations.fingerprint; `plandiff check` gives it), so that check can say when
+# the English changed after the translation (a stale translation).
+Fingerprint = Annotated[StrictStr, Field(pattern=r"^en-[0-9a-f]{12}$")]
 
 
 class TermTranslation(_Model):
@@ -43,27 +47,32 @@ class TermTranslation(_Model):
     label: Rendering | None = None
     unit: Rendering | None = None
     choices: dict[Slug, Rendering] = Field(default_factory=dict)
+    translated_from: Fingerprint | None = None
 
 
 class ClauseTranslation(_Model):
     title: Rendering | None = None
     text: Rendering | None = None
+    translated_from: Fingerprint | None = None
 
 
 class VersionTranslation(_Model):
     title: Rendering | None = None
     summary: Rendering | None = None
+    translated_from: Fingerprint | None = None
 
 
 class PositionTranslation(_Model):
     text: Rendering | None = None
     issue: Rendering | None = None
+    translated_from: Fingerprint | None = None
 
 
 class PositionsTranslation(_Model):
     """The parties' names in another language, by party code."""
 
     parties: dict[StrictStr, Rendering] = Field(default_factory=dict)
+    translated_from: Fingerprint | None = None
 
 
 class Coverage(str, Enum):

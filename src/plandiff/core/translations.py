@@ -112,3 +112,49 @@ def languages(plan: Any) -> tuple[str, ...]:
     for position in plan.positions.positions:
         found.update(position.translations)
     return tuple(sorted(found))
+
+
+# --- upkeep: what a rendering was translated from --------------------------------------------
+
+def english_of(obj: Any, rendering: Any) -> dict[str, str]:
+    """The English that `rendering` (one language's translation of `obj`) renders, field by field:
+    `title`, `text`, `label`, `unit`, `summary`, `issue`, and `choices.KEY` / `parties.CODE` for
+    the entries of a term's choices or the parties' names it translates."""
+    english: dict[str, str] = {}
+    for name in ("label", "unit", "title", "text", "summary", "issue"):
+        if getattr(rendering, name, None) is not None and getattr(obj, name, None) is not None:
+            english[name] = getattr(obj, name)
+    for name, entries in (("choices", getattr(obj, "choices", None)),
+                          ("parties", getattr(obj, "parties", None))):
+        for key in getattr(rendering, name, None) or {}:
+            if entries and key in entries:
+                english[f"{name}.{key}"] = entries[key]
+    return english
+
+
+def fingerprint(english: dict[str, str]) -> str:
+    """What a translation records as `translated_from`: `en-` and twelve hex digits that change
+    whenever any of the English it renders (field and text) changes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in sorted(english):
+        digest.update(name.encode("utf-8") + b"\0" + english[name].encode("utf-8") + b"\0")
+    return "en-" + digest.hexdigest()[:12]
+
+
+def untranslated(obj: Any, rendering: Any, fields: tuple[str, ...]) -> list[str]:
+    """The fields of `obj` with English to translate that `rendering` (None: no rendering at all
+    in that language) leaves in English: among `fields`; for `choices` and `parties`, each entry
+    (`choices.KEY`, `parties.CODE`)."""
+    missing: list[str] = []
+    for name in fields:
+        english = getattr(obj, name, None)
+        if not english:
+            continue
+        if name in ("choices", "parties"):
+            done = getattr(rendering, name, None) or {}
+            missing.extend(f"{name}.{key}" for key in english if key not in done)
+        elif getattr(rendering, name, None) is None:
+            missing.append(name)
+    return missing

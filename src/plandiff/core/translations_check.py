@@ -94,3 +94,109 @@ def _text(file: str, path: KeyPath, text: str | None, what: str | None = None) -
         return []
     return [problem_at(file, path, f"the translated {what or f'`{path[-1]}`'} is empty",
                        "empty-translation", _EMPTY_HINT)]
+
+
+# --- upkeep: renderings missing, or written for English that has changed since --------------
+
+_CLAUSE_FIELDS = ("title", "text")
+_VERSION_FIELDS = ("title", "summary")
+_TERM_FIELDS = ("label", "unit", "choices")
+_POSITION_FIELDS = ("text", "issue")
+
+
+def check_translation_upkeep(plan: Plan, files: Mapping[str, str], *, terms_file: str,
+                             positions_file: str, strict: bool = False) -> list[Problem]:
+    """Warnings for the languages the plan is translated into (any `translations:` key): a
+    term, version, clause, position or party name with English that has no rendering in one of
+    them (`missing-translation`), and a rendering whose `translated_from` no longer matches the
+    English it renders (`stale-translation`: the English changed after it was written). With
+    `strict`, also a rendering that records nothing (`unrecorded-translation`)."""
+    from plandiff.core.translations import SOURCE_LANGUAGE, languages
+
+    langs = [lang for lang in languages(plan) if lang != SOURCE_LANGUAGE]
+    if not langs:
+        return []
+    carried = _carried_renderings(plan)
+    problems: list[Problem] = []
+
+    def visit(file: str, where: KeyPath, what: str, obj: Any, fields: tuple[str, ...],
+              inherited: Mapping[str, Any] | None = None) -> None:
+        for lang in langs:
+            rendering = obj.translations.get(lang)
+            shown = rendering if rendering is not None else (inherited or {}).get(lang)
+            problems.extend(_upkeep(file, where, what, obj, lang, rendering, shown, fields,
+                                    strict))
+
+    for term_id, term in plan.terms.items():
+        visit(terms_file, (term_id,), f"term `{term_id}`", term, _TERM_FIELDS)
+    for version_id, version in plan.versions.items():
+        file = files[version_id]
+        visit(file, (), f"version `{version_id}`", version, _VERSION_FIELDS)
+        for index, clause in enumerate(version.clauses):
+            if clause.removed:
+                continue
+            visit(file, ("clauses", index), f"clause `{clause.id}` of `{version_id}`", clause,
+                  _CLAUSE_FIELDS, carried.get((version_id, clause.id)))
+    positions = plan.positions
+    if positions.parties:
+        visit(positions_file, (), "the parties' names", positions, ("parties",))
+    for index, position in enumerate(positions.positions):
+        visit(positions_file, ("positions", index), f"position {index + 1}", position,
+              _POSITION_FIELDS)
+    return problems
+
+
+def _upkeep(file: str, where: KeyPath, what: str, obj: Any, lang: str, rendering: Any,
+            shown: Any, fields: tuple[str, ...], strict: bool) -> list[Problem]:
+    from plandiff.core.translations import english_of, fingerprint, untranslated
+
+    problems: list[Problem] = []
+    missing = untranslated(obj, shown, fields)
+    if missing:
+        problems.append(problem_at(
+            file, where, f"{what} has no `{lang}` rendering of " + ", ".join(
+                f"`{name}`" for name in missing) + ": views in that language show the English,"
+            " marked", "missing-translation",
+            f"write it under `translations: {lang}:` (docs/translating.md)", severity="warning"))
+    if rendering is None:
+        return problems
+    english = english_of(obj, rendering)
+    if not english:
+        return problems
+    now = fingerprint(english)
+    at: KeyPath = (*where, "translations", lang)
+    if rendering.translated_from is not None and rendering.translated_from != now:
+        problems.append(problem_at(
+            file, (*at, "translated_from"), f"the `{lang}` rendering of {what} was translated"
+            " from English that has changed since (" + ", ".join(
+                f"`{name}`" for name in sorted(english)) + ")", "stale-translation",
+            f"bring the translation up to date with the English, then set `translated_from:"
+            f" {now}`", severity="warning"))
+    elif rendering.translated_from is None and strict:
+        problems.append(problem_at(
+            file, at, f"the `{lang}` rendering of {what} does not record the English it was"
+            " translated from, so a change of the English cannot be noticed",
+            "unrecorded-translation", f"if it renders today's English, add `translated_from:"
+            f" {now}`", severity="warning"))
+    return problems
+
+
+def _carried_renderings(plan: Plan) -> dict[tuple[str, str], Mapping[str, Any]]:
+    """The renderings a listed clause of a partial version has through resolution (a title's
+    carries with the title, a text's with the very same text): a clause is not missing what it
+    inherits. Empty where the lineage cannot be resolved (check reports why elsewhere)."""
+    from plandiff.core.resolve import Resolver
+
+    found: dict[tuple[str, str], Mapping[str, Any]] = {}
+    resolver = Resolver(plan)
+    for version_id, version in plan.versions.items():
+        if not any(c.translations for c in version.clauses) and version.coverage.value == "full":
+            continue
+        try:
+            resolved = resolver.resolve(version_id)
+        except Exception:  # a broken lineage: check names it; nothing is inherited here
+            continue
+        for item in resolved.clauses.values():
+            if item.reported_in == version_id:
+                found[(version_id, item.clause.id)] = item.clause.translations
+    return found

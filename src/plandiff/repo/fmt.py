@@ -52,11 +52,11 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
     "position": ("party", "term", "issue", "stance", "value", "date", "at", "text", "cites",
                  "note", "translations"),
     # one language's rendering (`translations: {ar: ...}`) of each kind that has translations
-    "translation-of-version": ("title", "summary"),
-    "translation-of-clause": ("title", "text"),
-    "translation-of-term": ("label", "unit", "choices"),
-    "translation-of-position": ("text", "issue"),
-    "translation-of-positions": ("parties",),
+    "translation-of-version": ("title", "summary", "translated_from"),
+    "translation-of-clause": ("title", "text", "translated_from"),
+    "translation-of-term": ("label", "unit", "choices", "translated_from"),
+    "translation-of-position": ("text", "issue", "translated_from"),
+    "translation-of-positions": ("parties", "translated_from"),
 }
 _TRANSLATED = ("version", "clause", "term", "position", "positions")
 

@@ -465,6 +465,12 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
     if verify:  # the quotes of every readable version, even when another file is broken
         problems += verify_quotes(readable, files, read_source,
                                   report_unused=strict and plan is not None)
+    if plan is not None and verify:  # check and review: renderings missing or stale
+        from plandiff.core.translations_check import check_translation_upkeep
+        from plandiff.core.validate import POSITIONS_FILE, TERMS_FILE
+
+        problems += check_translation_upkeep(plan, files, terms_file=TERMS_FILE,
+                                             positions_file=POSITIONS_FILE, strict=strict)
     if plan is not None and strict:
         from plandiff.core.lineage import check_carried_terms
 
