@@ -109,7 +109,7 @@ def test_strict_check_asks_for_what_a_rendering_was_translated_from(run, make_re
     root = make_repo(files)
     assert "unrecorded-translation" not in run("check", root=root).output
     strict = run("check", "--strict", root=root).output
-    assert (f"plans/v1.yaml:18:7: warning: the `ar` rendering of clause `army` of `v1` does not"
+    assert ("plans/v1.yaml:18:7: warning: the `ar` rendering of clause `army` of `v1` does not"
             " record the English it was translated from") in strict
     assert f"add `translated_from: {_stamp(title='The army', text=ARMY)}`" in strict
 
