@@ -46,7 +46,9 @@ def test_check_is_clean_with_every_seed_quote_verified(run, corpus: Path) -> Non
     result = run("check", "--format", "json", root=corpus)
     report = json.loads(result.stdout)
     assert result.exit_code == 0, result.stdout
-    assert report["errors"] == 0 and report["warnings"] == 0
+    # the walkthrough's new version is written in English only: check says what is untranslated
+    untranslated = 2 if corpus != REPO else 0
+    assert report["errors"] == 0 and report["warnings"] == untranslated
 
 
 def test_every_seed_article_is_cited_by_some_clause(plan) -> None:

@@ -466,8 +466,9 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
         problems += verify_quotes(readable, files, read_source,
                                   report_unused=strict and plan is not None)
     if plan is not None and verify:  # check and review: renderings missing or stale
+        from plandiff.core.positions_check import POSITIONS_FILE
         from plandiff.core.translations_check import check_translation_upkeep
-        from plandiff.core.validate import POSITIONS_FILE, TERMS_FILE
+        from plandiff.core.validate import TERMS_FILE
 
         problems += check_translation_upkeep(plan, files, terms_file=TERMS_FILE,
                                              positions_file=POSITIONS_FILE, strict=strict)
