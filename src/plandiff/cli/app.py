@@ -390,6 +390,39 @@ def site_command(
     _stderr(f"wrote {sum(p.endswith('.html') for p in pages)} pages to {out}")
 
 
+@app.command("export")
+@handle_errors
+def export_command(
+    sqlite: Path | None = typer.Option(None, "--sqlite", metavar="FILE",
+                                       help="Write one SQLite database (for Datasette): versions,"
+                                       " clauses, term values, disputes, sources, citations,"
+                                       " positions, with keys, indexes and full-text search."),
+    metadata: Path | None = typer.Option(None, "--metadata", metavar="FILE",
+                                         help="With --sqlite: also write Datasette's"
+                                         " metadata.json (titles, descriptions, units, license)"
+                                         " to FILE."),
+    csv: Path | None = typer.Option(None, "--csv", metavar="DIR",
+                                    help="Write the tables as CSV files into DIR, and per numeric"
+                                    " term a date × value table for line charts (DIR/charts/)."),
+    force: bool = typer.Option(False, "--force", help="Replace a file or folder that plandiff"
+                               " did not write."),
+    root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
+) -> None:
+    """Export the plan's data for other tools: SQLite (for Datasette) and CSV (for charts)."""
+    from plandiff.cli import export
+
+    if metadata is not None and sqlite is None:
+        raise PlandiffError("--metadata describes the database of --sqlite",
+                            "give --sqlite FILE too")
+    if sqlite is None and csv is None:
+        raise PlandiffError("nothing to export", "give --sqlite FILE or --csv DIR")
+    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
+    for written in export.run(loaded, sqlite=sqlite, metadata=metadata, csv=csv, force=force):
+        _stderr(f"wrote {written}")
+
+
 class ReviewFormat(str, Enum):
     terminal = "terminal"
     markdown = "markdown"

@@ -7,7 +7,8 @@ import sys
 
 COMMANDS = frozenset({
     "diff", "log", "show", "check", "report", "history", "review", "textconv", "fmt", "schema",
-    "import", "site", "positions", "--help", "-h", "--install-completion", "--show-completion",
+    "import", "site", "positions", "export", "--help", "-h", "--install-completion",
+    "--show-completion",
 })
 
 

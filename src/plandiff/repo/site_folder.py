@@ -25,7 +25,7 @@ def check_base_url(url: str | None) -> str | None:
     return url
 
 
-def _refuse_protected(out: Path, target: Path, protect: Path | None) -> None:
+def refuse_protected(out: Path, target: Path, protect: Path | None) -> None:
     """Folders never replaced, force or not: git metadata, the plan repository, its plans/ and
     seeds/, any folder that holds one of them or another git repository."""
     for folder in (target, *target.parents):
@@ -57,26 +57,27 @@ def _is_git_metadata(folder: Path) -> bool:
 
 
 def write_site(pages: dict[str, str], out: Path, *, force: bool = False,
-               protect: Path | None = None) -> None:
+               protect: Path | None = None, marker: str = MARKER,
+               command: str = "plandiff site") -> None:
     """Write every page into a temporary folder beside OUT, then move it into place. OUT, when it
-    exists, must be empty or a site plandiff wrote (it holds MARKER, which this writes too),
+    exists, must be empty or a folder `command` wrote (it holds `marker`, which this writes too),
     unless `force`; `protect` (the plan repository) may never be replaced, force or not."""
     pages = {**pages,
-             MARKER: f"Written by plandiff {__version__} (`plandiff site`); safe to replace.\n"}
+             marker: f"Written by plandiff {__version__} (`{command}`); safe to replace.\n"}
     out = Path(out)
     target = out.resolve()
-    _refuse_protected(out, target, protect)
+    refuse_protected(out, target, protect)
     if out.exists() or out.is_symlink():
         if not out.is_dir() or out.is_symlink():
             raise PlandiffError(f"{out}: exists and is not a folder", "choose another path")
-        if any(out.iterdir()) and not (out / MARKER).is_file():
+        if any(out.iterdir()) and not (out / marker).is_file():
             if not force:
                 raise PlandiffError(f"{out}: the folder is not empty and was not written by"
-                                    " `plandiff site`", "choose an empty or new folder, or pass"
+                                    f" `{command}`", "choose an empty or new folder, or pass"
                                     " --force to replace everything in it")
             if protect is not None and protect.resolve() in target.parents:
-                raise PlandiffError(f"{out}: a folder of the plan repository that `plandiff"
-                                    " site` did not write; --force replaces such a folder only"
+                raise PlandiffError(f"{out}: a folder of the plan repository that `{command}`"
+                                    " did not write; --force replaces such a folder only"
                                     " outside the repository", "choose an empty or new folder,"
                                     " for instance `site/`")
     parent = target.parent
