@@ -60,9 +60,10 @@ def _walk(site: Path) -> tuple[list[str], set[Path]]:
                 broken.append(f"{page.relative_to(site)}: {link} is not relative")
                 continue
             target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-            if target not in pages:
+            if target not in pages and not target.is_file():  # the feed, the JSON
                 broken.append(f"{page.relative_to(site)}: {link} (no such page)")
-            elif parts.fragment and unquote(parts.fragment) not in pages[target].ids:
+            elif (target in pages and parts.fragment
+                  and unquote(parts.fragment) not in pages[target].ids):
                 broken.append(f"{page.relative_to(site)}: {link} (no such anchor)")
     reachable, todo = set(), [(site / "index.html").resolve()]
     while todo:

@@ -404,22 +404,26 @@ def export_command(
     csv: Path | None = typer.Option(None, "--csv", metavar="DIR",
                                     help="Write the tables as CSV files into DIR, and per numeric"
                                     " term a date × value table for line charts (DIR/charts/)."),
+    json_dir: Path | None = typer.Option(None, "--json", metavar="DIR",
+                                         help="Write the site's JSON endpoints into DIR: one per"
+                                         " version, change report and term, and index.json."),
     force: bool = typer.Option(False, "--force", help="Replace a file or folder that plandiff"
                                " did not write."),
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
 ) -> None:
-    """Export the plan's data for other tools: SQLite (for Datasette) and CSV (for charts)."""
+    """Export the plan's data for other tools: SQLite (for Datasette), CSV (for charts), JSON."""
     from plandiff.cli import export
 
     if metadata is not None and sqlite is None:
         raise PlandiffError("--metadata describes the database of --sqlite",
                             "give --sqlite FILE too")
-    if sqlite is None and csv is None:
-        raise PlandiffError("nothing to export", "give --sqlite FILE or --csv DIR")
+    if sqlite is None and csv is None and json_dir is None:
+        raise PlandiffError("nothing to export", "give --sqlite FILE, --csv DIR or --json DIR")
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    for written in export.run(loaded, sqlite=sqlite, metadata=metadata, csv=csv, force=force):
+    for written in export.run(loaded, sqlite=sqlite, metadata=metadata, csv=csv, json=json_dir,
+                              force=force):
         _stderr(f"wrote {written}")
 
 

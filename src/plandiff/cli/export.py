@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import json as json_module
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +13,8 @@ CSV_MARKER = ".plandiff-export"
 
 
 def run(loaded: Any, *, sqlite: Path | None = None, metadata: Path | None = None,
-        csv: Path | None = None, force: bool = False) -> Iterator[str]:
+        csv: Path | None = None, json: Path | None = None,
+        force: bool = False) -> Iterator[str]:
     """Write the outputs; yields what was written, for the command to say."""
     from plandiff.render import export_tables
 
@@ -31,7 +32,7 @@ def run(loaded: Any, *, sqlite: Path | None = None, metadata: Path | None = None
             from plandiff.repo.writer import write_text_atomic
 
             described = export_tables.metadata(plan, tables, Path(sqlite).stem)
-            write_text_atomic(metadata, json.dumps(described, indent=2, ensure_ascii=False)
+            write_text_atomic(metadata, json_module.dumps(described, indent=2, ensure_ascii=False)
                               + "\n")
             yield str(metadata)
     if csv is not None:
@@ -42,7 +43,20 @@ def run(loaded: Any, *, sqlite: Path | None = None, metadata: Path | None = None
         refuse_plan_files(csv, protect)
         write_site(export_csv.files(plan, tables), csv, force=force, protect=protect,
                    marker=CSV_MARKER, command="plandiff export")
-        yield f"{csv}{'' if str(csv).endswith('/') else '/'}"
+        yield _folder(csv)
+    if json is not None:
+        from plandiff.render.site import endpoints
+        from plandiff.repo.export_sqlite import refuse_plan_files
+        from plandiff.repo.site_folder import write_site
+
+        refuse_plan_files(json, protect)
+        write_site(endpoints(plan), json, force=force,
+                   protect=protect, marker=CSV_MARKER, command="plandiff export")
+        yield _folder(json)
+
+
+def _folder(path: Path) -> str:
+    return f"{path}{'' if str(path).endswith('/') else '/'}"
 
 
 def _check_metadata(path: Path, *, force: bool, protect: Path | None) -> None:
@@ -55,7 +69,7 @@ def _check_metadata(path: Path, *, force: bool, protect: Path | None) -> None:
         raise PlandiffError(f"{path}: exists and is not a file", "choose another path")
     if path.exists() and not force:
         try:
-            ours = str(json.loads(path.read_text(encoding="utf-8")).get(
+            ours = str(json_module.loads(path.read_text(encoding="utf-8")).get(
                 "description", "")).startswith("Exported by plandiff")
         except (OSError, ValueError, AttributeError):
             ours = False

@@ -18,11 +18,20 @@ from plandiff.core.chronology import by_date, history_by_date
 from plandiff.core.diff import Claim, citations_of, claims_of, diff_versions
 from plandiff.core.hidden_characters import is_web_url
 from plandiff.core.history import History, HistoryPoint, clause_history, term_history
-from plandiff.core.models import Citation, Coverage, Disputed, NoLongerKnown, Plan, Term, Version
+from plandiff.core.models import (
+    NUMERIC_TYPES,
+    Citation,
+    Coverage,
+    Disputed,
+    NoLongerKnown,
+    Plan,
+    Term,
+    Version,
+)
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.i18n import _, ngettext, pgettext
 from plandiff.i18n import content as tr
-from plandiff.render import positions_site, values
+from plandiff.render import positions_site, site_api, site_cards, site_feed, values
 from plandiff.render.history import change_text, state_text, value_text
 from plandiff.render.html import page, render_fragment
 from plandiff.render.log import rows as log_rows
@@ -72,6 +81,11 @@ def build(plan: Plan, options: SiteOptions | None = None) -> dict[str, str]:
             translated = _Site(plan, options, lang=lang, twins=tuple(others)).pages()
         pages.update({f"{lang}/{path}": text for path, text in translated.items()})
     return pages
+
+
+def endpoints(plan: Plan) -> dict[str, str]:
+    """The site's JSON endpoints alone (`plandiff export --json`): path under api/ -> JSON."""
+    return site_api.endpoints(_Site(plan, SiteOptions()))
 
 
 # --- the site -----------------------------------------------------------------------------------
@@ -254,6 +268,13 @@ class _Site:
             out[self.term_path(term_id)] = self.term_page(term_id)
         for clause_id in self.clause_ids:
             out[self.clause_path(clause_id)] = self.clause_page(clause_id)
+        for term_id, term in self.plan.terms.items():
+            if term.type in NUMERIC_TYPES:
+                out[site_cards.path(term_id)] = site_cards.card(self, term_id)
+        out[site_feed.PAGE] = site_feed.feed(self)
+        if self.lang == "en":  # the data speaks one language: labels and ids in English
+            out.update({f"{site_api.FOLDER}/{path}": text
+                        for path, text in site_api.endpoints(self).items()})
         return out
 
     def index(self) -> str:
@@ -325,7 +346,7 @@ class _Site:
         span = f", {min(dates).isoformat()} to {max(dates).isoformat()}" if dates else ""
         body = (f"<h1>The plan, version by version</h1>\n"
                 f'<p class="meta">{len(self.plan.versions)} reported versions{span};'
-                f" {len(self.plan.sources)} sources.</p>\n"
+                f" {len(self.plan.sources)} sources.</p>\n{site_feed.links(self, here)}\n"
                 f'<h2 id="timeline">Timeline</h2>\n{timeline}\n'
                 f'<h2 id="positions">Principal positions</h2>\n{grid}\n'
                 f'<h2 id="reports">Change reports</h2>\n<ul>{reports}</ul>\n')
@@ -344,7 +365,7 @@ class _Site:
             versions=values.count(len(self.plan.versions)), span=span,
             sources=values.count(len(self.plan.sources)))
         body = ("<h1>" + esc(_("The plan, version by version")) + "</h1>\n"
-                f'<p class="meta">{esc(facts)}</p>\n'
+                f'<p class="meta">{esc(facts)}</p>\n{site_feed.links(self, here)}\n'
                 '<h2 id="timeline">' + esc(_("Timeline")) + f"</h2>\n{timeline}\n"
                 '<h2 id="positions">' + esc(_("Principal positions")) + f"</h2>\n{grid}\n"
                 '<h2 id="reports">' + esc(_("Change reports")) + f"</h2>\n<ul>{reports}</ul>\n")
@@ -622,6 +643,8 @@ class _Site:
                                          for k, v in term.choices.items()) + "</ul>")
         chart = bar_chart(f"{term.label} by version", self.bars(result)) if result.numeric else ""
         body.append(chart or state_strip(term.label, result.points))
+        if result.numeric:  # a card of the chart to embed elsewhere
+            body.append(site_cards.embed_section(self, here, term_id))
         body.append(self.history_table(here, result))
         holders = sorted({p.clause_id for p in result.points if p.clause_id})
         if holders:
@@ -651,6 +674,8 @@ class _Site:
         title = _("{label} by version").format(label=label)
         chart = bar_chart(title, self.bars(result)) if result.numeric else ""
         body.append(chart or state_strip(label, result.points))
+        if result.numeric:
+            body.append(site_cards.embed_section(self, here, term_id))
         body.append(self.history_table(here, result))
         holders = sorted({p.clause_id for p in result.points if p.clause_id})
         if holders:

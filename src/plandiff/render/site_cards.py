@@ -1,0 +1,104 @@
+"""Pure: embeddable cards, one small page per numeric term (cards/TERM.html) sized for an iframe:
+its history chart and its latest value with the sources that state it; and the embed snippet
+the term's page offers."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from plandiff import i18n
+from plandiff.core.chronology import history_by_date
+from plandiff.core.history import History, HistoryPoint
+from plandiff.i18n import _
+from plandiff.i18n import content as tr
+from plandiff.render.history import value_text
+from plandiff.render.html import page
+from plandiff.render.site_html import SITE_CSS, bar_chart, content, esc, file_name
+
+if TYPE_CHECKING:
+    from plandiff.render.site import _Site
+
+WIDTH, HEIGHT = 640, 560  # the iframe's size, in CSS pixels
+CARD_CSS = """
+html, body { margin: 0; }
+body { max-width: none; padding: .6rem .8rem; font-size: 15px; }
+h1 { font-size: 1.1rem; margin: 0 0 .3rem; }
+figure { margin: .2rem 0; }
+figcaption { font-size: .75rem; }
+.latest { margin: .3rem 0; font-size: 1rem; }
+.latest strong { font-size: 1.15rem; }
+.meta, .sources { font-size: .8rem; margin: .2rem 0; }
+svg { direction: ltr; }  /* the chart's coordinates run left to right in every language */
+"""
+
+
+def path(term_id: str) -> str:
+    return f"cards/{file_name(term_id)}.html"
+
+
+def latest(result: History) -> HistoryPoint | None:
+    """The newest version's point that gives the term a value (by date; the last in lineage
+    order among versions of one date)."""
+    points = [p for p in history_by_date(result).points if p.claims]
+    return points[-1] if points else None
+
+
+def card(site: _Site, term_id: str) -> str:
+    here = path(term_id)
+    result = site.term_history(term_id)
+    term = site.plan.terms[term_id]
+    label = tr.plain(*tr.field(term, "label"))
+    chart = bar_chart(_("{label} by version").format(label=label),
+                      site.bars(history_by_date(result)))
+    body = [f'<h1><a href="{site.href(here, site.term_path(term_id))}" target="_top">'
+            f"{content(term, 'label')}</a></h1>"]
+    point = latest(result)
+    if point is not None:
+        day = point.version.date.isoformat() if i18n.english() else i18n.date(point.version.date)
+        shown = _("Latest: {value} ({version}, {date})").format(
+            value=f"<strong>{esc(value_text(result, point))}</strong>",
+            version=f"<code>{esc(point.version.id)}</code>", date=esc(day))
+        body.append(f'<p class="latest">{shown}</p>')
+        sources = dict.fromkeys(s for claim in point.claims for s in claim.sources)
+        links = []
+        for source_id in sources:
+            source = site.plan.sources.get(source_id)
+            name = esc(source.outlet) if source is not None else esc(source_id)
+            target = site.href(here, "sources.html", "source-" + file_name(source_id))
+            links.append(f'<a href="{target}" target="_top">{name}</a> <code>'
+                         f"{esc(source_id)}</code>")
+        if links:
+            body.append('<p class="sources">' + _("Sources: {sources}").format(
+                sources=_(", ").join(links)) + "</p>")
+    body.append(chart)
+    full = f'<a href="{site.href(here, site.term_path(term_id))}" target="_top">' + esc(
+        _("Full history")) + "</a>"
+    body.append(f'<p class="meta">{full} · plandiff</p>')
+    return page(label, "\n".join(body), lang=site.lang, css=SITE_CSS + CARD_CSS)
+
+
+def snippet(site: _Site, term_id: str) -> str:
+    """The iframe that embeds the card: its address absolute when the site's is known (--base-url),
+    else relative to the site's root."""
+    prefix = "" if site.lang == "en" else f"{site.lang}/"
+    target = prefix + path(term_id)
+    if site.options.base_url:
+        target = site.options.base_url.rstrip("/") + "/" + target
+    title = tr.plain(*tr.field(site.plan.terms[term_id], "label"))
+    return (f'<iframe src="{html.escape(target)}" title="{html.escape(title)}"'
+            f' width="{WIDTH}" height="{HEIGHT}" style="border:0;max-width:100%"'
+            ' loading="lazy"></iframe>')
+
+
+def embed_section(site: _Site, here: str, term_id: str) -> str:
+    """On the term's page: a link to the card and the snippet to copy."""
+    word = esc(_("card"))
+    link = f'<a href="{site.href(here, path(term_id))}">{word}</a>'
+    code = snippet(site, term_id)
+    heading = esc(_("Embed this chart"))
+    return (f'<section id="embed"><h2>{heading}</h2>\n<p>'
+            + _("A card of this term's history and latest value, sized for an iframe: {card}."
+                " To embed it, copy this:").format(card=link) + "</p>\n"
+            f'<textarea readonly rows="3" cols="80" aria-label="{heading}"'
+            f' dir="ltr">{html.escape(code)}</textarea></section>')
