@@ -316,3 +316,47 @@ def test_a_failure_while_writing_leaves_the_previous_database(run, make_repo, tm
     assert result.exit_code == 2 and "No space left on device" in result.stderr
     assert database.read_bytes() == before
     assert sorted(p.name for p in out.iterdir()) == ["plan.db"]
+
+
+def test_copies_count_as_one_witness_and_hedges_are_kept(run, make_repo, tmp_path: Path) -> None:
+    root = make_repo({
+        "plans/terms.yaml": """
+            cap:
+              label: Troop cap
+              type: quantity
+              unit: personnel
+        """,
+        "plans/sources.yaml": """
+            wire:
+              outlet: A wire service
+            reprint:
+              outlet: A local paper
+              copy_of: wire
+            other:
+              outlet: Another outlet
+        """,
+        "plans/v1.yaml": """
+            id: v1
+            title: First
+            date: 2025-01-01
+            coverage: full
+            status: leaked
+            clauses:
+              - id: army
+                text: The army is capped.
+                terms: {cap: 600000}
+                cites: [{source: wire}, {source: reprint, hedge: expected}]
+              - id: other
+                text: Another clause.
+                terms: {}
+                cites: [{source: wire}, {source: other}]
+        """,
+    })
+    database = tmp_path / "plan.db"
+    _export(run, root, "--sqlite", str(database))
+    (cap,) = _rows(database, "SELECT * FROM term_values WHERE term = 'cap'")
+    assert cap["sources"] == "wire, reprint" and cap["witnesses"] == 1
+    reprint = _rows(database, "SELECT * FROM sources WHERE id = 'reprint'")[0]
+    assert reprint["copy_of"] == "wire" and reprint["original"] == "wire"
+    hedges = _rows(database, "SELECT source, hedge FROM citations WHERE clause = 'army'")
+    assert hedges == [{"source": "wire", "hedge": None}, {"source": "reprint", "hedge": "expected"}]

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from plandiff.core.diff import Claim
 from plandiff.core.history import History, HistoryPoint, term_history
-from plandiff.core.models import NUMERIC_TYPES, Disputed, Plan, Term, Version
+from plandiff.core.models import NUMERIC_TYPES, Disputed, Plan, Source, Term, Version
 from plandiff.core.positions import stances, subject_of
 from plandiff.core.quote_normalization import normalize
 from plandiff.core.resolve import Resolver, lineage_order
 from plandiff.core.tables import Column, Table
+from plandiff.core.witnesses import original, witnesses
 from plandiff.render import values
 from plandiff.render.history import value_text
 from plandiff.render.json import value_json
@@ -185,12 +187,19 @@ def _sources_table(plan: Plan) -> Table:
         Column("url", "Its address"),
         Column("file", "A local copy that quotes are verified against"),
         Column("reliability", "The editors' judgement: high, medium or low"),
+        Column("copy_of", "The source this one reprints or translates (empty: an original)",
+               references="sources.id"),
+        Column("original", "The original it copies, every `copy_of` followed (itself when it"
+               " copies none): sources of one original are one witness",
+               references="sources.id"),
         Column("note", "A remark on the source"),
     )
     rows = [{"id": source_id, "outlet": s.outlet, "title": s.title,
              "date": s.date.isoformat() if s.date else None, "language": s.language,
              "url": s.url, "file": s.file,
-             "reliability": s.reliability.value if s.reliability else None, "note": s.note}
+             "reliability": s.reliability.value if s.reliability else None,
+             "copy_of": s.copy_of if s.copy_of in plan.sources else None,
+             "original": original(plan.sources, source_id), "note": s.note}
             for source_id, s in plan.sources.items()]
     return Table("sources", "Sources", "The bibliography: every source a clause or a position"
                  " may cite.", columns, ("id",), rows)
@@ -331,6 +340,8 @@ def _term_values(plan: Plan, order: list[str], histories: dict[str, History]) ->
         Column("carried_from", "The earlier version the value is carried from (empty: this"
                " version states it)", references="versions.id"),
         Column("sources", "The sources that state it (of a disputed value: in `claims`)"),
+        Column("witnesses", "How many independent witnesses those sources are: distinct original"
+               " outlets, copies followed to what they copy", "INTEGER"),
         Column("change", "Against the parent version: same, changed, set, unset"),
         Column("delta", "How a number moved from the parent version", ""),
         Column("percent", "The same, in percent", ""),
@@ -340,7 +351,7 @@ def _term_values(plan: Plan, order: list[str], histories: dict[str, History]) ->
     for term_id, result in histories.items():
         term = plan.terms[term_id]
         for point in result.points:
-            rows.append(_value_row(term_id, term, result, point))
+            rows.append(_value_row(term_id, term, result, point, plan.sources))
     position = {version_id: index for index, version_id in enumerate(order)}
     rows.sort(key=lambda r: (list(plan.terms).index(r["term"]), position[r["version"]]))
     return Table("term_values", "Term values", "One row per version and term: the value the"
@@ -349,7 +360,8 @@ def _term_values(plan: Plan, order: list[str], histories: dict[str, History]) ->
                  indexes=(("term",), ("stated_in",)))
 
 
-def _value_row(term_id: str, term: Term, result: History, point: HistoryPoint) -> dict[str, Any]:
+def _value_row(term_id: str, term: Term, result: History, point: HistoryPoint,
+               sources: Mapping[str, Source]) -> dict[str, Any]:
     claims = point.claims
     single = claims[0] if len(claims) == 1 else None
     known = single is not None and single.known
@@ -365,6 +377,8 @@ def _value_row(term_id: str, term: Term, result: History, point: HistoryPoint) -
         "stated_in": point.reported_in if claims else None,
         "carried_from": point.carried_from if claims else None,
         "sources": _sources(single.sources) if single is not None else None,
+        "witnesses": (witnesses(sources, single.sources).independent
+                      if single is not None and single.sources else None),
         "change": point.change, "delta": point.delta, "percent": point.percent,
         "value_json": json.dumps(value_json(claims), ensure_ascii=False) if claims else None,
     }
@@ -379,6 +393,8 @@ def _claims(plan: Plan, order: list[str], histories: dict[str, History]) -> Tabl
         *_VALUE_COLUMNS,
         Column("note", "A remark on the claim"),
         Column("sources", "The sources that make this claim"),
+        Column("witnesses", "How many independent witnesses they are (copies followed)",
+               "INTEGER"),
         Column("stated_in", "The version whose clause stated the dispute",
                references="versions.id"),
         Column("carried_from", "The earlier version the dispute is carried from",
@@ -396,7 +412,9 @@ def _claims(plan: Plan, order: list[str], histories: dict[str, History]) -> Tabl
                     "version": point.version.id, "term": term_id, "claim": index,
                     "clause": point.clause_id, "value": _plain(claim.value),
                     "value_text": _claim_text(term, claim), "note": claim.note,
-                    "sources": _sources(claim.sources), "stated_in": point.reported_in,
+                    "sources": _sources(claim.sources),
+                    "witnesses": witnesses(plan.sources, claim.sources).independent,
+                    "stated_in": point.reported_in,
                     "carried_from": point.carried_from})
     return Table("claims", "Disputed values", "Where sources disagree on a value: one row per"
                  " claim, with the sources that make it.", columns, ("version", "term", "claim"),
@@ -413,6 +431,8 @@ def _citations(plan: Plan, order: list[str]) -> Table:
         Column("id", "A number for the citation", "INTEGER"),
         Column("source", "The source cited", references="sources.id"),
         Column("quote", "The words quoted, in the source's language"),
+        Column("hedge", "Why the source reports it as possible, planned or attributed rather"
+               " than settled, in the source's own terms (empty: reported as fact)"),
         Column("note", "A remark on the citation"),
         Column("version", "The version whose file cites it", references="versions.id"),
         Column("clause", "The clause that cites it"),
@@ -424,7 +444,7 @@ def _citations(plan: Plan, order: list[str]) -> Table:
 
     def add(cite: Any, **where: Any) -> None:
         rows.append({"id": len(rows) + 1, "source": cite.source, "quote": cite.quote,
-                     "note": cite.note, **where})
+                     "hedge": cite.hedge, "note": cite.note, **where})
 
     for version_id in order:
         for clause in plan.versions[version_id].clauses:
