@@ -107,7 +107,8 @@ def _term_json(value: Any) -> Any:
     if not isinstance(value, (Disputed, NoLongerKnown)):
         return _jsonable(value)
     shaped = value_json(claims_of(value, ()))
-    if isinstance(value, Disputed):
+    # --as-of may leave a dispute with one claim reported by then: it is shown as that value
+    if isinstance(value, Disputed) and isinstance(shaped, dict) and "disputed" in shaped:
         for item, claim in zip(shaped["disputed"], value.disputed, strict=True):
             item["cites"] = [cite.model_dump(mode="json", exclude_none=True)
                              for cite in claim.cites]
