@@ -360,3 +360,11 @@ def test_copies_count_as_one_witness_and_hedges_are_kept(run, make_repo, tmp_pat
     assert reprint["copy_of"] == "wire" and reprint["original"] == "wire"
     hedges = _rows(database, "SELECT source, hedge FROM citations WHERE clause = 'army'")
     assert hedges == [{"source": "wire", "hedge": None}, {"source": "reprint", "hedge": "expected"}]
+
+
+def test_as_of_exports_what_was_known_on_the_day(run, tmp_path: Path) -> None:
+    database = tmp_path / "then.db"
+    _export(run, REPO, "--sqlite", str(database), "--as-of", "2025-11-24")
+    versions = {row["id"] for row in _rows(database, "SELECT id FROM versions")}
+    assert {"v28", "geneva"} <= versions and "berlin" not in versions  # Berlin met in December
+    assert not _rows(database, "SELECT * FROM term_values WHERE version = 'v20'")

@@ -409,6 +409,7 @@ def export_command(
                                          " version, change report and term, and index.json."),
     force: bool = typer.Option(False, "--force", help="Replace a file or folder that plandiff"
                                " did not write."),
+    as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,
@@ -421,7 +422,7 @@ def export_command(
                             "give --sqlite FILE too")
     if sqlite is None and csv is None and json_dir is None:
         raise PlandiffError("nothing to export", "give --sqlite FILE, --csv DIR or --json DIR")
-    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
+    loaded, _known = _as_of(_open(root, limits=_limits(max_bytes, max_nodes)), as_of)
     for written in export.run(loaded, sqlite=sqlite, metadata=metadata, csv=csv, json=json_dir,
                               force=force):
         _stderr(f"wrote {written}")
