@@ -168,3 +168,22 @@ def test_the_card_renders_in_chromium_in_an_iframe_sized_window(site: Path, lang
     shot = tmp_path / f"card-{lang}.png"
     screenshot(card, shot, "640,560")
     assert shot.stat().st_size > 10_000  # drawn (looked at by eye when the card changed)
+
+
+def test_hostile_text_stays_text_in_the_feed(run, make_repo, tmp_path: Path) -> None:
+    import feedparser
+
+    from conftest import LINEAGE_PLANS
+
+    files = dict(LINEAGE_PLANS)
+    files["plans/v2.yaml"] = files["plans/v2.yaml"].replace(
+        "title: Second", 'title: "<script>alert(1)</script> &amp; Second ]]>"')
+    root = make_repo(files)
+    result = run("site", str(tmp_path / "site"), root=root)
+    assert result.exit_code == 0, result.output
+    raw = (tmp_path / "site" / "feed.xml").read_bytes()
+    assert b"<script>" not in raw
+    parsed = feedparser.parse(raw, response_headers={"content-type": "application/atom+xml"})
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    (second,) = [e for e in parsed.entries if e.title.startswith("v2 — ")]
+    assert second.title == "v2 — <script>alert(1)</script> &amp; Second ]]>"
