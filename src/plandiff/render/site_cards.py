@@ -5,6 +5,7 @@ the term's page offers."""
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING
 
 from plandiff import i18n
@@ -19,6 +20,8 @@ from plandiff.render.site_html import SITE_CSS, bar_chart, content, esc, file_na
 if TYPE_CHECKING:
     from plandiff.render.site import _Site
 
+# The chart's value labels (bar_chart writes them without an anchor; names are anchored "end").
+_VALUE_LABEL = re.compile(r'<text (x="[0-9.]+" y="[0-9.]+")>')
 WIDTH, HEIGHT = 640, 560  # the iframe's size, in CSS pixels
 CARD_CSS = """
 html, body { margin: 0; }
@@ -38,9 +41,9 @@ def path(term_id: str) -> str:
 
 
 def latest(result: History) -> HistoryPoint | None:
-    """The newest version's point that gives the term a value (by date; the last in lineage
-    order among versions of one date)."""
-    points = [p for p in history_by_date(result).points if p.claims]
+    """The newest version's point (by date; the last in lineage order among versions of one
+    date): what the latest draft says, `not set` included."""
+    points = history_by_date(result).points
     return points[-1] if points else None
 
 
@@ -51,6 +54,8 @@ def card(site: _Site, term_id: str) -> str:
     label = tr.plain(*tr.field(term, "label"))
     chart = bar_chart(_("{label} by version").format(label=label),
                       site.bars(history_by_date(result)))
+    if not i18n.english():  # a value label reads right to left, still after its bar
+        chart = _VALUE_LABEL.sub(r'<text \1 direction="rtl" text-anchor="end">', chart)
     body = [f'<h1><a href="{site.href(here, site.term_path(term_id))}" target="_top">'
             f"{content(term, 'label')}</a></h1>"]
     point = latest(result)
