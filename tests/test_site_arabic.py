@@ -45,6 +45,8 @@ def test_every_page_has_an_arabic_twin_linked_both_ways(bilingual: Path) -> None
         assert f'<link rel="alternate" hreflang="ar" href="{depth}ar/{path}">' in page
         assert (f'<link rel="alternate" hreflang="en" href="../{depth}{relative.as_posix()}">'
                 in twin)
+        if relative.parts[0] == "cards":  # sized for an iframe: no navigation, no switch
+            continue
         assert 'hreflang="ar" lang="ar">العربية</a>' in page  # the switch
         assert 'hreflang="en" lang="en">English</a>' in twin
     broken, reachable = _walk(bilingual)

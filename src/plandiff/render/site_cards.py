@@ -5,6 +5,7 @@ the term's page offers."""
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,13 @@ def card(site: _Site, term_id: str) -> str:
     full = f'<a href="{site.href(here, site.term_path(term_id))}" target="_top">' + esc(
         _("Full history")) + "</a>"
     body.append(f'<p class="meta">{full} · plandiff</p>')
-    return page(label, "\n".join(body), lang=site.lang, css=SITE_CSS + CARD_CSS)
+    prefix = "" if site.lang == "en" else f"{site.lang}/"
+    alternates = [(lang, posixpath.relpath(here if lang == "en" else f"{lang}/{here}",
+                                           posixpath.dirname(prefix + here)), lang)
+                  for lang in ("en", *site.twins)] if site.twins else []
+    # no navigation nor language switch in an iframe: the twins are named in the head only
+    return page(label, "\n".join(body), lang=site.lang, css=SITE_CSS + CARD_CSS,
+                alternates=alternates)
 
 
 def snippet(site: _Site, term_id: str) -> str:
