@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+# `plandiff COMMAND WORD...` with no option, run without typer's parser (quick.plain_command).
+PLAIN_COMMANDS = frozenset({"log", "show", "history", "positions", "report"})
 COMMANDS = frozenset({
     "diff", "log", "show", "check", "report", "history", "review", "textconv", "fmt", "schema",
     "import", "site", "positions", "export", "--help", "-h", "--install-completion",
@@ -37,6 +39,15 @@ def main(argv: list[str] | None = None) -> None:
         if code:
             sys.exit(code)
         return
+    if args and args[0] in PLAIN_COMMANDS and not any(a.startswith("-") for a in args) \
+            and not any(name.startswith("_PLANDIFF_COMPLETE") for name in os.environ):
+        from plandiff.cli.quick import plain_command
+
+        ran = plain_command(args)
+        if ran is not None:
+            if ran:
+                sys.exit(ran)
+            return
     from plandiff.cli.app import run
 
     run(args)
