@@ -9,7 +9,12 @@ Every figure comes from this one run: each command runs in a fresh process, seve
 (interleaved with what it is compared with, so the machine's drift hits both), and the table gives
 the median with the spread (min–max). Peak memory is the child's maximum resident set size. The
 goals are ratios of figures measured side by side, since absolute times on a shared machine drift.
-Needs the `bench` extra (`pip install -e '.[bench]'`); a missing tool is reported, not fatal.
+
+Each tool runs as its users install it: the bench makes one clean virtual environment per tool
+(`pip install .` for plandiff, `pip install 'deepdiff[cli]'`, `pip install graphtage`) and prints
+what each holds, so that no tool pays for another's dependencies (deepdiff imports numpy at start
+when numpy is installed beside it). `--venvs DIR` keeps them between runs (plandiff's is made again
+every run). A tool that cannot be installed is reported, not fatal.
 """
 
 from __future__ import annotations
@@ -38,7 +43,14 @@ from generate import generate, generate_treaty  # noqa: E402  (bench/ is not a p
 from hostile import edited_source, unknown_keys  # noqa: E402
 
 SIZES = (100, 1_000, 10_000, 100_000)
-SECTIONS = ("startup", "corpus", "repositories", "treaties", "hostile")
+SECTIONS = ("startup", "corpus", "commands", "single", "repositories", "treaties", "hostile")
+SINGLE_SIZE = 50_000  # clauses in each of the two single-file versions of the `single` section
+# What each tool's users install, one clean virtual environment each; plandiff from this checkout.
+TOOLS = {"plandiff": [str(REPO)], "deep": ["deepdiff[cli]"], "graphtage": ["graphtage"]}
+PACKAGES = {"plandiff": "plandiff", "deep": "deepdiff", "graphtage": "graphtage"}
+# Variables a user's shell does not set, which would change how the tools start.
+UNSET = ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP",
+         "PLANDIFF_ROOT", "PLANDIFF_CACHE", "PLANDIFF_CACHE_DIR", "VIRTUAL_ENV")
 TREATY_SIZES = (1_000, 10_000, 50_000)  # clauses in each of the two versions compared
 DEEP_TREATY_MAX = 10_000  # `deep diff` takes minutes on larger versions
 SITE_SIZE = 10_000
@@ -94,8 +106,7 @@ def run_once(measure: Measure, *, ok_codes: tuple[int, ...], timeout: float, cwd
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(measure.command, cwd=cwd, stdout=subprocess.DEVNULL,
-                                   stderr=errors,
-                                   env={**os.environ, "NO_COLOR": "1", **measure.env})
+                                   stderr=errors, env={**clean_environment(), **measure.env})
         # wait4 gives this child's own resource usage, peak memory included (KB on Linux).
         deadline = started + timeout
         while True:
@@ -127,14 +138,75 @@ def run_interleaved(measures: list[Measure], runs: int, *, cwd: Path, timeout: f
             run_once(measure, ok_codes=ok_codes, timeout=timeout, cwd=cwd)
 
 
-def tool(name: str, hint: str) -> tuple[list[str] | None, str]:
-    path = BIN / name
-    if path.exists():
-        return [str(path)], ""
-    found = shutil.which(name)
-    if found:
-        return [found], ""
-    return None, f"missing: {hint}"
+def clean_environment() -> dict[str, str]:
+    """The environment the measured commands run in: this one without what a user's shell does
+    not set (a cache or a root of this run's choosing is given per command), without colour."""
+    return {**{k: v for k, v in os.environ.items() if k not in UNSET}, "NO_COLOR": "1"}
+
+
+@dataclass
+class Venv:
+    """A clean virtual environment holding one tool, as its users install it."""
+
+    name: str
+    folder: Path
+    failure: str = ""
+    packages: dict[str, str] = field(default_factory=dict)  # name -> version
+
+    @property
+    def python(self) -> Path:
+        return self.folder / "bin" / "python"
+
+    def describe(self) -> str:
+        if self.failure:
+            return f"{self.name}: {self.failure}"
+        main = PACKAGES[self.name]
+        others = ", ".join(f"{name} {version}" for name, version in sorted(self.packages.items())
+                           if name.lower() not in (main, "pip"))
+        return (f"`{' '.join(TOOLS[self.name]) if self.name != 'plandiff' else 'pip install .'}`"
+                f" ({main} {self.packages.get(main, '?')}, pip {self.packages.get('pip', '?')};"
+                f" with {others or 'nothing else'})")
+
+
+VENVS: dict[str, Venv] = {}
+
+
+def make_venvs(folder: Path, names: list[str]) -> None:
+    """One clean virtual environment per tool under `folder` (reused when it is there, but
+    plandiff's, which is this checkout: made again), each compiled as pip leaves it."""
+    for name in names:
+        venv = Venv(name, folder / name)
+        VENVS[name] = venv
+        if name == "plandiff" or not venv.python.exists():
+            shutil.rmtree(venv.folder, ignore_errors=True)
+            steps = [[sys.executable, "-m", "venv", str(venv.folder)],
+                     [str(venv.python), "-m", "pip", "install", "-q", "-U", "pip"],
+                     [str(venv.python), "-m", "pip", "install", "-q", *TOOLS[name]],
+                     # what pip does at install unless PYTHONDONTWRITEBYTECODE is set
+                     [str(venv.python), "-m", "compileall", "-q", str(venv.folder / "lib")]]
+            for step in steps:
+                done = subprocess.run(step, capture_output=True, text=True, check=False,
+                                      env=clean_environment(), cwd=folder)
+                if done.returncode != 0 and step[-2:] != ["-q", str(venv.folder / "lib")]:
+                    last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+                    venv.failure = f"not installed ({last[:100]})"
+                    break
+        if not venv.failure:
+            listed = subprocess.run([str(venv.python), "-m", "pip", "list", "--format=json"],
+                                    capture_output=True, text=True, check=False)
+            try:
+                venv.packages = {p["name"].lower(): p["version"]
+                                 for p in json.loads(listed.stdout)}
+            except ValueError:
+                venv.failure = "not installed (pip list failed)"
+
+
+def tool(name: str, hint: str = "") -> tuple[list[str] | None, str]:
+    """The command of a tool in its own virtual environment (made by make_venvs)."""
+    venv = VENVS.get(name)
+    if venv is None or venv.failure:
+        return None, f"missing: {venv.failure if venv else 'no environment'}"
+    return [str(venv.folder / "bin" / name)], ""
 
 
 # --- the sections of the table ---------------------------------------------------------------
@@ -156,12 +228,13 @@ class Goal:
 
 def startup(runs: int) -> tuple[list[Row], list[Goal]]:
     plandiff, why = tool("plandiff", "install plandiff (pip install -e .)")
-    bare = Measure("python -c pass", [sys.executable, "-c", "pass"])
+    python = str(VENVS["plandiff"].python) if "plandiff" in VENVS else sys.executable
+    bare = Measure("python -c pass", [python, "-c", "pass"])
     version = Measure("plandiff --version", [*(plandiff or []), "--version"])
     if plandiff is None:
         version.failure = why
     # The console-script wrapper of pip before 25.1 imports `re` before plandiff: its share.
-    wrapper = Measure("python -c 'import re'", [sys.executable, "-c", "import re"])
+    wrapper = Measure("python -c 'import re'", [python, "-c", "import re"])
     run_interleaved([bare, version, wrapper], runs, cwd=REPO)
     rows = [Row("bare `python -c pass`", bare), Row("`plandiff --version`", version,
                                                        "the installed console script"),
@@ -172,44 +245,234 @@ def startup(runs: int) -> tuple[list[Row], list[Goal]]:
 
 
 def corpus(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
-    plandiff, why = tool("plandiff", "install plandiff (pip install -e .)")
-    deep, deep_why = tool("deep", "pip install -e '.[bench]' (deepdiff's command line)")
-    graphtage, graphtage_why = tool("graphtage", "pip install -e '.[bench]' (graphtage)")
-    command = [*(plandiff or []), "v28", "geneva"]  # cwd: the repo
-    # `plandiff A B` keeps its output in a cache keyed by every byte it reads (cache.py): a
-    # repeated run reads it back, a first run fills it. Each gets a cache of its own here.
-    warm_cache, cold_cache = work / "cache-warm", work / "cache-cold"
-    warm = Measure("plandiff v28 geneva (repeated)", command,
-                   env={"PLANDIFF_CACHE_DIR": str(warm_cache)})
-    cold = Measure("plandiff v28 geneva (first)", command,
-                   env={"PLANDIFF_CACHE_DIR": str(cold_cache)},
-                   setup=lambda: shutil.rmtree(cold_cache, ignore_errors=True))
-    off = Measure("plandiff v28 geneva (no cache)", command, env={"PLANDIFF_CACHE": "0"})
+    plandiff, why = tool("plandiff")
+    deep, deep_why = tool("deep")
+    graphtage, graphtage_why = tool("graphtage")
+    command = [*(plandiff or []), "v28", "geneva"]  # cwd: the repo, or a folder outside any
+    outside = work / "outside"
+    outside.mkdir(exist_ok=True)
+    rows: list[Row] = []
+    goals: list[Goal] = []
     theirs = Measure("deep diff", [*(deep or []), "diff", "plans/v28.yaml", "plans/geneva.yaml"])
+    if deep is None:
+        theirs.failure = deep_why
+    for where, cwd in (("", REPO), ("outside a plan repository, ", outside)):
+        # `plandiff A B` keeps its output in a cache keyed by every byte it reads, and every
+        # command the repository it read: a repeated run reads the output back, a first run
+        # starts from empty caches (a new folder each run) and fills them.
+        warm_cache = work / f"cache-warm-{cwd.name}"
+        warm = Measure("repeated", command, env={"PLANDIFF_CACHE_DIR": str(warm_cache)})
+        cold = cold_measure("first", command, work)
+        off = Measure("no cache", command, env={"PLANDIFF_CACHE": "0"})
+        for measure in (warm, cold, off):
+            measure.failure = why if plandiff is None else None
+        if plandiff is not None:
+            subprocess.run(command, cwd=cwd, capture_output=True, check=False,
+                           env={**clean_environment(), **warm.env})  # fills the warm cache
+        measured = [warm, cold, off] + ([theirs] if cwd == REPO else [])
+        run_interleaved(measured, runs, cwd=cwd)
+        rows += [Row(f"{where}`plandiff v28 geneva`, repeated run", warm, "its output read back"
+                     " from the cache: every file under plans/ read and hashed"),
+                 Row(f"{where}`plandiff v28 geneva`, first run", cold, "empty caches, filled by"
+                     " the run" + ("; the corpus bundled with plandiff" if where else "")),
+                 Row(f"{where}`plandiff v28 geneva`, cache off", off, "PLANDIFF_CACHE=0")]
+        goals += [ratio_goal(f"{where}`plandiff v28 geneva` repeated ≤ 0.5× `deep diff`", warm,
+                             theirs, 0.5),
+                  ratio_goal(f"{where}`plandiff v28 geneva` first run ≤ 0.6× `deep diff`", cold,
+                             theirs, 0.6),
+                  ratio_goal(f"{where}`plandiff v28 geneva` first run ≤ 1.05× cache off"
+                             " (a miss costs no more)", cold, off, 1.05)]
+        if cwd == REPO:
+            rows.append(Row("`deep diff plans/v28.yaml plans/geneva.yaml`", theirs,
+                            "`pip install 'deepdiff[cli]'` in a clean environment"))
     # graphtage cannot read YAML dates (2025-11-20), so it reads the same two files as JSON.
     as_json = [_as_json(REPO / "plans" / f"{name}.yaml", work) for name in ("v28", "geneva")]
     tree = Measure("graphtage", [*(graphtage or []), *map(str, as_json)])
-    for measure, reason in ((warm, plandiff is None and why), (cold, plandiff is None and why),
-                            (off, plandiff is None and why),
-                            (theirs, deep is None and deep_why),
-                            (tree, graphtage is None and graphtage_why)):
-        if reason:
-            measure.failure = reason
-    if plandiff is not None:
-        subprocess.run(command, cwd=REPO, capture_output=True, check=False,
-                       env={**os.environ, "NO_COLOR": "1", **warm.env})  # fills the warm cache
-    run_interleaved([warm, cold, off, theirs], runs, cwd=REPO)
+    if graphtage is None:
+        tree.failure = graphtage_why
     # graphtage exits 1 when the files differ; it takes seconds, so fewer runs.
     run_interleaved([tree], max(1, runs // 3), cwd=REPO, ok_codes=(0, 1), timeout=300)
-    rows = [Row("`plandiff v28 geneva`, repeated run", warm, "its output read back from the"
-                " cache: every file under plans/ read and hashed"),
-            Row("`plandiff v28 geneva`, first run", cold, "an empty cache, filled by the run"),
-            Row("`plandiff v28 geneva`, cache off", off, "PLANDIFF_CACHE=0"),
-            Row("`deep diff plans/v28.yaml plans/geneva.yaml`", theirs),
-            Row("`graphtage` on the same two files", tree, "as JSON: it cannot read YAML dates")]
-    goals = [ratio_goal("`plandiff v28 geneva` repeated ≤ 0.5× `deep diff`", warm, theirs, 0.5),
-             ratio_goal("`plandiff v28 geneva` first run ≤ 0.8× `deep diff`", cold, theirs, 0.8)]
+    rows.append(Row("`graphtage` on the same two files", tree, "as JSON: it cannot read YAML"
+                    " dates"))
     return rows, goals
+
+
+FRESH = itertools.count()
+
+
+def cold_measure(label: str, command: list[str], work: Path) -> Measure:
+    """A command run with empty caches: a new cache folder at every run."""
+    measure = Measure(label, command)
+
+    def empty() -> None:
+        measure.env["PLANDIFF_CACHE_DIR"] = str(work / "caches" / f"cold-{next(FRESH)}")
+
+    measure.setup = empty
+    return measure
+
+
+COMMANDS = (["history", "armed-forces-cap"], ["show", "geneva"], ["positions"],
+            ["report", "v28", "geneva"], ["log"])
+
+
+def commands(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
+    """Each command on the corpus, inside and outside a plan repository: cold (empty caches),
+    warm (the repository cache filled by another command, `plandiff v28 geneva`) and with the
+    caches off."""
+    plandiff, why = tool("plandiff")
+    outside = work / "outside"
+    outside.mkdir(exist_ok=True)
+    rows: list[Row] = []
+    goals: list[Goal] = []
+    for where, cwd in (("", REPO), ("outside a plan repository, ", outside)):
+        warm_cache = work / f"commands-warm-{cwd.name}"
+        if plandiff is not None:  # another command fills the repository cache
+            subprocess.run([*plandiff, "v28", "geneva"], cwd=cwd, capture_output=True,
+                           check=False, env={**clean_environment(),
+                                             "PLANDIFF_CACHE_DIR": str(warm_cache)})
+        for args in COMMANDS:
+            command = [*(plandiff or []), *args]
+            cold = cold_measure("cold", command, work)
+            warm = Measure("warm", command, env={"PLANDIFF_CACHE_DIR": str(warm_cache)})
+            off = Measure("off", command, env={"PLANDIFF_CACHE": "0"})
+            for measure in (cold, warm, off):
+                measure.failure = why if plandiff is None else None
+            run_interleaved([cold, warm, off], runs, cwd=cwd)
+            shown = f"`plandiff {' '.join(args)}`"
+            rows += [Row(f"{where}{shown}, cold", cold, "empty caches"),
+                     Row(f"{where}{shown}, warm", warm, "the repository read back from the cache"
+                         " that `plandiff v28 geneva` filled"),
+                     Row(f"{where}{shown}, cache off", off, "PLANDIFF_CACHE=0")]
+            goals += [ratio_goal(f"{where}{shown} warm ≤ 0.3× cache off", warm, off, 0.3),
+                      ratio_goal(f"{where}{shown} cold ≤ 1.05× cache off (a miss costs no"
+                                 " more)", cold, off, 1.05)]
+    return rows, goals
+
+
+def single(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
+    """A pair of SINGLE_SIZE-clause versions, each one file (27 MB), in a repository: `plandiff
+    diff` cold, and warm from the repository cache."""
+    plandiff, why = tool("plandiff")
+    root = work / f"single-{SINGLE_SIZE}"
+    counts = generate_treaty(root, SINGLE_SIZE, folders=False)
+    megabytes = (root / "plans" / "base.yaml").stat().st_size / 1e6
+    command = [*(plandiff or []), "diff", "base", "head", "--root", str(root)]
+    off = Measure("off", command, env={"PLANDIFF_CACHE": "0"})
+    cold = cold_measure("cold", command, work)
+    warm_cache = work / "single-warm"
+    warm = Measure("warm", command, env={"PLANDIFF_CACHE_DIR": str(warm_cache)})
+    for measure in (off, cold, warm):
+        measure.failure = why if plandiff is None else None
+    if plandiff is not None:
+        subprocess.run(command, cwd=root, capture_output=True, check=False,
+                       env={**clean_environment(), **warm.env})
+    run_interleaved([off, cold, warm], runs, cwd=root, timeout=900)
+    pair = f"{counts['base']:,} + {counts['head']:,} clauses, {megabytes:.1f} MB a file"
+    rows = [Row(f"{SINGLE_SIZE:,}-clause versions as single files: `plandiff diff base head`,"
+                " cache off", off, pair),
+            Row(f"{SINGLE_SIZE:,}-clause single files: `plandiff diff`, cold", cold,
+                "empty caches, filled by the run"),
+            Row(f"{SINGLE_SIZE:,}-clause single files: `plandiff diff`, warm", warm,
+                "the repository read back from the cache")]
+    goals = [limit_goal(f"{SINGLE_SIZE:,}-clause single files: `plandiff diff` (cache off) under"
+                        " 12 s and 1 GB", off, seconds=12, memory=1024),
+             limit_goal(f"{SINGLE_SIZE:,}-clause single files: `plandiff diff` (cold) under 12 s"
+                        " and 1 GB", cold, seconds=12, memory=1024)]
+    shutil.rmtree(root, ignore_errors=True)
+    return rows, goals
+
+
+# Run by plandiff's own Python: a cold `plandiff v28 geneva` (empty caches) in one process, then
+# the same again under cProfile (its modules already imported), to share out the time.
+PROFILE = r"""
+import cProfile, io, json, os, pstats, sys, tempfile, time
+from plandiff.cli.main import main
+
+def once():
+    os.environ["PLANDIFF_CACHE_DIR"] = tempfile.mkdtemp()
+    out, sys.stdout = sys.stdout, io.StringIO()
+    try:
+        main(["v28", "geneva"])
+    finally:
+        sys.stdout = out
+
+started = time.perf_counter(); once(); first = time.perf_counter() - started
+started = time.perf_counter(); once(); again = time.perf_counter() - started
+profiler = cProfile.Profile(); profiler.enable(); once(); profiler.disable()
+stats = pstats.Stats(profiler).stats
+total = sum(row[2] for row in stats.values())
+phases = {"read": ("repository.py", "read_repository"),
+          "validate": ("repository.py", "inspect_repository"),
+          "diff": ("diff.py", "diff_versions"), "print": ("formats.py", "write"),
+          "cache key": ("output_cache.py", "key"), "cache slot": ("repository_cache.py", "slot"),
+          "cache keep": ("repository_cache.py", "keep"),
+          "cache write": ("output_cache.py", "write")}
+found = {name: 0.0 for name in phases}
+for (path, _, function), row in stats.items():
+    for name, (file, wanted) in phases.items():
+        if path.endswith(file) and function == wanted:
+            found[name] += row[3]
+whole = next((row[3] for (path, _, function), row in stats.items()
+              if path.endswith("quick.py") and function == "plain_diff"), total)
+print(json.dumps({"first": first, "again": again, "whole": whole, **found}))
+"""
+
+GROUPS = (("pydantic", ("pydantic", "pydantic_core", "typing_extensions", "annotated_types",
+                        "typing_inspection")),
+          ("the models (classes built by pydantic)", ("plandiff.core.models",)),
+          ("rich", ("rich", "markdown_it", "pygments", "mdurl")),
+          ("ruamel.yaml", ("ruamel", "_ruamel_yaml")),
+          ("plandiff's other modules", ("plandiff",)))
+
+
+def where_the_time_goes(work: Path) -> str:
+    """One paragraph: how a cold `plandiff v28 geneva` spends its time, measured by -X importtime
+    (the imports) and cProfile (the rest) in plandiff's own environment."""
+    venv = VENVS.get("plandiff")
+    if venv is None or venv.failure:
+        return ""
+    script = PROFILE.strip()
+    env = {**clean_environment(), "PLANDIFF_CACHE_DIR": str(work / "profile-cache")}
+    imports = subprocess.run([str(venv.python), "-X", "importtime", "-c", script], cwd=REPO,
+                             capture_output=True, text=True, check=False, env=env)
+    timed = subprocess.run([str(venv.python), "-c", script], cwd=REPO, capture_output=True,
+                           text=True, check=False, env=env)
+    try:
+        figures = json.loads(timed.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return f"(the profile failed: {(timed.stderr.strip().splitlines() or ['?'])[-1]})"
+    shares: dict[str, float] = {}
+    for line in imports.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        own, _, name = (part.strip() for part in line[len("import time:"):].split("|"))
+        group = next((label for label, prefixes in GROUPS
+                      if any(name == p or name.startswith(p + ".") for p in prefixes)),
+                     "the standard library and others")
+        shares[group] = shares.get(group, 0.0) + int(own) / 1e6
+    imported = sum(shares.values())
+    work_time = figures["again"]  # the same run without imports, unprofiled
+    scale = work_time / figures["whole"] if figures["whole"] else 0.0
+
+    def part(name: str) -> float:
+        return figures[name] * scale
+
+    caches = sum(part(name) for name in ("cache key", "cache slot", "cache keep",
+                                         "cache write"))
+    # validating is inspect_repository; reading the YAML is read_repository (called before it)
+    named = {"reading the YAML": part("read"), "validating": part("validate"),
+             "comparing": part("diff"), "printing": part("print"),
+             "the caches (hashing the inputs, writing the entries)": caches}
+    rest = max(0.0, work_time - sum(named.values()))
+    parts = ", ".join(f"{label} {_seconds(value)}" for label, value in sorted(
+        shares.items(), key=lambda item: -item[1]))
+    work_parts = "; ".join(f"{label} {_seconds(value)}" for label, value in named.items())
+    return (f"Where the time of a cold `plandiff v28 geneva` goes (empty caches, in plandiff's"
+            f" environment; one process: the first run {_seconds(figures['first'])}, the same"
+            f" command again in that process {_seconds(work_time)}): importing"
+            f" {_seconds(imported)} (-X importtime: {parts}); then {work_parts}; other"
+            f" {_seconds(rest)} (cProfile's shares of the second run, scaled to its unprofiled"
+            " time). Python's own start-up is the bare row above.")
 
 
 def _as_json(path: Path, work: Path) -> Path:
@@ -469,16 +732,17 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    versions = []
-    for package in ("plandiff", "pip", "deepdiff", "graphtage", "ruamel.yaml", "ruamel.yaml.clib"):
-        try:
-            from importlib.metadata import version
-
-            versions.append(f"{package} {version(package)}")
-        except Exception:
-            versions.append(f"{package} (not installed)")
+    try:
+        load = "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()) + " at the end"
+    except OSError:
+        load = "load average unknown"
+    tools = "; ".join(venv.describe() for venv in VENVS.values())
+    unset = ", ".join(name for name in UNSET if name in os.environ) or "none"
     return (f"{os.cpu_count()} cores ({model}), Python {platform.python_version()},"
-            f" {platform.system()} {platform.release()}; " + ", ".join(versions))
+            f" {platform.system()} {platform.release()}, {load}.\nEach tool in a clean virtual"
+            f" environment of its own, as its users install it: {tools}.\nEnvironment: the"
+            f" bench's own, with NO_COLOR=1 and without {', '.join(UNSET)} (of which this shell"
+            f" had set: {unset}).")
 
 
 def table(rows: list[Row], goals: list[Goal]) -> str:
@@ -507,6 +771,9 @@ def main() -> int:
     parser.add_argument("--sections", default=",".join(SECTIONS),
                         help="which parts to measure (comma-separated; default: all of "
                         f"{','.join(SECTIONS)})")
+    parser.add_argument("--venvs", type=Path, default=None,
+                        help="where to keep the tools' virtual environments between runs"
+                        " (default: a temporary folder)")
     args = parser.parse_args()
     chosen = [name.strip() for name in args.sections.split(",") if name.strip()]
     if unknown := set(chosen) - set(SECTIONS):
@@ -517,8 +784,14 @@ def main() -> int:
     goals: list[Goal] = []
     with tempfile.TemporaryDirectory(prefix="plandiff-bench-") as folder:
         work = Path(folder)
+        venvs = args.venvs.resolve() if args.venvs else work / "venvs"
+        venvs.mkdir(parents=True, exist_ok=True)
+        make_venvs(venvs, ["plandiff", "deep"] + (
+            ["graphtage"] if "corpus" in chosen else []))
         sections = {"startup": lambda: startup(args.runs * 3),
                     "corpus": lambda: corpus(args.runs, work),
+                    "commands": lambda: commands(args.runs, work),
+                    "single": lambda: single(max(1, (args.runs + 1) // 2), work),
                     "repositories": lambda: repositories(sizes, args.runs, work),
                     "treaties": lambda: treaties(treaty_sizes, args.runs, work),
                     "hostile": lambda: hostile(max(1, args.runs // 2), work)}
@@ -527,9 +800,12 @@ def main() -> int:
             rows += section_rows
             goals += section_goals
             print(".", end="", file=sys.stderr, flush=True)
+        profile = where_the_time_goes(work) if "corpus" in chosen else ""
     print(file=sys.stderr)
     print(f"Machine: {machine()}\n")
     print(table(rows, goals))
+    if profile:
+        print(f"\n{profile}")
     return 0 if all(goal.passed is not False for goal in goals) else 1
 
 
