@@ -61,7 +61,8 @@ def test_json_is_the_contract_format(run) -> None:
     army = next(c for c in data["clauses"] if c["id"] == "army")
     assert army["terms"][0]["old"] == 600000
     assert army["terms"][0]["new"]["disputed"][0] == {
-        "value": 800000, "sources": ["a"], "note": None, "delta": 200000, "percent": 33.33}
+        "value": 800000, "sources": ["a"], "note": None, "delta": 200000, "percent": 33.33,
+        "witnesses": {"independent": 1, "sources": ["a"]}, "hedged": False}
     money = next(c for c in data["clauses"] if c["id"] == "money")
     assert (money["terms"][0]["delta"], money["terms"][0]["percent"]) == (50000000000, 50.0)
     assert money["number"] == {"old": 4, "new": 7}

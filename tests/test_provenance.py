@@ -63,9 +63,9 @@ def test_every_resolved_value_of_the_corpus_is_stated_by_its_version_or_an_ances
 
 def test_show_labels_a_carried_value_and_names_its_sources(run) -> None:
     out = run("show", "revision", "army", root=CASE).stdout
-    assert "Army cap: 600,000 personnel\n" in out
+    assert "Army cap: 600,000 personnel; 1 independent witness\n" in out
     assert ("When the cap applies: At all times (carried from draft) — sources of draft: wire"
-            in out)
+            " (1 independent witness)" in out)
 
 
 def test_show_json_gives_each_clause_a_stated_in_map(run) -> None:
@@ -141,7 +141,8 @@ def test_review_lists_what_a_restated_clause_carries(run, tmp_path: Path) -> Non
 
     result = diff_versions(load_plan(find_root(CASE)).plan, "draft", "revision")
     army = next(c for c in result.clauses if c.id == "army")
-    assert "When the cap applies: At all times (carried from draft)" in change_lines(army)
+    assert ("When the cap applies: At all times (carried from draft); independent witnesses: 1"
+            in change_lines(army))
 
 
 def test_textconv_says_a_partial_version_carries_what_it_does_not_list(run) -> None:
@@ -182,7 +183,8 @@ def test_site_grid_marks_carried_cells_apart_with_a_legend(run, tmp_path: Path) 
     assert "carried: the version does not state it" in text
     assert not console, console
     version_page = text_of(load(out / "versions" / "revision.html")[0])
-    assert "At all times (carried from draft ; its sources: wire )" in version_page
+    assert ("At all times (carried from draft ; its sources: wire ; 1 independent witness)"
+            in version_page)
 
 
 # --- a rename onto an id the parent still holds -------------------------------------------------

@@ -128,7 +128,8 @@ def test_index_shows_the_timeline_and_the_positions_grid(corpus_site: Path) -> N
     text = _read(corpus_site / "index.html")
     assert text.index("miami-oct") < text.index("v28") < text.index("v20")
     assert "Principal positions" in text and "Cap on Ukraine's armed forces" in text
-    assert "800,000 personnel (ki1, seed-001)" in text  # a disputed cell lists every claim
+    # a disputed cell lists every claim, with its sources and independent witnesses
+    assert "800,000 personnel (ki1, seed-001; 2 independent witnesses)" in text
     assert "unreported" in text and "clause removed" in text
     assert '<th scope="col">' in index and '<th scope="row">' in index
     assert '<html lang="en">' in index

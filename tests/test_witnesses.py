@@ -175,3 +175,188 @@ def test_fmt_puts_the_new_fields_in_the_contracts_order() -> None:
                "        quote: q\n")
     assert "      - source: s\n        quote: \"q\"\n        hedge: expected\n" in \
         format_text(version, "version").text
+
+
+# --- the views: witnesses and hedges, on a repository of our own -------------------------------
+
+VIEW_TERMS = TERMS + """
+days:
+  label: Elections after signing
+  type: duration
+  unit: days
+"""
+V2 = """
+id: v2
+title: Second
+date: 2025-02-01
+parent: v1
+coverage: partial
+status: proposed
+clauses:
+  - id: army
+    text: The army is capped higher.
+    terms: {cap: 800000}
+    cites: [{source: wire}, {source: other}]
+  - id: polls
+    text: Elections are expected within 100 days.
+    terms: {days: 100}
+    cites:
+      - source: other
+        quote: expected within 100 days
+        hedge: expected
+"""
+POSITIONS = """
+parties: {UA: Ukraine}
+positions:
+  - party: UA
+    term: cap
+    stance: accept
+    value: 800000
+    date: 2025-02-01
+    at: v2
+    text: Ukraine is said to accept a cap of 800,000.
+    cites: [{source: other, hedge: possible changes}]
+"""
+
+
+@pytest.fixture
+def views(make_repo):
+    return make_repo({"plans/terms.yaml": VIEW_TERMS, "plans/sources.yaml": SOURCES,
+                      "plans/v1.yaml": V1, "plans/v2.yaml": V2,
+                      "plans/positions.yaml": POSITIONS})
+
+
+def _json(run, *args, root):
+    import json
+
+    result = run(*args, "--format", "json", root=root)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_a_reprint_is_one_witness_and_two_outlets_are_two(run, views) -> None:
+    out = run("v1", "v2", root=views).stdout
+    # v1: the wire story and the paper that reprints it; v2: the wire and another outlet
+    assert ("Troop cap: 600,000 → 800,000 personnel (+200,000, +33.3%);"
+            " independent witnesses: 1 → 2") in out
+    data = _json(run, "diff", "v1", "v2", root=views)
+    cap = next(t for c in data["clauses"] for t in c["terms"] if t["term"] == "cap")
+    assert cap["witnesses"] == {"old": {"independent": 1, "sources": ["wire", "reprint"]},
+                                "new": {"independent": 2, "sources": ["wire", "other"]}}
+    show = _json(run, "show", "v1", root=views)
+    assert show["clauses"][0]["witnesses"]["cap"] == {"independent": 1,
+                                                      "sources": ["wire", "reprint"]}
+    assert "Troop cap: 600,000 personnel; 1 independent witness" in run("show", "v1",
+                                                                         root=views).stdout
+    history = _json(run, "history", "cap", root=views)
+    assert [p["witnesses"]["independent"] for p in history["points"]] == [1, 2]
+    assert "`wire`, `other` (2 independent witnesses)" in run(
+        "history", "cap", "--format", "markdown", root=views).stdout
+
+
+def test_the_same_outlet_twice_is_one_witness_and_unknown_outlets_are_each_their_own() -> None:
+    from plandiff.core.models import Source
+    from plandiff.core.witnesses import witnesses
+
+    sources = {"a": Source(outlet="Wire Agency"), "b": Source(outlet="wire  agency"),
+               "c": Source(outlet="unknown"), "d": Source(outlet="unknown"),
+               "e": Source(outlet="X", copy_of="f"), "f": Source(outlet="unknown", copy_of="e")}
+    assert witnesses(sources, ["a", "b"]).independent == 1
+    assert witnesses(sources, ["c", "d"]).independent == 2
+    assert witnesses(sources, ["c", "c"]).independent == 1
+    assert witnesses(sources, ["e", "f"]).independent == 2  # a loop (check says so) still counts
+
+
+def test_a_value_whose_only_citation_is_hedged_is_reported_in_every_view(run, views, tmp_path,
+                                                                         monkeypatch) -> None:
+    said = "reportedly 100 days"
+    assert f"Elections after signing: set to {said}; independent witnesses: 1" in \
+        run("v1", "v2", root=views).stdout
+    assert said in run("diff", "v1", "v2", "--format", "markdown", root=views).stdout
+    page = tmp_path / "report.html"
+    assert run("report", "v1", "v2", "-f", "html", "-o", str(page), root=views).exit_code == 0
+    assert said in page.read_text(encoding="utf-8")
+    assert f"Elections after signing: {said}" in run("show", "v2", root=views).stdout
+    assert said in run("show", "v2", "--format", "markdown", root=views).stdout
+    monkeypatch.setenv("COLUMNS", "200")  # the terminal's table, on one line
+    assert said in run("history", "days", root=views).stdout
+    assert said in run("history", "days", "--format", "markdown", root=views).stdout
+    site = tmp_path / "site"
+    assert run("site", str(site), root=views).exit_code == 0
+    assert said in (site / "versions" / "v2.html").read_text(encoding="utf-8")
+    data = _json(run, "diff", "v1", "v2", root=views)
+    polls = next(t for c in data["clauses"] for t in c["terms"] if t["term"] == "days")
+    cap = next(t for c in data["clauses"] for t in c["terms"] if t["term"] == "cap")
+    assert polls["hedged"] == {"old": False, "new": True}
+    assert cap["hedged"] == {"old": False, "new": False}
+    assert _json(run, "show", "v2", root=views)["clauses"][1]["hedged"] == {"days": True}
+    assert _json(run, "history", "days", root=views)["points"][1]["hedged"] is True
+    arabic = run("v1", "v2", "--lang", "ar", root=views).stdout
+    assert "بحسب التقارير" in arabic
+
+
+def test_a_stance_resting_on_hedged_citations_is_reportedly_accepted(run, views,
+                                                                    tmp_path) -> None:
+    assert "Ukraine reportedly accepts: Troop cap — 800,000 personnel" in \
+        run("v1", "v2", root=views).stdout
+    assert "reportedly accepts" in run("positions", root=views).stdout
+    assert "reportedly accepts" in run("positions", "--format", "markdown", root=views).stdout
+    stance = _json(run, "positions", root=views)["subjects"][0]["stances"][0]
+    assert stance["hedged"] is True
+    assert stance["witnesses"] == {"independent": 1, "sources": ["other"]}
+    assert _json(run, "diff", "v1", "v2", root=views)["stances"][0]["hedged"] is True
+    site = tmp_path / "site"
+    assert run("site", str(site), root=views).exit_code == 0
+    assert "reportedly accepts" in (site / "positions.html").read_text(encoding="utf-8")
+
+
+# --- check --strict: disputes that are not disputes between witnesses ---------------------------
+
+
+def _dispute(first: str, second: str) -> str:
+    return f"""
+    id: v2
+    title: Second
+    date: 2025-02-01
+    parent: v1
+    coverage: partial
+    status: proposed
+    clauses:
+      - id: army
+        text: Reports differ.
+        terms:
+          cap:
+            disputed:
+              - value: 800000
+                cites: [{first}]
+              - value: 750000
+                cites: [{second}]
+        cites: [{{source: other}}]
+    """
+
+
+def test_strict_warns_when_a_disputes_sides_share_an_original_outlet(run, repo) -> None:
+    root = repo(v2=_dispute("{source: wire}", "{source: reprint}"))
+    assert run("check", root=root).exit_code == 0  # a warning, only with --strict
+    result = run("check", "--strict", root=root)
+    assert result.exit_code == 1
+    assert ("plans/v2.yaml:15:13: warning: claims 1 and 2 of the dispute on `cap` share an"
+            " original outlet (Wire Agency, `wire`): a witness does not dispute itself"
+            " [dispute-shared-outlet]") in result.stdout
+    # the same outlet under two source ids is one witness too
+    shared = run("check", "--strict", root=repo(v2=_dispute("{source: wire}",
+                                                            "{source: wire-2}")))
+    assert "[dispute-shared-outlet]" in shared.stdout
+    apart = run("check", "--strict", root=repo(v2=_dispute("{source: wire}", "{source: other}")))
+    assert "dispute-" not in apart.stdout
+
+
+def test_strict_warns_of_a_hedged_side_and_of_a_side_that_is_one_copy(run, repo) -> None:
+    result = run("check", "--strict", root=repo(v2=_dispute(
+        "{source: other, hedge: expected}", "{source: reprint}")))
+    out = result.stdout
+    assert "claim 1 of the dispute on `cap` rests only on hedged citations" \
+           " [dispute-hedged-side]" in out
+    assert "claim 2 of the dispute on `cap` has one witness, `reprint`, a copy of `wire`" \
+           " [dispute-copy-only]" in out
+    assert "[dispute-shared-outlet]" not in out

@@ -541,8 +541,10 @@ def show_command(
 def check_command(
     output_format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f",
                                               help="Output format."),
-    strict: bool = typer.Option(False, "--strict", help="Also warn of sources nothing cites, and"
-                                " treat warnings as problems (exit 1)."),
+    strict: bool = typer.Option(False, "--strict", help="Also warn of sources nothing cites,"
+                                " restated clauses that carry terms and disputes that are not"
+                                " disputes between witnesses, and treat warnings as problems"
+                                " (exit 1)."),
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
     max_nodes: int | None = MaxNodesOption,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -26,9 +26,11 @@ from plandiff.core.models import (
     Term,
     TermType,
     Version,
+    all_hedged,
 )
 from plandiff.core.positions import StanceChange, stance_changes
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion, Resolver
+from plandiff.core.witnesses import Witnesses, witnesses
 
 # --- results -----------------------------------------------------------------------------------
 
@@ -41,6 +43,8 @@ class Claim:
     value: Any
     sources: tuple[str, ...] = ()
     note: str | None = None
+    hedged: bool = False  # every citation of it is hedged: reported, not settled
+    independent: int | None = None  # independent witnesses of `sources` (None: not counted)
 
     @property
     def known(self) -> bool:
@@ -81,6 +85,15 @@ class TermChange:
     # version) the version it is carried from; None where the side does not set the term.
     stated_in: tuple[str | None, str | None] = (None, None)
     carried_from: tuple[str | None, str | None] = (None, None)
+    # The independent witnesses of each side (every claim's sources together); None where the
+    # side does not set the term or the bibliography was not given.
+    witnesses: tuple[Witnesses | None, Witnesses | None] = (None, None)
+
+    @property
+    def hedged(self) -> tuple[bool, bool]:
+        """Whether each side is only reported: every claim of it rests on hedged citations."""
+        return (bool(self.old) and all(c.hedged for c in self.old),
+                bool(self.new) and all(c.hedged for c in self.new))
 
     @property
     def disputed(self) -> bool:
@@ -300,7 +313,8 @@ def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | Non
 
     def diff_terms(old_side: ResolvedClause | None,
                    new_side: ResolvedClause | None) -> tuple[TermChange, ...]:
-        return term_changes(plan.terms, old_side, new_side, sides.base, sides.head)[0]
+        return term_changes(plan.terms, old_side, new_side, sides.base, sides.head,
+                            plan.sources)[0]
 
     dropped = diff_terms(old_live, None) if old_live is not None else ()
     if new is not None and new.removed:
@@ -311,7 +325,8 @@ def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | Non
         return ClauseDiff(clause_id, "removed", None, old_live, None, terms=dropped)
     if old_live is None:
         return ClauseDiff(clause_id, "added", None, None, new, terms=diff_terms(None, new))
-    terms, kept = term_changes(plan.terms, old_live, new, sides.base, sides.head)
+    terms, kept = term_changes(plan.terms, old_live, new, sides.base, sides.head,
+                               plan.sources)
     text = diff_text(old_live.clause.text, new.clause.text)
     if not new.reported:
         return ClauseDiff(clause_id, "unreported", old_id, old_live, new, terms, text)
@@ -353,29 +368,43 @@ def citations_of(clause: Clause) -> list[Citation]:
 # --- terms ---------------------------------------------------------------------------------------
 
 
-def claims_of(value: Any, fallback_sources: tuple[str, ...]) -> tuple[Claim, ...]:
+def claims_of(value: Any, fallback_sources: tuple[str, ...], *, hedged: bool = False,
+              sources: Mapping[str, Source] | None = None) -> tuple[Claim, ...]:
+    """A term value as claims: one, or one per claim of a dispute (each with its own sources
+    and hedge). `fallback_sources` and `hedged`: the citations of the clause that stated a value
+    that is not disputed. With the bibliography (`sources`), each claim counts its independent
+    witnesses."""
     if isinstance(value, Disputed):
-        return tuple(_claim(c) for c in value.disputed)
+        return tuple(_claim(c, sources) for c in value.disputed)
+    count = witnesses(sources, fallback_sources).independent if sources is not None else None
     if isinstance(value, NoLongerKnown):
-        return (Claim(NOT_KNOWN, fallback_sources, value.unknown),)
-    return (Claim(value, fallback_sources),)
+        return (Claim(NOT_KNOWN, fallback_sources, value.unknown, hedged, count),)
+    return (Claim(value, fallback_sources, None, hedged, count),)
 
 
-def _claim(claim: models.Claim) -> Claim:
+def _claim(claim: models.Claim, bibliography: Mapping[str, Source] | None) -> Claim:
     """A disputed claim: its value, or NOT_KNOWN (with why, then its note) where the source gives
     none (`unknown: why`)."""
     sources = tuple(dict.fromkeys(x.source for x in claim.cites))
+    hedged = all_hedged(claim.cites)
+    count = witnesses(bibliography, sources).independent if bibliography is not None else None
     if claim.unknown is None:
-        return Claim(claim.value, sources, claim.note)
+        return Claim(claim.value, sources, claim.note, hedged, count)
     why = claim.unknown if claim.note is None else f"{claim.unknown}; {claim.note}"
-    return Claim(NOT_KNOWN, sources, why)
+    return Claim(NOT_KNOWN, sources, why, hedged, count)
 
 
-def _claims(side: ResolvedClause, term_id: str) -> tuple[Claim, ...]:
+def value_claims(side: ResolvedClause, term_id: str,
+                 bibliography: Mapping[str, Source] | None = None) -> tuple[Claim, ...]:
+    """The claims of a term's value in a resolved clause, with the sources, hedge and witnesses
+    of the clause that stated it."""
     where = side.stated.get(term_id)
-    sources = where.sources if where is not None else tuple(
-        dict.fromkeys(c.source for c in side.clause.cites))
-    return claims_of(side.clause.terms[term_id], sources)
+    if where is not None:
+        cited, hedged = where.sources, where.hedged
+    else:
+        cited = tuple(dict.fromkeys(c.source for c in side.clause.cites))
+        hedged = all_hedged(side.clause.cites)
+    return claims_of(side.clause.terms[term_id], cited, hedged=hedged, sources=bibliography)
 
 
 def _same(old: tuple[Claim, ...], new: tuple[Claim, ...]) -> bool:
@@ -383,8 +412,9 @@ def _same(old: tuple[Claim, ...], new: tuple[Claim, ...]) -> bool:
 
 
 def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
-                 new: ResolvedClause | None, base_id: str,
-                 head_id: str) -> tuple[tuple[TermChange, ...], tuple[TermChange, ...]]:
+                 new: ResolvedClause | None, base_id: str, head_id: str,
+                 bibliography: Mapping[str, Source] | None = None,
+                 ) -> tuple[tuple[TermChange, ...], tuple[TermChange, ...]]:
     """The term changes between two sides of a clause, and the terms it keeps (confirmed by the
     head, or carried), each side saying which version stated its value."""
     old_terms = old.clause.terms if old is not None else {}
@@ -393,8 +423,10 @@ def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
     kept: list[TermChange] = []
     for term_id in dict.fromkeys([*old_terms, *new_terms]):
         in_old, in_new = term_id in old_terms, term_id in new_terms
-        old_claims = _claims(old, term_id) if old is not None and in_old else ()
-        new_claims = _claims(new, term_id) if new is not None and in_new else ()
+        old_claims = value_claims(old, term_id, bibliography) if old is not None and in_old \
+            else ()
+        new_claims = value_claims(new, term_id, bibliography) if new is not None and in_new \
+            else ()
         old_stated = old.stated_in(term_id) if old is not None and in_old else None
         new_stated = new.stated_in(term_id) if new is not None and in_new else None
         if _same(old_claims, new_claims):
@@ -437,9 +469,18 @@ def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
             stated_in=(old_stated, new_stated),
             carried_from=(old_stated if old_stated not in (None, base_id) else None,
                           new_stated if new_stated not in (None, head_id) else None),
+            witnesses=(_side_witnesses(old_claims, bibliography),
+                       _side_witnesses(new_claims, bibliography)),
         )
         (kept if kind in TERM_KEPT else changes).append(change)
     return tuple(changes), tuple(kept)
+
+
+def _side_witnesses(claims: tuple[Claim, ...],
+                    bibliography: Mapping[str, Source] | None) -> Witnesses | None:
+    if not claims or bibliography is None:
+        return None
+    return witnesses(bibliography, (s for claim in claims for s in claim.sources))
 
 
 def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:

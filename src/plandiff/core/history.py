@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plandiff.core.as_of import KnownOn
-from plandiff.core.diff import Claim, TextChange, claims_of, diff_text, movement
+from plandiff.core.diff import Claim, TextChange, diff_text, movement, value_claims
 from plandiff.core.models import NUMERIC_TYPES, Plan, Term, Version
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
@@ -91,10 +91,7 @@ def term_history(plan: Plan, term_id: str, *, resolver: Resolver | None = None) 
             else:
                 points[version_id] = HistoryPoint(version, "absent", None, None, change=change)
             continue
-        where = holder.stated.get(term_id)
-        sources = where.sources if where is not None else tuple(
-            dict.fromkeys(c.source for c in holder.clause.cites))
-        claims = claims_of(holder.clause.terms[term_id], sources)
+        claims = value_claims(holder, term_id, plan.sources)
         reported = holder.reported and _reported_here(version, holder.id, term_id)
         state = "reported" if reported else "carried" if holder.reported else "unreported"
         change, delta, percent = _compare(term, parent, claims)

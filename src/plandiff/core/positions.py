@@ -17,9 +17,11 @@ from plandiff.core.models import (
     StanceKind,
     Term,
     Version,
+    all_hedged,
 )
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import Resolver, lineage_order
+from plandiff.core.witnesses import witnesses
 
 # Present and past forms of each kind of stance, for sentences ("Russia demands ...").
 VERBS: dict[StanceKind, tuple[str, str]] = {
@@ -53,6 +55,12 @@ class Stance:
     position: Position
     party_name: str
     index: int
+    witnesses: int = 0  # independent witnesses of its sources (core.witnesses)
+
+    @property
+    def hedged(self) -> bool:
+        """Every citation of the stance is hedged: it is reported, not settled."""
+        return all_hedged(self.position.cites)
 
     @property
     def party(self) -> str:
@@ -144,7 +152,8 @@ class StanceChange:
 def stances(plan: Plan) -> list[Stance]:
     """Every position, oldest first (same date: file order)."""
     names = plan.positions.parties
-    listed = [Stance(p, names.get(p.party, p.party), i)
+    listed = [Stance(p, names.get(p.party, p.party), i,
+                     witnesses(plan.sources, (c.source for c in p.cites)).independent)
               for i, p in enumerate(plan.positions.positions)]
     return sorted(listed, key=lambda s: (s.date, s.index))
 

@@ -6,7 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from plandiff.core.models import Clause, ClauseTranslation, Coverage, Plan, Version
+from plandiff.core.models import (
+    Clause,
+    ClauseTranslation,
+    Coverage,
+    Plan,
+    Version,
+    all_hedged,
+)
 from plandiff.core.problems import UnknownVersion
 
 
@@ -17,6 +24,7 @@ class Stated:
 
     version: str
     sources: tuple[str, ...]
+    hedged: bool = False  # every citation of that clause is hedged
 
 
 _NOTHING: Mapping[str, Stated] = MappingProxyType({})
@@ -135,7 +143,7 @@ def _own_statements(clause: Clause, version_id: str) -> Mapping[str, Stated]:
     if not clause.terms:
         return _NOTHING
     sources = tuple(dict.fromkeys(cite.source for cite in clause.cites))
-    where = Stated(version_id, sources)
+    where = Stated(version_id, sources, all_hedged(clause.cites))
     return MappingProxyType(dict.fromkeys(clause.terms, where))
 
 
@@ -152,7 +160,8 @@ def _carry_over(clause: Clause, previous: ResolvedClause, stated: Mapping[str, S
         merged = {**before.terms, **clause.terms}
         if merged != clause.terms:
             updates["terms"] = merged
-            carried = {t: previous.stated.get(t) or Stated(previous.reported_in, _sources(before))
+            carried = {t: previous.stated.get(t) or Stated(previous.reported_in, _sources(before),
+                                                            all_hedged(before.cites))
                        for t in before.terms if t not in clause.terms}
             stated = MappingProxyType({t: carried.get(t) or stated[t] for t in merged})
     if clause.title is None and before.title is not None:

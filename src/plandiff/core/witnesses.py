@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from plandiff.core.model_errors import problem_at, suggest
-from plandiff.core.models import Source
-from plandiff.core.problems import Problem
+from plandiff.core.models import Claim, Disputed, Plan, Source, all_hedged
+from plandiff.core.problems import KeyPath, Problem
 
 SOURCES_FILE = "plans/sources.yaml"
 UNKNOWN_OUTLET = "unknown"
@@ -113,3 +113,63 @@ def _loop_from(sources: Mapping[str, Source], start: str) -> tuple[str, ...] | N
         return None  # a source copying itself is reported on its own
     first = min(range(len(loop)), key=lambda i: order[loop[i]])
     return tuple(loop[first:] + loop[:first])
+
+
+# --- check --strict: disputes that are not disputes between witnesses ---------------------------
+
+
+def check_disputes(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
+    """Warnings for `check --strict` on every disputed term value: two claims that share an
+    original outlet (one witness cannot dispute itself), a claim resting only on hedged citations,
+    and a claim whose one witness is a copy (cite the original, or say why it is absent)."""
+    problems: list[Problem] = []
+    for version_id, version in plan.versions.items():
+        file = files.get(version_id)
+        if file is None:
+            continue
+        for index, clause in enumerate(version.clauses):
+            for term_id, value in clause.terms.items():
+                if isinstance(value, Disputed):
+                    path = ("clauses", index, "terms", term_id, "disputed")
+                    problems.extend(_dispute_warnings(plan.sources, file, path, term_id,
+                                                      value.disputed))
+    return problems
+
+
+def _dispute_warnings(sources: Mapping[str, Source], file: str, path: KeyPath, term_id: str,
+                      claims: list[Claim]) -> list[Problem]:
+    problems: list[Problem] = []
+    keys = [{outlet_key(sources, c.source): c.source for c in claim.cites} for claim in claims]
+    for later in range(len(claims)):
+        for earlier in range(later):
+            shared = [key for key in keys[later] if key in keys[earlier]]
+            if not shared:
+                continue
+            named = ", ".join(_outlet_name(sources, keys[earlier][k]) for k in shared)
+            problems.append(problem_at(
+                file, (*path, later), f"claims {earlier + 1} and {later + 1} of the dispute on"
+                f" `{term_id}` share an original outlet ({named}): a witness does not dispute"
+                " itself", "dispute-shared-outlet", "keep the claim that outlet makes, or say"
+                " which of its reports is the later one in a note", severity="warning"))
+    for number, claim in enumerate(claims):
+        where = (*path, number)
+        if all_hedged(claim.cites):
+            problems.append(problem_at(
+                file, where, f"claim {number + 1} of the dispute on `{term_id}` rests only on"
+                " hedged citations", "dispute-hedged-side", "a report of what may happen"
+                " is not a rival value: cite a settled report, or record it elsewhere",
+                severity="warning"))
+        cited = list(dict.fromkeys(c.source for c in claim.cites))
+        if len(keys[number]) == 1 and all(is_copy(sources, s) for s in cited):
+            problems.append(problem_at(
+                file, where, f"claim {number + 1} of the dispute on `{term_id}` has one witness,"
+                f" {', '.join(f'`{s}`' for s in cited)}, a copy of"
+                f" `{original(sources, cited[0])}`", "dispute-copy-only",
+                "cite the original it copies", severity="warning"))
+    return problems
+
+
+def _outlet_name(sources: Mapping[str, Source], source_id: str) -> str:
+    first = original(sources, source_id)
+    source = sources.get(first)
+    return f"{source.outlet}, `{first}`" if source is not None else f"`{first}`"

@@ -11,7 +11,7 @@ from plandiff.i18n import _
 from plandiff.i18n import content as tr
 from plandiff.render import markdown as md
 from plandiff.render import values
-from plandiff.render.json import value_json, version_info
+from plandiff.render.json import value_json, version_info, witnesses_json
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,12 +30,20 @@ def value_text(result: History, point: HistoryPoint) -> str:
     if len(claims) == 1 and not claims[0].known:
         return _("not reported since {version}").format(version=point.reported_in)
     if len(claims) == 1:
-        text = values.value(result.term, claims[0].value)
+        text = values.reported(values.value(result.term, claims[0].value), claims[0].hedged)
     else:
-        comma = _(", ")
-        parts = [f"{values.value(result.term, c.value)} ({comma.join(c.sources)})" for c in claims]
+        parts = [f"{values.reported(values.value(result.term, c.value), c.hedged)}"
+                 f" ({values.claim_sources(c.sources, c.independent)})" for c in claims]
         text = _("disputed: {claims}").format(claims=" | ".join(parts))
     return text + values.carried(point.carried_from)
+
+
+def _witness_suffix(point: HistoryPoint) -> str:
+    """' (2 independent witnesses)' after the sources of a value that is not disputed (a
+    disputed value gives each claim's count in its value)."""
+    if len(point.claims) != 1 or not point.claims[0].known or not point.claims[0].independent:
+        return ""
+    return f" ({values.witness_note(point.claims[0].independent)})"
 
 
 def change_text(result: History, point: HistoryPoint) -> str:
@@ -74,6 +82,11 @@ def to_data(result: History) -> dict[str, Any]:
                                 "carried" if point.carried_from else "reported")
             item["stated_in"] = point.reported_in if point.claims else None
             item["sources"] = list(point.claims[0].sources) if len(point.claims) == 1 else []
+            single = point.claims[0] if len(point.claims) == 1 else None
+            item["witnesses"] = (witnesses_json(single.independent, single.sources)
+                                 if single is not None and single.independent is not None
+                                 else None)  # a disputed value: in each claim
+            item["hedged"] = bool(point.claims) and all(c.hedged for c in point.claims)
             item["delta"], item["percent"] = point.delta, point.percent
         else:
             item["text"], item["number"] = point.text, point.number
@@ -149,6 +162,7 @@ def _markdown_translated(result: History) -> str:
     for point in result.points:
         if result.kind == "term":
             sources = comma.join(md.code(s) for c in point.claims for s in c.sources)
+            sources += _witness_suffix(point)
             cells = [md.escape(value_text(result, point)), md.escape(change_text(result, point)),
                      md.escape(state_text(point)), sources or "—"]
         else:
@@ -177,6 +191,7 @@ def render_markdown(result: History, *, lineage_beside: bool = False) -> str:
                   "|---|---|---|---|---|---|"]
         for point in result.points:
             sources = ", ".join(md.code(s) for c in point.claims for s in c.sources)
+            sources += _witness_suffix(point)
             lines.append(f"| {md.code(point.version.id)} | {point.version.date.isoformat()} |"
                          f" {md.escape(value_text(result, point))} |"
                          f" {md.escape(change_text(result, point))} |"
@@ -243,6 +258,7 @@ def render_terminal(result: History, console: Console, *,
         for point in result.points:
             style = "dim" if point.state in ("unreported", "carried", "absent") else None
             sources = _(", ").join(dict.fromkeys(s for c in point.claims for s in c.sources))
+            sources += _witness_suffix(point)
             table.add_row(point.version.id, *lineage(point), _date(point),
                           value_text(result, point), change_text(result, point),
                           state_text(point), sources, style=style)

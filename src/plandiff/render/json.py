@@ -36,8 +36,9 @@ def _plain(value: Any) -> Any:
 def value_json(claims: tuple[Claim, ...],
                moves: tuple[tuple[float | None, float | None], ...] = ()) -> Any:
     """The one JSON shape of a term value, in every JSON view: the plain value; `{"unknown":
-    why}`; or `{"disputed": [{"value", "sources", "note"}, ...]}` (against one known value, a diff
-    adds each claim's `delta` and `percent`); None when the side does not set the term."""
+    why}`; or `{"disputed": [{"value", "sources", "note", "witnesses", "hedged"}, ...]}` (a claim
+    that gives no value has `unknown` instead of `value`; against one known value, a diff adds
+    each claim's `delta` and `percent`); None when the side does not set the term."""
     if not claims:
         return None
     if len(claims) == 1:
@@ -47,10 +48,19 @@ def value_json(claims: tuple[Claim, ...],
         item: dict[str, Any] = (
             {"value": _plain(claim.value), "sources": list(claim.sources), "note": claim.note}
             if claim.known else {"unknown": claim.note, "sources": list(claim.sources)})
+        if claim.independent is not None:
+            item["witnesses"] = witnesses_json(claim.independent, claim.sources)
+        item["hedged"] = claim.hedged
         if len(moves) == len(claims):
             item["delta"], item["percent"] = moves[index]
         listed.append(item)
     return {"disputed": listed}
+
+
+def witnesses_json(independent: int, sources: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    """`{"independent": N, "sources": [...]}`: a value's sources and how many independent
+    witnesses they are (distinct original outlets, copies followed)."""
+    return {"independent": independent, "sources": list(sources)}
 
 
 def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
@@ -70,6 +80,10 @@ def term_change(change: TermChange) -> dict[str, Any]:
         "direction": change.direction,
         "stated_in": {"old": change.stated_in[0], "new": change.stated_in[1]},
         "carried_from": {"old": change.carried_from[0], "new": change.carried_from[1]},
+        "witnesses": {side: None if found is None else witnesses_json(found.independent,
+                                                                      found.sources)
+                      for side, found in zip(("old", "new"), change.witnesses, strict=True)},
+        "hedged": {"old": change.hedged[0], "new": change.hedged[1]},
     }
     if change.unit:
         data["unit"] = change.unit

@@ -35,7 +35,9 @@ SECTION_NOTE = "the parties' stated positions, not changes of the draft's text o
 
 
 def verb(stance: Stance, *, past: bool = False) -> str:
-    return VERBS[stance.position.stance][1 if past else 0]
+    """'accepts'; 'reportedly accepts' where every citation of the stance is hedged."""
+    said = VERBS[stance.position.stance][1 if past else 0]
+    return values.reported_verb(said, stance.hedged)
 
 
 def value_text(term: Term | None, raw: Any) -> str:
@@ -165,7 +167,8 @@ def terminal(table: PositionsTable, console: Console) -> None:
             line = Text(f"  {make_visible(stance.party_name).ljust(width)}  ")
             line.append(f"{verb(stance):<10} ", style="bold")
             line.append(make_visible(stance_value(stance, subject)))
-            line.append(f"  {_when(stance)}  {', '.join(stance.sources)}", style="dim")
+            line.append(f"  {_when(stance)}  {values.witnessed(stance.sources, stance.witnesses)}",
+                        style="dim")
             console.print(line)
             console.print(Text(f"  {' ' * width}  {make_visible(stance.position.text)}",
                                style="dim"))
@@ -209,6 +212,8 @@ def markdown(table: PositionsTable) -> str:
                   "|---|---|---|---|---|---|"]
         for stance in row.history:
             refs = ", ".join(f"[^{_footnote(s)}]" for s in stance.sources) or "none"
+            if stance.sources:
+                refs += f" ({values.witness_note(stance.witnesses)})"
             at = f" at {code(stance.position.at)}" if stance.position.at else ""
             lines.append(f"| {escape(stance.party_name)} | {verb(stance)} |"
                          f" {escape(stance_value(stance, subject))} |"
@@ -263,6 +268,8 @@ def stance_data(stance: Stance, subject: Subject) -> dict[str, Any]:
         "text": position.text,
         "note": position.note,
         "sources": list(stance.sources),
+        "witnesses": {"independent": stance.witnesses, "sources": list(stance.sources)},
+        "hedged": stance.hedged,
         "quotes": [{"source": c.source, "quote": c.quote} for c in position.cites if c.quote],
     }
 
@@ -366,7 +373,8 @@ def diff_terminal(result: PlanDiff, console: Console) -> None:
         if before:
             console.print(Text(f"    {make_visible(before)}", style="dim"))
         console.print(Text(f"    {make_visible(item.stance.position.text)}"))
-        console.print(Text(f"    sources: {', '.join(item.stance.sources) or 'none'}",
+        console.print(Text("    sources: "
+                           + values.witnessed(item.stance.sources, item.stance.witnesses),
                            style="dim"))
 
 
@@ -387,6 +395,8 @@ def diff_markdown(result: PlanDiff) -> list[str]:
         # Quotes stay out: right-to-left quotes inline in an English list item read garbled;
         # `plandiff positions` and the JSON give them.
         sources = ", ".join(f"`{s}`" for s in item.stance.sources) or "none"
+        if item.stance.sources:
+            sources += f" ({values.witness_note(item.stance.witnesses)})"
         lines.append(f"- **{escape(change_sentence(item))}** ({escape(_when(item.stance))})"
                      f"{'; ' + escape(before) if before else ''}."
                      f" {escape(item.stance.position.text)} Sources: {sources}.")

@@ -9,6 +9,7 @@ from plandiff import i18n
 from plandiff.core.positions import PositionsTable, Stance, Subject, positions_table
 from plandiff.i18n import _
 from plandiff.i18n import content as tr
+from plandiff.render import values
 from plandiff.render.positions import draft_text, meets_text, sides_text, stance_value, verb
 from plandiff.render.site_html import content, date_html, esc, file_name, foreign, quoted, table
 
@@ -16,7 +17,10 @@ PAGE = "positions.html"
 
 
 def _sources(site: Any, here: str, stance: Stance) -> str:
-    return _(", ").join(site.source_link(here, s) for s in stance.sources) or "—"
+    if not stance.sources:
+        return "—"
+    return (_(", ").join(site.source_link(here, s) for s in stance.sources)
+            + esc(f" ({values.witness_note(stance.witnesses)})"))
 
 
 def _at(site: Any, here: str, stance: Stance) -> str:
@@ -66,7 +70,8 @@ def _value(stance: Stance, subject: Subject) -> str:
 def _verb(stance: Stance) -> str:
     if i18n.english():
         return verb(stance)
-    return i18n.pgettext("stance", stance.position.stance.value)
+    return values.reported_verb(i18n.pgettext("stance", stance.position.stance.value),
+                                stance.hedged)
 
 
 def _sides(row: Any, parties: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from plandiff import i18n
+from plandiff.core.diff import value_claims
 from plandiff.core.models import Disputed, NoLongerKnown, Plan
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion
@@ -42,27 +43,32 @@ def _term_text(plan: Plan, clause: ResolvedClause, term_id: str, version_id: str
     if isinstance(value, NoLongerKnown):
         return _("{label}: not reported since {version} ({note})").format(
             label=label, version=clause.stated_in(term_id), note=value.unknown)
-    comma = _(", ")
+    claims = value_claims(clause, term_id, plan.sources)
     if isinstance(value, Disputed):
         parts = []
-        for claim in value.disputed:
+        for claim, item in zip(value.disputed, claims, strict=True):
             if claim.unknown is not None:
                 shown = _("unknown: {why}").format(why=claim.unknown)
             else:
                 shown = values.value(term, claim.value) if term else str(claim.value)
-            parts.append(f"{shown} ({comma.join(c.source for c in claim.cites)})")
+            parts.append(f"{values.reported(shown, item.hedged)}"
+                         f" ({values.claim_sources(item.sources, item.independent)})")
         text = _("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
     else:
+        shown = values.value(term, value) if term else str(value)
         text = _("{label}: {value}").format(
-            label=label, value=values.value(term, value) if term else value)
+            label=label, value=values.reported(shown, claims[0].hedged))
     carried_from = clause.carried_from(term_id, version_id)
-    if carried_from is None:
-        return text
-    text += values.carried(carried_from)
+    if carried_from is not None:
+        text += values.carried(carried_from)
     where = clause.stated.get(term_id)
-    if where is not None and where.sources and not isinstance(value, Disputed):
+    if carried_from is not None and where is not None and where.sources \
+            and not isinstance(value, Disputed):
         text += _(" — sources of {version}: {sources}").format(
-            version=carried_from, sources=comma.join(where.sources))
+            version=carried_from, sources=values.witnessed(where.sources,
+                                                            claims[0].independent or 0))
+    elif not isinstance(value, Disputed) and claims[0].independent:
+        text += _("; {witnesses}").format(witnesses=values.witness_note(claims[0].independent))
     return text
 
 
@@ -86,8 +92,11 @@ def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]
             "id": c.id, "number": c.clause.number, "title": c.clause.title,
             "topic": c.clause.topic, "text": c.clause.text, "removed": c.removed,
             "reported": c.reported, "reported_in": c.reported_in,
-            "terms": {k: _term_json(v) for k, v in c.clause.terms.items()},
+            "terms": {k: _term_json(plan, v) for k, v in c.clause.terms.items()},
             "stated_in": stated_in(c),
+            "witnesses": {k: _witnesses_json(plan, c, k) for k in c.clause.terms},
+            "hedged": {k: value_claims(c, k)[0].hedged for k in c.clause.terms
+                       if not isinstance(c.clause.terms[k], Disputed)},
             "cites": [cite.model_dump(mode="json", exclude_none=True) for cite in c.clause.cites],
         } for c in clauses],
         "sources": {s: source_info(plan.sources[s]) for s in sorted(
@@ -98,7 +107,18 @@ def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _term_json(value: Any) -> Any:
+def _witnesses_json(plan: Plan, clause: ResolvedClause, term_id: str) -> dict[str, Any]:
+    """A value's witnesses: its sources (every claim's, when disputed) and how many independent
+    witnesses they are."""
+    from plandiff.core.witnesses import witnesses
+    from plandiff.render.json import witnesses_json
+
+    cited = [s for claim in value_claims(clause, term_id) for s in claim.sources]
+    found = witnesses(plan.sources, cited)
+    return witnesses_json(found.independent, found.sources)
+
+
+def _term_json(plan: Plan, value: Any) -> Any:
     """A term value in the one JSON shape (render.json.value_json); a disputed claim also keeps
     its citations with their quotes, which `show` is for."""
     from plandiff.core.diff import claims_of
@@ -106,7 +126,7 @@ def _term_json(value: Any) -> Any:
 
     if not isinstance(value, (Disputed, NoLongerKnown)):
         return _jsonable(value)
-    shaped = value_json(claims_of(value, ()))
+    shaped = value_json(claims_of(value, (), sources=plan.sources))
     # --as-of may leave a dispute with one claim reported by then: it is shown as that value
     if isinstance(value, Disputed) and isinstance(shaped, dict) and "disputed" in shaped:
         for item, claim in zip(shaped["disputed"], value.disputed, strict=True):

@@ -15,7 +15,7 @@ from typing import Any
 from plandiff import __version__, i18n
 from plandiff.core.as_of import KnownOn
 from plandiff.core.chronology import by_date, history_by_date
-from plandiff.core.diff import Claim, citations_of, claims_of, diff_versions
+from plandiff.core.diff import Claim, citations_of, diff_versions, value_claims
 from plandiff.core.hidden_characters import is_web_url
 from plandiff.core.history import History, HistoryPoint, clause_history, term_history
 from plandiff.core.models import (
@@ -399,12 +399,15 @@ class _Site:
             return esc(_("no longer known")) + (f" ({esc(claims[0].note)})"
                                                 if notes and claims[0].note else "")
         if len(claims) == 1:
-            return one(claims[0].value)
+            return values.reported(one(claims[0].value), claims[0].hedged)
         items = []
         for claim in claims:
             sources = _(", ").join(self.source_link(here, s) for s in claim.sources)
+            if claim.independent is not None and claim.sources:
+                sources += esc(_("; ") + values.witness_note(claim.independent))
             note = f"; {esc(claim.note)}" if claim.note and notes else ""
-            items.append(f"<li>{one(claim.value)} ({sources}{note})</li>")
+            items.append(f"<li>{values.reported(one(claim.value), claim.hedged)}"
+                         f" ({sources}{note})</li>")
         return f'{badge("disputed")}<ul class="claims">{"".join(items)}</ul>'
 
     def version_page(self, version_id: str) -> str:
@@ -498,11 +501,13 @@ class _Site:
                 term = self.plan.terms.get(term_id)
                 label = self.link(here, self.term_path(term_id),
                                   content(term, "label") if term else esc(term_id))
-                sources = tuple(dict.fromkeys(c.source for c in clause.cites))
-                claims = claims_of(value, sources) if isinstance(value, (Disputed, NoLongerKnown)) \
-                    else (Claim(value),)
+                claims = value_claims(resolved, term_id, self.plan.sources)
                 shown = f"<strong>{self.claims_html(term, claims, here)}</strong>"
                 carried_from = resolved.carried_from(term_id, version_id)
+                counted = len(claims) == 1 and claims[0].known and claims[0].independent
+                witnessed = esc(values.witness_note(claims[0].independent or 0)) if counted else ""
+                if counted and carried_from is None:
+                    shown += f' <span class="meta">({witnessed})</span>'
                 if isinstance(value, NoLongerKnown):
                     since = self.version_link(here, resolved.stated_in(term_id))
                     shown = ("<strong>" + _("not reported since {version}").format(version=since)
@@ -511,6 +516,8 @@ class _Site:
                     where = resolved.stated.get(term_id)
                     cited = _(", ").join(self.source_link(here, x) for x in where.sources) \
                         if where is not None and not isinstance(value, Disputed) else ""
+                    if cited and witnessed:
+                        cited += esc(_("; ")) + witnessed
                     its = _("; its sources: {sources}").format(sources=cited) if cited else ""
                     shown = (f'<span class="carried">{shown}'
                              + _(" (carried from {version}{sources})").format(
@@ -562,6 +569,9 @@ class _Site:
             for point in result.points:
                 sources = _(", ").join(self.source_link(here, s) for s in
                                     dict.fromkeys(s for c in point.claims for s in c.sources))
+                if len(point.claims) == 1 and point.claims[0].known \
+                        and point.claims[0].independent:
+                    sources += esc(f" ({values.witness_note(point.claims[0].independent)})")
                 value = (self.claims_html(result.term, point.claims, here) if point.claims
                          else esc(value_text(result, point)))
                 rows.append([self.version_link(here, point.version.id),

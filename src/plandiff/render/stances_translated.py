@@ -27,9 +27,8 @@ if TYPE_CHECKING:
 
 def _verb(stance: Stance, *, past: bool = False) -> str:
     kind = stance.position.stance.value
-    if past:
-        return pgettext("stance-past", kind)
-    return pgettext("stance", kind)
+    said = pgettext("stance-past", kind) if past else pgettext("stance", kind)
+    return values.reported_verb(said, stance.hedged)
 
 
 def _value(subject: Subject, raw: Any) -> str:
@@ -116,7 +115,7 @@ def terminal(result: PlanDiff, console: Console) -> None:
         text = tr.plain_field(item.stance.position, "text")
         console.print(Text(f"    {make_visible(text)}"))
         console.print(Text("    " + _("sources: {sources}").format(
-            sources=_(", ").join(item.stance.sources) or _("none")), style="dim"))
+            sources=values.witnessed(item.stance.sources, item.stance.witnesses)), style="dim"))
 
 
 def markdown(result: PlanDiff) -> list[str]:
@@ -126,6 +125,8 @@ def markdown(result: PlanDiff) -> list[str]:
     for item in result.stances:
         earlier = before(item)
         sources = _(", ").join(f"`{s}`" for s in item.stance.sources) or _("none")
+        if item.stance.sources:
+            sources += f" ({values.witness_note(item.stance.witnesses)})"
         lines.append("- " + _("**{sentence}** ({when}){before}. {text} Sources: {sources}.")
                      .format(sentence=escape(sentence(item)), when=escape(_when(item.stance)),
                              before=_("; ") + escape(earlier) if earlier else "",
@@ -243,7 +244,7 @@ def positions_terminal(table: PositionsTable, console: Console) -> None:
             line = Text(f"  {make_visible(_party(stance)).ljust(width)}  ")
             line.append(f"{_verb(stance)} ", style="bold")
             line.append(make_visible(stance_value(stance, subject)))
-            cited = _(", ").join(stance.sources)
+            cited = values.witnessed(stance.sources, stance.witnesses) if stance.sources else ""
             line.append(f"  {_when(stance)}  {cited}", style="dim")
             console.print(line)
             text = tr.plain_field(stance.position, "text")
@@ -285,6 +286,8 @@ def positions_markdown(table: PositionsTable) -> str:
                   "|---|---|---|---|---|---|"]
         for stance in row.history:
             refs = _(", ").join(f"[^{footnote_id(s)}]" for s in stance.sources) or _("none")
+            if stance.sources:
+                refs += f" ({values.witness_note(stance.witnesses)})"
             when = escape(_when(stance))
             lines.append(f"| {escape(_party(stance))} | {escape(_verb(stance))} |"
                          f" {escape(stance_value(stance, subject))} | {when} |"

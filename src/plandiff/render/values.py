@@ -207,7 +207,7 @@ def claims(change: TermChange, side: tuple[Claim, ...]) -> str:
         details = [_(", ").join(claim.sources)] if claim.sources else []
         if moves and (shown := movement_text(change, *moves[index])):
             details.insert(0, shown)
-        text = value(change, claim.value)
+        text = reported(value(change, claim.value), claim.hedged)
         parts.append(f"{text} ({semicolon.join(details)})" if details else text)
     return _("disputed: {claims}").format(claims=" | ".join(parts))
 
@@ -224,11 +224,82 @@ def side(change: TermChange, which: int, *, shown: str | None = None) -> str:
     if len(claims_) == 1 and not claims_[0].known:
         return _("not reported since {version}").format(version=change.stated_in[which])
     text = shown if shown is not None else claims(change, claims_)
+    if len(claims_) == 1:
+        text = reported(text, claims_[0].hedged)
     return text + carried(change.carried_from[which])
 
 
+def reported(text: str, hedged: bool) -> str:
+    """A value that its sources only report (every citation hedged): 'reportedly 800,000'."""
+    return _("reportedly {value}").format(value=text) if hedged else text
+
+
+def reported_verb(verb: str, hedged: bool) -> str:
+    """A stance's verb where every citation of it is hedged: 'reportedly accepts'."""
+    return _("reportedly {verb}").format(verb=verb) if hedged else verb
+
+
+def witness_note(independent: int) -> str:
+    """'2 independent witnesses' (see core.witnesses)."""
+    return ngettext("{count} independent witness", "{count} independent witnesses",
+                    independent).format(count=count(independent))
+
+
+def witnessed(sources: tuple[str, ...] | list[str], independent: int) -> str:
+    """A value's or stance's sources with its count of independent witnesses: 'ki1, seed-001
+    (2 independent witnesses)'."""
+    if not sources:
+        return _("none")
+    return _("{sources} ({witnesses})").format(sources=_(", ").join(sources),
+                                               witnesses=witness_note(independent))
+
+
+def claim_sources(sources: tuple[str, ...] | list[str], independent: int | None) -> str:
+    """A disputed claim's sources inside its parentheses: 'ki1, seed-001; 2 independent
+    witnesses'."""
+    listed = _(", ").join(sources)
+    if independent is None or not sources:
+        return listed
+    return _("{sources}; {witnesses}").format(sources=listed, witnesses=witness_note(independent))
+
+
+def witness_count(claims_: tuple[Claim, ...]) -> str:
+    """The independent witnesses of one side: '2', or one count per claim of a dispute
+    ('2 | 1'); '' when not counted or the side gives no value."""
+    if not claims_ or any(c.independent is None for c in claims_) or (
+            len(claims_) == 1 and not claims_[0].known):
+        return ""
+    return " | ".join(count(c.independent or 0) for c in claims_)
+
+
+def witnesses(change: TermChange) -> str:
+    """'; independent witnesses: 3 → 2' after a term line: how many independent witnesses (see
+    core.witnesses) stand behind each value the line prints, old then new."""
+    if change.change in ("confirmed", "carried", "added"):
+        sides = [change.new]
+    elif change.change == "removed":
+        sides = [change.old]
+    else:
+        sides = [change.old, change.new]
+    counts = [witness_count(side_) for side_ in sides if side_]
+    if not any(counts):
+        return ""
+    counts = [shown or "—" for shown in counts]  # a side no longer known has no value to witness
+    if len(counts) == 2:
+        shown = _("{old} → {new}").format(old=counts[0], new=counts[1])
+    else:
+        shown = counts[0]
+    return _("; independent witnesses: {counts}").format(counts=shown)
+
+
 def term_line(change: TermChange) -> str:
-    """'Cap on Ukraine's armed forces: 600,000 → 800,000 personnel (+200,000, +33.3%)'."""
+    """A term change as one line, with the independent witnesses of each value: 'Cap on
+    Ukraine's armed forces: 600,000 → 800,000 personnel (+200,000, +33.3%); independent
+    witnesses: 3 → 2'."""
+    return _term_line(change) + witnesses(change)
+
+
+def _term_line(change: TermChange) -> str:
     label_ = label(change)
     if change.change == "confirmed":
         return _("{label}: {value} (confirmed by {version})").format(

@@ -474,8 +474,9 @@ def inspect_repository(root: Root, *, verify: bool = True, strict: bool = False,
                                              positions_file=POSITIONS_FILE, strict=strict)
     if plan is not None and strict:
         from plandiff.core.lineage import check_carried_terms
+        from plandiff.core.witnesses import check_disputes
 
-        problems += check_carried_terms(plan, files)
+        problems += check_carried_terms(plan, files) + check_disputes(plan, files)
     return LoadedPlan(root, plan, files, raw.locate(problems), folders=raw.folders)
 
 
@@ -547,7 +548,8 @@ def _sound_part(raw: RawRepository, loaded: LoadedPlan, need: frozenset[str]) ->
 
 def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
     """Every problem in the repository, located; for `plandiff check`. `strict` adds warnings
-    for sources that nothing cites and for restated clauses that carry terms."""
+    for sources that nothing cites, for restated clauses that carry terms and for disputes whose
+    sides share an outlet, rest on hedges alone or on one copy."""
     try:
         return load_plan(root, verify=True, strict=strict).problems
     except InvalidPlan as error:
