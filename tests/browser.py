@@ -80,3 +80,55 @@ def text_of(dom: str) -> str:
     parser = Text()
     parser.feed(dom)
     return " ".join(" ".join(parser.parts).split())
+
+
+_MEASURE = """<script>
+addEventListener("load", () => {
+  const out = [];
+  for (const box of document.querySelectorAll(".scroll, figure, table")) {
+    const rect = box.getBoundingClientRect();
+    if (box.scrollWidth > box.clientWidth + 1 || rect.left < -1 || rect.right > innerWidth + 1)
+      out.push(box.tagName + "." + box.className + " " + Math.round(rect.left) + ".."
+               + Math.round(rect.right) + " scroll " + box.scrollWidth + "/" + box.clientWidth);
+  }
+  for (const text of document.querySelectorAll("svg text")) {
+    const rect = text.getBoundingClientRect(), svg = text.ownerSVGElement.getBoundingClientRect();
+    if (rect.left < svg.left - 1 || rect.right > svg.right + 1)
+      out.push("svg text cut: " + text.textContent);
+    for (const other of text.ownerSVGElement.querySelectorAll("rect, text")) {
+      if (other === text) continue;
+      const box = other.getBoundingClientRect();
+      const wide = Math.min(rect.right, box.right) - Math.max(rect.left, box.left);
+      const high = Math.min(rect.bottom, box.bottom) - Math.max(rect.top, box.top);
+      if (wide > 2 && high > 2) out.push("svg text over another: " + text.textContent);
+    }
+  }
+  document.body.setAttribute("data-overflow", JSON.stringify(out));
+});
+</script>"""
+
+
+def overflowing(page: Path, width: int = 1200) -> list[str]:
+    """What does not fit a window `width` pixels wide: a table or figure wider than its box or
+    outside the window, an SVG label cut at the chart's edge. Measured by a script in a copy of
+    the page (the page itself runs none: its CSP is dropped from the copy only)."""
+    import json
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', "", text)
+    text = text.replace("</body>", _MEASURE + "</body>")
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / page.name
+        copy.write_text(text, encoding="utf-8")
+        with tempfile.TemporaryDirectory() as profile:
+            result = subprocess.run(
+                [chromium(), *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000",
+                 f"--window-size={width},900", "--dump-dom", copy.resolve().as_uri()],
+                capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'data-overflow="([^"]*)"', result.stdout)
+    assert found is not None, "the measuring script did not run"
+    import html
+
+    return list(json.loads(html.unescape(found.group(1))))

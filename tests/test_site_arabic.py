@@ -134,3 +134,71 @@ def test_markup_in_translations_shows_as_text_on_every_arabic_page(make_repo,
     version = text_of((out / "ar" / "versions" / "v1.html").read_text(encoding="utf-8"))
     assert f"جيش {HOSTILE}" in version and f"نص {HOSTILE}" in version
     assert f"Version {HOSTILE}" in version  # the untranslated title, as text, marked
+
+
+# --- right to left everywhere a reader looks (issue 23, item 3) -------------------------------
+
+PAGES_AT_1200 = ("index.html", "positions.html", "subjects.html", "sources.html",
+                 "versions/geneva.html", "diffs/v28..geneva.html", "diffs/v28..v20.html",
+                 "terms/ukraine-troop-cap.html", "terms/ukraine-nato-membership.html",
+                 "terms/frozen-assets-reconstruction.html", "clauses/territory.html")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("relative", PAGES_AT_1200)
+def test_nothing_is_cut_off_at_1200_pixels(bilingual: Path, relative: str) -> None:
+    """In Chromium, 1200 pixels wide: no grid wider than the page (the Arabic grids were cut off at
+    the left edge), no chart label cut at its edge or drawn over a bar or another label (the SVG
+    inherited right to left: labels cut to one letter, values over the bars)."""
+    from browser import overflowing
+
+    assert overflowing(bilingual / "ar" / relative) == []
+
+
+def test_charts_lay_themselves_out_left_to_right_and_mirror(bilingual: Path) -> None:
+    page = (bilingual / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
+    chart = page[page.index('aria-labelledby="chart-title"'):page.index("</svg>")]
+    assert "direction: ltr" in chart
+    # labels on the right of the bars, which grow leftwards from x = 760 - 230
+    first_label = re.search(r'<text x="([\d.]+)" y="18" text-anchor="(\w+)"', chart)
+    assert first_label is not None and float(first_label.group(1)) == 538.0
+    assert '<text x="538.0" y="18" text-anchor="start">v28</text>' in chart
+    assert re.search(r'<text x="[\d.]+" y="18" text-anchor="start" direction="rtl">600,000 جندي'
+                     r"</text>", chart)
+
+
+def test_the_version_strip_runs_right_to_left(bilingual: Path) -> None:
+    for lang, first_is_left in (("", True), ("ar/", False)):
+        page = (bilingual / f"{lang}terms/ukraine-nato-membership.html").read_text(
+            encoding="utf-8")
+        strip = page[page.index('aria-labelledby="strip-title"'):]
+        xs = {name: int(x) for x, name in re.findall(r'<text x="(\d+)" y="50"[^>]*>([\w-]+)<',
+                                                       strip[:strip.index("</svg>")])}
+        assert (xs["miami-oct"] < xs["v20"]) is first_is_left, lang
+
+
+def test_hreflang_links_are_absolute_with_a_base_url_and_name_a_default(
+        tmp_path: Path) -> None:
+    out = _build(tmp_path / "out", REPO, "--lang", "ar", "--base-url",
+                 "https://example.org/plans/")
+    for page in (out / "ar" / "terms" / "ukraine-troop-cap.html",
+                 out / "terms" / "ukraine-troop-cap.html"):
+        links = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">',
+                           page.read_text(encoding="utf-8"))
+        assert links == [
+            ("en", "https://example.org/plans/terms/ukraine-troop-cap.html"),
+            ("ar", "https://example.org/plans/ar/terms/ukraine-troop-cap.html"),
+            ("x-default", "https://example.org/plans/terms/ukraine-troop-cap.html")]
+
+
+def test_without_a_base_url_hreflang_stays_relative_with_a_default(bilingual: Path) -> None:
+    page = (bilingual / "ar" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', page) == [
+        ("en", "../index.html"), ("ar", "index.html"), ("x-default", "../index.html")]
+
+
+def test_ids_never_break_mid_word_in_arabic_pages(bilingual: Path) -> None:
+    page = (bilingual / "ar" / "index.html").read_text(encoding="utf-8")
+    assert "html[dir=rtl] code { white-space: nowrap;" in page
+    english = (bilingual / "index.html").read_text(encoding="utf-8")
+    assert "white-space: nowrap; overflow-wrap: normal" not in english  # English unchanged

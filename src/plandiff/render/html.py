@@ -59,6 +59,15 @@ header nav li.lang { margin-left: auto; }
   h2, h3 { break-after: avoid; }
 }
 """
+# Only in right-to-left pages (English pages stay as they were): an id never breaks mid-word
+# (`us-` / `guarantee`), and the wide grids fit a 1200-pixel window (Arabic words run longer).
+RTL_CSS = """
+html[dir=rtl] code { white-space: nowrap; overflow-wrap: normal; }
+html[dir=rtl] a:has(> code) { overflow-wrap: normal; }
+html[dir=rtl] table.grid td, html[dir=rtl] table.grid th { min-width: 6.5rem; }
+html[dir=rtl] table.positions td { min-width: 7rem; }
+html[dir=rtl] table.positions th[scope=row] { min-width: 8rem; }
+"""
 
 
 def _renderer() -> Any:
@@ -97,15 +106,19 @@ def render_fragment(markdown_text: str) -> str:
 
 def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, str]] = (),
          canonical: str | None = None, css: str = "",
-         alternates: Sequence[tuple[str, str, str]] = ()) -> str:
+         alternates: Sequence[tuple[str, str, str]] = (),
+         hreflang: Sequence[tuple[str, str]] = ()) -> str:
     """A whole page. `nav` is (href, label) pairs for a site header; `canonical` an absolute URL;
-    both are escaped here. `css` is extra style (plandiff's own, never plan text)."""
+    both are escaped here. `css` is extra style (plandiff's own, never plan text). `alternates`
+    are the page's twins in other languages for the switch (language, relative href, its name in
+    itself); `hreflang` the links the head gives search engines (language or x-default, href:
+    absolute when the site knows its address), by default the alternates'."""
     head = ['<link rel="icon" href="data:,">'] if nav else []  # hosted: no favicon fetch to block
     if canonical:
         head.append(f'<link rel="canonical" href="{html.escape(canonical)}">')
-    # The page's twins in other languages: (language, relative href, its name in itself).
+    links = hreflang or [(code, href) for code, href, _name in alternates]
     head += [f'<link rel="alternate" hreflang="{html.escape(code)}" href="{html.escape(href)}">'
-             for code, href, _name in alternates]
+             for code, href in links]
     extra = "".join(f"{line}\n" for line in head)
     header = ""
     if nav:
@@ -127,7 +140,8 @@ def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, st
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
             " style-src 'unsafe-inline'; img-src data:\">\n"
             f"{extra}"
-            f"<title>{html.escape(title)}</title>\n<style>{CSS}{css}</style>\n</head>\n"
+            f"<title>{html.escape(title)}</title>\n<style>{CSS}{css}"
+            f"{RTL_CSS if lang in i18n.RTL else ''}</style>\n</head>\n"
             f'<body>\n{header}<main id="main">\n{body}</main>\n</body>\n</html>\n')
 
 

@@ -197,13 +197,18 @@ class _Site:
                 f"<p>{esc(line)}</p>" for line in known.header(self.options.as_of, ()))
                 + "</aside>\n" + body)
         alternates: list[tuple[str, str, str]] = []
+        hreflang: list[tuple[str, str]] = []
         if self.twins:
+            base = (self.options.base_url or "").rstrip("/")
             for lang in ("en", *self.twins):
                 target = here if lang == "en" else f"{lang}/{here}"
                 href = posixpath.relpath(target, posixpath.dirname(prefix + here) or ".")
                 alternates.append((lang, href, _LANGUAGE_NAMES.get(lang, lang)))
+                # search engines want absolute addresses, which only --base-url gives
+                hreflang.append((lang, f"{base}/{target}" if base else href))
+            hreflang.append(("x-default", hreflang[0][1]))  # the English page for the rest
         return page(title, body + footer, nav=nav, canonical=canonical, css=css,
-                    lang=self.lang, alternates=alternates)
+                    lang=self.lang, alternates=alternates, hreflang=hreflang)
 
     # data
 

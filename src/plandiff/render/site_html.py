@@ -190,11 +190,20 @@ def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
     top = max(abs(value) for _, value, _, _ in bars) or 1
     room = width - left - 290
     items = []
+    mirrored = i18n.rtl()  # right to left: labels on the right, bars growing leftwards
     for index, (name, value, shown, muted) in enumerate(bars):
         y = index * row
         length = max(value, 0) / top * room
         fill = "#8c959f" if muted else "#0969da"
         pattern = ' stroke="#57606a" stroke-dasharray="4 2"' if muted else ""
+        if mirrored:
+            edge = width - left
+            items.append(
+                _svg_text(edge + 8, y + 18, name[:34], right_edge=False)
+                + f'<rect x="{edge - length:.1f}" y="{y + 5}" width="{length:.1f}"'
+                f' height="{row - 10}" fill="{fill}"{pattern}/>'
+                + _svg_text(edge - length - 6, y + 18, shown, right_edge=True))
+            continue
         items.append(
             f'<text x="{left - 8}" y="{y + 18}" text-anchor="end">{esc(name[:34])}</text>'
             f'<rect x="{left}" y="{y + 5}" width="{length:.1f}" height="{row - 10}" fill="{fill}"'
@@ -202,9 +211,25 @@ def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
             f'<text x="{left + length + 6:.1f}" y="{y + 18}">{esc(shown)}</text>')
     height = len(bars) * row
     return (f'<figure><svg role="img" aria-labelledby="chart-title" viewBox="0 0 {width} {height}"'
-            f' width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
+            f' width="100%" style="max-width:{width}px{_SVG_LTR if mirrored else ""}"'
+            ' xmlns="http://www.w3.org/2000/svg">'
             f'<title id="chart-title">{esc(label)}</title>{"".join(items)}</svg>'
             f"<figcaption>{_bars_caption()}</figcaption></figure>")
+
+
+# Inside a right-to-left page an SVG inherits `direction: rtl`, which turns every text-anchor
+# around (labels were cut to a letter, values drawn over the bars): the chart lays itself out left
+# to right and gives each label the direction of its own words.
+_SVG_LTR = "; direction: ltr"
+
+
+def _svg_text(x: float, y: float, text: str, *, right_edge: bool, extra: str = "") -> str:
+    """A label whose right (or left) edge sits at x, read in the direction of its script."""
+    rtl = bool(RTL_SCRIPT.search(text))
+    anchor = ("start" if rtl else "end") if right_edge else ("end" if rtl else "start")
+    direction = ' direction="rtl"' if rtl else ""
+    return (f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}"{direction}{extra}>'
+            f"{esc(text)}</text>")
 
 
 def _bars_caption() -> str:
@@ -236,8 +261,12 @@ def state_strip(label: str, points: tuple[HistoryPoint, ...]) -> str:
     step = 96
     width = step * len(points)
     items = []
+    mirrored = i18n.rtl()  # right to left: the first version on the right
+    word_y, height = (72, 80) if mirrored else (68, 76)  # Arabic marks stand taller
     for index, point in enumerate(points):
         x = index * step + step // 2
+        if mirrored:
+            x = width - x
         marker = _MARKERS[point.state].format(x=x, a=x - 8, b=x + 8)
         change = _CHANGE_WORDS.get(point.change or "", "")
         if change and not i18n.english():
@@ -245,10 +274,11 @@ def state_strip(label: str, points: tuple[HistoryPoint, ...]) -> str:
                           "dropped": i18n._("dropped")}[change])
         name = esc(point.version.id[:14])
         items.append(f'{marker}<text x="{x}" y="50" text-anchor="middle">{name}</text>'
-                     f'<text x="{x}" y="68" text-anchor="middle" font-style="italic">{change}'
+                     f'<text x="{x}" y="{word_y}" text-anchor="middle" font-style="italic">{change}'
                      "</text>")
-    return (f'<figure><svg role="img" aria-labelledby="strip-title" viewBox="0 0 {width} 76"'
-            f' width="100%" style="max-width:{width}px" xmlns="http://www.w3.org/2000/svg">'
+    return (f'<figure><svg role="img" aria-labelledby="strip-title" viewBox="0 0 {width} {height}"'
+            f' width="100%" style="max-width:{width}px{_SVG_LTR if mirrored else ""}"'
+            ' xmlns="http://www.w3.org/2000/svg">'
             f'<title id="strip-title">{esc(_strip_title(label))}</title>'
             f'{"".join(items)}</svg><figcaption>{_legend()}</figcaption></figure>')
 
