@@ -116,9 +116,9 @@ def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, st
     head = ['<link rel="icon" href="data:,">'] if nav else []  # hosted: no favicon fetch to block
     if canonical:
         head.append(f'<link rel="canonical" href="{html.escape(canonical)}">')
-    links = hreflang or [(code, href) for code, href, _name in alternates]
+    heads = hreflang or [(code, href) for code, href, _name in alternates]
     head += [f'<link rel="alternate" hreflang="{html.escape(code)}" href="{html.escape(href)}">'
-             for code, href in links]
+             for code, href in heads]
     extra = "".join(f"{line}\n" for line in head)
     header = ""
     if nav:
