@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import LINEAGE_PLANS, REPO
 
 CASES = sorted(p for p in (REPO / "tests" / "cases").glob("bad-*") if p.is_dir())
 # Problems only `check` finds: it alone reads the sources' local files.
@@ -177,3 +177,32 @@ def test_the_alias_bomb_is_refused_before_it_expands() -> None:
     with pytest.raises(InvalidPlan) as raised:
         parse_document(Document(Path("x.yaml"), "x.yaml", bomb))
     assert raised.value.problems[0].code == "yaml-alias"
+
+
+@pytest.mark.parametrize("literal", ["0x" + "f" * 260, "0x" + "a" * 300, "0x" + "f" * 84,
+                                     "0o" + "7" * 112, "0b" + "1" * 333, "-0x" + "f" * 84,
+                                     "1" + "_0" * 100])
+@pytest.mark.parametrize("field", ["number", "terms"])
+def test_an_integer_is_limited_by_its_value_in_any_base(run, make_repo, literal: str,
+                                                        field: str) -> None:
+    # 16**84 > 10**100: every literal here is a value of 101 or more decimal digits, whatever
+    # its base; a hex of 260 letters made every command die of an OverflowError in float().
+    plans = dict(LINEAGE_PLANS)
+    old = "terms: {cap: 600000}" if field == "terms" else "number: 2\n"
+    new = f"terms: {{cap: {literal}}}" if field == "terms" else f"number: {literal}\n"
+    plans["plans/v1.yaml"] = plans["plans/v1.yaml"].replace(old, new)
+    root = make_repo(plans)
+    for args in (["check"], ["diff", "v1", "v2"], ["show", "v1"]):
+        result = run(*args, root=root)
+        assert "internal error" not in result.output and "Traceback" not in result.output
+        assert result.exit_code == (1 if args == ["check"] else 2), result.output
+        assert "[number-too-large]" in result.output
+
+
+def test_an_integer_of_ordinary_size_reads_in_any_base(run, make_repo) -> None:
+    plans = dict(LINEAGE_PLANS)
+    plans["plans/v1.yaml"] = plans["plans/v1.yaml"].replace("terms: {cap: 600000}",
+                                                            "terms: {cap: 0x927C0}")
+    root = make_repo(plans)
+    assert run("check", root=root).exit_code == 0
+    assert "600,000 personnel" in run("show", "v1", root=root).stdout

@@ -91,6 +91,16 @@ class YamlRefused(Exception):
 
 
 MAX_NUMBER_DIGITS = 100
+MAX_NUMBER = 10 ** MAX_NUMBER_DIGITS  # in any base: a value of 101 decimal digits is refused
+
+
+def significant_digits(literal: str) -> int:
+    """The digits of an integer literal in any base (hex letters count), without its sign, base
+    prefix, underscores and leading zeros: a bound that decides before the literal is read."""
+    text = literal.strip().lstrip("+-").replace("_", "").lower()
+    if text[:2] in ("0x", "0o", "0b"):
+        text = text[2:]
+    return sum(ch.isalnum() for ch in text.lstrip("0"))
 
 
 def yaml_loader(round_trip: bool = False, budget: Budget | None = None) -> Any:
@@ -147,12 +157,19 @@ def yaml_loader(round_trip: bool = False, budget: Budget | None = None) -> Any:
             return super().flatten_mapping(node)
 
         def construct_yaml_int(self, node: Any) -> Any:
-            digits = sum(ch.isdigit() for ch in str(node.value))
+            digits = significant_digits(str(node.value))
             if digits > MAX_NUMBER_DIGITS:
+                # Decimal, or hex, octal or binary too long to be read cheaply: by its length.
                 raise YamlRefused(f"a number with {digits} digits is too long",
                                   "number-too-large", "write a number of ordinary size",
                                   node.start_mark)
-            return super().construct_yaml_int(node)
+            value = super().construct_yaml_int(node)
+            if isinstance(value, int) and abs(value) >= MAX_NUMBER:
+                # 0x and 0o and 0b literals: fewer digits, but the same limit on the value.
+                raise YamlRefused(f"a number of {len(str(abs(value)))} decimal digits is too"
+                                  " long", "number-too-large",
+                                  "write a number of ordinary size", node.start_mark)
+            return value
 
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
             try:
