@@ -95,3 +95,14 @@ def test_review_never_runs_repository_code(run, repo) -> None:
     edit(repo, "v1.yaml", "terms: {cap: 600000}", "terms: {cap: 650000}")
     run("review", "main", root=repo)
     assert not (repo / "PWNED").exists()
+
+
+def test_a_space_added_inside_a_quote_is_no_new_evidence(run, repo) -> None:
+    # Quote verification folds white space, so the quote still verifies: the citation is the same.
+    edit(repo, "v1.yaml", "terms: {cap: 600000}", "terms: {cap: 650000}")
+    edit(repo, "v1.yaml", 'quote: "capped"', 'quote: "capped "')
+    result = run("review", "main", root=repo)
+    assert result.exit_code == 1, result.output
+    assert "clause `army` changed (modified) but its citations did not" in result.stdout
+    edit(repo, "v1.yaml", 'quote: "capped "', 'quote: "\\tcapped"')
+    assert "[uncited-change]" in run("review", "main", root=repo).stdout

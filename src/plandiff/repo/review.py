@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.diff import PlanDiff, diff_resolved
 from plandiff.core.hidden_characters import findings
-from plandiff.core.models import Plan
+from plandiff.core.models import Citation, Disputed, Plan
 from plandiff.core.problems import Problem
+from plandiff.core.quote_normalization import normalize
 from plandiff.core.resolve import Resolver
 
 if TYPE_CHECKING:
@@ -136,12 +138,23 @@ def _registry_lines(name: str, old: dict[str, Any], new: dict[str, Any]) -> list
     return lines
 
 
+def evidence(cites: Iterable[Citation]) -> set[tuple[str, str | None]]:
+    """Citations as quote verification reads them (source, normalised quote): a quote that
+    verifies the same, with a space added or a quotation mark changed, is no new evidence."""
+    return {(c.source, normalize(c.quote) if c.quote is not None else None) for c in cites}
+
+
 def _citations(plan: Plan, version_id: str) -> dict[str, set[tuple[str, str | None]]]:
-    """The citations of each clause a version lists, by clause id."""
+    """The citations of each clause a version lists, by clause id (its disputed claims' too)."""
     index: dict[str, set[tuple[str, str | None]]] = {}
     version = plan.versions.get(version_id)
     for clause in version.clauses if version is not None else ():
-        index.setdefault(clause.id, set()).update((c.source, c.quote) for c in clause.cites)
+        found = index.setdefault(clause.id, set())
+        found.update(evidence(clause.cites))
+        for value in clause.terms.values():
+            if isinstance(value, Disputed):
+                for claim in value.disputed:
+                    found.update(evidence(claim.cites))
     return index
 
 
