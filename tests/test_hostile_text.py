@@ -172,7 +172,8 @@ def test_every_loading_command_refuses_every_class(run, make_repo, args: list[st
     assert_loading_refuses(run, make_repo(plans_with(field, payload)), args, code)
 
 
-@pytest.mark.parametrize("field", [f for f in FIELDS if f.name != "source url"],
+@pytest.mark.parametrize("field", [f for f in FIELDS
+                                   if f.name not in ("source url", "source language")],
                          ids=lambda f: f.name)
 def test_an_invisible_character_in_any_field_is_a_located_warning(run, make_repo,
                                                                  field: Field) -> None:
@@ -255,7 +256,8 @@ MARKUP = ("[/b] [link=https://evil.example]click[/link] [bold red]loud "
           "<img src=x onerror=alert(1)> [Read the full plan](https://phish.example/login) "
           "``` # @someone | `tick` *em* ~~del~~ %0A ::error::forged")
 DISPLAY_FIELDS = [f for f in FIELDS if f.name not in ("source url", "parties", "clause number",
-                                                      "text term value", "term currency")]
+                                                      "text term value", "term currency",
+                                                      "source language")]
 DISPLAY_COMMANDS = [["log"], ["log", "-f", "markdown"], ["diff", "v1", "v2", "--all"],
                     ["diff", "v1", "v2", "-f", "markdown", "--all"], ["show", "v1"],
                     ["show", "v2"], ["show", "v1", "-f", "markdown"], ["show", "v1", "-f", "text"],
@@ -566,3 +568,48 @@ def test_positions_yaml_is_checked_like_every_file(run, make_repo, where: str, n
         result = run(*args, root=root)
         assert "Traceback" not in result.output and "internal error" not in result.output
         assert_plain(result.output)
+
+
+# --- a source's language: a code, nothing else ----------------------------------------------
+
+LANGUAGE_MARKUP = ["en [Read the full plan](https://phish.example/login)", "![i](https://evil.example/i.png)",
+                   "<img src=x onerror=alert(1)>", "@someone", "e\u202en", "english", "a"]
+
+
+@pytest.mark.parametrize("language", LANGUAGE_MARKUP)
+def test_a_source_language_is_a_language_code_or_check_refuses_it(run, make_repo,
+                                                                   language: str) -> None:
+    files = dict(LINEAGE_PLANS)
+    files[S] = files[S].replace("  outlet: Outlet A\n",
+                                f'  outlet: Outlet A\n  language: "{language}"\n')
+    root = make_repo(files)
+    checked = run("check", root=root)
+    assert checked.exit_code == 1, checked.stdout
+    assert "plans/sources.yaml:3:13: error: source `a`: `language`" in checked.stdout
+    assert "is not a language code" in checked.stdout and "[bad-language]" in checked.stdout
+    shown = run("show", "v1", "--lang", "ar", "--format", "markdown", root=root)
+    assert shown.exit_code == 2 and "phish" not in shown.stdout and "@someone" not in shown.stdout
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "pt-BR", "zh-Hant", "sr-Latn-RS"])
+def test_a_language_code_passes_check(run, make_repo, language: str) -> None:
+    files = dict(LINEAGE_PLANS)
+    files[S] = files[S].replace("  outlet: Outlet A\n",
+                                f"  outlet: Outlet A\n  language: {language}\n")
+    assert run("check", root=make_repo(files)).exit_code == 0
+
+
+def test_views_print_no_language_field_that_check_would_refuse() -> None:
+    """Views do not rely on check: a source's `language:` that is no code is shown as
+    'unknown language', in every view that names it, and escaped besides."""
+    from plandiff import i18n
+    from plandiff.core.models import Source
+    from plandiff.render import markdown as md
+
+    hostile = "en [Read the full plan](https://phish.example/login) <img src=x> @someone"
+    with i18n.speaking("ar"):
+        assert i18n.quote_language_name(hostile) == i18n.quote_language_name(None)
+        notes = "\n".join(md.footnotes({"a": Source.model_construct(outlet="A", language=hostile)},
+                                       {"a": ["q"]}))
+    assert "phish" not in notes and "@someone" not in notes and "<img" not in notes
+    assert_markdown_is_inert(notes)

@@ -151,6 +151,10 @@ def _describe_error(file: str, data: Any, path: KeyPath, item: dict[str, Any],
         return problem_at(file, path, f"language {short_key(loc[-2])} is not a lowercase"
                           f" language code{hidden_detail(loc[-2])}", "bad-language",
                           "use a BCP 47 code in lowercase: ar, fr, pt-br")
+    if kind in ("string_pattern_mismatch", "string_too_long") and loc and loc[-1] == "language":
+        return problem_at(file, path, f"`language` {shown} is not a language code"
+                          f"{hidden_detail(value)}", "bad-language",
+                          "use a BCP 47 code: ar, en, pt-BR")
     if kind == "invalid_key" or (loc and loc[-1] == "[key]"):
         key = loc[-2] if loc and loc[-1] == "[key]" else loc[-1] if loc else value
         return problem_at(file, path, f"key {short_key(key)} should be text, not"

@@ -32,6 +32,10 @@ class _Model(BaseModel):
 # A lowercase BCP-47-like language code: `ar`, `fr`, `pt-br`, `zh-hant`.
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
 Language = Annotated[StrictStr, Field(pattern=LANGUAGE_PATTERN, max_length=35)]
+# A source's language, as BCP 47 writes it (`ar`, `en`, `pt-BR`, `zh-Hant`): a code, nothing a
+# view could take for markup.
+SOURCE_LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+SourceLanguage = Annotated[StrictStr, Field(pattern=SOURCE_LANGUAGE_PATTERN, max_length=35)]
 # Empty or blank renderings are refused by `plandiff check` (with a message and a hint); the
 # schema says so to editors.
 Rendering = Annotated[StrictStr, Field(json_schema_extra={"minLength": 1, "pattern": r"\S"})]
@@ -202,7 +206,7 @@ class Source(_Model):
     outlet: StrictStr
     title: StrictStr | None = None
     date: dt.date | None = None
-    language: StrictStr | None = None
+    language: SourceLanguage | None = None
     url: StrictStr | None = None
     file: StrictStr | None = None
     reliability: Reliability | None = None

@@ -190,7 +190,10 @@ def currency_symbol(code: str) -> str:
 
 def quote_language_name(code: str | None) -> str:
     """'English' for 'en', in the active language (a quote's label)."""
-    if not code:
+    import re
+
+    # Nothing but a language code reaches a view (check refuses any other `language:`).
+    if not code or not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}", code):
         return _("unknown language")
     from babel import Locale
 

@@ -198,7 +198,7 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             outlet = escape(source.outlet) if source else ""
             quote = f": “{escape(cite.quote)}”" if cite.quote else ""
             if quote:
-                quote += _language_label(source.language if source else None)
+                quote += escape(_language_label(source.language if source else None))
             lines.append(f"- {code(cite.source)} {outlet}{quote}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
