@@ -3,10 +3,13 @@
 - `edited_source(root, paragraphs)`: a git repository whose second commit rewrites every
   paragraph of a source file under seeds/ (`plandiff review HEAD~1 HEAD` diffs its lines);
 - `unknown_keys(root, keys)`: a plan repository whose one version file holds `keys` unknown
-  fields, each a located problem for `plandiff check`.
+  fields, each a located problem for `plandiff check`;
+- `unknown_sources(root, count)`: a bibliography of `count` sources and a version whose clauses
+  cite `count` others, each close to a known one ("did you mean" compares it with every source).
 
     python bench/hostile.py review 3000 /tmp/review-3000
     python bench/hostile.py keys 40000 /tmp/keys-40000
+    python bench/hostile.py sources 4000 /tmp/sources-4000
 """
 
 from __future__ import annotations
@@ -70,13 +73,29 @@ def unknown_keys(root: Path, keys: int) -> Path:
     return root
 
 
+def unknown_sources(root: Path, count: int) -> Path:
+    """A repository of `count` sources and one clause citing `count` unknown ones, each a typo
+    of a known id (`sourc-0001` for `source-0001`)."""
+    (root / "plans").mkdir(parents=True, exist_ok=True)
+    (root / "plans" / "terms.yaml").write_text(_TERMS, encoding="utf-8")
+    (root / "plans" / "sources.yaml").write_text(
+        "".join(f"source-{index:05d}:\n  outlet: Outlet {index}\n" for index in range(count)),
+        encoding="utf-8")
+    cites = "".join(f"      - source: sourc-{index:05d}\n" for index in range(count))
+    (root / "plans" / "v1.yaml").write_text(
+        _VERSION.replace("    cites: [{source: seed}]\n", "    cites:\n" + cites),
+        encoding="utf-8")
+    return root
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=("review", "keys"))
+    parser.add_argument("kind", choices=("review", "keys", "sources"))
     parser.add_argument("size", type=int)
     parser.add_argument("root", type=Path)
     args = parser.parse_args()
-    (edited_source if args.kind == "review" else unknown_keys)(args.root, args.size)
+    write = {"review": edited_source, "keys": unknown_keys, "sources": unknown_sources}
+    write[args.kind](args.root, args.size)
 
 
 if __name__ == "__main__":

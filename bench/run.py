@@ -40,7 +40,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate, generate_treaty  # noqa: E402  (bench/ is not a package)
-from hostile import edited_source, unknown_keys  # noqa: E402
+from hostile import edited_source, unknown_keys, unknown_sources  # noqa: E402
 
 SIZES = (100, 1_000, 10_000, 100_000)
 SECTIONS = ("startup", "corpus", "commands", "single", "repositories", "treaties", "hostile")
@@ -580,6 +580,20 @@ def hostile(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
                         f"{size / 1000:,.0f} KB; each a located problem; was quadratic (40,000:"
                         " 104 s)"))
         shutil.rmtree(root, ignore_errors=True)
+    cited: dict[int, Measure] = {}
+    for count in (1_000, 4_000):
+        root = unknown_sources(work / f"sources-{count}", count)
+        measure = Measure("check", [*(plandiff or []), "check", "--root", str(root)])
+        if plandiff is None:
+            measure.failure = why
+        run_interleaved([measure], runs, cwd=root, ok_codes=(1,), timeout=900)
+        cited[count] = measure
+        rows.append(Row(f"`plandiff check` of {count:,} unknown sources among {count:,}", measure,
+                        "each a typo of a known id; \"did you mean\" for the first ones only; was"
+                        " quadratic (1,000: 32 s, 4,000: 7.7 min)"))
+        shutil.rmtree(root, ignore_errors=True)
+    goals.append(growth_goal("`check` 1,000 → 4,000 unknown sources: time ≤ 6×", cited[1_000],
+                             cited[4_000], 6))
     goals.append(limit_goal("`review` of 3,000 rewritten paragraphs under 10 s", reviews[3_000],
                             seconds=10))
     goals.append(growth_goal("`check` 10,000 → 40,000 unknown keys: time ≤ 6× (4× the keys)",

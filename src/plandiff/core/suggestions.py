@@ -2,16 +2,41 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
 
 CUTOFF = 0.6
+# How many names one check compares at most (a look-up compares one name with every known one):
+# thousands of unknown references among thousands of sources took minutes (4,000: 7.7 min). Past
+# this, no suggestion: the first unknown names get one, the rest the plain hint.
+COMPARISONS = 50_000
+
+_left: ContextVar[list[int] | None] = ContextVar("plandiff_suggestions_left", default=None)
+
+
+@contextlib.contextmanager
+def budget(comparisons: int = COMPARISONS) -> Iterator[None]:
+    """At most `comparisons` names compared inside the block (one check of a repository);
+    outside any block (a single look-up of a version or term the user typed), no limit."""
+    token = _left.set([comparisons])
+    try:
+        yield
+    finally:
+        _left.reset(token)
 
 
 def closest(name: object, known: Iterable[str]) -> str | None:
     """The closest spelling among `known`, else the one known name that contains `name` (a
-    shortened id, such as `troop-cap` for `ukraine-troop-cap`); None when nothing is close."""
+    shortened id, such as `troop-cap` for `ukraine-troop-cap`); None when nothing is close, or
+    when the block's budget of look-ups is spent."""
     text, names = str(name), list(known)
+    left = _left.get()
+    if left is not None:
+        if left[0] < len(names):
+            return None
+        left[0] -= len(names)
     close = difflib.get_close_matches(text, names, n=1, cutoff=CUTOFF)
     if close:
         return close[0]

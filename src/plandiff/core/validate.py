@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from plandiff.core import suggestions
 from plandiff.core.hidden_characters import NOTABLE, SURROGATE, findings, is_web_url
 from plandiff.core.lineage import check_cycles, check_rename_collisions, check_was_links
 from plandiff.core.model_errors import (
@@ -70,7 +71,14 @@ def build_plans(data: Mapping[str, Any], *, unreadable: Iterable[str] = (),
     stems) of those, so that references to them are not reported as dangling. Returns the plan
     (None when a file could not be modelled), the plan of every file that could be (to check the
     quotes of each readable version even when another is broken) and every problem found.
+    "Did you mean" is computed for the first unknown names only (suggestions.COMPARISONS).
     """
+    with suggestions.budget():
+        return _build_plans(data, unreadable)
+
+
+def _build_plans(data: Mapping[str, Any], unreadable: Iterable[str],
+                 ) -> tuple[Plan | None, Plan, list[Problem]]:
     problems: list[Problem] = []
     for file, raw in data.items():
         problems.extend(hidden_character_problems(file, raw))
