@@ -106,3 +106,48 @@ def test_a_space_added_inside_a_quote_is_no_new_evidence(run, repo) -> None:
     assert "clause `army` changed (modified) but its citations did not" in result.stdout
     edit(repo, "v1.yaml", 'quote: "capped "', 'quote: "\\tcapped"')
     assert "[uncited-change]" in run("review", "main", root=repo).stdout
+
+
+def test_a_seed_of_nul_bytes_over_the_byte_limit_is_named_unread(run, repo,
+                                                                 monkeypatch) -> None:
+    # 40 MB of NUL bytes (40 KB in git) cost ~6 GB: one match object per character. At a small
+    # limit, the same attack: the file is never read, and the review fails saying so.
+    monkeypatch.setenv("PLANDIFF_MAX_BYTES", "20000")
+    (repo / "seeds").mkdir()
+    (repo / "seeds" / "zeros.txt").write_bytes(b"\0" * 200_000)
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "zeros")
+    result = run("review", "HEAD~1", "HEAD", root=repo)
+    assert result.exit_code == 1, result.output
+    assert ("seeds/zeros.txt: error: not reviewed: the file (200,000 bytes) passes the byte"
+            " limit of 20,000 bytes") in result.stdout
+    assert "[too-large]" in result.stdout
+
+
+def test_hidden_characters_under_the_limit_are_named_once_per_line(run, repo,
+                                                                  monkeypatch) -> None:
+    monkeypatch.setenv("PLANDIFF_MAX_BYTES", "20000")
+    (repo / "seeds").mkdir()
+    (repo / "seeds" / "zeros.txt").write_bytes(b"\0" * 5_000 + b"\n" + b"ok\x1b\n" * 300)
+    result = run("review", "main", root=repo)
+    assert result.exit_code == 1, result.output
+    assert "seeds/zeros.txt:1:1: error: the change adds the control character U+0000" \
+        in result.stdout
+    assert result.stdout.count("[control-character]") == 100
+    assert "the change adds hidden characters on 201 more line(s) of this file" in result.stdout
+
+
+def test_a_submodule_in_the_plan_folders_is_reported(run, repo) -> None:
+    sub = repo / "seeds" / "vendor"
+    sub.mkdir(parents=True)
+    git(sub, "init", "-q", "-b", "main")
+    (sub / "a.txt").write_text("hidden\n", encoding="utf-8")
+    git(sub, "add", ".")
+    git(sub, "commit", "-q", "-m", "sub")
+    assert "seeds/vendor: error: a git submodule" in run("review", "main", root=repo).stdout
+    git(repo, "add", "seeds/vendor")
+    git(repo, "commit", "-q", "-m", "add a submodule")
+    result = run("review", "HEAD~1", "HEAD", root=repo)
+    assert result.exit_code == 1
+    assert "seeds/vendor: error: a git submodule in the plan repository" in result.stdout
+    assert "[submodule]" in result.stdout

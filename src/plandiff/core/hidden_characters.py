@@ -66,21 +66,27 @@ _CLASSES: tuple[tuple[re.Pattern[str], str, Severity, str, str, str], ...] = (
 
 def findings(text: str, *, one_line: bool = False) -> list[Finding]:
     """The hidden characters of a text, one finding per class. With `one_line`, tab and line feed
-    count as control characters too (labels, units, titles, ids, URLs)."""
+    count as control characters too (labels, units, titles, ids, URLs). Memory stays constant
+    whatever the text's length: the distinct characters are found once, never one match per
+    character (a line of 40 MB of NUL bytes cost gigabytes)."""
     if not HIDDEN.search(text) and not (one_line and LINE_BREAKS.search(text)):
         return []
+    distinct = set(text)
+    first = {ch: text.find(ch) for ch in distinct
+             if HIDDEN.match(ch) or (one_line and ch in "\t\n")}
     found = []
     for pattern, code, severity, noun, why, hint in _CLASSES:
-        matches = list(pattern.finditer(text))
+        chars = [ch for ch in first if pattern.match(ch)]
         if pattern is CONTROL and one_line:
-            matches = sorted(matches + list(LINE_BREAKS.finditer(text)), key=lambda m: m.start())
-            if matches and not CONTROL.search(text):
+            chars += [ch for ch in first if ch in "\t\n"]
+            if chars and not any(CONTROL.match(ch) for ch in chars):
                 hint = "write it on one line, without tabs"
-        if not matches:
+        if not chars:
             continue
-        names = list(dict.fromkeys(f"U+{ord(m.group()):04X}" for m in matches))
+        chars.sort(key=first.__getitem__)
+        names = [f"U+{ord(ch):04X}" for ch in chars]
         what = f"{noun}{'s' if len(names) > 1 else ''} {', '.join(names)}"
-        found.append(Finding(code, severity, what, why, hint, matches[0].start()))
+        found.append(Finding(code, severity, what, why, hint, first[chars[0]]))
     return found
 
 

@@ -24,6 +24,10 @@ class Snapshot:
     label: str
     files: dict[str, bytes] = field(default_factory=dict)
     links: list[str] = field(default_factory=list)  # symbolic links met, never followed
+    submodules: list[str] = field(default_factory=list)  # gitlinks (mode 160000), never read
+    # Files left unread because they pass the byte limit (alone or with the files before them):
+    # path -> (size, git object id or None in the working tree).
+    unread: dict[str, tuple[int, str | None]] = field(default_factory=dict)
 
 
 def _git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
@@ -80,21 +84,34 @@ def _closest_ref(top: Path, revision: str) -> str | None:
     return closest(revision, names)
 
 
-def at_revision(top: Path, prefix: str, revision: str) -> Snapshot:
+def at_revision(top: Path, prefix: str, revision: str, *,
+                max_bytes: int | None = None) -> Snapshot:
+    """The files under plans/ and seeds/ at `revision`; at most `max_bytes` of them in all are
+    read (the rest are listed in `unread`, never loaded)."""
     commit = resolve_revision(top, revision)
     snapshot = Snapshot(revision)
     paths = [prefix + folder for folder in PLAN_FOLDERS]
-    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *paths)
+    listing = _git(top, "ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", *paths)
     blobs: list[tuple[str, str]] = []
+    left = max_bytes
     for entry in filter(None, listing.split(b"\0")):
         meta, _, raw_path = entry.partition(b"\t")
-        mode, kind, sha = meta.decode().split()
+        mode, kind, sha, size = meta.decode().split()
         path = raw_path.decode("utf-8", "surrogateescape")[len(prefix):]
+        if kind == "commit":
+            snapshot.submodules.append(path)
+            continue
         if kind != "blob":
             continue
         if mode == "120000":
             snapshot.links.append(path)
             continue
+        if left is not None:
+            if int(size) > left:
+                snapshot.unread[path] = (int(size), sha)
+                left = -1  # files after one that passed the limit are not read either
+                continue
+            left -= int(size)
         blobs.append((path, sha))
     if blobs:
         request = "".join(f"{sha}\n" for _, sha in blobs).encode()
@@ -102,18 +119,20 @@ def at_revision(top: Path, prefix: str, revision: str) -> Snapshot:
         position = 0
         for path, _sha in blobs:
             header_end = output.index(b"\n", position)
-            size = int(output[position:header_end].split()[2])
+            length = int(output[position:header_end].split()[2])
             start = header_end + 1
-            snapshot.files[path] = output[start:start + size]
-            position = start + size + 1
+            snapshot.files[path] = output[start:start + length]
+            position = start + length + 1
     return snapshot
 
 
-def working_tree(root: Path) -> Snapshot:
+def working_tree(root: Path, *, max_bytes: int | None = None) -> Snapshot:
     """The plan files of the working tree, as a commit of it would hold them: a symbolic link,
     to a file or to a folder, is listed as a link and never followed (git stores the link, not
-    what it points to)."""
+    what it points to); a folder holding `.git` is a submodule, listed and not read. At most
+    `max_bytes` in all are read, as at a revision."""
     snapshot = Snapshot("working tree")
+    left = max_bytes
     for folder in PLAN_FOLDERS:
         base = root / folder
         if base.is_symlink():
@@ -122,14 +141,26 @@ def working_tree(root: Path) -> Snapshot:
         if not base.is_dir():
             continue
         for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
+            if Path(dirpath) != base and ".git" in (*dirnames, *filenames):
+                snapshot.submodules.append(Path(dirpath).relative_to(root).as_posix())
+                dirnames[:] = []
+                continue
+            dirnames.sort()
             linked = [d for d in dirnames if (Path(dirpath) / d).is_symlink()]
             snapshot.links += [(Path(dirpath) / d).relative_to(root).as_posix() for d in linked]
             dirnames[:] = [d for d in dirnames if d != ".git" and d not in linked]
-            for name in filenames:
+            for name in sorted(filenames):
                 path = Path(dirpath) / name
                 relative = path.relative_to(root).as_posix()
                 if path.is_symlink():
                     snapshot.links.append(relative)
                 elif path.is_file():
+                    size = path.stat().st_size
+                    if left is not None:
+                        if size > left:
+                            snapshot.unread[relative] = (size, None)
+                            left = -1
+                            continue
+                        left -= size
                     snapshot.files[relative] = path.read_bytes()
     return snapshot

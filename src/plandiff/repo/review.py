@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.diff import PlanDiff, diff_resolved
-from plandiff.core.hidden_characters import findings
+from plandiff.core.hidden_characters import HIDDEN, findings
 from plandiff.core.models import Citation, Disputed, Plan
 from plandiff.core.problems import Problem
 from plandiff.core.quote_normalization import normalize
@@ -54,20 +54,42 @@ def review(root: Path, base: str, head: str | None = None, *,
     """Read both revisions without checking anything out, and review what changed; each within
     `limits`."""
     from plandiff.repo import git as gitread
+    from plandiff.repo.located_yaml import Limits
     from plandiff.repo.memory import memory_root, read_files, source_reader
     from plandiff.repo.repository import inspect_repository
 
     top, prefix = gitread.repository_prefix(root)
-    base_snapshot = gitread.at_revision(top, prefix, base)
-    head_snapshot = (gitread.at_revision(top, prefix, head) if head is not None
-                     else gitread.working_tree(root))
+    # Each revision's files are read up to the repository's byte limit, never more: a seed of
+    # 600 MB of NUL bytes (600 KB in git) is named as unread instead of filling the memory.
+    limit = (limits or Limits()).max_bytes
+    base_snapshot = gitread.at_revision(top, prefix, base, max_bytes=limit)
+    head_snapshot = (gitread.at_revision(top, prefix, head, max_bytes=limit) if head is not None
+                     else gitread.working_tree(root, max_bytes=limit))
     loaded = {}
     for name, snapshot in (("base", base_snapshot), ("head", head_snapshot)):
         # Read from memory: nothing of a revision under review is ever written to disk.
         files = snapshot.files
         loaded[name] = inspect_repository(memory_root(limits), raw=read_files(files, limits),
                                           sources=source_reader(files), verify=True)
-    return analyse(base_snapshot, head_snapshot, loaded["base"], loaded["head"])
+    result = analyse(base_snapshot, head_snapshot, loaded["base"], loaded["head"])
+    result.problems += _unread_problems(base_snapshot, head_snapshot, limit)
+    result.problems.sort(key=Problem.sort_key)
+    return result
+
+
+def _unread_problems(base: Any, head: Any, limit: int) -> list[Problem]:
+    """A file the head holds but review could not read (it passes the byte limit), unless the
+    base holds the very same object: what a reviewer cannot see fails the review."""
+    problems = []
+    for path, (size, sha) in head.unread.items():
+        if sha is not None and base.unread.get(path, (0, None))[1] == sha:
+            continue
+        problems.append(Problem(path, f"not reviewed: the file ({size:,} bytes) passes the byte"
+                                f" limit of {limit:,} bytes for the files of one revision (with"
+                                " the files before it)", "too-large",
+                                hint="raise it with --max-bytes N (or PLANDIFF_MAX_BYTES=N) if"
+                                " the files are meant to be this large"))
+    return problems
 
 
 def _changed_files(base: dict[str, bytes], head: dict[str, bytes]) -> list[FileChange]:
@@ -99,16 +121,28 @@ def _added_lines(old: bytes | None, new: bytes) -> list[tuple[int, str]]:
     return added
 
 
+HIDDEN_PER_FILE = 100  # problems of hidden characters named in one file, then a count
+
+
 def _hidden_character_problems(path: str, old: bytes | None, new: bytes) -> list[Problem]:
     """The hidden characters on the lines a change adds to any file under plans/ or seeds/: the
-    same classes as `check` finds in decoded values, here in the raw text (comments, seeds)."""
-    problems = []
+    same classes as `check` finds in decoded values, here in the raw text (comments, seeds).
+    The first HIDDEN_PER_FILE are named, then how many more lines hold some."""
+    problems: list[Problem] = []
+    more = 0
     for number, line in _added_lines(old, new):
+        if len(problems) >= HIDDEN_PER_FILE:
+            more += bool(HIDDEN.search(line))
+            continue
         for finding in findings(line):
             problems.append(Problem(path, f"the change adds the {finding.what}"
                                     + (f"; {finding.why}" if finding.why else ""), finding.code,
                                     finding.severity,
                                     finding.hint, line=number, column=finding.offset + 1))
+    if more:
+        problems.append(Problem(path, f"the change adds hidden characters on {more:,} more"
+                                " line(s) of this file", "hidden-characters-more",
+                                hint="delete them; the first ones are named above"))
     return problems
 
 
@@ -168,12 +202,18 @@ def _positions(plan: Plan, version_id: str) -> dict[str, int]:
 
 def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> ReviewResult:
     """Everything a reviewer must see, from the two snapshots and what the loader made of them."""
-    files = _changed_files(base_snapshot.files, head_snapshot.files)
+    unread = set(base_snapshot.unread) | set(head_snapshot.unread)
+    files = [change for change in _changed_files(base_snapshot.files, head_snapshot.files)
+             if change.path not in unread]
     touched = {f.path for f in files}
     problems: list[Problem] = []
     for link in head_snapshot.links:
         problems.append(Problem(link, "a symbolic link in the plan repository; plandiff never"
                                 " follows links", "symlink", hint="commit the file itself"))
+    for module in head_snapshot.submodules:
+        problems.append(Problem(module, "a git submodule in the plan repository; plandiff never"
+                                " reads it, so review cannot show what it holds", "submodule",
+                                hint="commit the files themselves"))
     for change in files:
         if change.status != "deleted":
             problems += _hidden_character_problems(change.path,
