@@ -545,3 +545,37 @@ def test_every_quote_of_the_corpus_is_in_the_script_of_its_source_s_language() -
         assert language is not None, cite.source
         script = _SCRIPTS.get(language, "[A-Za-z]")
         assert re.search(script, cite.quote), (cite.source, language, cite.quote)
+
+
+# --- a translation states no number of its own (issue 24, item 2) ---------------------------
+
+
+@pytest.mark.parametrize("rendering", ["يحدد سقف الجيش عند 950,000.",
+                                       "يحدد سقف الجيش عند ٩٥٠٬٠٠٠.",
+                                       "يحدد سقف الجيش عند ٩٥٠ ألف.",
+                                       "يحدد سقف الجيش عند 600 ألف بعد 3 سنوات."])
+def test_a_number_the_english_and_the_terms_do_not_state_is_an_error(run, repo,
+                                                                      rendering: str) -> None:
+    checked = run("check", root=repo(v1_yaml=V1.replace("text: يحدد سقف الجيش عند 600,000.",
+                                                        f"text: {rendering}")))
+    assert checked.exit_code == 1, checked.stdout
+    assert "plans/v1.yaml:21:15: error: the translated `text` states " in checked.stdout
+    assert "which the English and the terms do not [translation-number]" in checked.stdout
+
+
+@pytest.mark.parametrize("rendering", ["يحدد سقف الجيش عند ٦٠٠٬٠٠٠.",
+                                       "يحدد سقف الجيش عند 600 ألف.",
+                                       "يحدد سقف الجيش عند ٦٠٠ ألف جندي.", "يحدد سقف الجيش."])
+def test_the_english_numbers_in_either_digits_or_in_thousands_pass(run, repo,
+                                                                    rendering: str) -> None:
+    checked = run("check", root=repo(v1_yaml=V1.replace("text: يحدد سقف الجيش عند 600,000.",
+                                                        f"text: {rendering}")))
+    assert checked.exit_code == 0, checked.stdout
+
+
+def test_a_position_translation_states_no_value_of_its_own(run, repo) -> None:
+    positions = POSITIONS.replace("text: تريد روسيا مناطق عازلة.",
+                                  "text: تريد روسيا مناطق عازلة بعمق ١٠٠ كيلومتر.")
+    checked = run("check", root=repo(positions_yaml=positions))
+    assert checked.exit_code == 1
+    assert "the translated `text` states 100, which the English" in checked.stdout

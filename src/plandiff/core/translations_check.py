@@ -1,6 +1,6 @@
 """Pure checks of translated content: no empty rendering, nothing that translates a field or a
-choice the object does not have. (Hidden characters are found by validate's one walk over every
-string of every file, translations included.)"""
+choice the object does not have, no number that the English does not state. (Hidden characters
+are found by validate's one walk over every string of every file, translations included.)"""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from plandiff.core.model_errors import problem_at, suggest
-from plandiff.core.models import Plan
+from plandiff.core.models import Disputed, Plan
 from plandiff.core.problems import KeyPath, Problem
+from plandiff.core.translation_numbers import unstated_numbers
 
 _EMPTY_HINT = "write the translation, or leave the field out: views then show the English, marked"
 
@@ -23,6 +24,8 @@ def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
         for lang, rendering in term.translations.items():
             where: KeyPath = (term_id, "translations", lang)
             problems.extend(_texts(terms_file, where, rendering, ("label", "unit")))
+            problems.extend(_numbers(terms_file, where, rendering, ("label", "unit"),
+                                     (term.label, term.unit, term.description)))
             if rendering.unit is not None and term.unit is None:
                 problems.append(problem_at(terms_file, (*where, "unit"), f"term `{term_id}` has"
                                            " no unit to translate", "translation-of-nothing",
@@ -38,11 +41,15 @@ def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
                                                    "its choices: " + ", ".join(choices)
                                                    if choices else "the term has no choices")))
                 problems.extend(_text(terms_file, path, label, f"label of choice `{key}`"))
+                problems.extend(_number_problems(terms_file, path, label,
+                                                 (choices.get(key), term.description), ()))
     for version_id, version in plan.versions.items():
         file = files[version_id]
         for lang, version_rendering in version.translations.items():
             where = ("translations", lang)
             problems.extend(_texts(file, where, version_rendering, ("title", "summary")))
+            problems.extend(_numbers(file, where, version_rendering, ("title", "summary"),
+                                     (version.title, version.summary)))
             if version_rendering.summary is not None and version.summary is None:
                 problems.append(problem_at(file, (*where, "summary"), f"version `{version_id}`"
                                            " has no summary to translate",
@@ -53,6 +60,9 @@ def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
             for lang, clause_rendering in clause.translations.items():
                 where = ("clauses", index, "translations", lang)
                 problems.extend(_texts(file, where, clause_rendering, ("title", "text")))
+                problems.extend(_numbers(file, where, clause_rendering, ("title", "text"),
+                                         (clause.title, clause.text, str(clause.number or "")),
+                                         _term_values(clause.terms.values())))
                 if clause.removed and clause_rendering.text is not None:
                     problems.append(problem_at(file, (*where, "text"), f"clause `{clause.id}` is"
                                                " removed: it has no text to translate",
@@ -72,6 +82,9 @@ def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
         for lang, position_rendering in position.translations.items():
             where = ("positions", index, "translations", lang)
             problems.extend(_texts(positions_file, where, position_rendering, ("text", "issue")))
+            problems.extend(_numbers(positions_file, where, position_rendering, ("text", "issue"),
+                                     (position.text, position.issue),
+                                     (position.value,) if position.has_value else ()))
             if position_rendering.issue is not None and position.issue is None:
                 problems.append(problem_at(positions_file, (*where, "issue"), f"position"
                                            f" {index + 1} is about a term, not an issue in words:"
@@ -200,3 +213,38 @@ def _carried_renderings(plan: Plan) -> dict[tuple[str, str], Mapping[str, Any]]:
             if item.reported_in == version_id:
                 found[(version_id, item.clause.id)] = item.clause.translations
     return found
+
+def _term_values(values: Any) -> list[Any]:
+    """Every value a clause's terms state, each claim of a disputed one included."""
+    found: list[Any] = []
+    for value in values:
+        if isinstance(value, Disputed):
+            found += [claim.value for claim in value.disputed]
+        else:
+            found.append(value)
+    return found
+
+
+def _numbers(file: str, where: KeyPath, rendering: Any, fields: tuple[str, ...],
+             english: tuple[str | None, ...], values: Any = ()) -> list[Problem]:
+    problems: list[Problem] = []
+    for field in fields:
+        problems.extend(_number_problems(file, (*where, field), getattr(rendering, field),
+                                         english, values))
+    return problems
+
+
+def _number_problems(file: str, path: KeyPath, text: str | None, english: tuple[str | None, ...],
+                     values: Any) -> list[Problem]:
+    """A translation states no number of its own: each one must be in the English it renders or
+    in the values beside it (digits of either system; `800 ألف` renders 800,000)."""
+    if not text:
+        return []
+    unstated = unstated_numbers(text, english, values)
+    if not unstated:
+        return []
+    shown = ", ".join(dict.fromkeys(unstated))
+    return [problem_at(file, path, f"the translated `{path[-1]}` states {shown}, which the"
+                       " English and the terms do not", "translation-number",
+                       "render the English's numbers: a translation is never cited, so it"
+                       " states no fact of its own")]
