@@ -151,3 +151,93 @@ def test_a_submodule_in_the_plan_folders_is_reported(run, repo) -> None:
     assert result.exit_code == 1
     assert "seeds/vendor: error: a git submodule in the plan repository" in result.stdout
     assert "[submodule]" in result.stdout
+
+
+POSITIONS = """\
+parties:
+  US: United States
+positions:
+  - party: US
+    term: cap
+    stance: proposal
+    value: 600000
+    date: 2025-01-01
+    at: v1
+    text: The United States proposes a cap of 600,000.
+    cites:
+      - source: a
+        quote: "capped"
+"""
+
+
+@pytest.fixture
+def stances(repo) -> Path:
+    (repo / "plans" / "positions.yaml").write_text(POSITIONS, encoding="utf-8")
+    edit(repo, "v1.yaml", '    cites: [{source: a, quote: "capped"}]\n  - id: nato-old',
+         '    cites: [{source: a, quote: "capped"}]\n    translations:\n      ar:\n'
+         '        text: يحدد سقف الجيش عند 600,000.\n  - id: nato-old')
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "stances and a translation")
+    return repo
+
+
+def test_a_stance_a_header_and_a_translation_changed_without_evidence_are_named_and_fail(
+        run, stances) -> None:
+    # The attack of issue 24: a stance raised (citations unchanged), a version's date and status,
+    # and a clause's Arabic rendering that now says 950,000 where the term says 600,000; review
+    # said "no problems found" and named none of it.
+    path = stances / "plans" / "positions.yaml"
+    path.write_text(POSITIONS.replace("value: 600000", "value: 900000"), encoding="utf-8")
+    edit(stances, "v1.yaml", "date: 2025-01-01\n", "date: 2025-01-09\n")
+    edit(stances, "v1.yaml", "status: leaked\n", "status: agreed\n")
+    edit(stances, "v1.yaml", "عند 600,000.", "عند 950,000.")
+    result = run("review", "main", root=stances)
+    assert result.exit_code == 1, result.output
+    out = result.stdout
+    assert "v1 · date: 2025-01-01 → 2025-01-09" in out
+    assert "v1 · status: leaked → agreed" in out
+    assert "v1 · army · translation ar · text: يحدد سقف الجيش عند 600,000. → يحدد سقف الجيش" \
+        " عند 950,000." in out
+    assert "stance US proposal cap 900000 (2025-01-01, at v1): value: 600000 → 900000" in out
+    assert ("plans/positions.yaml:7:5: error: stance 1 (US on cap) changed its value but its"
+            " citations did not [uncited-change]") in out
+    assert ("plans/v1.yaml:3:1: error: version `v1` changed its date, status but no citation in"
+            " it did [uncited-change]") in out
+    assert "states 950,000, which the English and the terms do not [translation-number]" in out
+    assert "No problems found." not in out
+
+
+def test_a_stance_changed_with_new_evidence_is_listed_and_passes(run, stances) -> None:
+    path = stances / "plans" / "positions.yaml"
+    path.write_text(POSITIONS.replace("value: 600000", "value: 900000")
+                    .replace("- source: a\n        quote: \"capped\"", "- source: b"),
+                    encoding="utf-8")
+    result = run("review", "main", root=stances)
+    assert result.exit_code == 0, result.output
+    assert "value: 600000 → 900000" in result.stdout
+    assert "cites: a \"capped\" → b" in result.stdout
+
+
+def test_a_stance_moved_to_another_party_or_added_and_removed_is_named(run, stances) -> None:
+    path = stances / "plans" / "positions.yaml"
+    path.write_text(POSITIONS.replace("  US: United States\n",
+                                      "  US: United States\n  UA: Ukraine\n")
+                    .replace("  - party: US", "  - party: UA"), encoding="utf-8")
+    result = run("review", "main", root=stances)
+    assert result.exit_code == 1
+    assert "party UA: (none) → Ukraine" in result.stdout
+    assert "stance 1 (UA on cap) changed its party but its citations did not" in result.stdout
+    path.write_text(POSITIONS.replace("date: 2025-01-01", "date: 2025-01-03").replace(
+        "- source: a\n        quote: \"capped\"", "- source: b"), encoding="utf-8")
+    result = run("review", "main", root=stances)
+    assert "stance added: US proposal cap 600000 (2025-01-03, at v1)" in result.stdout
+    assert "stance removed: US proposal cap 600000 (2025-01-01, at v1)" in result.stdout
+
+
+def test_added_seed_files_are_listed(run, repo) -> None:
+    (repo / "seeds").mkdir()
+    (repo / "seeds" / "new-article.txt").write_text("An article.\n", encoding="utf-8")
+    result = run("review", "main", root=repo)
+    assert "Other files:\n  seeds/new-article.txt (added)" in result.stdout
+    markdown = run("review", "main", "--format", "markdown", root=repo).stdout
+    assert "### Other files\n\n- `seeds/new-article.txt` (added)" in markdown

@@ -13,7 +13,7 @@ from plandiff.render import markdown as md
 from plandiff.render import values
 from plandiff.render.problems import render as render_problems
 from plandiff.render.problems import workflow_command
-from plandiff.repo.review import MARKER, ReviewResult
+from plandiff.repo.review import MARKER, ReviewResult, VersionChange
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,6 +82,9 @@ def terminal(result: ReviewResult, console: Console) -> None:
         console.print()
         status = version.status if i18n.english() else pgettext("file", version.status)
         console.print(Text(f"{version.file} ({status})", style="bold"))
+        for detail in version.details:
+            where = f"{detail.clause} · " if detail.clause else ""
+            console.print(Text(f"  {version.version_id} · {where}{detail.line}"))
         if version.diff is None:
             continue
         for item in version.diff.changed:
@@ -91,6 +94,16 @@ def terminal(result: ReviewResult, console: Console) -> None:
         console.print()
         for line in result.registry:
             console.print(Text(f"  {line}"))
+    if result.positions:
+        console.print()
+        console.print(Text("plans/positions.yaml (the parties' stances)", style="bold"))
+        for line in result.positions:
+            console.print(Text(f"  {line}"))
+    if result.other_files:
+        console.print()
+        console.print(Text("Other files:", style="bold"))
+        for change in result.other_files:
+            console.print(Text(f"  {make_visible(change.path, one_line=True)} ({change.status})"))
     if result.problems:
         console.print()
         console.print(Text(_("Problems:") if i18n.english() else
@@ -138,8 +151,10 @@ def markdown(result: ReviewResult, *, limit: int = COMMENT_LIMIT) -> str:
     if result.versions:
         lines += ["### Changes", "", "| Version | Clause | Change |", "|---|---|---|"]
         for version in result.versions:
+            lines += _detail_rows(version)
             if version.diff is None or not version.diff.changed:
-                lines.append(f"| {md.code(version.version_id)} | | file {version.status} |")
+                if not version.details:
+                    lines.append(f"| {md.code(version.version_id)} | | file {version.status} |")
                 continue
             for item in version.diff.changed:
                 for line in change_lines(item):
@@ -149,7 +164,26 @@ def markdown(result: ReviewResult, *, limit: int = COMMENT_LIMIT) -> str:
     if result.registry:
         lines += ["### Registry and bibliography", ""]
         lines += [f"- {md.escape(line)}" for line in result.registry] + [""]
+    lines += _other_sections(result)
     return _fit("\n".join(lines), limit)
+
+
+def _detail_rows(version: VersionChange) -> list[str]:
+    return [f"| {md.code(version.version_id)} | {md.code(d.clause) if d.clause else ''} |"
+            f" {md.escape(d.line)} |" for d in version.details]
+
+
+def _other_sections(result: ReviewResult) -> list[str]:
+    """The stances and the other files, in English (the lines quote the data's fields)."""
+    lines: list[str] = []
+    if result.positions:
+        lines += ["### " + _("Stances (plans/positions.yaml)"), ""]
+        lines += [f"- {md.escape(line)}" for line in result.positions] + [""]
+    if result.other_files:
+        lines += ["### " + _("Other files"), ""]
+        lines += [f"- {md.code(change.path)} ({change.status})" for change in result.other_files]
+        lines.append("")
+    return lines
 
 
 def _markdown_translated(result: ReviewResult, *, limit: int) -> str:
@@ -183,9 +217,11 @@ def _markdown_translated(result: ReviewResult, *, limit: int) -> str:
         head = "| " + " | ".join((_("Version"), _("Clause"), _("Change"))) + " |"
         lines += ["### " + _("Changes"), "", head, "|---|---|---|"]
         for version in result.versions:
+            lines += _detail_rows(version)
             if version.diff is None or not version.diff.changed:
-                status = _("file {status}").format(status=pgettext("file", version.status))
-                lines.append(f"| {md.code(version.version_id)} | | {status} |")
+                if not version.details:
+                    status = _("file {status}").format(status=pgettext("file", version.status))
+                    lines.append(f"| {md.code(version.version_id)} | | {status} |")
                 continue
             for item in version.diff.changed:
                 for line in change_lines(item):
@@ -195,16 +231,27 @@ def _markdown_translated(result: ReviewResult, *, limit: int) -> str:
     if result.registry:
         lines += ["### " + _("Registry and bibliography (messages in English)"), ""]
         lines += [f"- {md.escape(line)}" for line in result.registry] + [""]
+    lines += _other_sections(result)
     return _fit("\n".join(lines), limit)
 
 
 def github(result: ReviewResult) -> str:
     notices = []
     for version in result.versions:
+        if version.details:
+            notices.append(workflow_command("notice", "; ".join(
+                (f"{d.clause} · " if d.clause else "") + d.line for d in version.details),
+                file=version.file, title=f"plandiff {version.version_id}"))
         if version.diff is None:
             continue
         for item in version.diff.changed:
             notices.append(workflow_command("notice", "; ".join(change_lines(item)),
                                             file=version.file, title=f"plandiff {item.id}"))
+    if result.positions:
+        notices.append(workflow_command("notice", "; ".join(result.positions),
+                                        file="plans/positions.yaml", title="plandiff stances"))
+    for change in result.other_files:
+        notices.append(workflow_command("notice", f"{change.path} ({change.status})",
+                                        file=change.path, title="plandiff file"))
     body = render_problems(result.problems, "github")
     return "\n".join(notices) + ("\n" if notices else "") + body

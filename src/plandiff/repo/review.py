@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.diff import PlanDiff, diff_resolved
 from plandiff.core.hidden_characters import HIDDEN, findings
-from plandiff.core.models import Citation, Disputed, Plan
+from plandiff.core.models import Plan
 from plandiff.core.problems import Problem
-from plandiff.core.quote_normalization import normalize
 from plandiff.core.resolve import Resolver
+from plandiff.repo.review_details import (
+    Detail,
+    Evidence,
+    clause_evidence,
+    header_uncited,
+    position_changes,
+    version_details,
+)
 
 if TYPE_CHECKING:
     from plandiff.repo.located_yaml import Limits
@@ -33,6 +39,8 @@ class VersionChange:
     file: str
     status: str  # added | modified | deleted
     diff: PlanDiff | None  # base file → head file; for an added version, its parent → it
+    # What the clause diff does not show: the header, clauses' titles, citations, translations.
+    details: tuple[Detail, ...] = ()
 
 
 @dataclass
@@ -43,6 +51,9 @@ class ReviewResult:
     versions: list[VersionChange]
     registry: list[str]  # terms.yaml and sources.yaml changes, one line each
     problems: list[Problem] = field(default_factory=list)
+    positions: list[str] = field(default_factory=list)  # positions.yaml changes, one line each
+    # Every other file added, changed or deleted (seed files, ...): listed, whatever they are.
+    other_files: list[FileChange] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -172,23 +183,13 @@ def _registry_lines(name: str, old: dict[str, Any], new: dict[str, Any]) -> list
     return lines
 
 
-def evidence(cites: Iterable[Citation]) -> set[tuple[str, str | None]]:
-    """Citations as quote verification reads them (source, normalised quote): a quote that
-    verifies the same, with a space added or a quotation mark changed, is no new evidence."""
-    return {(c.source, normalize(c.quote) if c.quote is not None else None) for c in cites}
-
-
-def _citations(plan: Plan, version_id: str) -> dict[str, set[tuple[str, str | None]]]:
-    """The citations of each clause a version lists, by clause id (its disputed claims' too)."""
-    index: dict[str, set[tuple[str, str | None]]] = {}
+def _citations(plan: Plan, version_id: str) -> dict[str, Evidence]:
+    """The citations of each clause a version lists, by clause id (its disputed claims' too), as
+    quote verification reads them."""
+    index: dict[str, Evidence] = {}
     version = plan.versions.get(version_id)
     for clause in version.clauses if version is not None else ():
-        found = index.setdefault(clause.id, set())
-        found.update(evidence(clause.cites))
-        for value in clause.terms.values():
-            if isinstance(value, Disputed):
-                for claim in value.disputed:
-                    found.update(evidence(claim.cites))
+        index[clause.id] = index.get(clause.id, frozenset()) | clause_evidence(clause)
     return index
 
 
@@ -229,6 +230,7 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
             problems.append(problem)
     versions: list[VersionChange] = []
     registry: list[str] = []
+    positions: list[str] = []
     base_plan: Plan | None = base.plan
     head_plan: Plan | None = head.plan
     if base_plan is not None and head_plan is not None:
@@ -236,6 +238,9 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
         registry += _registry_lines("sources.yaml", base_plan.sources, head_plan.sources)
         problems += _removed_sources_still_cited(base_plan, head_plan)
         versions, unsupported = _version_changes(files, base, head)
+        stance_lines, stance_problems = position_changes(base_plan, head_plan)
+        positions += stance_lines
+        unsupported += stance_problems
         documents: dict[str, Any] = {}
         problems += [_located(p, head_snapshot.files, head.folders, documents)
                      for p in unsupported]
@@ -244,8 +249,14 @@ def analyse(base_snapshot: Any, head_snapshot: Any, base: Any, head: Any) -> Rev
                          " instead of deleting it")
                  for unit, status in _version_units(files).items() if status == "deleted"]
     problems.sort(key=Problem.sort_key)
+    other = [change for change in files if _version_unit(change.path) is None
+             and change.path not in _LISTED_ELSEWHERE]
     return ReviewResult(base_snapshot.label, head_snapshot.label, files, versions, registry,
-                        problems)
+                        problems, positions, other)
+
+
+# Files whose changes have their own section (the registry, the bibliography, the stances).
+_LISTED_ELSEWHERE = frozenset({"plans/terms.yaml", "plans/sources.yaml", "plans/positions.yaml"})
 
 
 def _located(problem: Problem, files: dict[str, bytes], folders: dict[str, Any],
@@ -319,8 +330,14 @@ def _version_changes(files: list[FileChange], base: Any,
             start = parent if parent is not None and parent in head.plan.versions else new_id
             result = diff_resolved(head.plan, head_resolver.resolve(start),
                                    head_resolver.resolve(new_id))
+        details: tuple[Detail, ...] = ()
+        if old_id is not None and new_id is not None and old_id in base.plan.versions \
+                and new_id in head.plan.versions:
+            old_version, new_version = base.plan.versions[old_id], head.plan.versions[new_id]
+            details = tuple(version_details(old_version, new_version))
+            problems += header_uncited(change.path, old_version, new_version)
         versions.append(VersionChange(new_id or old_id or change.path, change.path,
-                                      change.status, result))
+                                      change.status, result, details))
         if result is None or new_id is None:
             continue
         old_cites = new_cites = listed = None
@@ -330,8 +347,8 @@ def _version_changes(files: list[FileChange], base: Any,
             old_cites = _citations(base.plan, old_id or "") if old_cites is None else old_cites
             new_cites = _citations(head.plan, new_id) if new_cites is None else new_cites
             if change.status == "modified" and old_cites.get(item.old.id if item.old else item.id,
-                                                             set()) \
-                    == new_cites.get(item.id, set()) and (item.terms or item.text):
+                                                             frozenset()) \
+                    == new_cites.get(item.id, frozenset()) and (item.terms or item.text):
                 listed = _positions(head.plan, new_id) if listed is None else listed
                 where = ("clauses", listed[item.id], "id") if item.id in listed else ()
                 problems.append(Problem(
