@@ -233,3 +233,103 @@ def test_the_key_hashes_the_whole_package_with_its_catalogs(cached, monkeypatch)
     assert cache.key(["diff", "v28", "geneva"]) is not None
     package = Path(seen[0])
     assert (package / "render").is_dir() and (package / "locale" / "ar").is_dir()
+
+
+# --- one test per ingredient of the key (issue 24, item 11): each fails if it is left out --------
+
+
+ARGS = ["diff", "v1", "v2"]
+
+
+def entry(args: list[str]) -> str:
+    """The entry's name: the digest of every ingredient (not the plans digest kept beside it)."""
+    found = cache.key(args)
+    assert found is not None
+    return found[0]
+
+
+def test_the_arguments_are_in_the_key(cached, repo: Path) -> None:
+    assert entry(ARGS) == entry(list(ARGS))
+    assert entry(["diff", "v2", "v1"]) != entry(ARGS)
+    assert entry([*ARGS, "--all"]) != entry(ARGS)
+
+
+def test_the_environment_is_in_the_key(cached, monkeypatch, repo: Path) -> None:
+    before = entry(ARGS)
+    monkeypatch.setenv("PLANDIFF_LANG", "ar")
+    assert entry(ARGS) != before
+    monkeypatch.delenv("PLANDIFF_LANG")
+    assert entry(ARGS) == before
+
+
+class _Terminal:
+    """A standard output that is a terminal, of the size `os.get_terminal_size` says."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return 1
+
+
+def test_the_terminal_is_in_the_key(cached, monkeypatch, repo: Path) -> None:
+    # The same environment (no COLUMNS), another window: Rich wraps to the window's width.
+    monkeypatch.delenv("COLUMNS", raising=False)
+    keys = [entry(ARGS)]
+    monkeypatch.setattr(cache.sys, "stdout", _Terminal())
+    for columns, lines in ((80, 24), (200, 50)):
+        size = cache.os.terminal_size((columns, lines))
+        monkeypatch.setattr(cache.os, "get_terminal_size", lambda fd=1, size=size: size)
+        keys.append(entry(ARGS))
+    before, narrow, wide = keys
+    assert len({before, narrow, wide}) == 3
+
+
+def test_the_installed_packages_are_in_the_key(cached, monkeypatch, repo: Path,
+                                               tmp_path: Path) -> None:
+    site = tmp_path / "site-packages"
+    (site / "rich-13.0.0.dist-info").mkdir(parents=True)
+    monkeypatch.syspath_prepend(str(site))
+    before = entry(ARGS)
+    (site / "rich-13.0.0.dist-info").rename(site / "rich-14.0.0.dist-info")  # an upgrade
+    assert entry(ARGS) != before
+
+
+def test_the_code_is_in_the_key(cached, repo: Path) -> None:
+    before = entry(ARGS)
+    probe = Path(cache.__file__).parent.parent / "render" / "zz_test_probe_code.py"
+    probe.write_text("# a view edited\n", encoding="utf-8")
+    try:
+        edited = entry(ARGS)
+        probe.write_text("# a view edited again\n", encoding="utf-8")
+        assert len({before, edited, entry(ARGS)}) == 3
+    finally:
+        probe.unlink()
+    assert entry(ARGS) == before
+
+
+def test_the_compiled_catalogs_are_in_the_key(cached, repo: Path) -> None:
+    # After a translation is corrected and compiled, the cached run printed the old Arabic: the
+    # key left out every file but .py, .css, .js, .json and .html.
+    before = entry(ARGS)
+    probe = (Path(cache.__file__).parent.parent / "locale" / "ar" / "LC_MESSAGES"
+             / "zz_test_probe.mo")
+    probe.write_bytes(b"\xde\x12\x04\x95 old words")
+    try:
+        compiled = entry(ARGS)
+        probe.write_bytes(b"\xde\x12\x04\x95 new words")  # corrected and compiled again
+        assert len({before, compiled, entry(ARGS)}) == 3
+    finally:
+        probe.unlink()
+    assert entry(ARGS) == before
+
+
+def test_the_plan_files_are_in_the_key(cached, repo: Path) -> None:
+    before = entry(ARGS)
+    path = repo / "plans" / "v1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("600000", "650000"),
+                    encoding="utf-8")
+    assert entry(ARGS) != before

@@ -1,8 +1,9 @@
 """What `plandiff A B` printed, kept outside the repository and served again only for the same
-inputs: the same bytes in every file and folder of plans/, the same plandiff code and installed
-packages, the same arguments, environment, working directory and terminal. Anything else (a file
-edited, added or removed, an option, another terminal width) is another key, so a cached answer is
-never stale. Kept light: it runs before anything heavy is imported.
+inputs: the same bytes in every file and folder of plans/, the same plandiff package (code and
+compiled catalogs) and installed packages, the same arguments, environment, working directory and
+terminal. Anything else (a file edited, added or removed, an option, another terminal width) is
+another key, so a cached answer is never stale. Kept light: it runs before anything heavy is
+imported.
 
 PLANDIFF_CACHE=0 turns it off; PLANDIFF_CACHE_DIR moves it (default: $XDG_CACHE_HOME/plandiff or
 ~/.cache/plandiff). It is never written inside the repository's plans/.
@@ -116,7 +117,8 @@ def _terminal() -> str:
 
 
 def _feed_tree(feed: object, top: str, *, code: bool, depth: int = 0) -> None:
-    """Every name, kind and byte under `top` (for plandiff's own code: its source files)."""
+    """Every name, kind and byte under `top` (for plandiff's own code: every file of the package
+    but its bytecode and the bundled corpus)."""
     entries = sorted(os.scandir(top), key=lambda entry: entry.name)
     for entry in entries:
         if code and (entry.name == "__pycache__" or entry.name == "_corpus"):
@@ -132,8 +134,8 @@ def _feed_tree(feed: object, top: str, *, code: bool, depth: int = 0) -> None:
             else:
                 raise _Uncacheable
         elif stat.S_ISREG(mode):
-            if code and not entry.name.endswith((".py", ".css", ".js", ".json", ".html")):
-                continue
+            # Every file of the package, whatever its kind: the compiled catalogs (.mo) too, or a
+            # corrected and compiled translation was served in its old words from the cache.
             with open(entry.path, "rb") as stream:
                 data = stream.read()
             feed(b"f" + len(name).to_bytes(4, "big") + name  # type: ignore[operator]
