@@ -198,7 +198,8 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             outlet = escape(source.outlet) if source else ""
             quote = f": “{escape(cite.quote)}”" if cite.quote else ""
             if quote:
-                quote += escape(_language_label(source.language if source else None))
+                label = _language_label(source.language if source else None)
+                quote += f" {escape(label.strip())}" if label else ""
             lines.append(f"- {code(cite.source)} {outlet}{quote}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
