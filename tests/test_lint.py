@@ -33,4 +33,26 @@ def test_no_module_imports_from_a_layer_above_its_own() -> None:
         __import__("pathlib").Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([linter, "--no-cache"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert "0 broken" in result.stdout
+    # The contracts themselves, by name: "0 broken" alone also holds when a contract is deleted.
+    for contract in CONTRACTS:
+        assert f"{contract} KEPT" in result.stdout, result.stdout[-4000:]
+    assert f"Contracts: {len(CONTRACTS)} kept, 0 broken." in result.stdout
+
+
+CONTRACTS = ("layers: cli > render > importer > repo > core",
+             "the core never imports typer or rich")
+
+
+def test_the_layers_contract_lists_every_layer_in_order() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and newer
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = {c["name"]: c for c in config["tool"]["importlinter"]["contracts"]}
+    assert set(contracts) == set(CONTRACTS)
+    layers = contracts[CONTRACTS[0]]
+    assert layers["type"] == "layers"
+    assert layers["layers"] == ["plandiff.cli", "plandiff.render", "plandiff.importer",
+                                "plandiff.repo", "plandiff.core"]
+    forbidden = contracts[CONTRACTS[1]]
+    assert forbidden["source_modules"] == ["plandiff.core"]
+    assert set(forbidden["forbidden_modules"]) >= {"typer", "rich"}

@@ -129,3 +129,20 @@ def test_report_carries_version_summaries_and_clause_notes(run, make_repo) -> No
     page = run("report", "v1", "v2", "-f", "html", root=root).stdout
     assert "<details><summary>Note of v2</summary>" in page
     assert "One outlet says peacetime only." in page
+
+
+def test_arabic_footnotes_are_marked_right_to_left_in_both_editions(run, make_repo) -> None:
+    """The only Arabic in these plans is a source's outlet and its quote: each footnote marks
+    them `dir="rtl" lang="ar"` (a guard no test held, issue 24 item 12)."""
+    from conftest import LINEAGE_PLANS
+
+    files = dict(LINEAGE_PLANS)
+    files["plans/sources.yaml"] = files["plans/sources.yaml"].replace(
+        "  outlet: Outlet A\n", "  outlet: الجزيرة\n  language: ar\n")
+    files["plans/v1.yaml"] = files["plans/v1.yaml"].replace('quote: "capped"',
+                                                            'quote: "يُقتصر حجم القوات"')
+    root = make_repo(files)
+    english = run("report", "v1", "v2", "--format", "html", root=root).stdout
+    assert '<span dir="rtl" lang="ar">“يُقتصر حجم القوات”</span>' in english
+    arabic = run("report", "v1", "v2", "--format", "html", "--lang", "ar", root=root).stdout
+    assert '<span dir="rtl" lang="ar">الجزيرة</span>' in arabic

@@ -241,3 +241,26 @@ def test_added_seed_files_are_listed(run, repo) -> None:
     assert "Other files:\n  seeds/new-article.txt (added)" in result.stdout
     markdown = run("review", "main", "--format", "markdown", root=repo).stdout
     assert "### Other files\n\n- `seeds/new-article.txt` (added)" in markdown
+
+
+def test_the_registry_and_bibliography_changes_are_listed(run, repo) -> None:
+    """deepdiff's one job (review's terms and sources section): every change, named."""
+    edit(repo, "terms.yaml", "  label: Troop cap\n", "  label: Cap on troops\n")
+    edit(repo, "terms.yaml", "    consensus: Up to consensus\n",
+         "    consensus: Up to consensus\n    never: Never\n")
+    edit(repo, "sources.yaml", "  reliability: low\n", "  reliability: high\n")
+    edit(repo, "sources.yaml", "  url: https://example.org/a\n", "")
+    (repo / "plans" / "sources.yaml").write_text(
+        (repo / "plans" / "sources.yaml").read_text(encoding="utf-8")
+        + "c:\n  outlet: Outlet C\n", encoding="utf-8")
+    result = run("review", "main", root=repo)
+    lines = result.stdout.splitlines()
+    for line in ("  terms.yaml: cap.label: 'Troop cap' → 'Cap on troops'",
+                 "  terms.yaml: added nato.choices.never",
+                 "  sources.yaml: added c",
+                 "  sources.yaml: b.reliability: 'low' → 'high'",
+                 "  sources.yaml: removed a.url"):
+        assert line in lines, result.stdout
+    markdown = run("review", "main", "--format", "markdown", root=repo).stdout
+    assert "### Registry and bibliography\n\n" in markdown
+    assert "- sources.yaml: added c\n" in markdown
