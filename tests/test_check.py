@@ -180,3 +180,16 @@ def test_a_ukrainian_quote_verifies_whichever_apostrophe_it_is_typed_with(typed:
 
     source = normalize("Повернення дітей до сімʼї та обмін полоненими.")
     assert quote_occurs(f"Повернення дітей до {typed}", source)
+
+
+@pytest.mark.parametrize("file", ["plans/v1.yaml", "Plans/v1.yaml", "seeds/linked.yaml"])
+def test_a_source_file_may_not_be_a_plan_file(run, repo, file: str) -> None:
+    # A source whose `file:` is the plan itself verifies every quote of the plan's own text.
+    quoted = V1.replace('quote: "يُقتصر حجم القوات"', 'quote: "The army is capped."')
+    root = repo(plans__sources_yaml=SOURCES.replace("seeds/article.txt", file),
+                plans__v1_yaml=quoted)
+    (root / "seeds" / "linked.yaml").symlink_to(root / "plans" / "v1.yaml")
+    result = run("check", root=root)
+    assert result.exit_code == 1, result.stdout
+    assert "it is under plans/: a source's local copy is a document of its own" in result.stdout
+    assert "[bad-source-file]" in result.stdout

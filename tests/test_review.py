@@ -264,3 +264,12 @@ def test_the_registry_and_bibliography_changes_are_listed(run, repo) -> None:
     markdown = run("review", "main", "--format", "markdown", root=repo).stdout
     assert "### Registry and bibliography\n\n" in markdown
     assert "- sources.yaml: added c\n" in markdown
+
+
+def test_a_source_file_that_is_a_plan_file_fails_review(run, repo) -> None:
+    edit(repo, "sources.yaml", "  url: https://example.org/a\n",
+         "  url: https://example.org/a\n  file: plans/v1.yaml\n")
+    edit(repo, "v1.yaml", 'quote: "capped"', 'quote: "The army will be capped"')
+    result = run("review", "main", root=repo)
+    assert result.exit_code == 1, result.output
+    assert "it is under plans/: a source's local copy is a document of its own" in result.stdout

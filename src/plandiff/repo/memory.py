@@ -12,6 +12,7 @@ from plandiff.repo.repository import (
     MAX_SOURCE_BYTES,
     MISNAMED,
     OPTIONAL_FILES,
+    PLAN_FILE_AS_SOURCE,
     SPECIAL_FILES,
     VERSION_HEADER,
     FolderVersion,
@@ -127,6 +128,8 @@ def source_reader(files: Mapping[str, bytes]) -> Any:
             return None, "the path is absolute; give it relative to the repository root"
         if ".." in path.parts:
             return None, "the path climbs out of the repository root with `..`"
+        if path.parts and path.parts[0].casefold() == "plans":
+            return None, PLAN_FILE_AS_SOURCE
         data = cleaned.get(path.as_posix())
         if data is None:
             return None, "no such file"

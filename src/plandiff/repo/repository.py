@@ -377,6 +377,11 @@ def _chapter_clauses(display: str, chapter: Any, problems: list[Problem]) -> lis
     return None if wrong else listed
 
 
+# A source's local copy is never a plan file: its quotes would verify against the plan's own text.
+PLAN_FILE_AS_SOURCE = ("it is under plans/: a source's local copy is a document of its own (under"
+                       " seeds/), never a plan file, whose text would verify any quote of itself")
+
+
 def read_source_file(root: Root, relative: str) -> tuple[str | None, str | None]:
     """The text of a source's local file, or why it cannot be used. Never leaves the root, not
     even through a symlink."""
@@ -387,11 +392,15 @@ def read_source_file(root: Root, relative: str) -> tuple[str | None, str | None]
         return None, "the path is absolute; give it relative to the repository root"
     if ".." in candidate.parts or ".." in relative.split("\\"):
         return None, "the path climbs out of the repository root with `..`"
+    if candidate.parts and candidate.parts[0].casefold() == "plans":
+        return None, PLAN_FILE_AS_SOURCE
     try:
         base = root.path.resolve()
         target = (base / candidate).resolve()
         if base not in target.parents:
             return None, "it is a symlink to a file outside the repository root"
+        if base / "plans" == target or base / "plans" in target.parents:
+            return None, PLAN_FILE_AS_SOURCE
         if not target.exists():
             return None, "no such file"
         data = read_capped(target, MAX_SOURCE_BYTES)
