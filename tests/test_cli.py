@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import REPO
 
@@ -179,3 +182,32 @@ def test_every_formats_choice_is_the_registrys() -> None:
                           ("positions", cli.DiffFormat), ("show", cli.ShowFormat),
                           ("review", cli.ReviewFormat)):
         assert tuple(c.value for c in choices) == formats(kind), kind
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
+                    reason="giving a folder to another user needs root")
+def test_a_plans_folder_of_another_user_above_is_refused(run, monkeypatch, tmp_path: Path) -> None:
+    """A shared parent folder (/tmp, a team drive): anyone can leave a plans/ above another
+    user's work. Found by walking up, it is refused; given by --root, it is read."""
+    import shutil
+
+    import plandiff
+
+    shared = tmp_path / "shared"
+    shutil.copytree(LINEAGE / "plans", shared / "plans")
+    os.chown(shared / "plans", 4242, -1)
+    work = shared / "mine"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    for args in (["v1", "v2"], ["log"], ["check"]):
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        assert f"{shared / 'plans'} belongs to another user (uid 4242)" in result.stderr
+        assert f"give --root {shared}" in result.stderr
+    with pytest.raises(plandiff.PlandiffError, match="belongs to another user"):
+        plandiff.open_plan()
+    assert run("log", root=shared).exit_code == 0
+    assert plandiff.open_plan(shared).root == shared.resolve()
+    os.chown(shared / "plans", os.getuid(), -1)
+    assert run("v1", "v2").exit_code == 0
+    assert plandiff.open_plan().root == shared.resolve()  # the API says which root it read

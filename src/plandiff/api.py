@@ -97,6 +97,15 @@ class PlanRepository:
         return plan
 
     @property
+    def root(self) -> Path | None:
+        """The folder read (the one holding plans/; the bundled corpus's when none was found),
+        as the command line names it; None for files given in memory."""
+        root = self.loaded.root
+        from plandiff.repo.memory import MEMORY
+
+        return None if root.path == MEMORY else Path(root.path)
+
+    @property
     def versions(self) -> list[str]:
         """Version ids in lineage order (parents before children, siblings by date)."""
         return lineage_order(self.plan)

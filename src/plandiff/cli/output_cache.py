@@ -56,7 +56,12 @@ def find_root() -> str | None:
     folder = os.path.realpath(os.getcwd())
     while True:
         if os.path.isdir(os.path.join(folder, "plans")):
-            return folder
+            # Another user's plans/ is refused by the command itself: nothing to serve.
+            try:
+                owner = os.stat(os.path.join(folder, "plans")).st_uid
+            except OSError:
+                return None
+            return folder if not hasattr(os, "getuid") or owner == os.getuid() else None
         parent = os.path.dirname(folder)
         if parent == folder:
             return None

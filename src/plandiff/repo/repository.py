@@ -78,9 +78,9 @@ def packaged_corpus() -> Path:
 
 def find_root(override: str | os.PathLike[str] | None = None, cwd: Path | None = None, *,
               limits: Limits | None = None) -> Root:
-    """The root given by `--root`, else `PLANDIFF_ROOT`, else the nearest folder holding `plans/`,
-    else the packaged corpus; `limits` (default: from the environment) bound what its plan files
-    may hold."""
+    """The root given by `--root`, else `PLANDIFF_ROOT`, else the nearest folder holding `plans/`
+    (refused when another user owns that plans/), else the packaged corpus; `limits` (default:
+    from the environment) bound what its plan files may hold."""
     limits = limits if limits is not None else Limits.from_env()
     explicit = override if override not in (None, "") else os.environ.get(ROOT_ENV) or None
     if explicit is not None:
@@ -94,8 +94,32 @@ def find_root(override: str | os.PathLike[str] | None = None, cwd: Path | None =
     start = (cwd or Path.cwd()).resolve()
     for folder in (start, *start.parents):
         if (folder / "plans").is_dir():
+            _refuse_another_users(folder)
             return Root(folder, limits=limits)
     return Root(packaged_corpus(), packaged=True, limits=limits)
+
+
+def _refuse_another_users(folder: Path) -> None:
+    """A plans/ found by walking up (never one given by --root) must be the user's own: in a
+    shared folder (/tmp, a team drive), anyone could leave a plans/ above someone else's work."""
+    owner = owner_of(folder / "plans")
+    if owner is not None:
+        raise PlandiffError(
+            f"{folder / 'plans'} belongs to another user (uid {owner}): plandiff does not read a"
+            " plan repository it finds above this folder that someone else owns",
+            f"if you trust it, give --root {folder} (or PLANDIFF_ROOT)")
+
+
+def owner_of(path: Path) -> int | None:
+    """The uid of another user who owns `path`, or None (it is ours, or there are no users)."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:
+        return None
+    try:
+        uid = path.stat().st_uid
+    except OSError:
+        return None
+    return uid if uid != getuid() else None
 
 
 # --- the repository ----------------------------------------------------------------------------
