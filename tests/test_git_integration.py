@@ -53,6 +53,18 @@ def test_workflow_runs_check_and_review_and_keeps_one_comment() -> None:
     assert "plandiff review" in _step(workflow, "Review")["run"]
 
 
+def test_every_action_the_workflow_uses_is_pinned_by_commit() -> None:
+    """A tag (`@v4`) can be moved to other code by whoever controls the action; a commit SHA
+    cannot. Each `uses:` names a full 40-digit SHA, with the version it was taken from beside it."""
+    import re
+
+    text = (REPO / ".github" / "workflows" / "plandiff.yml").read_text(encoding="utf-8")
+    uses = [line.strip() for line in text.splitlines() if re.match(r"\s*(- )?uses:", line)]
+    assert len(uses) == len(re.findall(r"\buses:", text)) >= 3
+    for line in uses:
+        assert re.fullmatch(r"(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+(\.\d+)*", line), line
+
+
 def test_workflow_installs_plandiff_from_outside_the_pull_requests_checkout() -> None:
     # `python -m pip` in the checkout would import a `pip/` that the pull request adds.
     script = _step(_workflow(), "Install")["run"].splitlines()
@@ -74,3 +86,10 @@ def test_workflow_updates_its_own_comment_whatever_check_and_review_find() -> No
     failing = _step(workflow, "Fail")["if"]
     assert "steps.check.outputs.status != '0'" in failing
     assert "steps.review.outputs.status != '0'" in failing
+
+
+def test_the_review_docs_say_to_protect_the_workflow_file() -> None:
+    text = (REPO / "docs" / "review.md").read_text(encoding="utf-8")
+    section = text[text.index("### Protect the workflow itself"):]
+    assert "`CODEOWNERS`" in section and "/.github/ @your-org/maintainers" in section
+    assert "Require review from Code Owners" in section and "A required workflow" in section
