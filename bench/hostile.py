@@ -5,11 +5,14 @@
 - `unknown_keys(root, keys)`: a plan repository whose one version file holds `keys` unknown
   fields, each a located problem for `plandiff check`;
 - `unknown_sources(root, count)`: a bibliography of `count` sources and a version whose clauses
-  cite `count` others, each close to a known one ("did you mean" compares it with every source).
+  cite `count` others, each close to a known one ("did you mean" compares it with every source);
+- `nul_seed(root, megabytes)`: a git repository whose second commit adds a seed file of that many
+  MB of NUL bytes (a few KB in git; `review` scans its one line for hidden characters).
 
     python bench/hostile.py review 3000 /tmp/review-3000
     python bench/hostile.py keys 40000 /tmp/keys-40000
     python bench/hostile.py sources 4000 /tmp/sources-4000
+    python bench/hostile.py nul 40 /tmp/nul-40
 """
 
 from __future__ import annotations
@@ -88,13 +91,32 @@ def unknown_sources(root: Path, count: int) -> Path:
     return root
 
 
+def nul_seed(root: Path, megabytes: int) -> Path:
+    """A repository of two commits; the second adds seeds/zeros.txt, `megabytes` MB of NUL."""
+    (root / "plans").mkdir(parents=True, exist_ok=True)
+    (root / "plans" / "terms.yaml").write_text(_TERMS, encoding="utf-8")
+    (root / "plans" / "sources.yaml").write_text("seed:\n  outlet: An outlet\n", encoding="utf-8")
+    (root / "plans" / "v1.yaml").write_text(_VERSION, encoding="utf-8")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "base")
+    (root / "seeds").mkdir(exist_ok=True)
+    with open(root / "seeds" / "zeros.txt", "wb") as stream:
+        for _ in range(megabytes):
+            stream.write(bytes(1_000_000))
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "zeros")
+    return root
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=("review", "keys", "sources"))
+    parser.add_argument("kind", choices=("review", "keys", "sources", "nul"))
     parser.add_argument("size", type=int)
     parser.add_argument("root", type=Path)
     args = parser.parse_args()
-    write = {"review": edited_source, "keys": unknown_keys, "sources": unknown_sources}
+    write = {"review": edited_source, "keys": unknown_keys, "sources": unknown_sources,
+             "nul": nul_seed}
     write[args.kind](args.root, args.size)
 
 

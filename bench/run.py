@@ -40,7 +40,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate, generate_treaty  # noqa: E402  (bench/ is not a package)
-from hostile import edited_source, unknown_keys, unknown_sources  # noqa: E402
+from hostile import edited_source, nul_seed, unknown_keys, unknown_sources  # noqa: E402
 
 SIZES = (100, 1_000, 10_000, 100_000)
 SECTIONS = ("startup", "corpus", "commands", "single", "repositories", "treaties", "hostile")
@@ -594,6 +594,16 @@ def hostile(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
         shutil.rmtree(root, ignore_errors=True)
     goals.append(growth_goal("`check` 1,000 → 4,000 unknown sources: time ≤ 6×", cited[1_000],
                              cited[4_000], 6))
+    root = nul_seed(work / "nul-40", 40)
+    nul = Measure("review", [*(plandiff or []), "review", "HEAD~1", "HEAD"])
+    if plandiff is None:
+        nul.failure = why
+    run_interleaved([nul], runs, cwd=root, ok_codes=(1,), timeout=600)
+    rows.append(Row("`plandiff review` of a seed of 40 MB of NUL bytes", nul,
+                    "one line; scanned in constant memory per line; was ~6 GB"))
+    shutil.rmtree(root, ignore_errors=True)
+    goals.append(limit_goal("`review` of 40 MB of NUL bytes under 500 MB of memory", nul,
+                            memory=500))
     goals.append(limit_goal("`review` of 3,000 rewritten paragraphs under 10 s", reviews[3_000],
                             seconds=10))
     goals.append(growth_goal("`check` 10,000 → 40,000 unknown keys: time ≤ 6× (4× the keys)",

@@ -93,6 +93,13 @@ def test_the_slow_inputs_of_the_benchmark_are_what_its_rows_say(tmp_path: Path, 
                                capture_output=True, check=True).stdout
                 for rev in ("HEAD~1", "HEAD"))
     assert len(_added_lines(old, new)) == 20  # every paragraph rewritten (blank lines are kept)
+    from hostile import nul_seed, unknown_sources
+
+    cited = run("check", root=unknown_sources(tmp_path / "sources", 30)).stdout
+    assert cited.count("[unknown-source]") == 30 and "did you mean `source-00000`?" in cited
+    nul = run("review", "HEAD~1", "HEAD", root=nul_seed(tmp_path / "nul", 1))
+    assert nul.exit_code == 1
+    assert "seeds/zeros.txt:1:1: error: the change adds the control character U+0000" in nul.stdout
 
 
 @pytest.mark.parametrize(("preset", "expected"), [(None, "__all__"), ("logfire", "logfire")])
