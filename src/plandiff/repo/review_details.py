@@ -90,7 +90,8 @@ def changed_text(old: Any, new: Any) -> str:
     return f"{shown(old)} → {shown(new)}"
 
 
-def _translation_lines(old: dict[str, Any], new: dict[str, Any], prefix: str) -> list[str]:
+def _translation_lines(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """'translation ar · text: old → new' for each rendering a change adds, edits or drops."""
     lines = []
     for lang in sorted(set(old) | set(new)):
         before = old[lang].model_dump(exclude_none=True) if lang in old else {}
@@ -101,11 +102,11 @@ def _translation_lines(old: dict[str, Any], new: dict[str, Any], prefix: str) ->
                     inner_old, inner_new = before.get(key) or {}, after.get(key) or {}
                     for inner in sorted(set(inner_old) | set(inner_new)):
                         if inner_old.get(inner) != inner_new.get(inner):
-                            lines.append(f"{prefix}translation {lang} · {key}.{inner}: "
+                            lines.append(f"translation {lang} · {key}.{inner}: "
                                          + changed_text(inner_old.get(inner),
                                                         inner_new.get(inner)))
                     continue
-                lines.append(f"{prefix}translation {lang} · {key}: "
+                lines.append(f"translation {lang} · {key}: "
                              + changed_text(before.get(key), after.get(key)))
     return lines
 
@@ -119,7 +120,7 @@ def version_details(old: Version, new: Version) -> list[Detail]:
         if before != after:
             details.append(Detail("", f"{name}: {changed_text(before, after)}"))
     details += [Detail("", line) for line in
-                _translation_lines(old.translations, new.translations, "")]
+                _translation_lines(old.translations, new.translations)]
     old_clauses = {c.id: c for c in old.clauses}
     for clause in new.clauses:
         before_clause = old_clauses.get(clause.id)
@@ -137,7 +138,7 @@ def version_details(old: Version, new: Version) -> list[Detail]:
                 details.append(Detail(clause.id, make_visible(f"{word}: {cite.source}{quote}",
                                                               one_line=True)))
         details += [Detail(clause.id, line) for line in
-                    _translation_lines(before_clause.translations, clause.translations, "")]
+                    _translation_lines(before_clause.translations, clause.translations)]
     return details
 
 
@@ -188,7 +189,7 @@ def position_changes(base: Plan, head: Plan,
             change = changed_text(old_parties.get(code), new_parties.get(code))
             lines.append(f"party {code}: {change}")
     lines += [f"parties' names: {line}" for line in _translation_lines(
-        dict(base.positions.translations), dict(head.positions.translations), "")]
+        dict(base.positions.translations), dict(head.positions.translations))]
     old_list = list(enumerate(base.positions.positions))
     new_list = list(enumerate(head.positions.positions))
     left = dict(old_list)
@@ -236,7 +237,7 @@ def position_changes(base: Plan, head: Plan,
             lines.append(f"stance {where}: {name}: "
                          + changed_text(_field(before, name), _field(after, name)))
         lines += [f"stance {where}: {line}" for line in
-                  _translation_lines(before.translations, after.translations, "")]
+                  _translation_lines(before.translations, after.translations)]
         if _facts(before) != _facts(after) and evidence(before.cites) == evidence(after.cites):
             changed = [name for name in POSITION_FACTS
                        if _field(before, name) != _field(after, name)] or ["value"]
