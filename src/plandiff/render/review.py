@@ -96,12 +96,12 @@ def terminal(result: ReviewResult, console: Console) -> None:
             console.print(Text(f"  {line}"))
     if result.positions:
         console.print()
-        console.print(Text("plans/positions.yaml (the parties' stances)", style="bold"))
+        console.print(Text(_("Stances (plans/positions.yaml)"), style="bold"))
         for line in result.positions:
             console.print(Text(f"  {line}"))
     if result.other_files:
         console.print()
-        console.print(Text("Other files:", style="bold"))
+        console.print(Text(_("Other files") + ":", style="bold"))
         for change in result.other_files:
             console.print(Text(f"  {make_visible(change.path, one_line=True)} ({change.status})"))
     if result.problems:
