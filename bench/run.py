@@ -608,6 +608,7 @@ def hostile(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
                             seconds=10))
     goals.append(growth_goal("`check` 10,000 → 40,000 unknown keys: time ≤ 6× (4× the keys)",
                              checks[10_000], checks[40_000], 6))
+    return rows, goals
 
 
 def treaties(sizes: list[int], runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
