@@ -85,6 +85,12 @@ def _status(clause: ResolvedClause, version_id: str) -> str:
 
 
 def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
+    return json.dumps(to_data(plan, resolved, clauses), indent=2, ensure_ascii=False) + "\n"
+
+
+def to_data(plan: Plan, resolved: ResolvedVersion,
+            clauses: list[ResolvedClause]) -> dict[str, Any]:
+    """The `plandiff.show/1` document."""
     data = {
         "format": "plandiff.show/1",
         "version": version_info(resolved.version),
@@ -104,7 +110,7 @@ def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]
              | {s for c in clauses for where in c.stated.values() for s in where.sources})
             & set(plan.sources))},
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return data
 
 
 def _witnesses_json(plan: Plan, clause: ResolvedClause, term_id: str) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 from plandiff import __version__, i18n
 from plandiff.core.as_of import KnownOn
 from plandiff.core.chronology import by_date, history_by_date
-from plandiff.core.diff import Claim, citations_of, diff_versions, value_claims
+from plandiff.core.diff import Claim, PlanDiff, citations_of, diff_versions, value_claims
 from plandiff.core.hidden_characters import is_web_url
 from plandiff.core.history import History, HistoryPoint, clause_history, term_history
 from plandiff.core.models import (
@@ -74,11 +74,13 @@ def build(plan: Plan, options: SiteOptions | None = None) -> dict[str, str]:
     others = [lang for lang in options.languages if lang != "en"]
     if not others:
         return _Site(plan, options).pages()
-    pages = _Site(plan, options, twins=tuple(others)).pages()
+    diffs: dict[tuple[str, str], PlanDiff] = {}  # each change report computed once for all
+    pages = _Site(plan, options, twins=tuple(others), diffs=diffs).pages()
     for lang in others:
         with i18n.speaking(lang, options.digits):
             tr.use_plan(plan)
-            translated = _Site(plan, options, lang=lang, twins=tuple(others)).pages()
+            translated = _Site(plan, options, lang=lang, twins=tuple(others),
+                               diffs=diffs).pages()
         pages.update({f"{lang}/{path}": text for path, text in translated.items()})
     return pages
 
@@ -105,8 +107,12 @@ def _relative(target: str, start: str) -> str:
 
 class _Site:
     def __init__(self, plan: Plan, options: SiteOptions, *, lang: str = "en",
-                 twins: tuple[str, ...] = ()) -> None:
+                 twins: tuple[str, ...] = (),
+                 diffs: dict[tuple[str, str], PlanDiff] | None = None) -> None:
         self.plan = plan
+        # The diffs of the change reports, shared by the report pages, the feed and the JSON
+        # (and by every language's pages): each computed once.
+        self._diffs: dict[tuple[str, str], PlanDiff] = {} if diffs is None else diffs
         self.options = options
         self.lang = lang  # the pages' language; "en" at the root
         self.twins = twins  # the other languages' trees, for the switch
@@ -551,9 +557,17 @@ class _Site:
         return "<li>" + _("Source {source}").format(
             source=self.source_link(here, cite.source)) + f"{outlet}{quote}{note}</li>"
 
+    def diff(self, base: str, head: str) -> PlanDiff:
+        """The diff of a change report, computed once."""
+        found = self._diffs.get((base, head))
+        if found is None:
+            found = self._diffs[base, head] = diff_versions(self.plan, base, head,
+                                                            resolver=self.resolver)
+        return found
+
     def diff_page(self, base: str, head: str) -> str:
         here = self.diff_path(base, head)
-        result = diff_versions(self.plan, base, head, resolver=self.resolver)
+        result = self.diff(base, head)
         report = render_fragment(render_markdown(result, ReportStyle(target="html", limit=None)))
         lineage = ('<p class="meta">' + _("Version pages: {base} → {head}; every source is on the"
                                           " {sources}.").format(

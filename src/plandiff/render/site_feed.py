@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from plandiff import __version__
-from plandiff.core.diff import diff_versions
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Version
 from plandiff.i18n import _
@@ -62,7 +61,7 @@ def key_changes(site: _Site, version: Version) -> list[str]:
     if version.parent not in site.plan.versions:
         summary = tr.plain_field(version, "summary")
         return [" ".join(summary.split())] if summary else []
-    result = diff_versions(site.plan, version.parent, version.id, resolver=site.resolver)
+    result = site.diff(version.parent, version.id)
     return [_plain(line) for line in report_changes(result)] + [summary_line(result).plain]
 
 
