@@ -248,6 +248,8 @@ def test_a_reprint_is_one_witness_and_two_outlets_are_two(run, views) -> None:
                                                       "sources": ["wire", "reprint"]}
     assert "Troop cap: 600,000 personnel; 1 independent witness" in run("show", "v1",
                                                                          root=views).stdout
+    assert data["sources"]["reprint"]["copy_of"] == "wire"
+    assert data["sources"]["wire"]["copy_of"] is None
     history = _json(run, "history", "cap", root=views)
     assert [p["witnesses"]["independent"] for p in history["points"]] == [1, 2]
     assert "`wire`, `other` (2 independent witnesses)" in run(
@@ -284,6 +286,8 @@ def test_a_value_whose_only_citation_is_hedged_is_reported_in_every_view(run, vi
     site = tmp_path / "site"
     assert run("site", str(site), root=views).exit_code == 0
     assert said in (site / "versions" / "v2.html").read_text(encoding="utf-8")
+    sources_page = (site / "sources.html").read_text(encoding="utf-8")
+    assert 'A copy of <a href="sources.html#source-wire"' in sources_page
     data = _json(run, "diff", "v1", "v2", root=views)
     polls = next(t for c in data["clauses"] for t in c["terms"] if t["term"] == "days")
     cap = next(t for c in data["clauses"] for t in c["terms"] if t["term"] == "cap")

@@ -161,6 +161,7 @@ def source_info(source: Source) -> dict[str, Any]:
         "file": source.file,
         "language": source.language,
         "reliability": source.reliability.value if source.reliability else None,
+        "copy_of": source.copy_of,
     }
 
 

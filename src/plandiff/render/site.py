@@ -818,6 +818,12 @@ class _Site:
             if source.title:
                 parts.append(f"<p>{quoted(source.title, source.language)}</p>")
             parts.append(f'<p class="meta">{esc(" · ".join(facts))}</p>')
+            if source.copy_of is not None:
+                original = (self.source_link(here, source.copy_of)
+                            if source.copy_of in self.plan.sources
+                            else f"<code>{esc(source.copy_of)}</code>")
+                parts.append('<p class="meta">' + _("A copy of {source}: one witness with it.")
+                             .format(source=original) + "</p>")
             if source.url and is_web_url(source.url):
                 parts.append(f'<p><a href="{esc(source.url)}" rel="external noreferrer">'
                              f"{esc(source.url)}</a></p>")

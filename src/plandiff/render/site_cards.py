@@ -14,6 +14,7 @@ from plandiff.core.chronology import history_by_date
 from plandiff.core.history import History, HistoryPoint
 from plandiff.i18n import _
 from plandiff.i18n import content as tr
+from plandiff.render import values
 from plandiff.render.history import value_text
 from plandiff.render.html import page
 from plandiff.render.site_html import SITE_CSS, bar_chart, content, esc, file_name
@@ -75,8 +76,12 @@ def card(site: _Site, term_id: str) -> str:
             links.append(f'<a href="{target}" target="_top">{name}</a> <code>'
                          f"{esc(source_id)}</code>")
         if links:
+            listed = _(", ").join(links)
+            only = point.claims[0] if len(point.claims) == 1 else None
+            if only is not None and only.known and only.independent:
+                listed += esc(f" ({values.witness_note(only.independent)})")
             body.append('<p class="sources">' + _("Sources: {sources}").format(
-                sources=_(", ").join(links)) + "</p>")
+                sources=listed) + "</p>")
     body.append(chart)
     full = f'<a href="{site.href(here, site.term_path(term_id))}" target="_top">' + esc(
         _("Full history")) + "</a>"
