@@ -432,3 +432,17 @@ def test_pre_commit_hooks_run_real_commands() -> None:
         program, command = hook["entry"].split()[:2]
         assert program == "plandiff" and command in COMMANDS
     assert by_id["plandiff-check"]["pass_filenames"] is False
+
+
+def test_a_key_too_long_for_yaml_is_a_located_problem_not_an_internal_error(run,
+                                                                          make_repo) -> None:
+    # issue 24, item 22: check's fast reader took a 200 KB key that ruamel's round trip refuses,
+    # and fmt died with "internal error: ScannerError".
+    root = make_repo({"plans/v2.yaml": MESSY + "k" * 20_000 + ": 1\n"})
+    for command in ("fmt", "check"):
+        result = run(command, root=root)
+        assert result.exit_code in (1, 2)  # check: problems found; fmt: cannot run
+        assert "internal error" not in result.output + result.stderr
+        assert "plans/v2.yaml:21:20001: error: YAML syntax error: a key of 20,000 characters" \
+            in result.output + result.stderr
+    assert (root / "plans" / "v2.yaml").read_text(encoding="utf-8").startswith(MESSY)

@@ -292,9 +292,13 @@ def test_output_folder_is_replaced_whole_and_foreign_folders_are_refused(
     root = make_repo(LINEAGE_PLANS)
     out = tmp_path / "site"
     assert run("site", str(out), root=root).exit_code == 0
-    (out / "stale.html").write_text("old", encoding="utf-8")
-    assert run("site", str(out), root=root).exit_code == 0  # our own site: replaced
-    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    (root / "plans" / "v2.yaml").unlink()  # a version that the next site no longer has a page of
+    assert run("site", str(out), root=root).exit_code == 0  # our own site: replaced whole
+    assert not (out / "versions" / "v2.html").exists() and (out / "index.html").is_file()
+    (out / "CNAME").write_text("news.example", encoding="utf-8")  # a file plandiff did not write
+    added = run("site", str(out), root=root)
+    assert added.exit_code == 2 and "--force" in added.output
+    assert (out / "CNAME").is_file()
 
     foreign = tmp_path / "docs"
     foreign.mkdir()
@@ -397,3 +401,29 @@ def test_the_grid_shows_the_positions_that_moved_most_in_any_repository(corpus: 
     grid = grid[:grid.index("</table>")]
     assert "Cap on Ukraine" in grid  # moved in most versions: 600,000, 800,000, disputed...
     assert "Full amnesty" not in grid  # set once and dropped: on its own page only
+
+
+def test_a_planted_marker_replaces_no_folder_of_the_repository(run, make_repo) -> None:
+    # issue 24, item 24: a `.plandiff-site` file planted in docs/ (by a pull request, say) let
+    # `plandiff site docs` replace the docs without --force.
+    from plandiff.repo.site_folder import MARKER
+
+    root = make_repo(LINEAGE_PLANS)
+    docs = root / "docs"
+    docs.mkdir()
+    (docs / "guide.md").write_text("# Our guide\n", encoding="utf-8")
+    (docs / MARKER).write_text("Written by plandiff 0.1.0 (`plandiff site`); safe to replace.\n",
+                               encoding="utf-8")
+    result = run("site", str(docs), root=root)
+    assert result.exit_code == 2 and "--force" in result.output
+    assert (docs / "guide.md").read_text(encoding="utf-8") == "# Our guide\n"
+
+
+@pytest.mark.parametrize("inside", ["plans/sub", "seeds/sub", "seeds/sub/deeper"])
+def test_site_never_writes_into_plans_or_seeds(run, make_repo, inside: str) -> None:
+    root = make_repo(LINEAGE_PLANS)
+    (root / "seeds").mkdir(exist_ok=True)
+    result = run("site", str(root / inside), "--force", root=root)
+    assert result.exit_code == 2 and "refusing to replace the plan repository's files" in \
+        result.stderr
+    assert not (root / inside).exists()

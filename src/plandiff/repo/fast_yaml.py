@@ -266,6 +266,8 @@ def _typed(tag: str, value: str) -> Any:
 
 _LINE = re.compile(r"( *)(?:(-(?: +|$))?)(.*)")
 _KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +(.*)|$)")
+# A key without `? ` may be at most 1,024 characters long, its `:` included (YAML 1.2, 7.4.2).
+_MAX_SIMPLE_KEY = 1000
 _BLOCK_HEADER = re.compile(r"([>|])(-?) *")
 _SINGLE = re.compile(r"'((?:[^']|'')*)' *")
 _PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -331,6 +333,8 @@ class _Lines:
                 self.at += 1
                 pair = (match.group(1), match.group(2))
             name, rest = pair
+            if len(name) > _MAX_SIMPLE_KEY:
+                raise _Undecided  # YAML refuses it: the pure loader says where
             key = _scalar(name, None)
             if key in mapping:
                 raise _Undecided  # a duplicate key: the pure loader reports it

@@ -578,6 +578,8 @@ def _format_each(paths: Sequence[tuple[Path, str]], root: Path, budget: Any,
                  results: list[FileResult], problems: list[Any]) -> None:
     import os
 
+    from ruamel.yaml.error import YAMLError
+
     from plandiff.core.problems import InvalidPlan, Problem
     from plandiff.repo.located_yaml import decode_document, parse_document, read_plan_bytes
     from plandiff.repo.writer import Unwritable, stamp, target_in_root
@@ -603,6 +605,13 @@ def _format_each(paths: Sequence[tuple[Path, str]], root: Path, budget: Any,
         except FormatError as error:
             problems.append(Problem(display, f"cannot be formatted: {error}", "format-failed",
                                     hint="this is a bug in plandiff fmt; the file is left as is"))
+            continue
+        except YAMLError as error:  # read by `check`'s reader, refused by the round-trip one
+            mark = getattr(error, "problem_mark", None)
+            problems.append(Problem(
+                display, f"cannot be formatted: {getattr(error, 'problem', None) or error}",
+                "format-failed", hint="the file is left as is",
+                line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None))
             continue
         changed = formatted.changed or raw != formatted.text.encode("utf-8")  # BOM, CRLF
         results.append(FileResult(target, display, Formatted(formatted.text, changed),

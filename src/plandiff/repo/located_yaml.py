@@ -414,6 +414,10 @@ def plain_syntax_error(parser: str, text: str, mark: Any) -> tuple[str, str]:
     if "expected <block end>" in parser and "<block mapping start>" in parser:
         return ("this line's indentation does not match the lines above" + said,
                 "indent it with the same number of spaces as the other keys of its mapping")
+    key, colon, _ = stripped.partition(":")
+    if "could not find expected ':'" in parser and colon and len(key) > 1000:
+        return (f"a key of {len(key):,} characters: YAML reads a key of at most 1,024" + said,
+                "plan files need only short field names: shorten or remove it")
     if "expected <block end>" in parser or "could not find expected ':'" in parser:
         return ("unexpected text here, often after a quote (\") that was opened and not closed,"
                 " or a line without `key: value`" + said,

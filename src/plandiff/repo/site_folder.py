@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -25,6 +26,51 @@ def check_base_url(url: str | None) -> str | None:
     return url
 
 
+_MARKER_LIST = ("The files it wrote, each with its SHA-256 (any other file, or a change, and it"
+                " asks for --force):")
+
+
+def marker_text(pages: dict[str, str], *, marker: str = MARKER,
+                command: str = "plandiff site") -> str:
+    """The marker of a folder plandiff wrote: who wrote it, and every file with its digest. A
+    marker alone (planted in docs/, say) never makes a folder replaceable: its files must match."""
+    lines = [f"Written by plandiff {__version__} (`{command}`); safe to replace.", _MARKER_LIST]
+    lines += [f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}  {name}"
+              for name, text in sorted(pages.items()) if name != marker]
+    return "\n".join(lines) + "\n"
+
+
+def written_by_plandiff(folder: Path, marker: str = MARKER) -> bool:
+    """Whether `folder` holds just what its marker lists, unchanged: no other file, no link."""
+    marker_path = folder / marker
+    try:
+        if marker_path.is_symlink() or not marker_path.is_file():
+            return False
+        listed = {}
+        for line in marker_path.read_text(encoding="utf-8").splitlines()[2:]:
+            digest, _, name = line.partition("  ")
+            if len(digest) != 64 or not name:
+                return False
+            listed[name] = digest
+        if not listed:
+            return False
+        for base, folders, files in os.walk(folder):
+            for name in folders:
+                if (Path(base) / name).is_symlink():
+                    return False
+            for name in files:
+                path = Path(base) / name
+                relative = path.relative_to(folder).as_posix()
+                if relative == marker:
+                    continue
+                if path.is_symlink() or relative not in listed or \
+                        hashlib.sha256(path.read_bytes()).hexdigest() != listed[relative]:
+                    return False
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return True
+
+
 def refuse_protected(out: Path, target: Path, protect: Path | None) -> None:
     """Folders never replaced, force or not: git metadata, the plan repository, its plans/ and
     seeds/, any folder that holds one of them or another git repository."""
@@ -38,7 +84,7 @@ def refuse_protected(out: Path, target: Path, protect: Path | None) -> None:
             raise PlandiffError(f"{out}: is the plan repository or holds it; refusing to replace"
                                 " it", "choose another output folder, for instance `site/`")
         for guarded in (root / "plans", root / "seeds"):
-            if target == guarded or target in guarded.parents:
+            if target == guarded or target in guarded.parents or guarded in target.parents:
                 raise PlandiffError(f"{out}: refusing to replace the plan repository's files",
                                     "choose another output folder, for instance `site/`")
     if target.is_dir() and ((target / ".git").exists() or (target / ".git").is_symlink()
@@ -62,19 +108,20 @@ def write_site(pages: dict[str, str], out: Path, *, force: bool = False,
     """Write every page into a temporary folder beside OUT, then move it into place. OUT, when it
     exists, must be empty or a folder `command` wrote (it holds `marker`, which this writes too),
     unless `force`; `protect` (the plan repository) may never be replaced, force or not."""
-    pages = {**pages,
-             marker: f"Written by plandiff {__version__} (`{command}`); safe to replace.\n"}
+    pages = {**pages, marker: marker_text(pages, marker=marker, command=command)}
     out = Path(out)
     target = out.resolve()
     refuse_protected(out, target, protect)
     if out.exists() or out.is_symlink():
         if not out.is_dir() or out.is_symlink():
             raise PlandiffError(f"{out}: exists and is not a folder", "choose another path")
-        if any(out.iterdir()) and not (out / marker).is_file():
+        if any(out.iterdir()) and not written_by_plandiff(out, marker):
             if not force:
-                raise PlandiffError(f"{out}: the folder is not empty and was not written by"
-                                    f" `{command}`", "choose an empty or new folder, or pass"
-                                    " --force to replace everything in it")
+                raise PlandiffError(f"{out}: the folder is not empty and is not a folder that"
+                                    f" `{command}` wrote as it is now (a file was added or"
+                                    f" changed since, or its {marker} lists no files)",
+                                    "choose an empty or new folder, or pass --force to replace"
+                                    " everything in it")
             if protect is not None and protect.resolve() in target.parents:
                 raise PlandiffError(f"{out}: a folder of the plan repository that `{command}`"
                                     " did not write; --force replaces such a folder only"
