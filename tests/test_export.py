@@ -267,9 +267,12 @@ def test_re_running_replaces_the_outputs_and_bad_paths_are_refused(run, make_rep
     out.mkdir()
     database, folder = out / "plan.db", out / "csv"
     _export(run, root, "--sqlite", str(database), "--csv", str(folder))
-    (folder / "stale.csv").write_text("old\n", encoding="utf-8")
-    _export(run, root, "--sqlite", str(database), "--csv", str(folder))
-    assert not (folder / "stale.csv").exists()  # the folder was replaced whole
+    _export(run, root, "--sqlite", str(database), "--csv", str(folder))  # its own: replaced
+    (folder / "mine.csv").write_text("old\n", encoding="utf-8")  # a file export did not write
+    added = run("export", "--csv", str(folder), root=root)
+    assert added.exit_code == 2 and "--force" in added.output
+    assert (folder / "mine.csv").is_file()
+    (folder / "mine.csv").unlink()
     assert _rows(database, "SELECT count(*) AS n FROM versions")[0]["n"] == 2
     assert sorted(p.name for p in out.iterdir()) == ["csv", "plan.db"]  # nothing left beside
     foreign = out / "notes.txt"

@@ -424,6 +424,6 @@ def test_site_never_writes_into_plans_or_seeds(run, make_repo, inside: str) -> N
     root = make_repo(LINEAGE_PLANS)
     (root / "seeds").mkdir(exist_ok=True)
     result = run("site", str(root / inside), "--force", root=root)
-    assert result.exit_code == 2 and "refusing to replace the plan repository's files" in \
+    assert result.exit_code == 2 and "refusing to write among the plan repository's files" in \
         result.stderr
     assert not (root / inside).exists()

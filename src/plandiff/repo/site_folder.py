@@ -84,9 +84,13 @@ def refuse_protected(out: Path, target: Path, protect: Path | None) -> None:
             raise PlandiffError(f"{out}: is the plan repository or holds it; refusing to replace"
                                 " it", "choose another output folder, for instance `site/`")
         for guarded in (root / "plans", root / "seeds"):
-            if target == guarded or target in guarded.parents or guarded in target.parents:
+            if target == guarded or target in guarded.parents:
                 raise PlandiffError(f"{out}: refusing to replace the plan repository's files",
                                     "choose another output folder, for instance `site/`")
+            if guarded in target.parents:  # would be read as part of the plan, or its seeds
+                raise PlandiffError(f"{out}: refusing to write among the plan repository's"
+                                    f" files ({guarded.name}/)", "choose a path outside"
+                                    f" {guarded.name}/, for instance `site/`")
     if target.is_dir() and ((target / ".git").exists() or (target / ".git").is_symlink()
                             or (target / "plans").is_dir()):
         raise PlandiffError(f"{out}: holds a git or plan repository; refusing to replace it",
@@ -117,9 +121,9 @@ def write_site(pages: dict[str, str], out: Path, *, force: bool = False,
             raise PlandiffError(f"{out}: exists and is not a folder", "choose another path")
         if any(out.iterdir()) and not written_by_plandiff(out, marker):
             if not force:
-                raise PlandiffError(f"{out}: the folder is not empty and is not a folder that"
-                                    f" `{command}` wrote as it is now (a file was added or"
-                                    f" changed since, or its {marker} lists no files)",
+                raise PlandiffError(f"{out}: the folder is not empty and was not written by"
+                                    f" `{command}`, or a file in it was added or changed since"
+                                    f" (its {marker} lists what it wrote)",
                                     "choose an empty or new folder, or pass --force to replace"
                                     " everything in it")
             if protect is not None and protect.resolve() in target.parents:
