@@ -460,8 +460,12 @@ def where_the_time_goes(work: Path) -> str:
                       if any(name == p or name.startswith(p + ".") for p in prefixes)),
                      "the standard library and others")
         shares[group] = shares.get(group, 0.0) + int(own) / 1e6
-    imported = sum(shares.values())
+    # -X importtime counts wall-clock time (and its own overhead): it only shares out the CPU
+    # time the imports took, the first run's less the second's.
     work_time = figures["again"]  # the same run without imports, unprofiled
+    imported = max(0.0, figures["first"] - work_time)
+    counted = sum(shares.values()) or 1.0
+    shares = {label: value * imported / counted for label, value in shares.items()}
     scale = work_time / figures["whole"] if figures["whole"] else 0.0
 
     def part(name: str) -> float:
@@ -480,7 +484,8 @@ def where_the_time_goes(work: Path) -> str:
     return (f"Where the CPU time of a cold `plandiff v28 geneva` goes (empty caches, in"
             f" plandiff's environment; one process: the first run {_seconds(figures['first'])},"
             f" the same command again in that process {_seconds(work_time)}): importing"
-            f" {_seconds(imported)} (-X importtime: {parts}); then {work_parts}; other"
+            f" {_seconds(imported)}, the first less the second (shared out as -X importtime"
+            f" shares it: {parts}); then {work_parts}; other"
             f" {_seconds(rest)} (cProfile's shares of the second run, scaled to its unprofiled"
             " time). Python's own start-up is the bare row above.")
 
