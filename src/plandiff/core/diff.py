@@ -488,7 +488,7 @@ def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None
     if old is NOT_KNOWN or new is NOT_KNOWN:
         return None, None, None
     if term.type in NUMERIC_TYPES and _is_number(old) and _is_number(new):
-        delta = new - old
+        delta = exact_difference(new, old)
         percent = round(delta / old * 100, 2) if old else None
         direction = "raised" if delta > 0 else "lowered" if delta < 0 else None
         return _tidy(delta), percent, direction
@@ -498,6 +498,16 @@ def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None
             days = (new_date - old_date).days
             return days, None, "later" if days > 0 else "earlier" if days < 0 else None
     return None, None, None
+
+
+def exact_difference(new: float, old: float) -> float:
+    """`new - old` as the decimals the file states give it: 50.0004 - 50 is 0.0004, where binary
+    floating point gives 0.00039999999999906777."""
+    if isinstance(new, int) and isinstance(old, int):
+        return new - old
+    from decimal import Decimal
+
+    return float(Decimal(repr(new)) - Decimal(repr(old)))
 
 
 def _tidy(number: float) -> float:

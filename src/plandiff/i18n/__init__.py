@@ -144,8 +144,16 @@ def number(value: float) -> str:
     """600000 -> '600,000' (in the active language's symbols and digits)."""
     from babel.numbers import format_decimal
 
+    # Every decimal the value states (19.004 stays 19.004), none it does not.
+    places = 0
+    if isinstance(value, float) and not value.is_integer():
+        from decimal import Decimal
+
+        exponent = Decimal(repr(value)).as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern = "#,##0." + "#" * places if places else "#,##0"
     # Babel gives the numbering system's symbols (٬ ٫) but leaves the digits Western.
-    return digits(format_decimal(value, format="#,##0.##", locale=_state.lang,
+    return digits(format_decimal(value, format=pattern, locale=_state.lang,
                                  numbering_system=_state.digits))
 
 

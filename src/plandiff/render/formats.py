@@ -9,6 +9,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from plandiff.render import json_text
+
 TERMINAL = "terminal"
 
 # kind -> format -> "module:function". A terminal view draws on a console (given as its last
@@ -148,8 +150,8 @@ def _with_as_of(name: str, written: str, known: Any, scope: _Scope) -> str:
         first = {k: v for k, v in data.items() if k == "format"}
         rest = {k: v for k, v in data.items() if k != "format"}
         as_of = words.to_json(known, scope.versions, scope.subject)
-        return json.dumps({**first, "as_of": as_of, **rest}, ensure_ascii=False, indent=2,
-                          default=str) + "\n"
+        return json_text.dumps({**first, "as_of": as_of, **rest}, indent=2,
+                               default=str) + "\n"
     lines = words.header(known, scope.versions, scope.subject)
     if name == "markdown":
         from plandiff.render import markdown as md

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from plandiff import i18n
 from plandiff.core.history import History, HistoryPoint, chart_series
 from plandiff.i18n import _
 from plandiff.i18n import content as tr
+from plandiff.render import json_text, values
 from plandiff.render import markdown as md
-from plandiff.render import values
 from plandiff.render.json import value_json, version_info, witnesses_json
 
 if TYPE_CHECKING:
@@ -100,7 +99,7 @@ def to_data(result: History) -> dict[str, Any]:
 
 
 def render_json(result: History) -> str:
-    return json.dumps(to_data(result), indent=2, ensure_ascii=False, default=str) + "\n"
+    return json_text.dumps(to_data(result), indent=2, default=str) + "\n"
 
 
 def mermaid(result: History) -> list[str]:
@@ -109,7 +108,7 @@ def mermaid(result: History) -> list[str]:
         return []
     unit = (result.term.unit or result.term.currency or "") if result.term else ""
     top = max(value for _, value in bars)
-    axis = values.number(top * 1.1)
+    axis = values.number(float(f"{top * 1.1:.6g}"))  # a computed bound: six figures
     if not i18n.english():  # Mermaid reads Western digits only; the words are translated
         if result.term is not None and result.term.unit:
             unit = tr.plain(*tr.unit_of(result.term))

@@ -8,6 +8,7 @@ from typing import Any
 
 from plandiff import i18n
 from plandiff.core.diff import PlanDiff
+from plandiff.core.hidden_characters import make_visible
 from plandiff.render.report import ReportStyle, render_markdown
 
 CSS = """
@@ -140,7 +141,7 @@ def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, st
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
             " style-src 'unsafe-inline'; img-src data:\">\n"
             f"{extra}"
-            f"<title>{html.escape(title)}</title>\n<style>{CSS}{css}"
+            f"<title>{html.escape(make_visible(title, one_line=True))}</title>\n<style>{CSS}{css}"
             f"{RTL_CSS if lang in i18n.RTL else ''}</style>\n</head>\n"
             f'<body>\n{header}<main id="main">\n{body}</main>\n</body>\n</html>\n')
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from plandiff import i18n
 from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange
 from plandiff.core.models import Citation, Source, TermType, Version
 from plandiff.i18n import content as tr
-from plandiff.render import positions, values
+from plandiff.render import json_text, positions, values
 
 FORMAT = "plandiff.diff/1"
 
@@ -179,4 +178,4 @@ def to_data(result: PlanDiff) -> dict[str, Any]:
 
 
 def render(result: PlanDiff) -> str:
-    return json.dumps(to_data(result), ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(to_data(result), indent=2) + "\n"

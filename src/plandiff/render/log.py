@@ -9,6 +9,7 @@ from plandiff.core.models import Plan, Version
 from plandiff.core.resolve import lineage_order
 from plandiff.i18n import _, pgettext
 from plandiff.i18n import content as tr
+from plandiff.render import json_text
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -123,6 +124,5 @@ def terminal(plan: Plan, console: Console, *, by: str = "lineage") -> None:
 
 
 def to_json(plan: Plan, *, by: str = "lineage") -> str:
-    import json
 
-    return json.dumps(to_data(plan, by=by), indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(to_data(plan, by=by), indent=2) + "\n"

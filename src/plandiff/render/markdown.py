@@ -16,6 +16,8 @@ from plandiff.render.cited import carried_sources, side_sources
 
 _SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
 _LINE_START = re.compile(r"^(\d+)([.)])")
+# What GitHub's autolink extension turns into a link without any markup: `scheme://` and `www.`.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)|(?i:(?<![A-Za-z0-9])www)(\.)")
 _MERMAID = str.maketrans({'"': "'", "`": "'", "<": "‹", ">": "›", "#": "＃"})
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _SYMBOLS = {"added": "+", "removed": "−", "modified": "~", "renamed": "→", "renumbered": "#",
@@ -33,6 +35,7 @@ def escape(text: str | None, *, mermaid: bool = False) -> str:
     if mermaid:
         return text.translate(_MERMAID)
     text = _SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], text)  # `https\://`, `www\.`
     text = text.replace("@", "@\u200b")  # no @-mentions from clause text in a PR comment
     return _LINE_START.sub(r"\1\\\2", text)
 

@@ -4,7 +4,6 @@ JSON) and the stance section of a diff, kept apart from the draft's changes."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any
 
 from plandiff import i18n
@@ -20,7 +19,7 @@ from plandiff.core.positions import (
     Subject,
     SubjectPositions,
 )
-from plandiff.render import values
+from plandiff.render import json_text, values
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -341,7 +340,7 @@ def to_data(table: PositionsTable) -> dict[str, Any]:
 
 
 def to_json(table: PositionsTable) -> str:
-    return json.dumps(to_data(table), ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(to_data(table), indent=2) + "\n"
 
 
 # --- the stance section of a diff --------------------------------------------------------------

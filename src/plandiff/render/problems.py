@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.problems import Problem
+from plandiff.render import json_text
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:
@@ -30,7 +30,7 @@ def render(problems: Sequence[Problem], output_format: str = "text", *,
            checked: str | None = None, root: str | None = None) -> str:
     """`checked` says what was read (in the text's last line); `root` is the repository (JSON)."""
     if output_format == "json":
-        return json.dumps({
+        return json_text.dumps({
             "format": "plandiff.check/1",
             **({"root": make_visible(root)} if root is not None else {}),
             "errors": sum(p.severity == "error" for p in problems),
@@ -40,7 +40,7 @@ def render(problems: Sequence[Problem], output_format: str = "text", *,
                 "severity": p.severity, "code": p.code, "message": make_visible(p.message),
                 "hint": make_visible(p.hint) if p.hint else p.hint,
             } for p in problems],
-        }, indent=2, ensure_ascii=False) + "\n"
+        }, indent=2) + "\n"
     if output_format == "github":
         lines = [workflow_command(p.severity, p.message + (f" ({p.hint})" if p.hint else ""),
                                   file=p.file, line=p.line, col=p.column,

@@ -81,7 +81,9 @@ def terminal(result: ReviewResult, console: Console) -> None:
     for version in result.versions:
         console.print()
         status = version.status if i18n.english() else pgettext("file", version.status)
-        console.print(Text(f"{version.file} ({status})", style="bold"))
+        # A file name from the pull request: no line feed or escape reaches the terminal raw.
+        console.print(Text(make_visible(f"{version.file} ({status})", one_line=True),
+                           style="bold"))
         for detail in version.details:
             where = f"{detail.clause} · " if detail.clause else ""
             console.print(Text(f"  {version.version_id} · {where}{detail.line}"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from plandiff import i18n
@@ -12,7 +11,7 @@ from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion
 from plandiff.i18n import _
 from plandiff.i18n import content as tr
-from plandiff.render import values
+from plandiff.render import json_text, values
 from plandiff.render.json import source_info, version_info
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ def _status(clause: ResolvedClause, version_id: str) -> str:
 
 
 def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
-    return json.dumps(to_data(plan, resolved, clauses), indent=2, ensure_ascii=False) + "\n"
+    return json_text.dumps(to_data(plan, resolved, clauses), indent=2) + "\n"
 
 
 def to_data(plan: Plan, resolved: ResolvedVersion,

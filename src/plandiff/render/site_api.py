@@ -5,13 +5,12 @@ holds the data of the command's own `--format json`, written compact."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from plandiff import __version__
 from plandiff.render import history as history_view
 from plandiff.render import json as diff_json
-from plandiff.render import show
+from plandiff.render import json_text, show
 
 if TYPE_CHECKING:
     from plandiff.render.site import _Site
@@ -29,7 +28,7 @@ def _json_path(page: str) -> str:
 def _dump(data: Any) -> str:
     """Compact JSON: a fraction of the size of the commands' indented output, and written by
     json's C encoder (indenting falls back to the pure-Python one, ten times slower)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+    return json_text.dumps(data, separators=(",", ":"), default=str) + "\n"
 
 
 def endpoints(site: _Site) -> dict[str, str]:

@@ -17,11 +17,13 @@ _SCALES = ((1_000_000_000_000, "trillion"), (1_000_000_000, "billion"), (1_000_0
 
 
 def number(value: float) -> str:
-    """600000 -> '600,000'; 33.333 -> '33.33'."""
+    """600000 -> '600,000'; 19.004 -> '19.004': every decimal the file states, none it does not."""
     if not i18n.english():
         return i18n.number(value)
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}".rstrip("0").rstrip(".")
+        from decimal import Decimal
+
+        return format(Decimal(repr(value)), ",f")
     return f"{int(value):,}"
 
 
