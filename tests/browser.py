@@ -132,3 +132,31 @@ def overflowing(page: Path, width: int = 1200) -> list[str]:
     import html
 
     return list(json.loads(html.unescape(found.group(1))))
+
+
+def directions(page: Path, selectors: list[str]) -> list[str]:
+    """The computed `direction` of the first element each CSS selector finds in a page ('' when
+    none), measured by a script in a copy of the page, as `overflowing` does."""
+    import json
+    import re
+
+    probe = ("<script>addEventListener('load', () => document.body.setAttribute('data-dirs',"
+             " JSON.stringify(" + json.dumps(selectors) + ".map(s => { const e ="
+             " document.querySelector(s); return e ? getComputedStyle(e).direction : ''; }))));"
+             "</script>")
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', "", text)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / page.name
+        copy.write_text(text.replace("</body>", probe + "</body>"), encoding="utf-8")
+        with tempfile.TemporaryDirectory() as profile:
+            result = subprocess.run(
+                [chromium(), *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000",
+                 "--dump-dom", copy.resolve().as_uri()],
+                capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'data-dirs="([^"]*)"', result.stdout)
+    assert found is not None, "the measuring script did not run"
+    import html
+
+    return list(json.loads(html.unescape(found.group(1))))

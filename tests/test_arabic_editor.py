@@ -171,3 +171,69 @@ def test_translating_md_names_files_that_exist() -> None:
     for path in named:
         assert (REPO / path).exists(), path
     assert (REPO / "babel.cfg").read_text(encoding="utf-8").count("docs/translating.md") == 1
+
+
+# --- the report on GitHub and in HTML (issue 23, item 3) ---------------------------------------
+
+
+def _github(text: str) -> str:
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    from cmarkgfm.cmark import Options
+
+    return str(cmarkgfm.github_flavored_markdown_to_html(
+        text, options=Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_UNSAFE))
+
+
+def test_the_arabic_report_is_right_to_left_on_github(run) -> None:
+    text = run("report", "v28", "geneva", "--lang", "ar").output
+    assert text.startswith('<div dir="rtl">\n\n# تقرير التغييرات')
+    rendered = _github(text)
+    inside = rendered[:rendered.index("</div>")]
+    assert inside.startswith('<div dir="rtl">\n<h1>') and "<table>" in inside
+    # footnotes: each opens with an Arabic word, so GitHub's dir=auto reads it right to left
+    notes = rendered[rendered.index('<section class="footnotes"'):]
+    paragraphs = re.findall(r"<li id=\"fn-[^\"]+\">\n<p>(.{7})", notes)
+    assert paragraphs and all(p.startswith("المصدر ") for p in paragraphs), paragraphs[:3]
+    english = run("report", "v28", "geneva").output
+    assert not english.startswith("<div")  # the English report is as it was
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_sources_heading_heads_the_footnotes(run, lang: str) -> None:
+    """GitHub (and the HTML report) render footnotes at the very end: the sources heading comes
+    last, so that it heads them, after the methods (it stood empty, the footnotes under the
+    methods)."""
+    text = run("report", "v28", "geneva", "--lang", lang).output
+    sources, methods = ("المصادر", "المنهجية") if lang == "ar" else ("Sources", "Methods")
+    rendered = _github(text)
+    heading = f"<h2>{sources}</h2>\n"
+    assert rendered.index(f"<h2>{methods}</h2>") < rendered.index(heading)
+    after = rendered[rendered.index(heading) + len(heading):].removeprefix("</div>\n")
+    assert after.startswith('<section class="footnotes"'), after[:80]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_html_reports_sources_heading_heads_the_footnotes(run, tmp_path, lang: str) -> None:
+    page = tmp_path / "report.html"
+    assert run("report", "v28", "geneva", "--lang", lang, "-f", "html", "-o",
+               str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    sources = "المصادر" if lang == "ar" else "Sources"
+    after = html[html.index(f"<h2>{sources}</h2>\n") + len(f"<h2>{sources}</h2>\n"):]
+    assert after.startswith('<hr class="footnotes-sep" />'), after[:80]
+
+
+@pytest.mark.slow
+def test_the_arabic_report_on_github_lays_out_right_to_left_in_chromium(run, tmp_path) -> None:
+    """cmark-gfm's HTML (as GitHub renders it, GitHub adding dir=auto to blocks) in Chromium:
+    the heading, the tables and the lists run right to left; looked at by eye too."""
+    from browser import directions, screenshot
+
+    rendered = _github(run("report", "v28", "geneva", "--lang", "ar").output)
+    rendered = re.sub(r"<(p|li|h[1-6]|td|th)>", r'<\1 dir="auto">', rendered)
+    page = tmp_path / "github.html"
+    page.write_text('<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>'
+                    + rendered + "</body></html>", encoding="utf-8")
+    assert directions(page, ["h1", "table", "ul", ".footnotes li p"]) == ["rtl"] * 4
+    screenshot(page, tmp_path / "github.png", "1200,1400")
+    assert (tmp_path / "github.png").stat().st_size > 10_000

@@ -107,7 +107,7 @@ def test_the_report_reads_in_arabic(run) -> None:
     result = run("report", "v28", "geneva", "--lang", "ar")
     assert result.exit_code == 0, result.output
     text = result.output
-    assert text.startswith("# تقرير التغييرات: من `v28` إلى `geneva`\n")
+    assert text.startswith('<div dir="rtl">\n\n# تقرير التغييرات: من `v28` إلى `geneva`\n')
     for heading in ("## النسخ", "## الخلاصة", "## أبرز التغييرات", "## البنود المعدّلة",
                     "## المصادر", "## المنهجية"):
         assert f"\n{heading}\n" in text
@@ -116,7 +116,7 @@ def test_the_report_reads_in_arabic(run) -> None:
                if line.startswith("- **سقف عديد القوات المسلحة الأوكرانية: 600,000 جندي ←"))
     assert "800,000 جندي" in cap and "+33.3%" in cap and "ki1" in cap
     assert "### ~ معدّل: `armed-forces-cap` — سقف عديد القوات المسلحة الأوكرانية" in text
-    assert "[^ki1]" in text and "\n[^ki1]: `ki1`:" in text
+    assert "[^ki1]" in text and "\n[^ki1]: المصدر `ki1`:" in text
     # A quote stays in its own words, labelled with its language; never translated.
     assert "“The size of the Ukrainian Armed Forces will be limited to 600,000 personnel.”" in text
     assert "(بالإنجليزية)" in text
@@ -138,7 +138,7 @@ def test_no_english_is_left_in_the_arabic_report(run) -> None:
     from plandiff.repo.repository import find_root, load_plan
 
     text = run("report", "v28", "geneva", "--lang", "ar").output
-    text = re.sub(r"</?(details|summary)>", " ", text)
+    text = re.sub(r"</?(details|summary)>|<div dir=\"rtl\">|</div>", " ", text)
     plan = load_plan(find_root(REPO)).plan
     names = [*plan.sources, *plan.versions,
              *(c.id for v in plan.versions.values() for c in v.clauses),
@@ -200,7 +200,7 @@ def test_a_repository_without_arabic_content_works_in_arabic(run, make_repo) -> 
     assert result.output.startswith("من v1 إلى v2: ")  # the interface in Arabic
     assert f"{BADGE} First" in result.output  # the content in English, marked
     report = run("report", "v1", "v2", "--lang", "ar", root=root).output
-    assert report.startswith("# تقرير التغييرات")
+    assert report.startswith("<div dir=\"rtl\">\n\n# تقرير التغييرات")
     assert "\\[بالإنجليزية\\] First" in report  # escaped brackets in Markdown
 
 

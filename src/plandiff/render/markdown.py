@@ -309,7 +309,10 @@ def _footnotes_translated(sources: dict[str, Source], quotes: dict[str, list[str
             text += f" — {quote_markup(quote)}"
         if source.language and source.language != i18n.language():
             text += " " + _("(in {language})").format(language=escape(tongue))
-        lines.append(f"[^{footnote_id(source_id)}]: {code(source_id)}: {text}")
+        # A word of the language first («المصدر `112`»): GitHub gives each footnote dir=auto,
+        # which a leading Latin id turned left to right (and a date «21 2025 نوفمبر»).
+        named = _("Source {source}").format(source=code(source_id))
+        lines.append(f"[^{footnote_id(source_id)}]: {named}: {text}")
     return lines
 
 

@@ -316,8 +316,11 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
                       " report.", ""]
         lines += rest
         lines += positions.diff_markdown(result)
-        lines += _sources(result, changed, style, lines)
+        # The sources last: GitHub and the HTML report render footnotes at the very end, so a
+        # heading anywhere else stood empty, with the footnotes under the methods.
+        sources = _sources(result, changed, style, lines)
         lines += _methods(result)
+        lines += sources
         return "\n".join(lines).rstrip() + "\n"
 
     text = assemble(len(sections))
@@ -373,9 +376,13 @@ def _render_translated(result: PlanDiff, style: ReportStyle) -> str:
         lines += [_("No clause changed."), ""]
     lines += rest
     lines += positions.diff_markdown(result)
-    lines += _sources(result, list(result.changed), style, lines)
+    sources = _sources(result, list(result.changed), style, lines)  # last, as in English
     lines += _methods(result)
+    lines += sources
     text = "\n".join(lines).rstrip() + "\n"
+    if i18n.rtl() and not style.html:
+        # GitHub keeps <div dir="rtl">: tables, lists and paragraphs inside lay out right to left
+        text = '<div dir="rtl">\n\n' + text + "\n</div>\n"
     if style.limit is not None and len(text) > style.limit:
         note = "\n\n> **" + _("Report cut at GitHub's comment limit.") + "**\n"
         text = text[: style.limit - len(note)] + note
