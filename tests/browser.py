@@ -15,8 +15,15 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-dev-shm-usage"]
 
 
+# The test that runs now (set by conftest): a test that starts the browser must be marked slow,
+# since the edit loop's `pytest -m "not slow"` is documented to leave the browser out.
+RUNNING: pytest.Item | None = None
+
+
 def chromium() -> str:
     """The browser, or a skip; in CI (where .ci/run installs it) a missing browser fails."""
+    if RUNNING is not None and RUNNING.get_closest_marker("slow") is None:
+        pytest.fail(f"{RUNNING.nodeid} starts Chromium: mark it @pytest.mark.slow")
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found:
         return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -53,6 +53,15 @@ def _private_cache(_session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     tests, but one for the whole session, so that the tests that read the same repository (the
     corpus above all) read and validate its files once (the repository cache)."""
     monkeypatch.setenv("PLANDIFF_CACHE_DIR", str(_session_cache))
+
+
+@pytest.fixture(autouse=True)
+def _browser_knows_the_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    import browser
+
+    browser.RUNNING = request.node
+    yield
+    browser.RUNNING = None
 
 
 @pytest.fixture

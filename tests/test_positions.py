@@ -236,6 +236,7 @@ def test_bad_positions_files_are_refused_with_a_reason(run, two_sides, text, mes
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 def test_the_who_wants_what_page_in_chromium(run, two_sides, tmp_path) -> None:
     positions = two_sides / "plans" / "positions.yaml"
     positions.write_text(positions.read_text(encoding="utf-8").replace(

@@ -170,6 +170,7 @@ def test_corpus_show_labels_every_value_its_version_does_not_state(run, version:
                        for x in lines), (version, clause.id, term_id)
 
 
+@pytest.mark.slow
 def test_site_grid_marks_carried_cells_apart_with_a_legend(run, tmp_path: Path) -> None:
     from browser import load, text_of
 

@@ -361,6 +361,7 @@ def _shots() -> Path | None:
     return Path(folder) if folder else None
 
 
+@pytest.mark.slow
 def test_index_and_a_diff_page_render_in_chromium_without_console_messages(
         shipped_site: Path, tmp_path: Path) -> None:
     dom, console = load(shipped_site / "index.html")
@@ -382,6 +383,7 @@ def test_index_and_a_diff_page_render_in_chromium_without_console_messages(
     assert (shots / "site-index.png").stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_console_check_does_see_a_blocked_resource(shipped_site: Path, tmp_path: Path) -> None:
     """The control for the test above: the same CSP blocking an outside image is reported."""
     page = tmp_path / "blocked.html"

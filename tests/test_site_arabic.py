@@ -90,6 +90,7 @@ def test_a_site_without_arabic_content_marks_the_english(make_repo, tmp_path: Pa
     assert "<title>v1 — [بالإنجليزية] First</title>" in page
 
 
+@pytest.mark.slow
 def test_arabic_pages_render_right_to_left_in_chromium(bilingual: Path, tmp_path: Path) -> None:
     from browser import load, screenshot
 
