@@ -78,3 +78,41 @@ def test_the_byte_limit_holds_in_memory_as_on_disk(make_repo) -> None:
     shown = [(p.file, p.code, p.message) for p in on_disk.problems]
     assert [code for _, code, _ in shown].count("too-large") == 2  # v1 over it, v2 not read
     assert [(p.file, p.code, p.message) for p in memory.problems] == shown
+
+
+# --- issue 24, item 15: what a new user of the library tripped on --------------------------------
+
+
+def test_results_have_short_reprs_and_points_a_value() -> None:
+    repo = plandiff.open_plan(REPO)
+    diff = repo.diff("v28", "geneva")
+    assert len(repr(diff)) < 200 and repr(diff).startswith("PlanDiff('v28' → 'geneva', {")
+    history = repo.history("ukraine-troop-cap")
+    assert repr(history) == f"History('term', 'ukraine-troop-cap', {len(history.points)} points)"
+    first = next(point for point in history.points if point.version.id == "v28")
+    assert first.value == 600000 and repr(first) == "HistoryPoint('v28', 'reported', value=600000)"
+    assert all(len(repr(point)) < 200 for point in history.points)
+    assert plandiff.HistoryPoint is type(first) and plandiff.Claim is type(first.claims[0])
+
+
+def test_open_plan_says_when_it_reads_the_bundled_corpus(tmp_path, monkeypatch) -> None:
+    import warnings
+
+    monkeypatch.chdir(tmp_path)  # no plans/ here or above
+    monkeypatch.delenv("PLANDIFF_ROOT", raising=False)
+    with pytest.warns(plandiff.BundledCorpusWarning, match="bundled with plandiff"):
+        found = plandiff.open_plan()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        asked = plandiff.open_plan(bundled=True)
+    assert asked.versions == found.versions and "v28" in asked.versions
+    with pytest.raises(plandiff.PlandiffError, match="bundled=True"):
+        plandiff.open_plan(REPO, bundled=True)
+
+
+def test_the_package_is_typed_and_exports_its_limits() -> None:
+    from importlib.resources import files
+
+    assert files("plandiff").joinpath("py.typed").is_file()
+    limits = plandiff.Limits(max_bytes=10_000_000, max_nodes=100_000)
+    assert plandiff.open_plan(REPO, limits=limits).versions

@@ -16,23 +16,32 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from plandiff.api import PlanRepository, check, open_plan, render_result
-    from plandiff.core.diff import ClauseDiff, PlanDiff, TermChange
-    from plandiff.core.history import History
+    from plandiff.api import (
+        BundledCorpusWarning,
+        PlanRepository,
+        check,
+        open_plan,
+        render_result,
+    )
+    from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange
+    from plandiff.core.history import History, HistoryPoint
     from plandiff.core.problems import InvalidPlan, PlandiffError, Problem, UnknownVersion
+    from plandiff.repo.located_yaml import Limits
 
 _EXPORTS = {
     "open_plan": "plandiff.api", "check": "plandiff.api", "render_result": "plandiff.api",
-    "PlanRepository": "plandiff.api",
+    "PlanRepository": "plandiff.api", "BundledCorpusWarning": "plandiff.api",
     "PlanDiff": "plandiff.core.diff", "ClauseDiff": "plandiff.core.diff",
-    "TermChange": "plandiff.core.diff", "History": "plandiff.core.history",
+    "TermChange": "plandiff.core.diff", "Claim": "plandiff.core.diff",
+    "History": "plandiff.core.history", "HistoryPoint": "plandiff.core.history",
+    "Limits": "plandiff.repo.located_yaml",
     "Problem": "plandiff.core.problems", "PlandiffError": "plandiff.core.problems",
     "InvalidPlan": "plandiff.core.problems", "UnknownVersion": "plandiff.core.problems",
 }
 __all__ = [
-    "ClauseDiff", "History", "InvalidPlan", "PlanDiff", "PlanRepository", "PlandiffError",
-    "Problem", "TermChange", "UnknownVersion", "__version__", "check", "open_plan",
-    "render_result",
+    "BundledCorpusWarning", "Claim", "ClauseDiff", "History", "HistoryPoint", "InvalidPlan",
+    "Limits", "PlanDiff", "PlanRepository", "PlandiffError", "Problem", "TermChange",
+    "UnknownVersion", "__version__", "check", "open_plan", "render_result",
 ]
 
 

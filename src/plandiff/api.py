@@ -142,21 +142,41 @@ class PlanRepository:
         return self._resolver.resolve(version)
 
 
+class BundledCorpusWarning(UserWarning):
+    """`open_plan()` found no plans/ folder and read the corpus that ships with plandiff."""
+
+
 def open_plan(root: str | os.PathLike[str] | None = None, *,
               files: Mapping[str, bytes] | None = None, limits: Limits | None = None,
-              verify: bool = False) -> PlanRepository:
+              verify: bool = False, bundled: bool = False) -> PlanRepository:
     """Open a plan repository: the folder `root` (found as git finds `.git` when omitted, else
-    the corpus bundled with plandiff), or `files`, a mapping of relative paths
-    (`plans/terms.yaml`, `plans/v1.yaml`, `seeds/a.txt`, …) to bytes, read without touching the
-    disk. Raises InvalidPlan, listing every error, when the repository does not pass `check`'s
-    errors (`verify`: quotes are verified against local source files too)."""
+    the corpus bundled with plandiff, with a BundledCorpusWarning; `bundled=True` asks for that
+    corpus), or `files`, a mapping of relative paths (`plans/terms.yaml`, `plans/v1.yaml`,
+    `seeds/a.txt`, …) to bytes, read without touching the disk. Raises InvalidPlan, listing
+    every error, when the repository does not pass `check`'s errors (`verify`: quotes are
+    verified against local source files too)."""
+    if bundled:
+        if root is not None or files is not None:
+            raise PlandiffError("open_plan: `bundled=True` reads the corpus that ships with"
+                                " plandiff; give no root or files with it")
+        from plandiff.repo.repository import Root, packaged_corpus
+
+        return PlanRepository(load_plan(Root(packaged_corpus(), packaged=True,
+                                             limits=limits or Limits.from_env()), verify=verify))
     if files is not None:
         from plandiff.repo.memory import memory_root, read_files, source_reader
 
         raw = read_files(files, limits)
         return PlanRepository(load_plan(memory_root(limits), raw=raw, verify=verify,
                                         sources=source_reader(files)))
-    return PlanRepository(load_plan(find_root(root, limits=limits), verify=verify))
+    found = find_root(root, limits=limits)
+    if found.packaged:
+        import warnings
+
+        warnings.warn(f"no plans/ folder at or above {Path.cwd()}: reading the corpus bundled"
+                      " with plandiff (pass bundled=True to ask for it, or a root)",
+                      BundledCorpusWarning, stacklevel=2)
+    return PlanRepository(load_plan(found, verify=verify))
 
 
 def check(root: str | os.PathLike[str] | None = None, *,

@@ -50,6 +50,12 @@ class Claim:
     def known(self) -> bool:
         return self.value is not NOT_KNOWN
 
+    def __repr__(self) -> str:
+        extra = "".join(f", {name}={value!r}" for name, value in (
+            ("note", self.note), ("hedged", self.hedged or None),
+            ("independent", self.independent)) if value is not None)
+        return f"Claim({self.value!r}, sources={self.sources!r}{extra})"
+
 
 class _NotKnown:
     """The value of a term that a report made unknown (`{unknown: why}`); `note` says why."""
@@ -98,6 +104,13 @@ class TermChange:
     @property
     def disputed(self) -> bool:
         return len(self.old) > 1 or len(self.new) > 1
+
+    def __repr__(self) -> str:
+        def side(claims: tuple[Claim, ...]) -> Any:
+            return claims[0].value if len(claims) == 1 else [c.value for c in claims] or None
+
+        return (f"TermChange({self.term!r}, {self.change!r}, old={side(self.old)!r},"
+                f" new={side(self.new)!r})")
 
     @property
     def magnitude(self) -> float:
@@ -187,6 +200,10 @@ class PlanDiff:
     stances: tuple[StanceChange, ...] = ()
     # The plan as known on a date, when the diff was asked as of one (`KnownOn.date`).
     as_of: KnownOn | None = None
+
+    def __repr__(self) -> str:  # the fields hold the whole plan: kilobytes, not a summary
+        changed = {kind: count for kind, count in self.summary.items() if count}
+        return f"PlanDiff({self.base.id!r} → {self.head.id!r}, {changed})"
 
     @property
     def summary(self) -> dict[str, int]:

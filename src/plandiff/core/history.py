@@ -29,6 +29,19 @@ class HistoryPoint:
     text_change: TextChange | None = None
 
     @property
+    def value(self) -> Any:
+        """The term's value here: None when not set, a list of the claims' values when sources
+        dispute it (each claim, with its sources, is in `claims`)."""
+        if not self.claims:
+            return None
+        return self.claims[0].value if len(self.claims) == 1 else [c.value for c in self.claims]
+
+    def __repr__(self) -> str:  # `version` is the whole version: kilobytes, not a summary
+        shown = f"text={self.text!r}" if self.clause_id and not self.claims and self.text \
+            else f"value={self.value!r}"
+        return f"HistoryPoint({self.version.id!r}, {self.state!r}, {shown})"
+
+    @property
     def carried_from(self) -> str | None:
         """The earlier version a value or text is carried from; None when this one states it."""
         if self.state in ("removed", "absent") or self.reported_in == self.version.id:
@@ -44,6 +57,9 @@ class History:
     term: Term | None
     points: tuple[HistoryPoint, ...]
     as_of: KnownOn | None = None  # the plan as known on a date, when asked as of one
+
+    def __repr__(self) -> str:
+        return f"History({self.kind!r}, {self.subject!r}, {len(self.points)} points)"
 
     @property
     def numeric(self) -> bool:
