@@ -147,7 +147,7 @@ def test_unknown_term_filter_exits_2_with_the_closest_term(run) -> None:
     result = run("v28", "geneva", "--term", "troop-cap", "--exit-code")
     assert result.exit_code == 2, result.output
     assert "--term `troop-cap`" in result.stderr
-    assert "did you mean `ukraine-troop-cap`?" in result.stderr
+    assert "did you mean `ukraine-troop-cap` or `ukraine-troop-cap-scope`?" in result.stderr
     assert result.stdout == ""
 
 

@@ -53,3 +53,33 @@ def test_a_lookup_outside_a_check_is_never_cut() -> None:
         assert closest("amnesti", KNOWN) == "amnesty"
         assert closest("militry", KNOWN) is None  # the check's budget is spent
     assert closest("militry", KNOWN) == "military"
+
+
+# --- issue 24, item 14: finding a term by the words a reader has ----------------------------------
+
+
+def test_a_term_is_found_by_its_label_or_a_clause_that_carries_it(run, make_repo) -> None:
+    from conftest import LINEAGE_PLANS
+
+    root = make_repo(dict(LINEAGE_PLANS))
+    by_label = run("diff", "v1", "v2", "--term", "troop", root=root)  # label "Troop cap"
+    assert by_label.exit_code == 2 and "did you mean `cap`?" in by_label.stderr
+    by_clause = run("diff", "v1", "v2", "--term", "army", root=root)  # the clause `army` sets cap
+    assert "did you mean `cap`?" in by_clause.stderr
+    nothing = run("diff", "v1", "v2", "--term", "zebra", root=root)  # a small registry: listed
+    assert "hint: known: cap, days, fund, nato" in nothing.stderr
+
+
+def test_every_candidate_that_contains_the_word_is_offered() -> None:
+    from plandiff.core.suggestions import candidates, candidates_hint
+
+    described = {"ukraine-nato-membership": ["Ukraine's path to NATO"],
+                 "nato-troops-in-ukraine": ["Foreign troops"], "amnesty": ["Amnesty"],
+                 "russia-dialogue": ["A Russia–NATO dialogue"]}
+    found = candidates("NATO", described)
+    assert found == ["ukraine-nato-membership", "nato-troops-in-ukraine", "russia-dialogue"]
+    assert candidates_hint(found, "see the list") == (
+        "did you mean `ukraine-nato-membership`, `nato-troops-in-ukraine` or `russia-dialogue`?"
+        " (see the list)")
+    assert candidates("amnesy", described) == ["amnesty"]  # else the closest spelling
+    assert candidates("zzz", described) == []

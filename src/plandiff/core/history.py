@@ -10,7 +10,7 @@ from plandiff.core.diff import Claim, TextChange, diff_text, movement, value_cla
 from plandiff.core.models import NUMERIC_TYPES, Plan, Term, Version
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
-from plandiff.core.suggestions import closest, did_you_mean
+from plandiff.core.suggestions import candidates, candidates_hint
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,37 @@ def history(plan: Plan, subject: str) -> History:
         return term_history(plan, subject)
     if any(subject == c.id or subject == c.was for v in plan.versions.values() for c in v.clauses):
         return clause_history(plan, subject)
-    known = list(plan.terms) + sorted({c.id for v in plan.versions.values() for c in v.clauses})
-    close = closest(subject, known)
+    found = candidates(subject, {**term_descriptions(plan), **clause_descriptions(plan)})
     raise PlandiffError(f"`{subject}` is neither a term in plans/terms.yaml nor a clause id",
-                        did_you_mean(subject, known)
-                        or "`plandiff show VERSION` lists clause ids; terms.yaml lists terms",
-                        name=subject, suggestions=(close,) if close else ())
+                        candidates_hint(found, "`plandiff terms` lists every term,"
+                                        " `plandiff show VERSION` every clause id"),
+                        name=subject, suggestions=tuple(found))
+
+
+def term_descriptions(plan: Plan) -> dict[str, list[str]]:
+    """What a reader may call each term: its label (and translated labels), and the ids and
+    titles of the clauses that set it."""
+    described: dict[str, list[str]] = {}
+    for term_id, term in plan.terms.items():
+        labels = [getattr(t, "label", None) for t in (term.translations or {}).values()]
+        described[term_id] = [term.label, *(label for label in labels if label)]
+    for version in plan.versions.values():
+        for clause in version.clauses:
+            for term_id in clause.terms or {}:
+                if term_id in described:
+                    described[term_id] += [clause.id, *([clause.title] if clause.title else [])]
+    return described
+
+
+def clause_descriptions(plan: Plan) -> dict[str, list[str]]:
+    """Each clause id with its titles in every version."""
+    described: dict[str, list[str]] = {}
+    for version in plan.versions.values():
+        for clause in version.clauses:
+            described.setdefault(clause.id, [])
+            if clause.title:
+                described[clause.id].append(clause.title)
+    return dict(sorted(described.items()))
 
 
 def _reported_here(version: Version, clause_id: str, term_id: str | None) -> bool:

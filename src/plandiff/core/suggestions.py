@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 
 CUTOFF = 0.6
@@ -48,3 +48,28 @@ def did_you_mean(name: object, known: Iterable[str]) -> str | None:
     """'did you mean `X`?', or None."""
     found = closest(name, known)
     return f"did you mean `{found}`?" if found is not None else None
+
+
+def candidates(word: str, described: Mapping[str, Iterable[str]]) -> list[str]:
+    """Every known name that `word` may mean: each name whose id or description (a label, a
+    translation, the ids of the clauses that carry a term) contains it, ignoring case, in the
+    order given; else the closest spelling; else nothing."""
+    folded = word.casefold().strip()
+    if not folded:
+        return []
+    found = [name for name, texts in described.items()
+             if folded in name.casefold() or any(folded in text.casefold() for text in texts)]
+    if found:
+        return found
+    close = closest(word, described)
+    return [close] if close is not None else []
+
+
+def candidates_hint(found: list[str], listing: str) -> str:
+    """'did you mean `a`, `b` or `c`?' (every candidate) and `listing`, the sentence that says
+    where every name is listed."""
+    if not found:
+        return listing
+    quoted = [f"`{name}`" for name in found]
+    shown = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"did you mean {shown}? ({listing})"

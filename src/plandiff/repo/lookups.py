@@ -29,16 +29,23 @@ def require_filters(loaded: LoadedPlan, options: DiffOptions, *,
     two filters (the command line's options by default)."""
     plan = loaded.plan
     topics = sorted({c.topic for v in plan.versions.values() for c in v.clauses if c.topic})
+    from plandiff.core.history import term_descriptions
+    from plandiff.core.suggestions import candidates, candidates_hint
+
     for option, asked, known, where in (
             (names[0], options.terms, sorted(plan.terms), "plans/terms.yaml"),
             (names[1], options.topics, topics, "any clause")):
         for name in sorted(asked or ()):
             if name in known:
                 continue
-            close = closest(name, known)
-            shown = ", ".join(known) if len(known) <= 12 else ", ".join(known[:12]) + ", ..."
+            if option == names[0]:  # a term: by its id, label or the clauses that carry it
+                found = candidates(name, term_descriptions(plan))
+                hint = candidates_hint(found, f"known: {', '.join(known)}" if len(known) <= 12
+                                       else "`plandiff terms` lists every term")
+            else:
+                close = closest(name, known)
+                found = [close] if close else []
+                hint = f"did you mean `{close}`?" if close else f"known: {', '.join(known)}"
             raise PlandiffError(f"{option} `{name}`: no such {option.lstrip('-')} in {where} of"
-                                f" {describe(loaded.root)}",
-                                f"did you mean `{close}`?" if close
-                                else f"known: {shown or '(none)'}",
-                                name=name, suggestions=(close,) if close else ())
+                                f" {describe(loaded.root)}", hint, name=name,
+                                suggestions=tuple(found))
