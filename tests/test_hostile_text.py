@@ -238,12 +238,13 @@ def test_an_ordinary_url_passes_and_is_linked(run, make_repo, url: str) -> None:
 def test_views_link_no_url_that_check_would_refuse() -> None:
     """Views do not rely on check: a refused url is shown as escaped text, never linked."""
     from plandiff.core.models import Source
+    from plandiff.i18n import ENGLISH
     from plandiff.render import markdown as md
     from plandiff.render.html import render_fragment
 
     hostile = ("https://example.org/a\n\n[Read the full plan](https://phish.example/login)\n"
                "<img src=x>")
-    notes = md.footnotes({"a": Source(outlet="A", url=hostile)}, {})
+    notes = md.footnotes(ENGLISH, {"a": Source(outlet="A", url=hostile)}, {})
     text = "\n".join(notes)
     assert "\n" not in text and not re.search(r"(?<!\\)[<\[]", text.split(": ", 1)[1]), text
     html = render_fragment(f"Cited.[^a]\n\n{text}\n")
@@ -602,14 +603,15 @@ def test_a_language_code_passes_check(run, make_repo, language: str) -> None:
 def test_views_print_no_language_field_that_check_would_refuse() -> None:
     """Views do not rely on check: a source's `language:` that is no code is shown as
     'unknown language', in every view that names it, and escaped besides."""
-    from plandiff import i18n
     from plandiff.core.models import Source
+    from plandiff.i18n import Locale
     from plandiff.render import markdown as md
 
     hostile = "en [Read the full plan](https://phish.example/login) <img src=x> @someone"
-    with i18n.speaking("ar"):
-        assert i18n.quote_language_name(hostile) == i18n.quote_language_name(None)
-        notes = "\n".join(md.footnotes({"a": Source.model_construct(outlet="A", language=hostile)},
-                                       {"a": ["q"]}))
+    arabic = Locale.of("ar")
+    assert arabic.quote_language_name(hostile) == arabic.quote_language_name(None)
+    notes = "\n".join(md.footnotes(arabic, {"a": Source.model_construct(outlet="A",
+                                                                         language=hostile)},
+                                    {"a": ["q"]}))
     assert "phish" not in notes and "@someone" not in notes and "<img" not in notes
     assert_markdown_is_inert(notes)

@@ -236,7 +236,7 @@ def test_english_runs_load_no_catalog_nor_babel() -> None:
             " import plandiff.cli.app, plandiff.render.report, plandiff.render.markdown;"
             " from plandiff import i18n;"
             " print(sorted(m for m in sys.modules if m.split('.')[0] == 'babel'),"
-            " i18n._state.catalog)")
+            " sorted(i18n._CATALOGS) or None)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=REPO, env={**os.environ, "NO_COLOR": "1", "PLANDIFF_CACHE": "0"},
                             check=False)

@@ -39,7 +39,7 @@ def test_no_module_imports_from_a_layer_above_its_own() -> None:
     assert f"Contracts: {len(CONTRACTS)} kept, 0 broken." in result.stdout
 
 
-CONTRACTS = ("layers: cli > render > importer > repo > core",
+CONTRACTS = ("layers: cli > render > importer > repo > i18n > core",
              "the core never imports typer or rich")
 
 
@@ -52,7 +52,18 @@ def test_the_layers_contract_lists_every_layer_in_order() -> None:
     layers = contracts[CONTRACTS[0]]
     assert layers["type"] == "layers"
     assert layers["layers"] == ["plandiff.cli", "plandiff.render", "plandiff.importer",
-                                "plandiff.repo", "plandiff.core"]
+                                "plandiff.repo", "plandiff.i18n", "plandiff.core"]
     forbidden = contracts[CONTRACTS[1]]
     assert forbidden["source_modules"] == ["plandiff.core"]
     assert set(forbidden["forbidden_modules"]) >= {"typer", "rich"}
+
+
+def test_every_package_is_in_the_layers_contract() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    layers = next(c["layers"] for c in config["tool"]["importlinter"]["contracts"]
+                  if c["type"] == "layers")
+    packages = sorted(f"plandiff.{p.name}" for p in (REPO / "src" / "plandiff").iterdir()
+                      if (p / "__init__.py").is_file())
+    assert sorted(layers) == packages

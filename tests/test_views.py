@@ -132,3 +132,76 @@ def test_site_page(site: Path, page: str, lang: str, update_goldens: bool) -> No
     path = site / page if lang == "en" else site / "ar" / page
     _check(f"site/{lang}/{page.replace('/', '--')}", path.read_text(encoding="utf-8"),
            update_goldens)
+
+
+def test_no_import_circle_inside_render() -> None:
+    """render/ imports form no circle (a view's helpers sit below the views that share them)."""
+    import grimp
+
+    # As import-linter counts them (pyproject): an import for type checking only is no circle.
+    graph = grimp.build_graph("plandiff", cache_dir=None, exclude_type_checking_imports=True)
+    render = {m for m in graph.modules if m.startswith("plandiff.render.")}
+    edges = {m: graph.find_modules_directly_imported_by(m) & render for m in render}
+    done: set[str] = set()
+
+    def visit(module: str, path: tuple[str, ...]) -> None:
+        assert module not in path, f"import circle: {' -> '.join((*path, module))}"
+        if module in done:
+            return
+        for imported in sorted(edges[module]):
+            visit(imported, (*path, module))
+        done.add(module)
+
+    for module in sorted(render):
+        visit(module, ())
+
+
+def test_one_result_renders_the_same_whatever_ran_before() -> None:
+    """A view's language is its Locale, not something a render before it left behind."""
+    from plandiff import api
+    from plandiff.core.positions import positions_table
+    from plandiff.i18n import Locale
+    from plandiff.render import formats
+
+    loaded = api.load(REPO)
+    result = api.diff(loaded, "v28", "geneva")
+    table = positions_table(loaded.plan, None)
+    arabic = Locale.of("ar").with_plan(loaded.plan)
+    others = (Locale.of("en"), Locale.of("ar", "arab").with_plan(loaded.plan), Locale.of("ar"))
+
+    def every_view(loc: Locale) -> list[str]:
+        return [formats.text("diff", name, result, loc=loc) for name in formats.formats("diff")
+                ] + [formats.text("positions", name, table, loc=loc)
+                     for name in formats.formats("positions")]
+
+    first = every_view(arabic)
+    for other in others:
+        every_view(other)
+    assert every_view(arabic) == first
+    assert first[0].startswith("من v28 إلى geneva")
+
+
+def test_render_result_speaks_every_view_as_the_command_line(reviewed: Path) -> None:
+    """plandiff.render_result renders every kind of result the command line renders, in the
+    language asked for, byte for byte as the command prints it."""
+    import plandiff
+    from plandiff.repo.review import review
+
+    repo = plandiff.open_plan(REPO)
+    cases = [
+        ("diff", repo.diff("v28", "geneva"), {}),
+        ("report", repo.diff("v28", "geneva"), {"report": True}),
+        ("history-term", repo.history("ukraine-troop-cap"), {}),
+        ("positions", repo.positions(), {"plan": repo.plan}),
+        ("show", repo.resolve("geneva"), {"plan": repo.plan}),
+        ("log", repo, {}),
+    ]
+    for name, result, options in cases:
+        args, _ext = COMMANDS[name]
+        fmt = "markdown" if name == "report" else "terminal"
+        for lang in LANGS:
+            shown = plandiff.render_result(result, fmt, lang=lang, **options)
+            assert shown == _invoke([*args, "--lang", lang], REPO), (name, lang)
+    checked = review(reviewed, "HEAD~1", "HEAD")
+    assert plandiff.render_result(checked, "markdown", lang="ar") == _invoke(
+        ["review", "HEAD~1", "HEAD", "--format", "markdown", "--lang", "ar"], reviewed)

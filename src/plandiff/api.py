@@ -8,7 +8,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plandiff.core.as_of import KnownOn, known_on
 from plandiff.core.diff import DiffOptions, PlanDiff, diff_versions
@@ -27,6 +27,7 @@ from plandiff.repo.repository import (
 if TYPE_CHECKING:
     from plandiff.core.history import History
     from plandiff.core.models import Plan
+    from plandiff.core.positions import PositionsTable
 
 
 def load(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = None,
@@ -134,6 +135,16 @@ class PlanRepository:
         result = history(self.plan, subject)
         return replace(result, as_of=self.known) if self.known is not None else result
 
+    def positions(self, term: str | None = None, *, history: bool = False) -> PositionsTable:
+        """Who wants what: each party's stated position on each term (or on `term`), beside
+        the latest draft; every stated position with `history`."""
+        from plandiff.core.positions import positions_table
+
+        if term is not None:
+            require_filters(self.loaded, DiffOptions(terms=frozenset({term})),
+                            names=("term", "topic"))
+        return positions_table(self.plan, term, history=history, resolver=self._resolver)
+
     def resolve(self, version: str) -> ResolvedVersion:
         """The clauses a version stands for, each saying where its values were stated."""
         if self.known is not None:
@@ -191,20 +202,43 @@ def check(root: str | os.PathLike[str] | None = None, *,
     return check_repository(find_root(root), strict=strict)
 
 
-_KINDS = {"PlanDiff": "diff", "History": "history"}
+# The kind of result each type is, as render/formats.py names it (a PlanDiff is also a report).
+_KINDS = {"PlanDiff": "diff", "History": "history", "PositionsTable": "positions",
+          "ReviewResult": "review", "ResolvedVersion": "show", "Plan": "log",
+          "PlanRepository": "log"}
 
 
-def render_result(result: PlanDiff | History, format: str = "terminal", *, width: int = 100,
-                  show_all: bool = False) -> str:
-    """A diff or a history as text: `terminal` (plain, no colour), `markdown` or `json` (the
-    formats of render/formats.py, the registry the commands use)."""
+def render_result(result: Any, format: str = "terminal", *, lang: str = "en",
+                  digits: str | None = None, plan: Plan | None = None, report: bool = False,
+                  width: int = 100, show_all: bool = False) -> str:
+    """Any result the command line renders, as text, in the language `lang` ('en', 'ar') with
+    `digits` ('latn', 'arab'): a `PlanDiff` (a diff, or with `report=True` the change report),
+    a `History`, a `PositionsTable`, a `ReviewResult`, a `ResolvedVersion` (show: give `plan`) or
+    the repository itself or its `plan` (log). `format` is one of the kind's formats in
+    render/formats.py, the registry the commands use (`terminal` is plain text, no colour).
+    `plan` gives the plan's names in the language where the result does not carry them (party
+    names; a diff carries its terms)."""
+    from plandiff.i18n import Locale
     from plandiff.render import formats
 
-    kind = _KINDS.get(type(result).__name__, "")
+    name = type(result).__name__
+    kind = "report" if report and name == "PlanDiff" else _KINDS.get(name, "")
     known = formats.formats(kind) if kind else ()
     if format not in known:
-        raise PlandiffError(f"no `{format}` view of a {type(result).__name__}",
+        raise PlandiffError(f"no `{format}` view of a {'report' if kind == 'report' else name}",
                             f"formats: {', '.join(known) or 'none'}")
+    if isinstance(result, PlanRepository):
+        result = result.plan
+    args: tuple[Any, ...] = (result,)
+    if kind == "show":
+        if plan is None:
+            raise PlandiffError("a ResolvedVersion renders with its plan",
+                                "render_result(repo.resolve(version), plan=repo.plan)")
+        args = (plan, result, list(result.clauses.values()))
+    loc = Locale.of(lang, digits)
+    names = plan if plan is not None else result if kind == "log" else None
+    if names is not None:
+        loc = loc.with_plan(names)
     console = None
     if format == formats.TERMINAL:
         import io
@@ -213,6 +247,6 @@ def render_result(result: PlanDiff | History, format: str = "terminal", *, width
 
         buffer = io.StringIO()
         console = make_console(width=width, color=False, file=buffer)
-        formats.text(kind, format, result, console=console, show_all=show_all)
+        formats.text(kind, format, *args, console=console, show_all=show_all, loc=loc)
         return buffer.getvalue()
-    return formats.text(kind, format, result, show_all=show_all)
+    return formats.text(kind, format, *args, show_all=show_all, loc=loc)

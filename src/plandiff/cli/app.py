@@ -168,16 +168,16 @@ def _as_of(loaded: Any, as_of: str | None) -> tuple[Any, Any]:
     return api.as_of(loaded, api.parse_day(as_of, "--as-of"))
 
 
-def _speak(lang: str | None, digits: str | None) -> None:
-    """Switch the views' language; nothing is loaded for English."""
-    if (lang is None or lang.strip().lower() in ("", "en")) and digits is None:
-        loaded = sys.modules.get("plandiff.i18n")
-        if loaded is not None:  # a test's earlier command in another language
-            loaded.deactivate()
-        return
+def _speak(lang: str | None, digits: str | None) -> Any:
+    """The Locale the views speak (an unknown language fails here, before anything is read);
+    nothing is loaded for English."""
     from plandiff import i18n
 
-    i18n.activate(lang, digits)
+    if (lang is None or lang.strip().lower() in ("", "en")) and digits is None:
+        i18n.deactivate()  # a test's earlier command in another language
+        return i18n.ENGLISH
+    i18n.activate(lang, digits)  # transitional: the views not yet given their Locale
+    return i18n.Locale.of(lang, digits)
 
 
 @app.callback()
@@ -224,14 +224,15 @@ def diff_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """Say how the clauses moved from BASE to HEAD."""
-    _speak(lang, digits)
+    loc = _speak(lang, digits)
     from plandiff import api
     from plandiff.core.diff import DiffOptions
 
     loaded, known = _as_of(_open(root, (base, head), limits=_limits(max_bytes, max_nodes)), as_of)
     result = api.diff(loaded, base, head,
                       options=DiffOptions(terms=_split(term), topics=_split(topic)), known=known)
-    formats.write("diff", output_format.value, result, show_all=show_all)
+    formats.write("diff", output_format.value, result, show_all=show_all,
+                  loc=loc.with_plan(loaded.plan))
     if exit_code and result.has_changes:
         raise typer.Exit(EXIT_FOUND)
 
@@ -272,12 +273,13 @@ def report_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """A change report fit to publish: key changes first, each changed clause with its sources."""
-    _speak(lang, digits)
+    loc = _speak(lang, digits)
     from plandiff import api
 
     loaded, known = _as_of(_open(root, (base, head), limits=_limits(max_bytes, max_nodes)), as_of)
     result = api.diff(loaded, base, head, known=known)
-    _emit(formats.text("report", output_format.value, result), output)
+    _emit(formats.text("report", output_format.value, result, loc=loc.with_plan(loaded.plan)),
+          output)
 
 
 class Order(str, Enum):
@@ -305,7 +307,7 @@ def history_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """Follow one term's value, or one clause's text, through every version."""
-    _speak(lang, digits)
+    loc = _speak(lang, digits)
     from plandiff.core.history import history
 
     loaded, known = _as_of(_open(root, (), limits=_limits(max_bytes, max_nodes)), as_of)
@@ -321,7 +323,8 @@ def history_command(
         from plandiff.core.chronology import history_by_date
 
         result = history_by_date(result)
-    formats.write("history", output_format.value, result, lineage_beside=dated, as_of=known)
+    formats.write("history", output_format.value, result, lineage_beside=dated, as_of=known,
+                  loc=loc.with_plan(loaded.plan))
 
 
 @app.command("positions")
@@ -341,19 +344,15 @@ def positions_command(
 ) -> None:
     """Who wants what: each party's stated position on each term (plans/positions.yaml), the
     latest draft beside it, and where the sides stand apart or together."""
-    _speak(lang, digits)
+    loc = _speak(lang, digits)
     from plandiff import api
     from plandiff.core.positions import positions_table
 
     loaded = api.load(root)
-    i18n = sys.modules.get("plandiff.i18n")
-    if i18n is not None and not i18n.english():
-        from plandiff.i18n import content
-
-        content.use_plan(loaded.plan)
     loaded, known = _as_of(loaded, as_of)
     table = positions_table(loaded.plan, term, history=history)
-    formats.write("positions", output_format.value, table, as_of=known)
+    formats.write("positions", output_format.value, table, as_of=known,
+                  loc=loc.with_plan(loaded.plan))
 
 
 @app.command("site")
@@ -451,7 +450,7 @@ def review_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """Review a change to the plan files between two git revisions, for pull requests."""
-    _speak(lang, digits)
+    loc = _speak(lang, digits)
     from plandiff.repo.repository import find_root
     from plandiff.repo.review import review
 
@@ -460,7 +459,7 @@ def review_command(
         raise PlandiffError("no plan repository here (no plans/ folder at or above this folder)",
                             "run plandiff review inside a clone of the plan repository")
     result = review(found.path, base, head, limits=found.limits)
-    formats.write("review", output_format.value, result)
+    formats.write("review", output_format.value, result, loc=loc)
     raise typer.Exit(EXIT_FOUND if result.errors else EXIT_OK)
 
 
@@ -499,10 +498,10 @@ def log_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
-    _speak(lang, digits)
-
+    loc = _speak(lang, digits)
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    formats.write("log", output_format.value, loaded.plan, by=by.value)
+    formats.write("log", output_format.value, loaded.plan, by=by.value,
+                  loc=loc.with_plan(loaded.plan))
 
 
 @app.command("show")
@@ -522,7 +521,7 @@ def show_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """Show a version's resolved clauses (what it stands for) with their sources."""
-    _speak(lang, digits)
+    loc = _speak(lang, digits)
     from plandiff.core.resolve import Resolver
     from plandiff.render import show as show_view
     from plandiff.repo.lookups import require_versions
@@ -533,7 +532,8 @@ def show_command(
     require_versions(loaded, version)
     resolved = Resolver(loaded.plan).resolve(version)
     clauses = show_view.select(resolved, clause)
-    formats.write("show", output_format.value, loaded.plan, resolved, clauses, as_of=known)
+    formats.write("show", output_format.value, loaded.plan, resolved, clauses, as_of=known,
+                  loc=loc.with_plan(loaded.plan))
 
 
 @app.command("check")

@@ -47,22 +47,16 @@ def _diff(base: str, head: str) -> int:
     from plandiff.core.problems import PlandiffError, error_lines
 
     try:
-        lang, digits = os.environ.get("PLANDIFF_LANG"), os.environ.get("PLANDIFF_DIGITS")
-        if (lang or "en").strip().lower() != "en" or digits:
-            from plandiff import i18n  # only then: English never loads a catalog
+        from plandiff.i18n import Locale  # English loads no catalog
 
-            i18n.activate(lang, digits)
+        loc = Locale.of(os.environ.get("PLANDIFF_LANG"), os.environ.get("PLANDIFF_DIGITS"))
         from plandiff import api
         from plandiff.render import formats
 
         loaded = api.load(None, need=(base, head))
         sys.stderr.write("".join(f"{line}\n" for line in loaded.notices()))
-        if "plandiff.i18n" in sys.modules:
-            from plandiff.i18n import content
-
-            content.use_plan(loaded.plan)
         result = api.diff(loaded, base, head)
-        formats.write("diff", formats.TERMINAL, result)
+        formats.write("diff", formats.TERMINAL, result, loc=loc.with_plan(loaded.plan))
     except KeyboardInterrupt:  # as click does
         sys.stderr.write("Aborted!\n")
         return 1
@@ -71,10 +65,6 @@ def _diff(base: str, head: str) -> int:
             raise
         sys.stderr.write("".join(f"{line}\n" for line in error_lines(error)))
         return EXIT_ERROR
-    finally:  # the language lasts one run (tests run several in one process)
-        spoken = sys.modules.get("plandiff.i18n")
-        if spoken is not None:
-            spoken.deactivate()
     return 0
 
 

@@ -200,6 +200,8 @@ class PlanDiff:
     stances: tuple[StanceChange, ...] = ()
     # The plan as known on a date, when the diff was asked as of one (`KnownOn.date`).
     as_of: KnownOn | None = None
+    # The parties' names (plans/positions.yaml), for the views to name them in a language.
+    positions: models.Positions | None = None
 
     def __repr__(self) -> str:  # the fields hold the whole plan: kilobytes, not a summary
         changed = {kind: count for kind, count in self.summary.items() if count}
@@ -277,6 +279,7 @@ def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
         sources={s: plan.sources[s] for s in sorted(used_sources) if s in plan.sources},
         stances=stance_changes(plan, base.version, head.version, terms=options.terms,
                                topics=options.topics),
+        positions=plan.positions,
     )
 
 

@@ -4,7 +4,9 @@ value)` at run time. Never imported; a test checks that every value of the model
 
 from __future__ import annotations
 
-from plandiff.i18n import npgettext, pgettext
+from plandiff.i18n import ENGLISH
+
+pgettext, npgettext = ENGLISH.pgettext, ENGLISH.npgettext
 
 CHANGE = (pgettext("change", "added"), pgettext("change", "removed"),
           pgettext("change", "modified"), pgettext("change", "renamed"),
@@ -22,6 +24,13 @@ STANCE = (pgettext("stance", "demand"), pgettext("stance", "offer"),
 STANCE_PAST = (pgettext("stance-past", "demand"), pgettext("stance-past", "offer"),
                pgettext("stance-past", "proposal"), pgettext("stance-past", "red-line"),
                pgettext("stance-past", "accept"), pgettext("stance-past", "reject"))
+# A party's verb as the views print it (core.positions.VERBS): "Russia demands: ...".
+VERB = (pgettext("stance", "demands"), pgettext("stance", "offers"),
+        pgettext("stance", "proposes"), pgettext("stance", "insists on"),
+        pgettext("stance", "accepts"), pgettext("stance", "rejects"))
+VERB_PAST = (pgettext("stance-past", "demanded"), pgettext("stance-past", "offered"),
+             pgettext("stance-past", "proposed"), pgettext("stance-past", "insisted on"),
+             pgettext("stance-past", "accepted"), pgettext("stance-past", "rejected"))
 STATE = (pgettext("state", "reported"), pgettext("state", "unreported"),
          pgettext("state", "removed"), pgettext("state", "disputed"),
          pgettext("state", "carried"), pgettext("state", "absent"))

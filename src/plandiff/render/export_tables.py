@@ -16,6 +16,7 @@ from plandiff.core.quote_normalization import normalize
 from plandiff.core.resolve import Resolver, lineage_order
 from plandiff.core.tables import Column, Table
 from plandiff.core.witnesses import original, witnesses
+from plandiff.i18n import current  # transitional (issue 23)
 from plandiff.render import values
 from plandiff.render.history import value_text
 from plandiff.render.json import value_json
@@ -256,8 +257,9 @@ def _positions(plan: Plan, langs: list[str]) -> Table:
             "id": stance.index + 1, "party": position.party, "party_name": stance.party_name,
             "term": position.term if position.term in plan.terms else None,
             "issue": position.issue, "subject": subject.label, "stance": position.stance.value,
-            "verb": verb(stance), "value": _plain(value),
-            "value_text": stance_value(stance, subject), "date": position.date.isoformat(),
+            "verb": verb(current(), stance), "value": _plain(value),
+            "value_text": stance_value(current(), stance, subject),
+            "date": position.date.isoformat(),
             "at": position.at if position.at in plan.versions else None, "text": position.text,
             "note": position.note, "sources": _sources(stance.sources),
             **_translated(position, "text", langs)})
@@ -369,7 +371,7 @@ def _value_row(term_id: str, term: Term, result: History, point: HistoryPoint,
     return {
         "version": point.version.id, "date": point.version.date.isoformat(), "term": term_id,
         "label": term.label, "clause": point.clause_id, "state": point.state,
-        "value": _plain(value), "value_text": value_text(result, point),
+        "value": _plain(value), "value_text": value_text(current(), result, point),
         "unit": term.unit, "currency": term.currency,
         "value_label": (term.choices or {}).get(value) if isinstance(value, str) else None,
         "disputed": int(len(claims) > 1),
@@ -423,7 +425,7 @@ def _claims(plan: Plan, order: list[str], histories: dict[str, History]) -> Tabl
 
 def _claim_text(term: Term, claim: Claim) -> str:
     """A claim as the views print it inside a dispute: its value (its sources beside it)."""
-    return values.value(term, claim.value)
+    return values.value(current(), term, claim.value)
 
 
 def _citations(plan: Plan, order: list[str]) -> Table:

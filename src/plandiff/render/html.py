@@ -6,9 +6,9 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from plandiff import i18n
 from plandiff.core.diff import PlanDiff
 from plandiff.core.hidden_characters import make_visible
+from plandiff.i18n import ENGLISH, RTL, Locale
 from plandiff.render.report import ReportStyle, render_markdown
 
 CSS = """
@@ -105,7 +105,7 @@ def render_fragment(markdown_text: str) -> str:
     return str(_renderer().render(markdown_text))
 
 
-def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, str]] = (),
+def page(title: str, body: str, *, loc: Locale = ENGLISH, nav: Sequence[tuple[str, str]] = (),
          canonical: str | None = None, css: str = "",
          alternates: Sequence[tuple[str, str, str]] = (),
          hreflang: Sequence[tuple[str, str]] = ()) -> str:
@@ -114,6 +114,7 @@ def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, st
     are the page's twins in other languages for the switch (language, relative href, its name in
     itself); `hreflang` the links the head gives search engines (language or x-default, href:
     absolute when the site knows its address), by default the alternates'."""
+    lang = loc.lang
     head = ['<link rel="icon" href="data:,">'] if nav else []  # hosted: no favicon fetch to block
     if canonical:
         head.append(f'<link rel="canonical" href="{html.escape(canonical)}">')
@@ -129,28 +130,25 @@ def page(title: str, body: str, *, lang: str = "en", nav: Sequence[tuple[str, st
             f'<li class="lang"><a href="{html.escape(href)}" hreflang="{html.escape(code)}"'
             f' lang="{html.escape(code)}">{html.escape(name)}</a></li>'
             for code, href, name in alternates if code != lang)
-        skip = "Skip to content" if lang == "en" else i18n._("Skip to content")
-        site = "Site" if lang == "en" else i18n._("Site")
+        skip, site = loc._("Skip to content"), loc._("Site")
         header = (f'<a class="skip" href="#main">{html.escape(skip)}</a>\n'
                   f'<header><nav aria-label="{html.escape(site)}"><ul>{links}{switch}</ul></nav>'
                   "</header>\n")
     opening = f'<html lang="{lang}">' if lang == "en" else (
-        f'<html lang="{html.escape(lang)}" dir="{"rtl" if lang in i18n.RTL else "ltr"}">')
+        f'<html lang="{html.escape(lang)}" dir="{"rtl" if lang in RTL else "ltr"}">')
     return (f'<!DOCTYPE html>\n{opening}\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
             " style-src 'unsafe-inline'; img-src data:\">\n"
             f"{extra}"
             f"<title>{html.escape(make_visible(title, one_line=True))}</title>\n<style>{CSS}{css}"
-            f"{RTL_CSS if lang in i18n.RTL else ''}</style>\n</head>\n"
+            f"{RTL_CSS if lang in RTL else ''}</style>\n</head>\n"
             f'<body>\n{header}<main id="main">\n{body}</main>\n</body>\n</html>\n')
 
 
-def render(result: PlanDiff) -> str:
-    text = render_markdown(result, ReportStyle(target="html", limit=None))
-    if not i18n.english():
-        title = i18n._("Change report: from {base} to {head}").format(base=result.base.id,
-                                                                     head=result.head.id)
-        return page(title, render_fragment(text), lang=i18n.language())
-    title = f"Change report: {result.base.id} → {result.head.id}"
-    return page(title, render_fragment(text))
+def render(result: PlanDiff, *, loc: Locale = ENGLISH) -> str:
+    """The report as one self-contained HTML page, in the language of `loc`."""
+    text = render_markdown(result, ReportStyle(target="html", limit=None), loc=loc)
+    title = loc.pgettext("report", "Change report: {base} → {head}").format(
+        base=result.base.id, head=result.head.id)
+    return page(title, render_fragment(text), loc=loc)

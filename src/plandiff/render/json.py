@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from plandiff import i18n
 from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange
-from plandiff.core.models import Citation, Source, TermType, Version
-from plandiff.i18n import content as tr
+from plandiff.core.models import Citation, TermType, Version
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import json_text, positions, values
+from plandiff.render.json_shapes import source_info, value_json, witnesses_json
+
+__all__ = ["source_info", "value_json", "witnesses_json"]
 
 FORMAT = "plandiff.diff/1"
 
@@ -26,50 +27,14 @@ def version_info(version: Version) -> dict[str, Any]:
     }
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def value_json(claims: tuple[Claim, ...],
-               moves: tuple[tuple[float | None, float | None], ...] = ()) -> Any:
-    """The one JSON shape of a term value, in every JSON view: the plain value; `{"unknown":
-    why}`; or `{"disputed": [{"value", "sources", "note", "witnesses", "hedged"}, ...]}` (a claim
-    that gives no value has `unknown` instead of `value`; against one known value, a diff adds
-    each claim's `delta` and `percent`); None when the side does not set the term."""
-    if not claims:
-        return None
-    if len(claims) == 1:
-        return _plain(claims[0].value) if claims[0].known else {"unknown": claims[0].note}
-    listed = []
-    for index, claim in enumerate(claims):
-        item: dict[str, Any] = (
-            {"value": _plain(claim.value), "sources": list(claim.sources), "note": claim.note}
-            if claim.known else {"unknown": claim.note, "sources": list(claim.sources)})
-        if claim.independent is not None:
-            item["witnesses"] = witnesses_json(claim.independent, claim.sources)
-        item["hedged"] = claim.hedged
-        if len(moves) == len(claims):
-            item["delta"], item["percent"] = moves[index]
-        listed.append(item)
-    return {"disputed": listed}
-
-
-def witnesses_json(independent: int, sources: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """`{"independent": N, "sources": [...]}`: a value's sources and how many independent
-    witnesses they are (distinct original outlets, copies followed)."""
-    return {"independent": independent, "sources": list(sources)}
-
-
 def _side(change: TermChange, claims: tuple[Claim, ...]) -> Any:
     return value_json(claims, change.claim_moves)
 
 
-def term_change(change: TermChange) -> dict[str, Any]:
+def term_change(loc: Locale, change: TermChange) -> dict[str, Any]:
     data: dict[str, Any] = {
         "term": change.term,
-        "label": values.label(change),
+        "label": values.label(loc, change),
         "type": change.type.value,
         "change": change.change,
         "old": _side(change, change.old),
@@ -89,10 +54,8 @@ def term_change(change: TermChange) -> dict[str, Any]:
     if change.currency:
         data["currency"] = change.currency
     if change.type is TermType.choice and change.choices is not None:
-        labels = change.choices
-        if not i18n.english():  # labels in the chosen language, the English marked
-            labels = {key: tr.plain(*tr.choice_of(change, key, label))
-                      for key, label in labels.items()}
+        labels = {key: loc.plain(*loc.choice_of(change, key, label))  # the English marked
+                  for key, label in change.choices.items()}
         data["old_label"] = _choice_labels(change.old, labels)
         data["new_label"] = _choice_labels(change.new, labels)
     if not change.disputed:
@@ -115,7 +78,7 @@ def _cites(cites: list[Citation]) -> list[str]:
     return list(dict.fromkeys(c.source for c in cites))
 
 
-def clause_diff(item: ClauseDiff) -> dict[str, Any]:
+def clause_diff(loc: Locale, item: ClauseDiff) -> dict[str, Any]:
     old_number, new_number = item.number
     old_cites, new_cites = item.cites
     old_reported, new_reported = item.reported_in
@@ -135,8 +98,8 @@ def clause_diff(item: ClauseDiff) -> dict[str, Any]:
         "title": item.title,
         "topic": item.topic,
         "number": {"old": old_number, "new": new_number},
-        "terms": [term_change(t) for t in item.terms],
-        "kept_terms": [term_change(t) for t in item.kept],
+        "terms": [term_change(loc, t) for t in item.terms],
+        "kept_terms": [term_change(loc, t) for t in item.kept],
         "text": text,
         "cites": {"old": _cites(old_cites), "new": _cites(new_cites)},
         "quotes": {
@@ -151,31 +114,20 @@ def _quote(cite: Citation) -> dict[str, Any]:
     return {"source": cite.source, "quote": cite.quote}
 
 
-def source_info(source: Source) -> dict[str, Any]:
-    return {
-        "outlet": source.outlet,
-        "title": source.title,
-        "date": source.date.isoformat() if source.date else None,
-        "url": source.url,
-        "file": source.file,
-        "language": source.language,
-        "reliability": source.reliability.value if source.reliability else None,
-        "copy_of": source.copy_of,
-    }
-
-
-def to_data(result: PlanDiff) -> dict[str, Any]:
+def to_data(result: PlanDiff, *, loc: Locale = ENGLISH) -> dict[str, Any]:
+    """The diff as `plandiff.diff/1` data: ids and values as they are, labels in the language."""
+    loc = loc.with_terms(result.terms, result.positions)
     return {
         "format": FORMAT,
         "base": version_info(result.base),
         "head": version_info(result.head),
         "summary": result.summary,
         "term_summary": result.kept_terms,
-        "clauses": [clause_diff(c) for c in result.clauses],
+        "clauses": [clause_diff(loc, c) for c in result.clauses],
         "sources": {key: source_info(s) for key, s in result.sources.items()},
-        "stances": positions.diff_json(result),
+        "stances": positions.diff_json(loc, result),
     }
 
 
-def render(result: PlanDiff) -> str:
-    return json_text.dumps(to_data(result), indent=2) + "\n"
+def render(result: PlanDiff, *, loc: Locale = ENGLISH) -> str:
+    return json_text.dumps(to_data(result, loc=loc), indent=2) + "\n"

@@ -10,7 +10,11 @@ from typing import Any
 from plandiff import i18n
 from plandiff.core.as_of import FirstReported, KnownOn, NotYetReported
 from plandiff.core.models import Source
-from plandiff.i18n import _, ngettext
+from plandiff.i18n import (
+    _,
+    current,  # transitional (issue 23)
+    ngettext,
+)
 from plandiff.render import values
 
 # How many not-yet-reported clauses and values a header names before it only counts the rest.
@@ -77,7 +81,7 @@ def header(known: KnownOn, versions: Collection[str] | None = None,
         rest = len(parts) - LISTED
         lines.append(ngettext("… and {count} more clause or value not yet reported on {date}.",
                               "… and {count} more clauses or values not yet reported on {date}.",
-                              rest).format(count=values.count(rest), date=when))
+                              rest).format(count=values.count(current(), rest), date=when))
     for version_id in known.partial:
         if versions is None or version_id in versions:
             lines.append(_("{version} is a full text, but only part of it was reported by"
@@ -95,17 +99,17 @@ def header(known: KnownOn, versions: Collection[str] | None = None,
         lines.append(ngettext("{count} stated position of a party is not yet reported on {date}.",
                               "{count} stated positions of the parties are not yet reported on"
                               " {date}.", len(positions)).format(
-            count=values.count(len(positions)), date=when))
+            count=values.count(current(), len(positions)), date=when))
     if known.undated:
         lines.append(ngettext(
             "Unknown date: {count} cited source gives no publication date ({sources}).",
             "Unknown date: {count} cited sources give no publication date ({sources}).",
-            len(known.undated)).format(count=values.count(len(known.undated)),
+            len(known.undated)).format(count=values.count(current(), len(known.undated)),
                                        sources=_(", ").join(known.undated))
             + " " + ngettext("{count} citation is counted as of unknown date and kept.",
                              "{count} citations are counted as of unknown date and kept.",
                              known.undated_citations).format(
-                count=values.count(known.undated_citations)))
+                count=values.count(current(), known.undated_citations)))
     return lines
 
 

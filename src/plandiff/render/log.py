@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from plandiff import i18n
 from plandiff.core.models import Plan, Version
 from plandiff.core.resolve import lineage_order
-from plandiff.i18n import _, pgettext
-from plandiff.i18n import content as tr
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import json_text
 
 if TYPE_CHECKING:
@@ -59,46 +57,35 @@ def _tree_prefix(depth: int) -> str:
     return "" if depth == 0 else "  " * (depth - 1) + "└─ "
 
 
-def _translated(plan: Plan, row: dict[str, Any]) -> dict[str, Any]:
-    """A row's words in the active language (its ids and counts as they are)."""
-    if i18n.english():
-        return row
+def _shown(loc: Locale, plan: Plan, row: dict[str, Any]) -> dict[str, Any]:
+    """A row's words in the language (its ids as they are, its counts in the language's
+    digits)."""
     version = plan.versions[row["id"]]
-    return {**row, "title": tr.plain_field(version, "title"),
-            "date": i18n.date(version.date),
-            "status": pgettext("status", row["status"]),
-            "coverage": pgettext("coverage", row["coverage"]),
-            "clauses": i18n.digits(str(row["clauses"])),
-            "removed": i18n.digits(str(row["removed"])) if row["removed"] else 0}
+    return {**row, "title": loc.plain_field(version, "title"),
+            "date": loc.date(version.date),
+            "status": loc.pgettext("status", row["status"]),
+            "coverage": loc.pgettext("coverage", row["coverage"]),
+            "clauses": loc.count(row["clauses"]),
+            "removed": loc.count(row["removed"]) if row["removed"] else 0}
 
 
-def markdown(plan: Plan, *, by: str = "lineage") -> str:
-    from plandiff.render.markdown import code, escape
+def markdown(plan: Plan, *, by: str = "lineage", loc: Locale = ENGLISH) -> str:
+    from plandiff.render.markup import code, escape
 
-    if not i18n.english():
-        head = [_("Version"), _("Date"), _("Status"), _("Coverage"), _("Clauses"), _("Parent"),
-                _("Title")]
-        lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---:|---|---|"]
-        for row in (_translated(plan, r) for r in rows(plan, by=by)):
-            removed = (" " + _("(+{count} removed)").format(count=row["removed"])
-                       if row["removed"] else "")
-            parent = code(row["parent"]) if row["parent"] else "—"
-            lines.append(f"| {code(row['id'])} | {row['date']} | {row['status']} |"
-                         f" {row['coverage']} | {row['clauses']}{removed} | {parent} |"
-                         f" {escape(row['title'])} |")
-        return "\n".join(lines) + "\n"
-
-    lines = ["| Version | Date | Status | Coverage | Clauses | Parent | Title |",
-             "|---|---|---|---|---:|---|---|"]
-    for row in rows(plan, by=by):
-        removed = f" (+{row['removed']} removed)" if row["removed"] else ""
+    head = [loc._("Version"), loc._("Date"), loc._("Status"), loc._("Coverage"),
+            loc._("Clauses"), loc._("Parent"), loc._("Title")]
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---:|---|---|"]
+    for row in (_shown(loc, plan, r) for r in rows(plan, by=by)):
+        removed = (" " + loc._("(+{count} removed)").format(count=row["removed"])
+                   if row["removed"] else "")
         parent = code(row["parent"]) if row["parent"] else "—"
-        lines.append(f"| {code(row['id'])} | {row['date']} | {row['status']} | {row['coverage']} |"
-                     f" {row['clauses']}{removed} | {parent} | {escape(row['title'])} |")
+        lines.append(f"| {code(row['id'])} | {row['date']} | {row['status']} |"
+                     f" {row['coverage']} | {row['clauses']}{removed} | {parent} |"
+                     f" {escape(row['title'])} |")
     return "\n".join(lines) + "\n"
 
 
-def terminal(plan: Plan, console: Console, *, by: str = "lineage") -> None:
+def terminal(plan: Plan, console: Console, *, by: str = "lineage", loc: Locale = ENGLISH) -> None:
     """A lineage tree; by date, a list with each version's parent beside it instead."""
     from rich.table import Table
 
@@ -106,15 +93,13 @@ def terminal(plan: Plan, console: Console, *, by: str = "lineage") -> None:
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     columns = ("version", "date", *(("parent",) if dated else ()), "status", "coverage",
                "clauses", "title")
-    names = dict(zip(columns, columns, strict=True))
-    if not i18n.english():
-        names = {"version": _("version"), "date": _("date"), "parent": _("parent"),
-                 "status": _("status"), "coverage": _("coverage"), "clauses": _("clauses"),
-                 "title": _("title")}
+    names = {"version": loc._("version"), "date": loc._("date"), "parent": loc._("parent"),
+             "status": loc._("status"), "coverage": loc._("coverage"),
+             "clauses": loc._("clauses"), "title": loc._("title")}
     for column in columns:
         table.add_column(names[column], justify="right" if column == "clauses" else "left",
                          no_wrap=column != "title")
-    for row in (_translated(plan, r) for r in rows(plan, by=by)):
+    for row in (_shown(loc, plan, r) for r in rows(plan, by=by)):
         removed = f" −{row['removed']}" if row["removed"] else ""
         lineage = [row["parent"] or "—"] if dated else []
         table.add_row(row["id"] if dated else _tree_prefix(row["depth"]) + row["id"], row["date"],
@@ -124,5 +109,4 @@ def terminal(plan: Plan, console: Console, *, by: str = "lineage") -> None:
 
 
 def to_json(plan: Plan, *, by: str = "lineage") -> str:
-
     return json_text.dumps(to_data(plan, by=by), indent=2) + "\n"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from plandiff import i18n
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Disputed, NoLongerKnown, Source, Term
 from plandiff.core.positions import (
@@ -19,6 +18,7 @@ from plandiff.core.positions import (
     Subject,
     SubjectPositions,
 )
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import json_text, values
 
 if TYPE_CHECKING:
@@ -27,216 +27,257 @@ if TYPE_CHECKING:
     from plandiff.core.diff import PlanDiff
 
 FORMAT = "plandiff.positions/1"
-SECTION_NOTE = "the parties' stated positions, not changes of the draft's text or terms"
 
 
 # --- words shared by the views -----------------------------------------------------------------
 
 
-def verb(stance: Stance, *, past: bool = False) -> str:
-    """'accepts'; 'reportedly accepts' where every citation of the stance is hedged."""
-    said = VERBS[stance.position.stance][1 if past else 0]
-    return values.reported_verb(said, stance.hedged)
+def verb(loc: Locale, stance: Stance, *, past: bool = False) -> str:
+    """'demands', 'insisted on': the stance's verb (in the language, for a party);
+    'reportedly accepts' where every citation of the stance is hedged."""
+    said = loc.pgettext("stance-past" if past else "stance",
+                        VERBS[stance.position.stance][1 if past else 0])
+    return values.reported_verb(loc, said, stance.hedged)
 
 
-def value_text(term: Term | None, raw: Any) -> str:
+def value_text(loc: Locale, term: Term | None, raw: Any) -> str:
     """A plain, disputed or no-longer-known value in words."""
     if isinstance(raw, Disputed):
-        return "disputed: " + " | ".join(
-            "unknown" if c.unknown is not None else value_text(term, c.value)
-            for c in raw.disputed)
+        return loc._("disputed: {claims}").format(
+            claims=" | ".join(loc._("unknown") if c.unknown is not None
+                              else value_text(loc, term, c.value) for c in raw.disputed))
     if isinstance(raw, NoLongerKnown):
-        return f"no longer known ({raw.unknown})"
+        return loc._("no longer known ({since})").format(since=raw.unknown)
     if term is None:
-        return "none" if raw is None else str(raw)
-    return values.value(term, raw)
+        return loc._("none") if raw is None else str(raw)
+    return values.value(loc, term, raw)
 
 
-def stance_value(stance: Stance, subject: Subject) -> str:
+def _refused(loc: Locale) -> str:
+    """What a refusal of any value refuses."""
+    return loc.pgettext("refused", "any")
+
+
+def stance_value(loc: Locale, stance: Stance, subject: Subject) -> str:
     """What the stance names: the value in words, `any` for a refusal of any value, or `—`."""
     position = stance.position
     if position.has_value:
-        return value_text(subject.definition, position.value)
+        return value_text(loc, subject.definition, position.value)
     if position.stance.value == "reject" and subject.term is not None:
-        return "any"
+        return _refused(loc)
     return "—"
 
 
-def what(stance: Stance, subject: Subject) -> str:
+def subject_label(loc: Locale, subject: Subject, stance: Stance | None = None) -> str:
+    """The term's label, or the issue in the words of a stance on it."""
+    if subject.definition is not None:
+        return loc.plain(*loc.label_of(subject.definition, subject.label))
+    if stance is not None:
+        return loc.plain_field(stance.position, "issue") or subject.label
+    return loc.plain(subject.label, loc.english)
+
+
+def what(loc: Locale, stance: Stance, subject: Subject) -> str:
     """'Cap on Ukraine's armed forces — 800,000 personnel', or the label alone without a value."""
-    shown = stance_value(stance, subject)
-    return subject.label if shown == "—" else f"{subject.label} — {shown}"
+    label = subject_label(loc, subject, stance)
+    shown = stance_value(loc, stance, subject)
+    return label if shown == "—" else loc._("{label} — {value}").format(label=label,
+                                                                         value=shown)
 
 
-def sides_text(row: SubjectPositions, parties: dict[str, str]) -> str:
+def party(loc: Locale, stance: Stance) -> str:
+    return loc.party(stance.party, stance.party_name)
+
+
+def sides_text(loc: Locale, row: SubjectPositions, parties: dict[str, str]) -> str:
     """Where the sides stand, in one sentence."""
     found = row.agreement
-    name = parties.get
     term = row.subject.definition
     if found.status == "none":
-        return "no party's position is recorded"
+        return loc._("no party's position is recorded")
     if found.status == "one-party":
-        only = row.latest[0]
-        return f"only {only.party_name} has a recorded position"
-    parts = [f"{_names(found_parties, parties)}: {value_text(term, value)}"
+        return loc._("only {party} has a recorded position").format(
+            party=party(loc, row.latest[0]))
+    parts = [loc._("{parties}: {value}").format(parties=_names(loc, found_parties, parties),
+                                                value=value_text(loc, term, value))
              for value, found_parties in found.groups]
-    parts += [f"{name(p, p)} rejects {'any' if v is None else value_text(term, v)}"
-              for p, v in found.rejects]
+    parts += [loc._("{party} rejects {value}").format(
+        party=loc.party(p, parties.get(p, p)),
+        value=_refused(loc) if v is None else value_text(loc, term, v))
+        for p, v in found.rejects]
     if found.no_value:
-        ending = "s" if len(found.no_value) == 1 else ""
-        parts.append(f"{_names(found.no_value, parties)} name{ending} no value")
-    label = {"converged": "converged", "apart": "apart", "unclear": "not comparable"}[found.status]
-    return f"{label}: " + "; ".join(parts)
+        parts.append(loc.ngettext("{parties} names no value", "{parties} name no value",
+                                  len(found.no_value)).format(
+            parties=_names(loc, found.no_value, parties)))
+    label = {"converged": loc._("converged"), "apart": loc._("apart"),
+             "unclear": loc._("not comparable")}[found.status]
+    return f"{label}: " + loc._("; ").join(parts)
 
 
-def draft_text(draft: DraftValue | None, subject: Subject) -> str:
+def draft_text(loc: Locale, draft: DraftValue | None, subject: Subject) -> str:
     if draft is None:
-        return "not set in its text"
-    state = "reported" if draft.reported else f"carried from {draft.stated_in}"
-    return f"{value_text(subject.definition, draft.value)} ({draft.clause_id}, {state})"
+        return loc._("not set in its text")
+    state = (loc._("reported") if draft.reported
+             else loc._("carried from {version}").format(version=draft.stated_in))
+    comma = loc._(", ")
+    return f"{value_text(loc, subject.definition, draft.value)} ({draft.clause_id}{comma}{state})"
 
 
-def meets_text(found: Agreement, parties: dict[str, str]) -> str:
+def meets_text(loc: Locale, found: Agreement, parties: dict[str, str]) -> str:
     parts = []
     if found.meets:
-        parts.append(f"meets the line of {_names(found.meets, parties)}")
+        parts.append(loc._("meets the line of {parties}").format(
+            parties=_names(loc, found.meets, parties)))
     if found.misses:
-        parts.append(f"not the line of {_names(found.misses, parties)}")
-    return "; ".join(parts)
+        parts.append(loc._("not the line of {parties}").format(
+            parties=_names(loc, found.misses, parties)))
+    return loc._("; ").join(parts)
 
 
-def _names(codes: tuple[str, ...] | list[str], parties: dict[str, str]) -> str:
-    names = [parties.get(c, c) for c in codes]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _names(loc: Locale, codes: tuple[str, ...] | list[str], parties: dict[str, str]) -> str:
+    names = [loc.party(c, parties.get(c, c)) for c in codes]
+    if len(names) == 1:
+        return names[0]
+    return loc._("{names} and {last}").format(names=loc._(", ").join(names[:-1]),
+                                              last=names[-1])
 
 
-def _when(stance: Stance) -> str:
-    at = f", at {stance.position.at}" if stance.position.at else ""
-    return f"{stance.date.isoformat()}{at}"
+def when(loc: Locale, stance: Stance) -> str:
+    if stance.position.at:
+        return loc._("{date}, at {version}").format(date=loc.date(stance.date),
+                                                    version=stance.position.at)
+    return loc.date(stance.date)
 
 
-def change_sentence(item: StanceChange) -> str:
+def change_sentence(loc: Locale, item: StanceChange) -> str:
     """'Russia now demands ...', 'Ukraine still insists on ...', 'the US accepts ...'."""
-    stance, subject = item.stance, item.subject
-    adverb = {"new": "", "changed": "now ", "restated": "still "}[item.change]
-    return f"{stance.party_name} {adverb}{verb(stance)}: {what(stance, subject)}"
+    stance = item.stance
+    template = {"new": loc._("{party} {verb}: {what}"),
+                "changed": loc._("{party} now {verb}: {what}"),
+                "restated": loc._("{party} still {verb}: {what}")}[item.change]
+    return template.format(party=party(loc, stance), verb=verb(loc, stance),
+                           what=what(loc, stance, item.subject))
 
 
-def before_text(item: StanceChange) -> str | None:
+def before_text(loc: Locale, item: StanceChange) -> str | None:
     before = item.before
     if before is None:
         return None
     if item.change == "restated":
-        return f"the same as on {before.date.isoformat()}"
-    return f"before: {verb(before, past=True)}: {what(before, item.subject)} ({_when(before)})"
+        return loc._("the same as on {date}").format(date=loc.date(before.date))
+    return loc._("before: {verb}: {what} ({when})").format(
+        verb=verb(loc, before, past=True), what=what(loc, before, item.subject),
+        when=when(loc, before))
 
 
 # --- plandiff positions: terminal ------------------------------------------------------------
 
 
-def terminal(table: PositionsTable, console: Console) -> None:
+def _heading(loc: Locale, table: PositionsTable) -> str:
+    return (loc._("Who wants what: every stated position") if table.history
+            else loc._("Who wants what: each party's latest stated position"))
+
+
+def terminal(table: PositionsTable, console: Console, *, loc: Locale = ENGLISH) -> None:
     from rich.text import Text
 
-    if not i18n.english():
-        from plandiff.render.stances_translated import positions_terminal
-
-        return positions_terminal(table, console)
     draft = table.draft
-    heading = "Who wants what: " + ("every stated position" if table.history
-                                    else "each party's latest stated position")
-    console.print(Text(heading, style="bold"))
+    console.print(Text(_heading(loc, table), style="bold"))
     if draft is not None:
-        console.print(Text(f"  beside the latest draft, {draft.id} — {draft.title}"
-                           f" ({draft.date.isoformat()})", style="dim"))
+        console.print(Text("  " + loc._("beside the latest draft, {id} — {title} ({date})").format(
+            id=draft.id, title=loc.plain_field(draft, "title"), date=loc.date(draft.date)),
+            style="dim"))
     if not table.subjects:
-        console.print(Text("No positions are recorded (plans/positions.yaml).", style="dim"))
+        console.print(Text(loc._("No positions are recorded (plans/positions.yaml)."),
+                           style="dim"))
     for row in table.subjects:
         console.print()
         subject = row.subject
-        title = Text(make_visible(subject.label), style="bold")
+        shown = row.history if table.history else row.latest
+        title = Text(make_visible(subject_label(loc, subject, shown[0] if shown else None)),
+                     style="bold")
         if subject.term is not None:
             title.append(f"  ({subject.term})", style="dim")
         console.print(title)
-        shown = row.history if table.history else row.latest
         if table.history:
             order = {s.party: i for i, s in enumerate(row.latest)}
             shown = tuple(sorted(shown, key=lambda s: (order.get(s.party, 0), s.date, s.index)))
-        width = max((len(s.party_name) for s in shown), default=0)
+        width = max((len(party(loc, s)) for s in shown), default=0)
         for stance in shown:
-            line = Text(f"  {make_visible(stance.party_name).ljust(width)}  ")
-            line.append(f"{verb(stance):<10} ", style="bold")
-            line.append(make_visible(stance_value(stance, subject)))
-            line.append(f"  {_when(stance)}  {values.witnessed(stance.sources, stance.witnesses)}",
-                        style="dim")
+            line = Text(f"  {make_visible(party(loc, stance)).ljust(width)}  ")
+            line.append(loc.pgettext("verb column", "{verb:<10} ").format(
+                verb=verb(loc, stance)), style="bold")
+            line.append(make_visible(stance_value(loc, stance, subject)))
+            cited = values.witnessed(loc, stance.sources, stance.witnesses)
+            line.append(f"  {when(loc, stance)}  {cited}", style="dim")
             console.print(line)
-            console.print(Text(f"  {' ' * width}  {make_visible(stance.position.text)}",
-                               style="dim"))
+            text = loc.plain_field(stance.position, "text")
+            console.print(Text(f"  {' ' * width}  {make_visible(text)}", style="dim"))
         if draft is not None and subject.term is not None:
-            line = Text(f"  latest draft {draft.id}: ", style="cyan")
-            line.append(make_visible(draft_text(row.draft, subject)))
-            met = meets_text(row.agreement, table.parties)
+            line = Text("  " + loc._("latest draft {id}: ").format(id=draft.id), style="cyan")
+            line.append(make_visible(draft_text(loc, row.draft, subject)))
+            met = meets_text(loc, row.agreement, table.parties)
             if met:
                 line.append(f" — {met}", style="dim")
             console.print(line)
         if row.latest:
-            console.print(Text(f"  sides {make_visible(sides_text(row, table.parties))}",
-                               style="yellow"))
+            console.print(Text("  " + loc._("sides {sides}").format(
+                sides=make_visible(sides_text(loc, row, table.parties))), style="yellow"))
 
 
 # --- plandiff positions: Markdown --------------------------------------------------------------
 
 
-def markdown(table: PositionsTable) -> str:
-    from plandiff.render.markdown import code, escape, footnotes
+def markdown(table: PositionsTable, *, loc: Locale = ENGLISH) -> str:
+    from plandiff.render.markup import code, escape, field, footnote_id, footnotes
 
-    if not i18n.english():
-        from plandiff.render.stances_translated import positions_markdown
-
-        return positions_markdown(table)
     draft = table.draft
-    lines = ["# Who wants what", ""]
-    about = ("Every stated position of each party" if table.history
-             else "Each party's latest stated position")
-    beside = (f", beside the latest draft ({code(draft.id)} {escape(draft.title)},"
-              f" {draft.date.isoformat()})" if draft is not None else "")
-    lines += [f"{about} on each term{beside}. A position is what a party says it wants; it is"
-              " never a change of a draft.", ""]
+    lines = ["# " + loc._("Who wants what"), ""]
+    about = (loc._("Every stated position of each party on each term") if table.history
+             else loc._("Each party's latest stated position on each term"))
+    if draft is not None:
+        about = loc._("{about}, beside the latest draft ({id} {title}, {date})").format(
+            about=about, id=code(draft.id), title=field(loc, draft, "title"),
+            date=loc.date(draft.date))
+    lines += [about + loc._(". A position is what a party says it wants; it is never a change"
+                            " of a draft."), ""]
     quotes: dict[str, list[str]] = {}
+    head = (loc._("Party"), loc._("Stance"), loc._("Value"), loc._("Date"), loc._("Position"),
+            loc._("Sources"))
     for row in table.subjects:
         subject = row.subject
-        heading = escape(subject.label)
+        heading = escape(subject_label(loc, subject, row.history[0] if row.history else None))
         if subject.term is not None:
             heading += f" ({code(subject.term)})"
-        lines += [f"## {heading}", "", "| Party | Stance | Value | Date | Position | Sources |",
+        lines += [f"## {heading}", "", "| " + " | ".join(head) + " |",
                   "|---|---|---|---|---|---|"]
         for stance in row.history:
-            refs = ", ".join(f"[^{_footnote(s)}]" for s in stance.sources) or "none"
+            refs = (loc._(", ").join(f"[^{footnote_id(s)}]" for s in stance.sources)
+                    or loc._("none"))
             if stance.sources:
-                refs += f" ({values.witness_note(stance.witnesses)})"
-            at = f" at {code(stance.position.at)}" if stance.position.at else ""
-            lines.append(f"| {escape(stance.party_name)} | {verb(stance)} |"
-                         f" {escape(stance_value(stance, subject))} |"
-                         f" {stance.date.isoformat()}{at} | {escape(stance.position.text)} |"
-                         f" {refs} |")
+                refs += f" ({values.witness_note(loc, stance.witnesses)})"
+            at = stance.position.at
+            dated = (loc.pgettext("markdown", "{date} at {version}").format(
+                date=loc.date(stance.date), version=code(at), id=escape(at)) if at
+                else loc.date(stance.date))
+            lines.append(f"| {escape(party(loc, stance))} | {escape(verb(loc, stance))} |"
+                         f" {escape(stance_value(loc, stance, subject))} | {dated} |"
+                         f" {field(loc, stance.position, 'text')} | {refs} |")
             for cite in stance.position.cites:
                 if cite.quote:
                     quotes.setdefault(cite.source, []).append(cite.quote)
         if draft is not None and subject.term is not None:
-            lines.append(f"| **Latest draft** ({code(draft.id)}) | | "
-                         f"{escape(draft_text(row.draft, subject))} | {draft.date.isoformat()} |"
-                         f" {escape(meets_text(row.agreement, table.parties))} | |")
-        lines += ["", f"Sides: {escape(sides_text(row, table.parties))}.", ""]
+            label = loc._("**Latest draft** ({id})").format(id=code(draft.id))
+            lines.append(f"| {label} | | {escape(draft_text(loc, row.draft, subject))} |"
+                         f" {loc.date(draft.date)} |"
+                         f" {escape(meets_text(loc, row.agreement, table.parties))} | |")
+        lines += ["", loc._("Sides: {sides}.").format(
+            sides=escape(sides_text(loc, row, table.parties))), ""]
     if not table.subjects:
-        lines += ["No positions are recorded (`plans/positions.yaml`).", ""]
+        lines += [loc._("No positions are recorded (`plans/positions.yaml`)."), ""]
     if table.sources:
-        lines += ["## Sources", "", *footnotes(table.sources, quotes), ""]
+        lines += ["## " + loc._("Sources"), "", *footnotes(loc, table.sources, quotes), ""]
     return "\n".join(lines).rstrip() + "\n"
-
-
-def _footnote(source_id: str) -> str:
-    from plandiff.render.markdown import footnote_id
-
-    return footnote_id(source_id)
 
 
 # --- plandiff positions: JSON ------------------------------------------------------------------
@@ -245,7 +286,7 @@ def _footnote(source_id: str) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, (Disputed, NoLongerKnown)):
         from plandiff.core.diff import claims_of
-        from plandiff.render.json import value_json
+        from plandiff.render.json_shapes import value_json
 
         return value_json(claims_of(value, ()))
     if isinstance(value, dt.date):
@@ -253,7 +294,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def stance_data(stance: Stance, subject: Subject) -> dict[str, Any]:
+def stance_data(loc: Locale, stance: Stance, subject: Subject) -> dict[str, Any]:
     position = stance.position
     return {
         "party": stance.party,
@@ -261,7 +302,7 @@ def stance_data(stance: Stance, subject: Subject) -> dict[str, Any]:
         "stance": position.stance.value,
         "has_value": position.has_value,
         "value": _plain(position.value) if position.has_value else None,
-        "value_label": _stance_value(stance, subject) if position.has_value else None,
+        "value_label": stance_value(loc, stance, subject) if position.has_value else None,
         "date": stance.date.isoformat(),
         "at": position.at,
         "text": position.text,
@@ -281,39 +322,23 @@ def subject_data(subject: Subject) -> dict[str, Any]:
 
 
 def _source(source: Source) -> dict[str, Any]:
-    from plandiff.render.json import source_info
+    from plandiff.render.json_shapes import source_info
 
     return source_info(source)
 
 
-def _stance_value(stance: Stance, subject: Subject) -> str:
-    if i18n.english():
-        return stance_value(stance, subject)
-    from plandiff.render.stances_translated import stance_value as translated
-
-    return translated(stance, subject)
-
-
-def _sides(row: SubjectPositions, parties: dict[str, str]) -> str:
-    if i18n.english():
-        return sides_text(row, parties)
-    from plandiff.render.stances_translated import sides
-
-    return sides(row, parties)
-
-
-def to_data(table: PositionsTable) -> dict[str, Any]:
+def to_data(table: PositionsTable, *, loc: Locale = ENGLISH) -> dict[str, Any]:
     draft = table.draft
     subjects = []
     for row in table.subjects:
         found = row.agreement
         item: dict[str, Any] = {
             **subject_data(row.subject),
-            "stances": [stance_data(s, row.subject) for s in row.latest],
+            "stances": [stance_data(loc, s, row.subject) for s in row.latest],
             "draft": None if row.draft is None else {
                 "version": row.draft.version.id, "clause": row.draft.clause_id,
                 "value": _plain(row.draft.value),
-                "value_label": value_text(row.subject.definition, row.draft.value),
+                "value_label": value_text(loc, row.subject.definition, row.draft.value),
                 "reported": row.draft.reported, "stated_in": row.draft.stated_in},
             "sides": {
                 "status": found.status,
@@ -323,11 +348,11 @@ def to_data(table: PositionsTable) -> dict[str, Any]:
                 "no_value": list(found.no_value),
                 "draft_meets": list(found.meets),
                 "draft_misses": list(found.misses),
-                "summary": _sides(row, table.parties),
+                "summary": sides_text(loc, row, table.parties),
             },
         }
         if table.history:
-            item["history"] = [stance_data(s, row.subject) for s in row.history]
+            item["history"] = [stance_data(loc, s, row.subject) for s in row.history]
         subjects.append(item)
     return {
         "format": FORMAT,
@@ -339,77 +364,78 @@ def to_data(table: PositionsTable) -> dict[str, Any]:
     }
 
 
-def to_json(table: PositionsTable) -> str:
-    return json_text.dumps(to_data(table), indent=2) + "\n"
+def to_json(table: PositionsTable, *, loc: Locale = ENGLISH) -> str:
+    return json_text.dumps(to_data(table, loc=loc), indent=2) + "\n"
 
 
 # --- the stance section of a diff --------------------------------------------------------------
 
 
-def _window(result: PlanDiff) -> str:
+def _window(loc: Locale, result: PlanDiff) -> str:
     low, high = sorted((result.base.date, result.head.date))
-    return f"after {low.isoformat()} and up to {high.isoformat()}"
+    return loc._("Stances stated after {low} and up to {high}").format(low=loc.date(low),
+                                                                       high=loc.date(high))
 
 
-def diff_terminal(result: PlanDiff, console: Console) -> None:
+def _note(loc: Locale) -> str:
+    return loc._("the parties' stated positions, not changes of the draft's text or terms")
+
+
+def diff_terminal(loc: Locale, result: PlanDiff, console: Console) -> None:
     """The diff's stance section in the terminal; nothing when no stance was stated."""
     from rich.text import Text
 
     if not result.stances:
         return
-    if not i18n.english():
-        from plandiff.render.stances_translated import terminal as translated
-
-        return translated(result, console)
     console.print()
-    console.print(Text(f"Stances stated {_window(result)} ({SECTION_NOTE}):", style="bold"))
+    console.print(Text(loc._("{title} ({note}):").format(title=_window(loc, result),
+                                                        note=_note(loc)), style="bold"))
     for item in result.stances:
         line = Text("* ", style="bold magenta")
-        line.append(make_visible(change_sentence(item)), style="bold")
-        line.append(f"  ({_when(item.stance)})", style="dim")
+        line.append(make_visible(change_sentence(loc, item)), style="bold")
+        line.append(f"  ({when(loc, item.stance)})", style="dim")
         console.print(line)
-        before = before_text(item)
+        before = before_text(loc, item)
         if before:
             console.print(Text(f"    {make_visible(before)}", style="dim"))
-        console.print(Text(f"    {make_visible(item.stance.position.text)}"))
-        console.print(Text("    sources: "
-                           + values.witnessed(item.stance.sources, item.stance.witnesses),
-                           style="dim"))
+        text = loc.plain_field(item.stance.position, "text")
+        console.print(Text(f"    {make_visible(text)}"))
+        console.print(Text("    " + loc._("sources: {sources}").format(
+            sources=values.witnessed(loc, item.stance.sources, item.stance.witnesses)),
+            style="dim"))
 
 
-def diff_markdown(result: PlanDiff) -> list[str]:
+def diff_markdown(loc: Locale, result: PlanDiff) -> list[str]:
     """The diff's stance section in Markdown; no lines when no stance was stated."""
-    from plandiff.render.markdown import escape
+    from plandiff.render.markup import escape, field
 
     if not result.stances:
         return []
-    if not i18n.english():
-        from plandiff.render.stances_translated import markdown as translated
-
-        return translated(result)
-    lines = [f"## Stances stated {_window(result)}", "",
-             f"These are {SECTION_NOTE}.", ""]
+    lines = ["## " + _window(loc, result), "", loc._("These are {note}.").format(note=_note(loc)),
+             ""]
     for item in result.stances:
-        before = before_text(item)
+        before = before_text(loc, item)
         # Quotes stay out: right-to-left quotes inline in an English list item read garbled;
         # `plandiff positions` and the JSON give them.
-        sources = ", ".join(f"`{s}`" for s in item.stance.sources) or "none"
+        sources = loc._(", ").join(f"`{s}`" for s in item.stance.sources) or loc._("none")
         if item.stance.sources:
-            sources += f" ({values.witness_note(item.stance.witnesses)})"
-        lines.append(f"- **{escape(change_sentence(item))}** ({escape(_when(item.stance))})"
-                     f"{'; ' + escape(before) if before else ''}."
-                     f" {escape(item.stance.position.text)} Sources: {sources}.")
+            sources += f" ({values.witness_note(loc, item.stance.witnesses)})"
+        lines.append("- " + loc._("**{sentence}** ({when}){before}. {text} Sources: {sources}.")
+                     .format(sentence=escape(change_sentence(loc, item)),
+                             when=escape(when(loc, item.stance)),
+                             before=loc._("; ") + escape(before) if before else "",
+                             text=field(loc, item.stance.position, "text"), sources=sources))
     lines.append("")
     return lines
 
 
-def diff_json(result: PlanDiff) -> list[dict[str, Any]]:
+def diff_json(loc: Locale, result: PlanDiff) -> list[dict[str, Any]]:
     """The diff's stances for `plandiff.diff/1` (an added top-level field, `stances`)."""
     items = []
     for item in result.stances:
-        data = {**stance_data(item.stance, item.subject), "subject": subject_data(item.subject),
-                "change": item.change,
-                "before": None if item.before is None else stance_data(item.before,
+        data = {**stance_data(loc, item.stance, item.subject),
+                "subject": subject_data(item.subject), "change": item.change,
+                "before": None if item.before is None else stance_data(loc, item.before,
                                                                        item.subject)}
         items.append(data)
     return items

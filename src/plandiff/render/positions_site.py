@@ -7,7 +7,10 @@ from typing import Any
 
 from plandiff import i18n
 from plandiff.core.positions import PositionsTable, Stance, Subject, positions_table
-from plandiff.i18n import _
+from plandiff.i18n import (
+    _,
+    current,  # transitional (issue 23)
+)
 from plandiff.i18n import content as tr
 from plandiff.render import values
 from plandiff.render.positions import draft_text, meets_text, sides_text, stance_value, verb
@@ -20,7 +23,7 @@ def _sources(site: Any, here: str, stance: Stance) -> str:
     if not stance.sources:
         return "—"
     return (_(", ").join(site.source_link(here, s) for s in stance.sources)
-            + esc(f" ({values.witness_note(stance.witnesses)})"))
+            + esc(f" ({values.witness_note(current(), stance.witnesses)})"))
 
 
 def _at(site: Any, here: str, stance: Stance) -> str:
@@ -60,26 +63,15 @@ def _label(site: Any, here: str, subject: Subject) -> str:
 
 
 def _value(stance: Stance, subject: Subject) -> str:
-    if i18n.english():
-        return stance_value(stance, subject)
-    from plandiff.render.stances_translated import stance_value as translated
-
-    return translated(stance, subject)
+    return stance_value(current(), stance, subject)
 
 
 def _verb(stance: Stance) -> str:
-    if i18n.english():
-        return verb(stance)
-    return values.reported_verb(i18n.pgettext("stance", stance.position.stance.value),
-                                stance.hedged)
+    return verb(current(), stance)
 
 
 def _sides(row: Any, parties: dict[str, str]) -> str:
-    if i18n.english():
-        return sides_text(row, parties)
-    from plandiff.render.stances_translated import sides
-
-    return sides(row, parties)
+    return sides_text(current(), row, parties)
 
 
 def _party_name(code: str, name: str) -> str:
@@ -117,13 +109,13 @@ def page(site: Any) -> str:
             cells.append(_cell(site, here, stance, row.subject) if stance is not None
                          else '<td class="absent"><span class="absent">—</span></td>')
         if row.subject.term is not None and draft is not None:
-            met = meets_text(row.agreement, parties)
-            cells.append(f"{esc(draft_text(row.draft, row.subject))}"
+            met = meets_text(current(), row.agreement, parties)
+            cells.append(f"{esc(draft_text(current(), row.draft, row.subject))}"
                          + (f'<br><span class="meta">{esc(met)}</span>' if met else ""))
         else:
             cells.append('<span class="meta">an issue, not a term of the drafts</span>')
         cells.append(f'<td class="sides {esc(row.agreement.status)}">'
-                     f"{esc(sides_text(row, parties))}</td>")
+                     f"{esc(sides_text(current(), row, parties))}</td>")
         rows.append(cells)
     head = (["Term"] + [esc(parties[c]) for c in codes]
             + [f"Latest draft ({esc(draft.id)})" if draft else "Latest draft", "Sides"])
@@ -134,8 +126,11 @@ def page(site: Any) -> str:
 
 
 def _page_translated(site: Any, found: PositionsTable) -> str:
-    from plandiff.render.stances_translated import draft as draft_words
-    from plandiff.render.stances_translated import meets
+    def draft_words(value: Any, subject: Subject) -> str:
+        return draft_text(current(), value, subject)
+
+    def meets(found: Any, parties: dict[str, str]) -> str:
+        return meets_text(current(), found, parties)
 
     here = PAGE
     parties = found.parties

@@ -6,11 +6,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from plandiff import __version__, i18n
+from plandiff import __version__
 from plandiff.core.diff import ClauseDiff, PlanDiff, TermChange
 from plandiff.core.models import Citation, TermType, Version
-from plandiff.i18n import _
-from plandiff.i18n import content as tr
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import markdown as md
 from plandiff.render import positions, values
 
@@ -31,12 +30,12 @@ class ReportStyle:
         return self.target == "html"
 
 
-def _quote_markup(style: ReportStyle) -> Callable[[str], str]:
+def _quote_markup(loc: Locale, style: ReportStyle) -> Callable[[str], str]:
     def markup(quote: str) -> str:
         plain = md.quote_plain(quote)
         if style.html and RTL_SCRIPT.search(quote):
             return f"[{plain}]{{dir=rtl lang=ar}}"
-        if style.html and i18n.rtl():  # an English quote in a right-to-left page
+        if style.html and loc.rtl:  # an English quote in a right-to-left page
             return f"[{plain}]{{dir=ltr lang=en}}"
         return plain
 
@@ -49,27 +48,16 @@ def _details(style: ReportStyle, summary: str, body: list[str]) -> list[str]:
     return [f"<details><summary>{summary}</summary>", "", *body, "", "</details>", ""]
 
 
-def _version_rows(base: Version, head: Version) -> list[str]:
+def _version_rows(loc: Locale, base: Version, head: Version) -> list[str]:
     def parties(version: Version) -> str:
         return md.escape(", ".join(version.parties)) or "—"
 
-    if not i18n.english():
-        return [*md._version_rows(base, head)[:2],
-                md._row(_("Version"), md.code(base.id), md.code(head.id)),
-                md._row(_("Title"), md.field(base, "title"), md.field(head, "title")),
-                *md._version_rows(base, head)[3:],
-                md._row(_("Parties"), parties(base), parties(head))]
-
-    return [
-        "| | Base | Head |",
-        "|---|---|---|",
-        f"| Version | {md.code(base.id)} | {md.code(head.id)} |",
-        f"| Title | {md.escape(base.title)} | {md.escape(head.title)} |",
-        f"| Date | {base.date.isoformat()} | {head.date.isoformat()} |",
-        f"| Status | {base.status.value} | {head.status.value} |",
-        f"| Coverage | {base.coverage.value} | {head.coverage.value} |",
-        f"| Parties | {parties(base)} | {parties(head)} |",
-    ]
+    rows = md._version_rows(loc, base, head)
+    return [*rows[:2],
+            md._row(loc._("Version"), md.code(base.id), md.code(head.id)),
+            md._row(loc._("Title"), md.field(loc, base, "title"), md.field(loc, head, "title")),
+            *rows[3:],
+            md._row(loc._("Parties"), parties(base), parties(head))]
 
 
 LONG_NOTE = 400  # characters: a summary or note longer than this is collapsed
@@ -83,31 +71,30 @@ def _long_or_short(style: ReportStyle, label: str, text: str, *, open_: bool = F
     return _details(style, label, [text])
 
 
-def _about_versions(style: ReportStyle, base: Version, head: Version) -> list[str]:
+def _about_versions(loc: Locale, style: ReportStyle, base: Version,
+                    head: Version) -> list[str]:
     """Each version's summary and note, written for readers: caveats must reach them. The
     head's summary, what the report is about, is never collapsed."""
     lines = []
     for version in (base, head) if base.id != head.id else (base,):
-        for field, what in (("summary", "Summary"), ("note", "Note")):
+        for field in ("summary", "note"):
             text = getattr(version, field)
-            if text and not i18n.english():
-                shown = (md.field(version, field, spans=style.html) if field == "summary"
-                         else md.content(text, False, spans=style.html))
-                heading = (_("Summary of {version}") if field == "summary"
-                           else _("Note of {version}"))
-                body = f"**{heading.format(version=md.code(version.id))}:** {shown}"
-                lines += _long_or_short(style, heading.format(version=version.id), body,
-                                        open_=version is head and field == "summary")
-            elif text:
-                body = f"**{what} of {md.code(version.id)}:** {md.escape(text)}"
-                lines += _long_or_short(style, f"{what} of {version.id}", body,
-                                        open_=version is head and field == "summary")
+            if not text:
+                continue
+            # A summary has translations; a note has none: English, marked in another language.
+            shown = (md.field(loc, version, field, spans=style.html) if field == "summary"
+                     else md.english(loc, text, spans=style.html))
+            heading = (loc._("Summary of {version}") if field == "summary"
+                       else loc._("Note of {version}"))
+            body = f"**{heading.format(version=md.code(version.id))}:** {shown}"
+            lines += _long_or_short(style, heading.format(version=version.id), body,
+                                    open_=version is head and field == "summary")
     return lines
 
 
-def _clause_notes(style: ReportStyle, item: ClauseDiff) -> list[str]:
+def _clause_notes(loc: Locale, style: ReportStyle, item: ClauseDiff) -> list[str]:
     """The notes of a changed clause (each side's, when they differ), with the version each
-    belongs to."""
+    belongs to; notes have no translations: English, marked in another language."""
     lines = []
     old_in, new_in = item.reported_in
     sides = [(item.new, new_in), (item.old, old_in)]
@@ -117,22 +104,18 @@ def _clause_notes(style: ReportStyle, item: ClauseDiff) -> list[str]:
         if not note or note in seen:
             continue
         seen.add(note)
-        if not i18n.english():  # notes have no translations: English, marked
-            body = _("Note ({version}): {note}").format(
-                version=md.code(version_id or ""), note=md.content(note, False, spans=style.html))
-            lines += _long_or_short(style, _("Note on {id} in {version}").format(
-                id=item.id, version=version_id), body)
-            continue
-        body = f"Note ({md.code(version_id or '')}): {md.escape(note)}"
-        lines += _long_or_short(style, f"Note on {item.id} in {version_id}", body)
+        body = loc._("Note ({version}): {note}").format(
+            version=md.code(version_id or ""), note=md.english(loc, note, spans=style.html))
+        lines += _long_or_short(style, loc._("Note on {id} in {version}").format(
+            id=item.id, version=version_id), body)
     return lines
 
 
-def _with_notes(section: list[str], notes: list[str]) -> list[str]:
+def _with_notes(loc: Locale, section: list[str], notes: list[str]) -> list[str]:
     """A clause section with its notes before its sources line."""
     if not notes:
         return section
-    at = max(i for i, line in enumerate(section) if line.startswith(_("Sources:")))
+    at = max(i for i, line in enumerate(section) if line.startswith(loc._("Sources:")))
     return [*section[:at], *notes, *section[at:]]
 
 
@@ -152,49 +135,27 @@ def ranked_term_changes(result: PlanDiff) -> list[tuple[ClauseDiff, TermChange]]
     return sorted(pairs, key=rank)
 
 
-def key_changes(result: PlanDiff, *, spans: bool = False) -> list[str]:
-    if not i18n.english():
-        return _key_changes_translated(result, spans=spans)
+def key_changes(loc: Locale, result: PlanDiff, *, spans: bool = False) -> list[str]:
     lines = []
     for item, term in ranked_term_changes(result):
-        lines.append(f"- **{md.escape(values.term_line(term))}** ({md.code(item.id)})")
+        lines.append(f"- **{md.escape(values.term_line(loc, term))}** ({md.code(item.id)})")
     for item in result.changed:
-        title = f" {md.escape(item.title)}" if item.title else ""
+        title = f" {md.title_of(loc, item, spans=spans)}" if item.title else ""
         if item.change == "removed":
-            new_cites = item.cites[1]
-            how = (f"removal reported by {', '.join(md.code(c) for c in _ids(new_cites))}"
-                   if item.new is not None else "absent from the full text")
-            lines.append(f"- Removed: {md.code(item.id)}{title} ({how})")
-        elif item.change == "added":
-            lines.append(f"- Added: {md.code(item.id)}{title}")
-        elif item.change == "renamed":
-            lines.append(f"- Renamed: {md.code(item.old_id or '')} → {md.code(item.id)}{title}")
-        elif item.text is not None and item.text.obligation:
-            for shift in item.text.obligation:
-                lines.append(f"- Obligation {md.escape(shift)}: {md.code(item.id)}{title}")
-    return lines
-
-
-def _key_changes_translated(result: PlanDiff, *, spans: bool) -> list[str]:
-    lines = []
-    for item, term in ranked_term_changes(result):
-        lines.append(f"- **{md.escape(values.term_line(term))}** ({md.code(item.id)})")
-    for item in result.changed:
-        title = f" {md.title_of(item, spans=spans)}" if item.title else ""
-        if item.change == "removed":
-            how = (_("removal reported by {sources}").format(
-                sources=_(", ").join(md.code(c) for c in _ids(item.cites[1])))
-                if item.new is not None else _("absent from the full text"))
-            lines.append("- " + _("Removed: {id}{title} ({how})").format(
+            how = (loc._("removal reported by {sources}").format(
+                sources=loc._(", ").join(md.code(c) for c in _ids(item.cites[1])))
+                if item.new is not None else loc._("absent from the full text"))
+            lines.append("- " + loc._("Removed: {id}{title} ({how})").format(
                 id=md.code(item.id), title=title, how=how))
         elif item.change == "added":
-            lines.append("- " + _("Added: {id}{title}").format(id=md.code(item.id), title=title))
+            lines.append("- " + loc._("Added: {id}{title}").format(id=md.code(item.id),
+                                                                   title=title))
         elif item.change == "renamed":
-            lines.append("- " + _("Renamed: {old} → {new}{title}").format(
+            lines.append("- " + loc._("Renamed: {old} → {new}{title}").format(
                 old=md.code(item.old_id or ""), new=md.code(item.id), title=title))
         elif item.text is not None and item.text.obligation:
             for shift in item.text.obligation:
-                lines.append("- " + _("Obligation {shift}: {id}{title}").format(
+                lines.append("- " + loc._("Obligation {shift}: {id}{title}").format(
                     shift=md.escape(shift), id=md.code(item.id), title=title))
     return lines
 
@@ -213,54 +174,32 @@ def _ids(cites: list[Citation]) -> list[str]:
     return list(dict.fromkeys(c.source for c in cites))
 
 
-def _methods(result: PlanDiff) -> list[str]:
+def _methods(loc: Locale, result: PlanDiff) -> list[str]:
     head, base = result.head, result.base
-    if not i18n.english():
-        return _methods_translated(result)
-    lines = [
-        "## Methods", "",
-        "Clauses are matched by their identity (`id`, following `was` links when a clause is"
-        " renamed), never by position. Each version lists the clauses that were reported;",
-        "a *partial* version (coverage `partial`) inherits the clauses it does not report from"
-        " its parent, and those count as **unreported**: not known to be kept, changed or dropped.",
-        "Only a removal that a source reports, or a clause absent from a *full* text, counts as"
-        " removed. Where sources disagree about the same version, every claim is shown with its"
-        " sources as *disputed*; none is picked.",
-        f"Quotes are checked against the local copies of sources where one exists. Generated by"
-        f" plandiff {__version__}.", "",
-    ]
+    lines = ["## " + loc._("Methods"), "",
+             loc.pgettext("methods", "Clauses are matched by their identity (`id`, following"
+                          " `was` links when a clause is renamed), never by position. Each"
+                          " version lists the clauses that were reported;\na *partial* version"
+                          " (coverage `partial`) inherits the clauses it does not report from its"
+                          " parent, and those count as **unreported**: not known to be kept,"
+                          " changed or dropped."),
+             loc._("Only a removal that a source reports, or a clause absent from a *full* text,"
+                   " counts as removed. Where sources disagree about the same version, every"
+                   " claim is shown with its sources as *disputed*; none is picked."),
+             # Another language adds that its titles and texts are translations, never quotes.
+             loc.pgettext("methods", "Quotes are checked against the local copies of sources"
+                          " where one exists. Generated by plandiff {version}.").format(
+                 badge=md.escape(loc.badge()), version=__version__), ""]
     if head.coverage.value == "partial" or base.coverage.value == "partial":
-        lines += [f"Coverage here: {md.code(base.id)} is {base.coverage.value},"
-                  f" {md.code(head.id)} is {head.coverage.value}.", ""]
-    return lines
-
-
-def _methods_translated(result: PlanDiff) -> list[str]:
-    head, base = result.head, result.base
-    lines = ["## " + _("Methods"), "",
-             _("Clauses are matched by their identity (`id`, following `was` links when a clause"
-               " is renamed), never by position. Each version lists the clauses that were"
-               " reported; a *partial* version (coverage `partial`) inherits the clauses it does"
-               " not report from its parent, and those count as **unreported**: not known to be"
-               " kept, changed or dropped."),
-             _("Only a removal that a source reports, or a clause absent from a *full* text,"
-               " counts as removed. Where sources disagree about the same version, every claim"
-               " is shown with its sources as *disputed*; none is picked."),
-             _("Quotes are checked against the local copies of sources where one exists, and"
-               " are shown in the language they were said in. Titles and texts in this edition"
-               " are translations of the English, never quotes; where a translation is missing"
-               " the English is shown, marked {badge}.").format(badge=md.escape(tr.badge())),
-             _("Generated by plandiff {version}.").format(version=__version__), ""]
-    if head.coverage.value == "partial" or base.coverage.value == "partial":
-        lines += [_("Coverage here: {base} is {base_coverage}, {head} is {head_coverage}.")
+        lines += [loc._("Coverage here: {base} is {base_coverage}, {head} is {head_coverage}.")
                   .format(base=md.code(base.id),
-                          base_coverage=i18n.pgettext("coverage", base.coverage.value),
+                          base_coverage=loc.pgettext("coverage", base.coverage.value),
                           head=md.code(head.id),
-                          head_coverage=i18n.pgettext("coverage", head.coverage.value)), ""]
+                          head_coverage=loc.pgettext("coverage", head.coverage.value)), ""]
     return lines
 
 
-def _sources(result: PlanDiff, items: list[ClauseDiff], style: ReportStyle,
+def _sources(loc: Locale, result: PlanDiff, items: list[ClauseDiff], style: ReportStyle,
              lines: list[str]) -> list[str]:
     """A footnote for every source that `lines` refer to, and for no other (GitHub drops a
     footnote that nothing refers to)."""
@@ -268,60 +207,77 @@ def _sources(result: PlanDiff, items: list[ClauseDiff], style: ReportStyle,
     shown = {k: v for k, v in result.sources.items() if md.footnote_id(k) in refs}
     if not shown:
         return []
-    notes = md.footnotes(shown, md.collect_quotes(items), _quote_markup(style),
+    notes = md.footnotes(loc, shown, md.collect_quotes(items), _quote_markup(loc, style),
                          spans=style.html)
-    return ["## " + _("Sources"), "", *notes, ""]
+    return ["## " + loc._("Sources"), "", *notes, ""]
 
 
-def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
+def render_markdown(result: PlanDiff, style: ReportStyle | None = None, *,
+                    loc: Locale = ENGLISH) -> str:
+    """The report in the language of `loc`: every heading and line opens with a word of that
+    language, so that GitHub's `dir=auto` and the reader see Arabic right to left."""
     style = style or ReportStyle()
-    if not i18n.english():
-        tr.use_terms(result.terms)
-        return _render_translated(result, style)
+    loc = loc.with_terms(result.terms, result.positions)
     base, head = result.base, result.head
-    top = [f"# Change report: {md.code(base.id)} → {md.code(head.id)}", "",
-           f"How the clauses moved from *{md.escape(base.title)}* ({base.date.isoformat()}) to"
-           f" *{md.escape(head.title)}* ({head.date.isoformat()}).", "",
+    spans = style.html
+    top = ["# " + loc.pgettext("report", "Change report: {base} → {head}").format(
+               base=md.code(base.id), head=md.code(head.id)), "",
+           loc._("How the clauses moved from *{base}* ({base_date}) to *{head}* ({head_date}).")
+           .format(base=md.field(loc, base, "title", spans=spans),
+                   base_date=md.date(loc, base.date),
+                   head=md.field(loc, head, "title", spans=spans),
+                   head_date=md.date(loc, head.date)), "",
            *_as_of(result),
-           "## Versions", "", *_version_rows(base, head), "",
-           *_about_versions(style, base, head),
-           "## Summary", "", *md.summary_table(result)]
-    keys = key_changes(result)
+           "## " + loc._("Versions"), "", *_version_rows(loc, base, head), "",
+           *_about_versions(loc, style, base, head),
+           "## " + loc._("Summary"), "", *md.summary_table(loc, result)]
+    keys = key_changes(loc, result, spans=spans)
     if keys:
-        top += ["## Key changes", "", *keys, ""]
-    sections = [_with_notes(md.clause_section(item), _clause_notes(style, item))
+        top += ["## " + loc._("Key changes"), "", *keys, ""]
+    sections = [_with_notes(loc, md.clause_section(loc, item, spans=spans),
+                            _clause_notes(loc, style, item))
                 for item in result.changed]
     rest = []
-    for kind, label in (("unchanged", "unchanged"), ("unreported", f"unreported by {head.id}")):
+    for kind, label in (("unchanged", loc._("unchanged")),
+                        ("unreported", loc._("unreported by {version}").format(version=head.id))):
         items = [c for c in result.clauses if c.change == kind]
-        if not items:
-            continue
-        body = md.clause_list(items, unreported=kind == "unreported")
-        rest += _details(style, f"{md.plural(len(items), 'clause')} {label}", body)
+        if items:
+            rest += _details(style, md.clauses(loc, len(items), label),
+                             md.clause_list(loc, items, unreported=kind == "unreported"))
 
     def assemble(kept: int) -> str:
         changed = result.changed[:kept]
         lines = list(top)
         if result.changed:
-            lines += ["## Changed clauses", ""]
+            lines += ["## " + loc._("Changed clauses"), ""]
             for section in sections[:kept]:
                 lines += section
         else:
-            lines += ["No clause changed.", ""]
+            lines += [loc._("No clause changed."), ""]
         omitted = len(sections) - kept
         if omitted:
-            lines += [f"> **Report cut:** {md.plural(omitted, 'more changed clause')} did not fit"
-                      f" GitHub's {GITHUB_COMMENT_LIMIT:,}-character limit. Run"
-                      f" `plandiff report {base.id} {head.id} --format html` for the whole"
-                      " report.", ""]
+            lines += [loc.ngettext(
+                "> **Report cut:** {count} more changed clause did not fit GitHub's"
+                " {limit}-character limit. Run `plandiff report {base} {head} --format html`"
+                " for the whole report.",
+                "> **Report cut:** {count} more changed clauses did not fit GitHub's"
+                " {limit}-character limit. Run `plandiff report {base} {head} --format html`"
+                " for the whole report.", omitted).format(
+                    count=loc.count(omitted), limit=loc.number(GITHUB_COMMENT_LIMIT),
+                    base=base.id, head=head.id), ""]
         lines += rest
-        lines += positions.diff_markdown(result)
+        lines += positions.diff_markdown(loc, result)
         # The sources last: GitHub and the HTML report render footnotes at the very end, so a
         # heading anywhere else stood empty, with the footnotes under the methods.
-        sources = _sources(result, changed, style, lines)
-        lines += _methods(result)
+        sources = _sources(loc, result, changed, style, lines)
+        lines += _methods(loc, result)
         lines += sources
-        return "\n".join(lines).rstrip() + "\n"
+        text = "\n".join(lines).rstrip() + "\n"
+        if loc.rtl and not style.html:
+            # GitHub keeps <div dir="rtl">: tables, lists and paragraphs inside lay out right to
+            # left
+            text = '<div dir="rtl">\n\n' + text + "\n</div>\n"
+        return text
 
     text = assemble(len(sections))
     if style.limit is not None and len(text) > style.limit:
@@ -336,54 +292,6 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None) -> str:
                 high = middle - 1
         text = assemble(low)
     if style.limit is not None and len(text) > style.limit:
-        note = "\n\n> **Report cut** at GitHub's comment limit.\n"
-        text = text[: style.limit - len(note)] + note
-    return text
-
-
-def _render_translated(result: PlanDiff, style: ReportStyle) -> str:
-    """The report in another language: the same sections; every heading and line opens with a
-    word of that language, so that GitHub's `dir=auto` and the reader see it right to left."""
-    base, head = result.base, result.head
-    spans = style.html
-    top = ["# " + _("Change report: from {base} to {head}").format(base=md.code(base.id),
-                                                                  head=md.code(head.id)), "",
-           _("How the clauses moved from *{base}* ({base_date}) to *{head}* ({head_date}).")
-           .format(base=md.field(base, "title", spans=spans), base_date=md.date(base.date),
-                   head=md.field(head, "title", spans=spans), head_date=md.date(head.date)), "",
-           *_as_of(result),
-           "## " + _("Versions"), "", *_version_rows(base, head), "",
-           *_about_versions(style, base, head),
-           "## " + _("Summary"), "", *md.summary_table(result)]
-    keys = key_changes(result, spans=spans)
-    if keys:
-        top += ["## " + _("Key changes"), "", *keys, ""]
-    sections = [_with_notes(md.clause_section(item, spans=spans), _clause_notes(style, item))
-                for item in result.changed]
-    rest = []
-    for kind, label in (("unchanged", _("unchanged")),
-                        ("unreported", _("unreported by {version}").format(version=head.id))):
-        items = [c for c in result.clauses if c.change == kind]
-        if items:
-            rest += _details(style, md.clauses(len(items), label),
-                             md.clause_list(items, unreported=kind == "unreported"))
-    lines = list(top)
-    if result.changed:
-        lines += ["## " + _("Changed clauses"), ""]
-        for section in sections:
-            lines += section
-    else:
-        lines += [_("No clause changed."), ""]
-    lines += rest
-    lines += positions.diff_markdown(result)
-    sources = _sources(result, list(result.changed), style, lines)  # last, as in English
-    lines += _methods(result)
-    lines += sources
-    text = "\n".join(lines).rstrip() + "\n"
-    if i18n.rtl() and not style.html:
-        # GitHub keeps <div dir="rtl">: tables, lists and paragraphs inside lay out right to left
-        text = '<div dir="rtl">\n\n' + text + "\n</div>\n"
-    if style.limit is not None and len(text) > style.limit:
-        note = "\n\n> **" + _("Report cut at GitHub's comment limit.") + "**\n"
+        note = "\n\n> " + loc.pgettext("report", "**Report cut** at GitHub's comment limit.") + "\n"
         text = text[: style.limit - len(note)] + note
     return text

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from plandiff import i18n
 from plandiff.core.diff import value_claims
 from plandiff.core.models import Disputed, NoLongerKnown, Plan
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion
-from plandiff.i18n import _
-from plandiff.i18n import content as tr
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import json_text, values
 from plandiff.render.json import source_info, version_info
 
@@ -31,43 +29,43 @@ def select(resolved: ResolvedVersion, clause_id: str | None) -> list[ResolvedCla
                         or "`plandiff show VERSION` lists its clauses")
 
 
-def _term_text(plan: Plan, clause: ResolvedClause, term_id: str, version_id: str) -> str:
+def _term_text(loc: Locale, plan: Plan, clause: ResolvedClause, term_id: str,
+               version_id: str) -> str:
     """'Label: value', then '(carried from VERSION)' and that version's sources where the
     version shown does not state the value itself."""
     value = clause.clause.terms[term_id]
     term = plan.terms.get(term_id)
-    label = term.label if term else term_id
-    if term is not None and not i18n.english():
-        label = tr.plain(*tr.field(term, "label"))
+    label = loc.plain(*loc.field(term, "label")) if term else term_id
     if isinstance(value, NoLongerKnown):
-        return _("{label}: not reported since {version} ({note})").format(
+        return loc._("{label}: not reported since {version} ({note})").format(
             label=label, version=clause.stated_in(term_id), note=value.unknown)
     claims = value_claims(clause, term_id, plan.sources)
     if isinstance(value, Disputed):
         parts = []
         for claim, item in zip(value.disputed, claims, strict=True):
             if claim.unknown is not None:
-                shown = _("unknown: {why}").format(why=claim.unknown)
+                shown = loc._("unknown: {why}").format(why=claim.unknown)
             else:
-                shown = values.value(term, claim.value) if term else str(claim.value)
-            parts.append(f"{values.reported(shown, item.hedged)}"
-                         f" ({values.claim_sources(item.sources, item.independent)})")
-        text = _("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
+                shown = values.value(loc, term, claim.value) if term else str(claim.value)
+            parts.append(f"{values.reported(loc, shown, item.hedged)}"
+                         f" ({values.claim_sources(loc, item.sources, item.independent)})")
+        text = loc._("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
     else:
-        shown = values.value(term, value) if term else str(value)
-        text = _("{label}: {value}").format(
-            label=label, value=values.reported(shown, claims[0].hedged))
+        shown = values.value(loc, term, value) if term else str(value)
+        text = loc._("{label}: {value}").format(
+            label=label, value=values.reported(loc, shown, claims[0].hedged))
     carried_from = clause.carried_from(term_id, version_id)
     if carried_from is not None:
-        text += values.carried(carried_from)
+        text += values.carried(loc, carried_from)
     where = clause.stated.get(term_id)
     if carried_from is not None and where is not None and where.sources \
             and not isinstance(value, Disputed):
-        text += _(" — sources of {version}: {sources}").format(
-            version=carried_from, sources=values.witnessed(where.sources,
+        text += loc._(" — sources of {version}: {sources}").format(
+            version=carried_from, sources=values.witnessed(loc, where.sources,
                                                             claims[0].independent or 0))
     elif not isinstance(value, Disputed) and claims[0].independent:
-        text += _("; {witnesses}").format(witnesses=values.witness_note(claims[0].independent))
+        text += loc._("; {witnesses}").format(
+            witnesses=values.witness_note(loc, claims[0].independent))
     return text
 
 
@@ -75,12 +73,12 @@ def stated_in(clause: ResolvedClause) -> dict[str, str]:
     return {term_id: clause.stated_in(term_id) for term_id in clause.clause.terms}
 
 
-def _status(clause: ResolvedClause, version_id: str) -> str:
+def _status(loc: Locale, clause: ResolvedClause, version_id: str) -> str:
     if clause.removed:
-        return (_("removed") if clause.reported
-                else _("removed in {version}").format(version=clause.reported_in))
-    return (_("reported") if clause.reported else
-            _("unreported (last reported in {version})").format(version=clause.reported_in))
+        return (loc._("removed") if clause.reported
+                else loc._("removed in {version}").format(version=clause.reported_in))
+    return (loc._("reported") if clause.reported else
+            loc._("unreported (last reported in {version})").format(version=clause.reported_in))
 
 
 def to_json(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
@@ -144,12 +142,13 @@ def _jsonable(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
-def numbered_text(resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
+def numbered_text(loc: Locale, resolved: ResolvedVersion,
+                  clauses: list[ResolvedClause]) -> str:
     """The version as a plain numbered list, the way plans are published in articles. Where the
     version numbers its points, a clause without a number (one about the document as a whole) is a
     paragraph before the list, never given a number that another point has."""
     def text(obj: Any, name: str) -> str:  # in the active language, English marked
-        return " ".join((tr.plain_field(obj, name) or "").split())
+        return " ".join((loc.plain_field(obj, name) or "").split())
 
     lines = [text(resolved.version, "title"), ""]
     if resolved.version.summary:
@@ -166,36 +165,33 @@ def numbered_text(resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> s
     return "\n".join(lines) + "\n"
 
 
-def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
-    from plandiff.render.markdown import code, escape, field
+def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause], *,
+             loc: Locale = ENGLISH) -> str:
+    from plandiff.render.markup import code, escape, field
 
     version = resolved.version
-    if i18n.english():
-        lines = [f"# {code(version.id)} — {escape(version.title)}", "",
-                 f"{version.date.isoformat()} · {version.status.value} · {version.coverage.value}"
-                 f" coverage · parties: {escape(', '.join(version.parties)) or 'unknown'}", ""]
-    else:
-        lines = [f"# {field(version, 'title')} ({code(version.id)})", "",
-                 _("{date} · {status} · {coverage} coverage · parties: {parties}").format(
-                     date=i18n.date(version.date),
-                     status=i18n.pgettext("status", version.status.value),
-                     coverage=i18n.pgettext("coverage", version.coverage.value),
-                     parties=escape(", ".join(version.parties)) or _("unknown")), ""]
+    lines = ["# " + loc.pgettext("show", "{id} — {title}").format(
+                 id=code(version.id), title=field(loc, version, "title")), "",
+             loc._("{date} · {status} · {coverage} coverage · parties: {parties}").format(
+                 date=loc.date(version.date),
+                 status=loc.pgettext("status", version.status.value),
+                 coverage=loc.pgettext("coverage", version.coverage.value),
+                 parties=escape(", ".join(version.parties)) or loc._("unknown")), ""]
     if version.summary:
-        lines += [field(version, "summary"), ""]
+        lines += [field(loc, version, "summary"), ""]
     for clause in clauses:
         given = clause.clause.number
         number = f"{escape(str(given))}. " if given is not None else ""
-        title = field(clause.clause, "title") if clause.clause.title else ""
-        if i18n.english():
-            lines.append(f"## {number}{code(clause.id)} {title}".rstrip())
-        else:  # a heading that opens with its Arabic title reads right to left
-            lines.append(f"## {number}{title} {code(clause.id)}".replace("  ", " "))
-        lines += ["", f"*{escape(_status(clause, version.id))}*", ""]
+        title = field(loc, clause.clause, "title") if clause.clause.title else ""
+        # Arabic puts the title first: a heading that opens with it reads right to left.
+        heading = loc.pgettext("show", "{number}{id} {title}").format(
+            number=number, id=code(clause.id), title=title)
+        lines.append(f"## {heading}".rstrip().replace("  ", " "))
+        lines += ["", f"*{escape(_status(loc, clause, version.id))}*", ""]
         if clause.clause.text:
-            lines += [field(clause.clause, "text"), ""]
+            lines += [field(loc, clause.clause, "text"), ""]
         for term_id in clause.clause.terms:
-            lines.append(f"- {escape(_term_text(plan, clause, term_id, version.id))}")
+            lines.append(f"- {escape(_term_text(loc, plan, clause, term_id, version.id))}")
         if clause.clause.terms:
             lines.append("")
         for cite in clause.clause.cites:
@@ -203,7 +199,7 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             outlet = escape(source.outlet) if source else ""
             quote = f": “{escape(cite.quote)}”" if cite.quote else ""
             if quote:
-                label = _language_label(source.language if source else None)
+                label = _language_label(loc, source.language if source else None)
                 quote += f" {escape(label.strip())}" if label else ""
             lines.append(f"- {code(cite.source)} {outlet}{quote}")
         lines.append("")
@@ -211,44 +207,45 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
 
 
 def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause],
-             console: Console) -> None:
+             console: Console, *, loc: Locale = ENGLISH) -> None:
     from rich.text import Text
 
     version = resolved.version
-    console.print(Text(values.version_line(version), style="bold"))
+    console.print(Text(values.version_line(loc, version), style="bold"))
     if version.summary:
-        console.print(Text(" ".join(tr.plain_field(version, "summary").split()), style="dim"))
+        console.print(Text(" ".join(loc.plain_field(version, "summary").split()), style="dim"))
     for clause in clauses:
         console.print()
         number = f"{clause.clause.number}. " if clause.clause.number is not None else ""
         head = Text(f"{number}{clause.id}", style="bold")
         if clause.clause.title:
-            head.append(f"  {tr.plain_field(clause.clause, 'title')}")
+            head.append(f"  {loc.plain_field(clause.clause, 'title')}")
         style = "dim" if not clause.reported else "red" if clause.removed else "green"
-        head.append(f"  {_status(clause, version.id)}", style=style)
+        head.append(f"  {_status(loc, clause, version.id)}", style=style)
         console.print(head)
         if clause.clause.text:
-            console.print(Text("    " + " ".join(tr.plain_field(clause.clause, "text").split())))
+            console.print(Text("    " + " ".join(loc.plain_field(clause.clause, "text").split())))
         for term_id in clause.clause.terms:
-            console.print(Text("    " + _term_text(plan, clause, term_id, version.id),
+            console.print(Text("    " + _term_text(loc, plan, clause, term_id, version.id),
                                style="bold"))
         for cite in clause.clause.cites:
             quote = f': "{cite.quote}"' if cite.quote else ""
             if quote:
                 source = plan.sources.get(cite.source)
-                quote += _language_label(source.language if source else None)
+                quote += _language_label(loc, source.language if source else None)
             console.print(Text(f"    [{cite.source}]{quote}", style="dim"))
 
 
-def _language_label(language: str | None) -> str:
+def _language_label(loc: Locale, language: str | None) -> str:
     """' (in English)' after a quote in another language than the edition's; '' in English."""
-    if i18n.english() or not language or language == i18n.language():
+    if loc.english or not language or language == loc.lang:
         return ""
-    return " " + _("(in {language})").format(language=i18n.quote_language_name(language))
+    return " " + loc._("(in {language})").format(language=loc.quote_language_name(language))
 
 
-def text(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause]) -> str:
+def text(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause], *,
+         loc: Locale = ENGLISH) -> str:
     """`numbered_text` with hidden characters shown (the `text` format of `show`)."""
     from plandiff.core.hidden_characters import make_visible
 
-    return make_visible(numbered_text(resolved, clauses))
+    return make_visible(numbered_text(loc, resolved, clauses))

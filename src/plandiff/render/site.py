@@ -29,7 +29,12 @@ from plandiff.core.models import (
     Version,
 )
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
-from plandiff.i18n import _, ngettext, pgettext
+from plandiff.i18n import (
+    _,
+    current,  # transitional (issue 23)
+    ngettext,
+    pgettext,
+)
 from plandiff.i18n import content as tr
 from plandiff.render import positions_site, site_api, site_cards, site_feed, values
 from plandiff.render.history import change_text, state_text, value_text
@@ -193,7 +198,7 @@ class _Site:
                 " partial version did not report the clause: not known to be kept, changed or"
                 " dropped. Titles and texts are translations of the English, never quotes;"
                 " quotes are shown in their own language.").format(
-                    version=__version__, count=values.count(len(self.plan.versions))))
+                    version=__version__, count=values.count(current(), len(self.plan.versions))))
                 + "</p></footer>\n")
         css = SITE_CSS + ("\nbody { max-width: 96rem; }\n" if wide else "")
         if self.options.as_of is not None:  # what "as known on" means, above every page
@@ -214,7 +219,7 @@ class _Site:
                 hreflang.append((lang, f"{base}/{target}" if base else href))
             hreflang.append(("x-default", hreflang[0][1]))  # the English page for the rest
         return page(title, body + footer, nav=nav, canonical=canonical, css=css,
-                    lang=self.lang, alternates=alternates, hreflang=hreflang)
+                    loc=current(), alternates=alternates, hreflang=hreflang)
 
     # data
 
@@ -305,7 +310,8 @@ class _Site:
                 f"{content_text(one_line(summary), summary_ok)}</span>",
                 date_html(version.date), esc(pgettext("status", version.status.value)),
                 esc(pgettext("coverage", version.coverage.value)),
-                esc(", ".join(version.parties)) or "—", values.count(len(self.sources_of(version))),
+                esc(", ".join(version.parties)) or "—",
+                values.count(current(), len(self.sources_of(version))),
                 report or "—"])
         timeline = table([_("Version"), _("Title and summary"), _("Date"), _("Status"),
                           _("Coverage"), _("Parties"), _("Sources"), _("Parent (change report)")],
@@ -333,9 +339,11 @@ class _Site:
                 " does not state it; the value is inherited from the version named, whose"
                 " sources state it (unreported: the version does not report the clause at all)"
                 " · {disputed} sources disagree, every claim is shown with its sources.").format(
-                    reported=f'<span class="key reported">{values.number(600000)}</span>',
-                    carried='<span class="key carried">' + esc(values.number(600000)
-                                                              + values.carried("v")) + "</span>",
+                    reported='<span class="key reported">'
+                    f'{values.number(current(), 600000)}</span>',
+                    carried='<span class="key carried">' + esc(
+                        values.number(current(), 600000) + values.carried(current(), "v"))
+                    + "</span>",
                     disputed='<span class="key disputed">' + esc(_("disputed")) + "</span>")
                      + "</p>")
         else:
@@ -373,8 +381,8 @@ class _Site:
         span = (_(", {first} to {last}").format(first=i18n.date(min(dates)),
                                                 last=i18n.date(max(dates))) if dates else "")
         facts = _("{versions} reported versions{span}; {sources} sources.").format(
-            versions=values.count(len(self.plan.versions)), span=span,
-            sources=values.count(len(self.plan.sources)))
+            versions=values.count(current(), len(self.plan.versions)), span=span,
+            sources=values.count(current(), len(self.plan.sources)))
         body = ("<h1>" + esc(_("The plan, version by version")) + "</h1>\n"
                 f'<p class="meta">{esc(facts)}</p>\n{site_feed.links(self, here)}\n'
                 '<h2 id="timeline">' + esc(_("Timeline")) + f"</h2>\n{timeline}\n"
@@ -390,7 +398,7 @@ class _Site:
         shown = self.claims_html(result.term, point.claims, "index.html", notes=False)
         moved = ""
         if point.change in ("changed", "set", "unset") and point.state == "reported":
-            moved = f' <span class="moved">({esc(change_text(result, point))})</span>'
+            moved = f' <span class="moved">({esc(change_text(current(), result, point))})</span>'
         if point.carried_from:
             where = f"<code>{esc(point.carried_from)}</code>"
             flag = f'{badge("unreported")}<br>' if point.state == "unreported" else ""
@@ -402,7 +410,7 @@ class _Site:
     def claims_html(self, term: Term | None, claims: tuple[Claim, ...], here: str, *,
                     notes: bool = True) -> str:
         def one(value: Any) -> str:
-            return esc(values.value(term, value) if term else value)
+            return esc(values.value(current(), term, value) if term else value)
 
         if not claims:
             return esc(_("not set"))
@@ -410,14 +418,14 @@ class _Site:
             return esc(_("no longer known")) + (f" ({esc(claims[0].note)})"
                                                 if notes and claims[0].note else "")
         if len(claims) == 1:
-            return values.reported(one(claims[0].value), claims[0].hedged)
+            return values.reported(current(), one(claims[0].value), claims[0].hedged)
         items = []
         for claim in claims:
             sources = _(", ").join(self.source_link(here, s) for s in claim.sources)
             if claim.independent is not None and claim.sources:
-                sources += esc(_("; ") + values.witness_note(claim.independent))
+                sources += esc(_("; ") + values.witness_note(current(), claim.independent))
             note = f"; {esc(claim.note)}" if claim.note and notes else ""
-            items.append(f"<li>{values.reported(one(claim.value), claim.hedged)}"
+            items.append(f"<li>{values.reported(current(), one(claim.value), claim.hedged)}"
                          f" ({sources}{note})</li>")
         return f'{badge("disputed")}<ul class="claims">{"".join(items)}</ul>'
 
@@ -464,16 +472,16 @@ class _Site:
             body.append("<p>" + _("This version was reported in part: it lists {listed} clauses;"
                                   " {unreported} more are inherited from earlier versions and"
                                   " marked <em>unreported</em>.").format(
-                listed=values.count(len(live) - unreported),
-                unreported=values.count(unreported)) + "</p>")
+                listed=values.count(current(), len(live) - unreported),
+                unreported=values.count(current(), unreported)) + "</p>")
         body.append('<h2 id="clauses">' + _("Clauses ({count})").format(
-            count=values.count(len(live))) + "</h2>")
+            count=values.count(current(), len(live))) + "</h2>")
         for clause in live:
             body.append(self.clause_section(here, version_id, clause))
         removed = [c for c in resolved.clauses.values() if c.removed]
         if removed:
             body.append('<h2 id="removed">' + _("Removed clauses ({count})").format(
-                count=values.count(len(removed))) + "</h2>")
+                count=values.count(current(), len(removed))) + "</h2>")
             for clause in removed:
                 body.append(self.clause_section(here, version_id, clause))
         title, _ok = tr.field(version, "title")
@@ -516,7 +524,8 @@ class _Site:
                 shown = f"<strong>{self.claims_html(term, claims, here)}</strong>"
                 carried_from = resolved.carried_from(term_id, version_id)
                 counted = len(claims) == 1 and claims[0].known and claims[0].independent
-                witnessed = esc(values.witness_note(claims[0].independent or 0)) if counted else ""
+                witnessed = (esc(values.witness_note(current(), claims[0].independent or 0))
+                             if counted else "")
                 if counted and carried_from is None:
                     shown += f' <span class="meta">({witnessed})</span>'
                 if isinstance(value, NoLongerKnown):
@@ -568,7 +577,8 @@ class _Site:
     def diff_page(self, base: str, head: str) -> str:
         here = self.diff_path(base, head)
         result = self.diff(base, head)
-        report = render_fragment(render_markdown(result, ReportStyle(target="html", limit=None)))
+        report = render_fragment(render_markdown(
+            result, ReportStyle(target="html", limit=None), loc=current()))
         lineage = ('<p class="meta">' + _("Version pages: {base} → {head}; every source is on the"
                                           " {sources}.").format(
             base=self.version_link(here, base), head=self.version_link(here, head),
@@ -590,14 +600,15 @@ class _Site:
                                     dict.fromkeys(s for c in point.claims for s in c.sources))
                 if len(point.claims) == 1 and point.claims[0].known \
                         and point.claims[0].independent:
-                    sources += esc(f" ({values.witness_note(point.claims[0].independent)})")
+                    sources += esc(
+                        f" ({values.witness_note(current(), point.claims[0].independent)})")
                 value = (self.claims_html(result.term, point.claims, here) if point.claims
-                         else esc(value_text(result, point)))
+                         else esc(value_text(current(), result, point)))
                 rows.append([self.version_link(here, point.version.id),
                              self.parent_link(here, point.version),
                              date_html(point.version.date), value,
-                             esc(change_text(result, point)),
-                             f'<td class="{point.state}">{esc(state_text(point))}</td>',
+                             esc(change_text(current(), result, point)),
+                             f'<td class="{point.state}">{esc(state_text(current(), point))}</td>',
                              sources or "—"])
             return table(head, rows)
         renamed = any(p.clause_id not in (None, result.subject) for p in result.points)
@@ -614,8 +625,8 @@ class _Site:
             row = [self.version_link(here, point.version.id),
                    self.parent_link(here, point.version), date_html(point.version.date),
                    "" if point.number is None else esc(point.number), text,
-                   esc(change_text(result, point)),
-                   f'<td class="{point.state}">{esc(state_text(point))}</td>']
+                   esc(change_text(current(), result, point)),
+                   f'<td class="{point.state}">{esc(state_text(current(), point))}</td>']
             if renamed:
                 row.insert(3, f"<code>{esc(point.clause_id)}</code>" if point.clause_id else "—")
             rows.append(row)
@@ -727,10 +738,11 @@ class _Site:
                 label = point.version.id
                 if len(point.claims) > 1:
                     label += f" ({', '.join(claim.sources)})"
-                shown = (values.value(result.term, claim.value) if claim.known
+                shown = (values.value(current(), result.term, claim.value) if claim.known
                          else _("not reported since {version}").format(
                              version=point.reported_in))
-                bars.append((label, float(number), shown + values.carried(point.carried_from),
+                bars.append((label, float(number),
+                             shown + values.carried(current(), point.carried_from),
                              muted))
         return bars
 
@@ -795,7 +807,7 @@ class _Site:
                               " Reliability is the editors' judgement: reprints and partisan"
                               " aggregators are <em>low</em>. Titles and quotes are shown in"
                               " the source's own language.").format(
-                        count=values.count(len(self.plan.sources))) + "</p>"]
+                        count=values.count(current(), len(self.plan.sources))) + "</p>"]
         for source_id, source in self.plan.sources.items():
             if i18n.english():
                 facts = [source.date.isoformat() if source.date else "undated"]
@@ -846,7 +858,7 @@ class _Site:
                                        "</code>", anchor=f"clause-{file_name(clause_id)}")
                     quote = f": {quoted(cite.quote, source.language)}" if cite.quote else ""
                     items.append(f"<li>{target}{quote}</li>")
-                cited_by = _("Cited by {count}:").format(count=values.count(len(cited)))
+                cited_by = _("Cited by {count}:").format(count=values.count(current(), len(cited)))
                 parts.append(f"<p>{cited_by}</p><ul>{''.join(items)}</ul>")
             else:
                 parts.append('<p class="meta">' + _("Not cited by any clause.") + "</p>")
@@ -875,10 +887,10 @@ class _Site:
             body = ("<h1>" + esc(_("Terms and clauses")) + "</h1>\n<p>"
                     + esc(_("Each has a page with its history through every version.")) + "</p>\n"
                     + '<h2 id="terms">' + _("Terms ({count})").format(
-                        count=values.count(len(term_rows))) + "</h2>\n"
+                        count=values.count(current(), len(term_rows))) + "</h2>\n"
                     + table([_("Term"), _("Id"), _("Type"), _("Unit")], term_rows)
                     + '\n<h2 id="clauses">' + _("Clauses ({count})").format(
-                        count=values.count(len(clause_rows))) + "</h2>\n"
+                        count=values.count(current(), len(clause_rows))) + "</h2>\n"
                     + table([_("Clause"), _("Title"), _("First listed in")], clause_rows))
             return self.wrap(here, _("Terms and clauses"), body)
         body = ("<h1>Terms and clauses</h1>\n"

@@ -12,7 +12,10 @@ from typing import TYPE_CHECKING
 from plandiff import i18n
 from plandiff.core.chronology import history_by_date
 from plandiff.core.history import History, HistoryPoint
-from plandiff.i18n import _
+from plandiff.i18n import (
+    _,
+    current,  # transitional (issue 23)
+)
 from plandiff.i18n import content as tr
 from plandiff.render import values
 from plandiff.render.history import value_text
@@ -64,7 +67,7 @@ def card(site: _Site, term_id: str) -> str:
     if point is not None:
         day = point.version.date.isoformat() if i18n.english() else i18n.date(point.version.date)
         shown = _("Latest: {value} ({version}, {date})").format(
-            value=f"<strong>{esc(value_text(result, point))}</strong>",
+            value=f"<strong>{esc(value_text(current(), result, point))}</strong>",
             version=f"<code>{esc(point.version.id)}</code>", date=esc(day))
         body.append(f'<p class="latest">{shown}</p>')
         sources = dict.fromkeys(s for claim in point.claims for s in claim.sources)
@@ -79,7 +82,7 @@ def card(site: _Site, term_id: str) -> str:
             listed = _(", ").join(links)
             only = point.claims[0] if len(point.claims) == 1 else None
             if only is not None and only.known and only.independent:
-                listed += esc(f" ({values.witness_note(only.independent)})")
+                listed += esc(f" ({values.witness_note(current(), only.independent)})")
             body.append('<p class="sources">' + _("Sources: {sources}").format(
                 sources=listed) + "</p>")
     body.append(chart)
@@ -91,7 +94,7 @@ def card(site: _Site, term_id: str) -> str:
                                            posixpath.dirname(prefix + here)), lang)
                   for lang in ("en", *site.twins)] if site.twins else []
     # no navigation nor language switch in an iframe: the twins are named in the head only
-    return page(label, "\n".join(body), lang=site.lang, css=SITE_CSS + CARD_CSS,
+    return page(label, "\n".join(body), loc=current(), css=SITE_CSS + CARD_CSS,
                 alternates=alternates)
 
 

@@ -12,7 +12,10 @@ from xml.sax.saxutils import escape, quoteattr
 from plandiff import __version__
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Version
-from plandiff.i18n import _
+from plandiff.i18n import (
+    _,
+    current,  # transitional (issue 23)
+)
 from plandiff.i18n import content as tr
 
 if TYPE_CHECKING:
@@ -62,7 +65,9 @@ def key_changes(site: _Site, version: Version) -> list[str]:
         summary = tr.plain_field(version, "summary")
         return [" ".join(summary.split())] if summary else []
     result = site.diff(version.parent, version.id)
-    return [_plain(line) for line in report_changes(result)] + [summary_line(result).plain]
+    loc = current()
+    return [_plain(line) for line in report_changes(loc, result)] + [
+        summary_line(loc, result).plain]
 
 
 def feed(site: _Site) -> str:

@@ -7,8 +7,7 @@ from typing import IO, TYPE_CHECKING
 
 from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange
 from plandiff.core.hidden_characters import make_visible
-from plandiff.i18n import _, pgettext
-from plandiff.i18n import content as tr
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import positions, values
 from plandiff.render.cited import carried_sources, side_sources
 
@@ -35,21 +34,21 @@ def make_console(*, width: int | None = None, color: bool | None = None,
                           force_terminal=color if color else None)
 
 
-def summary_line(result: PlanDiff) -> Text:
+def summary_line(loc: Locale, result: PlanDiff) -> Text:
     from rich.text import Text
 
     line = Text()
-    line.append(_("{base} → {head}: ").format(base=result.base.id, head=result.head.id),
+    line.append(loc._("{base} → {head}: ").format(base=result.base.id, head=result.head.id),
                 style="bold")
     parts = []
     for kind, count in result.summary.items():
         style = _MARKS[kind][1] if count else "dim"
-        parts.append(Text(_("{count} {kind}").format(count=values.count(count),
-                                                      kind=pgettext("change", kind)), style=style))
-    line += Text(_(", ")).join(parts)
-    kept = values.kept_summary(result)
+        parts.append(Text(loc._("{count} {kind}").format(
+            count=values.count(loc, count), kind=loc.pgettext("change", kind)), style=style))
+    line += Text(loc._(", ")).join(parts)
+    kept = values.kept_summary(loc, result)
     if kept:
-        line.append(_("; ") + kept, style="dim")
+        line.append(loc._("; ") + kept, style="dim")
     return line
 
 
@@ -73,14 +72,15 @@ def _words(change: TextChange) -> Text:
     return text
 
 
-def _clause(item: ClauseDiff, indent: str = "    ", *, show_all: bool = False) -> list[Text]:
+def _clause(loc: Locale, item: ClauseDiff, indent: str = "    ", *,
+            show_all: bool = False) -> list[Text]:
     from rich.text import Text
 
     mark, style = _MARKS[item.change]
     head = Text(f"{mark} ", style=f"bold {style}")
     head.append(item.id, style="bold")
     if item.title:
-        head.append(f"  {tr.plain(*clause_title(item))}")
+        head.append(f"  {loc.plain(*clause_title(loc, item))}")
     old_number, new_number = item.number
     if item.change in ("added", "removed"):
         number = new_number if item.change == "added" else old_number
@@ -92,109 +92,110 @@ def _clause(item: ClauseDiff, indent: str = "    ", *, show_all: bool = False) -
     elif new_number is not None:
         head.append(f"  §{new_number}", style="dim")
     elif old_number is not None:  # the head gives no number: the base's, and it says so
-        head.append("  " + _("§{number} (in {version})").format(
+        head.append("  " + loc._("§{number} (in {version})").format(
             number=old_number, version=item.reported_in[0]), style="dim")
-    head.append("  " + pgettext("change", item.change), style=style)
+    head.append("  " + loc.pgettext("change", item.change), style=style)
     lines = [head]
     if item.old_id:
-        lines.append(Text(indent + _("renamed from {id}").format(id=item.old_id), style="cyan"))
+        lines.append(Text(indent + loc._("renamed from {id}").format(id=item.old_id), style="cyan"))
     # A removed clause takes its terms with it; listing each as "no longer set" would be noise.
     for term in item.terms if item.change != "removed" else ():
-        lines.append(Text(indent) + Text(make_visible(values.term_line(term)), style="bold"))
+        lines.append(Text(indent) + Text(make_visible(values.term_line(loc, term)), style="bold"))
     for term in values.kept_shown(item, show_all=show_all):
-        lines.append(Text(indent) + Text(make_visible(values.term_line(term)), style="dim"))
-    text_change, text_ok = clause_text_change(item)
+        lines.append(Text(indent) + Text(make_visible(values.term_line(loc, term)), style="dim"))
+    text_change, text_ok = clause_text_change(loc, item)
     if text_change is not None:
-        label = _("text (cosmetic)") if text_change.cosmetic else _("text")
-        badge = "" if text_ok else f"{tr.badge()} "
+        label = loc._("text (cosmetic)") if text_change.cosmetic else loc._("text")
+        badge = "" if text_ok else f"{loc.badge()} "
         lines.append(Text(f"{indent}{label}: {badge}") + _words(text_change))
         for shift in item.text.obligation if item.text is not None else ():
-            lines.append(Text(indent + _("! obligation {shift}").format(shift=shift),
+            lines.append(Text(indent + loc._("! obligation {shift}").format(shift=shift),
                               style="bold magenta"))
     elif item.change == "added" and item.new is not None and item.new.clause.text:
-        shown = make_visible(tr.plain_field(item.new.clause, "text"))
-        lines.append(Text(indent + _("text: {text}").format(text=shown), style="green"))
+        shown = make_visible(loc.plain_field(item.new.clause, "text"))
+        lines.append(Text(indent + loc._("text: {text}").format(text=shown), style="green"))
     elif item.change == "removed" and item.old is not None and item.old.clause.text:
-        shown = make_visible(tr.plain_field(item.old.clause, "text"))
-        lines.append(Text(indent + _("was: {text}").format(text=shown), style="red"))
-    lines.append(Text(indent + _("sources: {sources}").format(
-        sources=make_visible(_sources(item, show_all=show_all))), style="dim"))
+        shown = make_visible(loc.plain_field(item.old.clause, "text"))
+        lines.append(Text(indent + loc._("was: {text}").format(text=shown), style="red"))
+    lines.append(Text(indent + loc._("sources: {sources}").format(
+        sources=make_visible(_sources(loc, item, show_all=show_all))), style="dim"))
     return lines
 
 
-def _sources(item: ClauseDiff, *, show_all: bool = False) -> str:
-    line = _clause_sources(item)
+def _sources(loc: Locale, item: ClauseDiff, *, show_all: bool = False) -> str:
+    line = _clause_sources(loc, item)
     shown = [*item.terms, *values.kept_shown(item, show_all=show_all)]
-    comma, none = _(", "), _("none")
+    comma, none = loc._(", "), loc._("none")
     carried = [f"{comma.join(sources) or none} ({version})"
                for version, sources in carried_sources(shown).items()]
-    return line + (_("; carried values: {sources}").format(sources=_(", ").join(carried))
+    return line + (loc._("; carried values: {sources}").format(sources=loc._(", ").join(carried))
                    if carried else "")
 
 
-def _clause_sources(item: ClauseDiff) -> str:
+def _clause_sources(loc: Locale, item: ClauseDiff) -> str:
     old_ids, new_ids = side_sources(item)  # disputed claims' sources too
-    old = _(", ").join(old_ids) or _("none")
-    new = _(", ").join(new_ids) or _("none")
+    old = loc._(", ").join(old_ids) or loc._("none")
+    new = loc._(", ").join(new_ids) or loc._("none")
     old_in, new_in = item.reported_in
     if item.change == "removed" and item.new is None:
-        return _("absent from the full text of the head (was cited to {sources})").format(
+        return loc._("absent from the full text of the head (was cited to {sources})").format(
             sources=old)
     if item.change == "removed":
-        return _("removal reported by {sources} (in {version})").format(sources=new,
+        return loc._("removal reported by {sources} (in {version})").format(sources=new,
                                                                        version=new_in)
     if item.change == "added":
         return new
     if old == new and old_in == new_in:
         return f"{new} ({new_in})"
-    return _("{old} ({old_in}) → {new} ({new_in})").format(old=old, old_in=old_in, new=new,
+    return loc._("{old} ({old_in}) → {new} ({new_in})").format(old=old, old_in=old_in, new=new,
                                                             new_in=new_in)
 
 
-def clause_title(item: ClauseDiff) -> tuple[str | None, bool]:
+def clause_title(loc: Locale, item: ClauseDiff) -> tuple[str | None, bool]:
     """The clause's title in the active language (the head's side, else the base's)."""
     side = item.new if item.new is not None else item.old
     if side is None or not item.title:
         return item.title, True
-    text, ok = tr.field(side.clause, "title")
+    text, ok = loc.field(side.clause, "title")
     return (text, ok) if text else (item.title, True)
 
 
-def clause_text_change(item: ClauseDiff) -> tuple[TextChange | None, bool]:
+def clause_text_change(loc: Locale, item: ClauseDiff) -> tuple[TextChange | None, bool]:
     """The word diff to show: of the translations where both sides have one, else the
     English (False: to be badged) — plandiff.translations.translated_text_change."""
-    if item.text is None or tr.english():
+    if item.text is None or loc.english:
         return item.text, True
     from plandiff.core.translations import translated_text_change
 
     old = item.old.clause if item.old is not None else None
     new = item.new.clause if item.new is not None else None
-    shown, ok = translated_text_change(old, new, tr.language())
+    shown, ok = translated_text_change(old, new, loc.lang)
     return (shown, ok) if shown is not None else (item.text, False)
 
 
-def render(result: PlanDiff, console: Console, *, show_all: bool = False) -> None:
+def render(result: PlanDiff, console: Console, *, show_all: bool = False,
+           loc: Locale = ENGLISH) -> None:
+    """The diff on `console`, in the language of `loc` (the diff carries its term names)."""
     from rich.text import Text
 
-    if not tr.english():
-        tr.use_terms(result.terms)
-    console.print(summary_line(result))
-    console.print(Text("  " + _("base  {version}").format(
-        version=values.version_line(result.base)), style="dim"))
-    console.print(Text("  " + _("head  {version}").format(
-        version=values.version_line(result.head)), style="dim"))
+    loc = loc.with_terms(result.terms, result.positions)
+    console.print(summary_line(loc, result))
+    console.print(Text("  " + loc._("base  {version}").format(
+        version=values.version_line(loc, result.base)), style="dim"))
+    console.print(Text("  " + loc._("head  {version}").format(
+        version=values.version_line(loc, result.head)), style="dim"))
     changed = result.changed
     blank = Text("")
     # One print for many lines: rich's cost is mostly per call (it asks the terminal each time).
     batch: list[Text] = []
     for item in changed:
-        batch += [blank, *_clause(item, show_all=show_all)]
+        batch += [blank, *_clause(loc, item, show_all=show_all)]
         if len(batch) > 500:
             console.print(*batch, sep="\n")
             batch = []
     if batch:
         console.print(*batch, sep="\n")
-    positions.diff_terminal(result, console)
+    positions.diff_terminal(loc, result, console)
     hidden = [c for c in result.clauses if c.change in ("unchanged", "unreported")]
     if not hidden:
         return
@@ -204,17 +205,18 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False) -> Non
             mark, style = _MARKS[item.change]
             line = Text(f"{mark} {item.id}", style=style)
             if item.title:
-                line.append(f"  {tr.plain(*clause_title(item))}", style=style)
+                line.append(f"  {loc.plain(*clause_title(loc, item))}", style=style)
             last = item.reported_in[1] or item.reported_in[0]
-            extra = ("  " + _("(last reported in {version})").format(version=last)
+            extra = ("  " + loc._("(last reported in {version})").format(version=last)
                      if item.change == "unreported" else "")
-            line.append("  " + pgettext("change", item.change) + extra, style=style)
+            line.append("  " + loc.pgettext("change", item.change) + extra, style=style)
             console.print(line)
             for term in values.kept_shown(item, show_all=True):
-                console.print(Text("    " + make_visible(values.term_line(term)), style="dim"))
+                console.print(Text("    " + make_visible(values.term_line(loc, term)),
+                                   style="dim"))
     else:
         counts = result.summary
-        console.print(Text(_("{unchanged} unchanged and {unreported} unreported clauses not shown"
-                             " (use --all to list them)").format(
-            unchanged=values.count(counts["unchanged"]),
-            unreported=values.count(counts["unreported"])), style="dim"))
+        console.print(Text(loc._("{unchanged} unchanged and {unreported} unreported clauses not"
+                                 " shown (use --all to list them)").format(
+            unchanged=values.count(loc, counts["unchanged"]),
+            unreported=values.count(loc, counts["unreported"])), style="dim"))

@@ -1,0 +1,137 @@
+"""Markdown text that renders as itself, shared by the Markdown views (the diff, the report,
+positions, history, show, review): escaping, ids as code, plan content in a language, footnotes.
+Every untrusted string goes through `escape`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from plandiff.core.hidden_characters import is_web_url, make_visible
+from plandiff.core.models import Source
+from plandiff.i18n import Locale
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#!|~&$])")
+_LINE_START = re.compile(r"^(\d+)([.)])")
+_MERMAID = str.maketrans({'"': "'", "`": "'", "<": "‹", ">": "›", "#": "＃"})
+# What GitHub's autolink extension turns into a link without any markup: `scheme://` and `www.`.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)|(?i:(?<![A-Za-z0-9])www)(\.)")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def escape(text: str | None, *, mermaid: bool = False) -> str:
+    """Text that renders as itself: no markup, links, HTML, mentions' markup or line structure;
+    hidden characters shown as ⟨U+202E⟩. The one escape of every field that reaches Markdown.
+    With `mermaid`, text for a quoted label in a Mermaid chart: on one line (so it cannot close
+    the fence), with no quote, backtick, tag or entity code (#35;) of Mermaid's."""
+    if not text:
+        return ""
+    text = " ".join(make_visible(text).split())
+    if mermaid:
+        return text.translate(_MERMAID)
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK.sub(lambda m: m[0][:-1] + "\\" + m[0][-1], text)  # `https\://`, `www\.`
+    text = text.replace("@", "@\u200b")  # no @-mentions from clause text in a PR comment
+    return _LINE_START.sub(r"\1\\\2", text)
+
+
+def code(text: str) -> str:
+    """Inline code for ids; backticks inside are impossible for slugs but handled anyway."""
+    clean = " ".join(make_visible(str(text)).split()).replace("`", "'")
+    return f"`{clean}`"
+
+
+def content(loc: Locale, text: str | None, ok: bool, *, spans: bool = False) -> str:
+    """Plan content, escaped: the English badged where a translation was asked for and is
+    missing, and with `spans` (the HTML report) isolated left to right."""
+    shown = escape(text)
+    if ok or not shown:
+        return shown
+    if spans:
+        shown = f"[{shown}]{{dir=ltr lang=en}}"
+    return f"{escape(loc.badge())} {shown}"
+
+
+def in_english(loc: Locale, markup: str) -> str:
+    """Markup of plan text that exists only in English: badged in another language."""
+    return markup if loc.english or not markup else f"{escape(loc.badge())} {markup}"
+
+
+def english(loc: Locale, text: str | None, *, spans: bool = False) -> str:
+    """Plan text that has no translations (a note), escaped: marked in another language."""
+    return content(loc, text, loc.english, spans=spans)
+
+
+def field(loc: Locale, obj: object, name: str, *, spans: bool = False) -> str:
+    text, ok = loc.field(obj, name)
+    return content(loc, text, ok, spans=spans)
+
+
+def date(loc: Locale, value: object) -> str:
+    """An ISO date in English; the language's long form in another."""
+    import datetime as dt
+
+    assert isinstance(value, dt.date)
+    return loc.date(value)
+
+
+_REF = re.compile(r"\[\^([a-z0-9-]+)\](?!:)")
+
+
+def referenced(lines: list[str]) -> set[str]:
+    """The footnote labels that `lines` refer to: a footnote nothing refers to is dropped by
+    GitHub, so only these get one."""
+    return {match.group(1) for line in lines for match in _REF.finditer(line)}
+
+
+def footnote_id(source_id: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "-", source_id)
+
+
+def quote_plain(quote: str) -> str:
+    return f"“{escape(quote)}”"
+
+
+def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[str]],
+              quote_markup: Callable[[str], str] = quote_plain, *,
+              spans: bool = False) -> list[str]:
+    """One footnote a source: plandiff's words in the language; the outlet, the title and the
+    quotes as the source wrote them (with `spans`, the HTML report, each isolated in its own
+    direction on a right-to-left page)."""
+    def own(text: str) -> str:
+        shown = escape(text)
+        if not spans or not shown or not loc.rtl:
+            return shown
+        if _RTL.search(text):
+            return f"[{shown}]{{dir=rtl lang=ar}}"
+        return f"[{shown}]{{dir=ltr}}"
+
+    lines = []
+    for source_id, source in sources.items():
+        parts = [own(source.outlet)]
+        if source.title:
+            parts.append(own(f"“{source.title}”") if spans and loc.rtl
+                         else f"“{escape(source.title)}”")
+        parts.append(date(loc, source.date) if source.date else loc._("undated"))
+        if source.url and is_web_url(source.url):
+            parts.append(f"<{source.url}>")
+        elif source.url:
+            parts.append(escape(source.url))
+        if source.file:
+            parts.append(loc._("local copy {file}").format(file=code(source.file)))
+        if source.reliability:
+            parts.append(loc._("reliability: {level}").format(
+                level=loc.pgettext("reliability", source.reliability.value)))
+        text = loc._(", ").join(parts)
+        for quote in list(dict.fromkeys(quotes.get(source_id, [])))[:3]:
+            text += f" — {quote_markup(quote)}"
+        # A translated edition shows the sources' words untranslated: it says in what language.
+        if not loc.english and source.language and source.language != loc.lang:
+            text += " " + loc._("(in {language})").format(
+                language=escape(loc.quote_language_name(source.language)))
+        # The id first: markers are numbers on GitHub, and the text cites sources by id. Arabic
+        # puts a word first («المصدر `112`»): GitHub gives each footnote dir=auto, which a
+        # leading Latin id turned left to right (and a date «21 2025 نوفمبر»).
+        named = loc.pgettext("footnote", "{source}").format(source=code(source_id))
+        lines.append(f"[^{footnote_id(source_id)}]: {named}: {text}")
+    return lines
