@@ -215,8 +215,12 @@ def test_every_exported_value_is_the_value_the_views_print(run, make_repo, tmp_p
             if isinstance(value, dict) and "disputed" in value:
                 disputed += 1
                 mine = [c for c in claims if (c["version"], c["term"]) == key]
-                assert [(c["value"], c["sources"], c["note"]) for c in mine] == [
-                    (c["value"], ", ".join(c["sources"]), c["note"]) for c in value["disputed"]]
+                assert [(c["value"], c["sources"], c["note"], c["unknown"], c["hedged"])
+                        for c in mine] == [
+                    (c.get("value"), ", ".join(c["sources"]), c.get("note"), c.get("unknown"),
+                     int(c["hedged"])) for c in value["disputed"]]
+                assert [c["witnesses"] for c in mine] == [
+                    c["witnesses"]["independent"] for c in value["disputed"]]
                 assert row["value"] is None and row["disputed"] == 1
             else:
                 plain = None if isinstance(value, dict) else value
@@ -228,6 +232,9 @@ def test_every_exported_value_is_the_value_the_views_print(run, make_repo, tmp_p
             carried += row["carried_from"] is not None
             if point["sources"]:
                 assert row["sources"] == ", ".join(point["sources"])
+            if point.get("witnesses"):
+                assert row["witnesses"] == point["witnesses"]["independent"], key
+            assert row["hedged"] == int(point["hedged"]), key
             line = next(line for line in table.splitlines()
                         if line.startswith(f"| `{point['version']['id']}` |"))
             assert f"| {md.escape(row['value_text'])} |" in line, (key, line)
@@ -258,6 +265,7 @@ def test_every_exported_value_is_the_value_the_views_print(run, make_repo, tmp_p
         if stance["value_label"] is not None:
             assert mine[0]["value_text"] == stance["value_label"]
         assert mine[0]["sources"] == ", ".join(stance["sources"])
+        assert mine[0]["hedged"] == int(stance["hedged"])
 
 
 def test_re_running_replaces_the_outputs_and_bad_paths_are_refused(run, make_repo,
@@ -328,6 +336,10 @@ def test_copies_count_as_one_witness_and_hedges_are_kept(run, make_repo, tmp_pat
               label: Troop cap
               type: quantity
               unit: personnel
+            days:
+              label: Elections after signing
+              type: duration
+              unit: days
         """,
         "plans/sources.yaml": """
             wire:
@@ -351,14 +363,18 @@ def test_copies_count_as_one_witness_and_hedges_are_kept(run, make_repo, tmp_pat
                 cites: [{source: wire}, {source: reprint, hedge: expected}]
               - id: other
                 text: Another clause.
-                terms: {}
-                cites: [{source: wire}, {source: other}]
+                terms: {days: 100}
+                cites: [{source: wire, hedge: planned}, {source: other, hedge: expected}]
         """,
     })
     database = tmp_path / "plan.db"
     _export(run, root, "--sqlite", str(database))
     (cap,) = _rows(database, "SELECT * FROM term_values WHERE term = 'cap'")
     assert cap["sources"] == "wire, reprint" and cap["witnesses"] == 1
+    assert cap["hedged"] == 0 and cap["value_text"] == "600,000 personnel"
+    (days,) = _rows(database, "SELECT * FROM term_values WHERE term = 'days'")
+    assert days["witnesses"] == 2 and days["hedged"] == 1
+    assert days["value_text"] == "reportedly 100 days"
     reprint = _rows(database, "SELECT * FROM sources WHERE id = 'reprint'")[0]
     assert reprint["copy_of"] == "wire" and reprint["original"] == "wire"
     hedges = _rows(database, "SELECT source, hedge FROM citations WHERE clause = 'army'")

@@ -236,7 +236,10 @@ def _positions(plan: Plan, langs: list[str]) -> Table:
         Column("issue", "The issue, where no term fits"),
         Column("subject", "The term's label, or the issue"),
         Column("stance", "demand, offer, proposal, red-line, accept or reject"),
-        Column("verb", "The stance as the views say it (\"demands\", \"insists on\")"),
+        Column("verb", "The stance as the views say it (\"demands\", \"insists on\","
+               " \"reportedly accepts\")"),
+        Column("hedged", "1 when every citation of it is hedged: reported, not settled",
+               "INTEGER"),
         Column("value", "The value the party names, typed as its term (empty: none named)", ""),
         Column("value_text", "The value as the views print it (\"—\": none named)"),
         Column("date", "When it was stated (ISO)"),
@@ -257,8 +260,8 @@ def _positions(plan: Plan, langs: list[str]) -> Table:
             "id": stance.index + 1, "party": position.party, "party_name": stance.party_name,
             "term": position.term if position.term in plan.terms else None,
             "issue": position.issue, "subject": subject.label, "stance": position.stance.value,
-            "verb": verb(current(), stance), "value": _plain(value),
-            "value_text": stance_value(current(), stance, subject),
+            "verb": verb(current(), stance), "hedged": int(stance.hedged),
+            "value": _plain(value), "value_text": stance_value(current(), stance, subject),
             "date": position.date.isoformat(),
             "at": position.at if position.at in plan.versions else None, "text": position.text,
             "note": position.note, "sources": _sources(stance.sources),
@@ -344,6 +347,8 @@ def _term_values(plan: Plan, order: list[str], histories: dict[str, History]) ->
         Column("sources", "The sources that state it (of a disputed value: in `claims`)"),
         Column("witnesses", "How many independent witnesses those sources are: distinct original"
                " outlets, copies followed to what they copy", "INTEGER"),
+        Column("hedged", "1 when every citation of it is hedged: reported (\"reportedly\"),"
+               " not settled", "INTEGER"),
         Column("change", "Against the parent version: same, changed, set, unset"),
         Column("delta", "How a number moved from the parent version", ""),
         Column("percent", "The same, in percent", ""),
@@ -379,8 +384,11 @@ def _value_row(term_id: str, term: Term, result: History, point: HistoryPoint,
         "stated_in": point.reported_in if claims else None,
         "carried_from": point.carried_from if claims else None,
         "sources": _sources(single.sources) if single is not None else None,
-        "witnesses": (witnesses(sources, single.sources).independent
+        "witnesses": (single.independent if single is not None and known
+                      and single.independent is not None
+                      else witnesses(sources, single.sources).independent
                       if single is not None and single.sources else None),
+        "hedged": int(bool(claims) and all(c.hedged for c in claims)),
         "change": point.change, "delta": point.delta, "percent": point.percent,
         "value_json": json.dumps(value_json(claims), ensure_ascii=False) if claims else None,
     }
@@ -394,9 +402,11 @@ def _claims(plan: Plan, order: list[str], histories: dict[str, History]) -> Tabl
         Column("clause", "The clause that sets the term"),
         *_VALUE_COLUMNS,
         Column("note", "A remark on the claim"),
+        Column("unknown", "For a claim that gives no value: why"),
         Column("sources", "The sources that make this claim"),
         Column("witnesses", "How many independent witnesses they are (copies followed)",
                "INTEGER"),
+        Column("hedged", "1 when every citation of the claim is hedged", "INTEGER"),
         Column("stated_in", "The version whose clause stated the dispute",
                references="versions.id"),
         Column("carried_from", "The earlier version the dispute is carried from",
@@ -412,10 +422,15 @@ def _claims(plan: Plan, order: list[str], histories: dict[str, History]) -> Tabl
             for index, claim in enumerate(point.claims, 1):
                 rows.append({
                     "version": point.version.id, "term": term_id, "claim": index,
-                    "clause": point.clause_id, "value": _plain(claim.value),
-                    "value_text": _claim_text(term, claim), "note": claim.note,
+                    "clause": point.clause_id,
+                    "value": _plain(claim.value) if claim.known else None,
+                    "value_text": _claim_text(term, claim),
+                    "note": claim.note if claim.known else None,
+                    "unknown": None if claim.known else claim.note,
                     "sources": _sources(claim.sources),
-                    "witnesses": witnesses(plan.sources, claim.sources).independent,
+                    "witnesses": (claim.independent if claim.independent is not None
+                                  else witnesses(plan.sources, claim.sources).independent),
+                    "hedged": int(claim.hedged),
                     "stated_in": point.reported_in,
                     "carried_from": point.carried_from})
     return Table("claims", "Disputed values", "Where sources disagree on a value: one row per"
@@ -424,8 +439,9 @@ def _claims(plan: Plan, order: list[str], histories: dict[str, History]) -> Tabl
 
 
 def _claim_text(term: Term, claim: Claim) -> str:
-    """A claim as the views print it inside a dispute: its value (its sources beside it)."""
-    return values.value(current(), term, claim.value)
+    """A claim as the views print it inside a dispute: its value, "reportedly" when hedged (its
+    sources are beside it, in `sources`)."""
+    return values.reported(current(), values.value(current(), term, claim.value), claim.hedged)
 
 
 def _citations(plan: Plan, order: list[str]) -> Table:
