@@ -504,6 +504,25 @@ def log_command(
                   loc=loc.with_plan(loaded.plan))
 
 
+@app.command("terms")
+@handle_errors
+def terms_command(
+    output_format: DiffFormat = typer.Option(DiffFormat.terminal, "--format", "-f",
+                                             help="Output format."),
+    root: Path | None = RootOption,
+    max_bytes: int | None = MaxBytesOption,
+    max_nodes: int | None = MaxNodesOption,
+    lang: str | None = LangOption,
+    digits: str | None = DigitsOption,
+) -> None:
+    """List every term (id, label, unit) and the clauses that set it: the names --term and
+    history take."""
+    _speak(lang, digits)
+
+    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
+    formats.write("terms", output_format.value, loaded.plan)
+
+
 @app.command("show")
 @handle_errors
 def show_command(

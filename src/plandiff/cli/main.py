@@ -9,7 +9,7 @@ import sys
 PLAIN_COMMANDS = frozenset({"log", "show", "history", "positions", "report"})
 COMMANDS = frozenset({
     "diff", "log", "show", "check", "report", "history", "review", "textconv", "fmt", "schema",
-    "import", "site", "positions", "export", "--help", "-h", "--install-completion",
+    "import", "site", "positions", "export", "terms", "--help", "-h", "--install-completion",
     "--show-completion",
 })
 
