@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 
 from plandiff.core.models import Disputed, Plan
 from plandiff.core.resolve import Resolver
+from plandiff.i18n import ENGLISH
 from plandiff.importer.align import align
 from plandiff.importer.choices import read_choices
 from plandiff.importer.draft import candidates, items_of
@@ -110,7 +111,7 @@ def _older(plan: Plan, version_id: str) -> list[str]:
 def round_trip(plan: Plan, version_id: str, parent_id: str) -> Score:
     """Render `version_id` with `plandiff show --format text` and align it with `parent_id`."""
     version = Resolver(plan).resolve(version_id)
-    points = parse(numbered_text(version, list(version.clauses.values()))).points
+    points = parse(numbered_text(ENGLISH, version, list(version.clauses.values()))).points
     numbered = [c for c in version.live() if c.clause.number is not None]
     live = numbered or version.live()  # an unnumbered clause is a paragraph, not a point
     assert len(points) == len(live), "every live clause is one point of the text"

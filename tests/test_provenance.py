@@ -137,12 +137,13 @@ def test_strict_check_lists_restated_clauses_that_carry_terms(run) -> None:
 
 
 def test_review_lists_what_a_restated_clause_carries(run, tmp_path: Path) -> None:
+    from plandiff.i18n import ENGLISH
     from plandiff.render.review import change_lines
 
     result = diff_versions(load_plan(find_root(CASE)).plan, "draft", "revision")
     army = next(c for c in result.clauses if c.id == "army")
     assert ("When the cap applies: At all times (carried from draft); independent witnesses: 1"
-            in change_lines(army))
+            in change_lines(ENGLISH, army))
 
 
 def test_textconv_says_a_partial_version_carries_what_it_does_not_list(run) -> None:
