@@ -15,35 +15,16 @@ import os
 import stat
 import sys
 
-CACHE_ENV = "PLANDIFF_CACHE"
-CACHE_DIR_ENV = "PLANDIFF_CACHE_DIR"
+from plandiff.repo.cache_folder import cache_folder as folder
+from plandiff.repo.cache_folder import enabled
+from plandiff.repo.cache_folder import hasher as _hasher
+
 FORMAT = b"plandiff-output-cache/1"
 MAX_ENTRIES = 256
-_OFF = frozenset({"0", "off", "no", "false"})
 
 
 class _Uncacheable(Exception):
     """Something in the inputs that the key cannot vouch for (a link, a pipe, no repository)."""
-
-
-def _hasher() -> object:
-    try:
-        from _blake2 import blake2b  # hashlib itself costs several ms to import
-    except ImportError:  # pragma: no cover (every CPython build has it)
-        from hashlib import blake2b
-    return blake2b(digest_size=20)
-
-
-def enabled() -> bool:
-    return os.environ.get(CACHE_ENV, "").strip().lower() not in _OFF
-
-
-def folder() -> str | None:
-    """The cache folder, or None when it may not be used."""
-    chosen = os.environ.get(CACHE_DIR_ENV) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "plandiff")
-    return chosen if os.path.isabs(chosen) else None
 
 
 def find_root() -> str | None:
@@ -77,7 +58,7 @@ def key(args: list[str]) -> tuple[str, str, str] | None:
     if root is None or folder() is None:
         return None
     digest = _hasher()
-    feed = digest.update  # type: ignore[attr-defined]
+    feed = digest.update
     try:
         for part in (FORMAT, sys.version.encode(), sys.executable.encode(),
                      os.getcwd().encode("utf-8", "surrogateescape"), root.encode(
@@ -94,7 +75,7 @@ def key(args: list[str]) -> tuple[str, str, str] | None:
     if plans is None:
         return None
     feed(plans.encode())
-    return digest.hexdigest(), root, plans  # type: ignore[attr-defined]
+    return digest.hexdigest(), root, plans
 
 
 def plans_digest(root: str) -> str | None:
@@ -102,10 +83,10 @@ def plans_digest(root: str) -> str | None:
     for them (a link, a pipe, folders nested too deep)."""
     digest = _hasher()
     try:
-        _feed_tree(digest.update, os.path.join(root, "plans"), code=False)  # type: ignore[attr-defined]
+        _feed_tree(digest.update, os.path.join(root, "plans"), code=False)
     except (OSError, _Uncacheable):
         return None
-    return digest.hexdigest()  # type: ignore[attr-defined, no-any-return]
+    return digest.hexdigest()
 
 
 def _terminal() -> str:

@@ -25,15 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from plandiff.repo.cache_folder import cache_folder, enabled, hasher
+
 if TYPE_CHECKING:
     from plandiff.repo.repository import LoadedPlan, Root
 
-CACHE_ENV = "PLANDIFF_CACHE"
-CACHE_DIR_ENV = "PLANDIFF_CACHE_DIR"
 FORMAT = b"plandiff-repository-cache/1"
 SUBFOLDER = "repositories"
 MAX_ENTRIES = 64
-_OFF = frozenset({"0", "off", "no", "false"})
 # The plandiff package: every file in it but compiled bytecode and the bundled corpus (which is
 # keyed as plan files, when it is the repository read).
 PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -43,26 +42,6 @@ _code_digests: dict[str, bytes] = {}
 
 class Uncacheable(Exception):
     """Something the key cannot vouch for: a symbolic link, a pipe, folders nested too deep."""
-
-
-def _hasher() -> Any:
-    try:
-        from _blake2 import blake2b  # hashlib itself costs several ms to import
-    except ImportError:  # pragma: no cover (every CPython build has it)
-        from hashlib import blake2b
-    return blake2b(digest_size=20)
-
-
-def enabled() -> bool:
-    return os.environ.get(CACHE_ENV, "").strip().lower() not in _OFF
-
-
-def cache_folder() -> str | None:
-    """The user's plandiff cache folder (absolute), or None."""
-    chosen = os.environ.get(CACHE_DIR_ENV) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
-        "plandiff")
-    return chosen if os.path.isabs(chosen) else None
 
 
 # --- the key -------------------------------------------------------------------------------------
@@ -99,7 +78,7 @@ def code_digest() -> bytes:
     distributions (their names carry their versions); once a process."""
     known = _code_digests.get(PACKAGE)
     if known is None:
-        digest = _hasher()
+        digest = hasher()
         for part in (FORMAT, sys.version.encode(), sys.executable.encode()):
             digest.update(len(part).to_bytes(8, "big") + part)
         feed_tree(digest.update, PACKAGE, code=True)
@@ -114,9 +93,9 @@ def code_digest() -> bytes:
 
 def plans_digest(plans: str) -> bytes:
     """The digest of every name and byte under a plans/ folder."""
-    digest = _hasher()
+    digest = hasher()
     feed_tree(digest.update, plans, code=False)
-    return digest.digest()  # type: ignore[no-any-return]
+    return digest.digest()
 
 
 # --- reading and keeping entries ------------------------------------------------------------------
@@ -143,7 +122,7 @@ def slot(root: Root) -> Slot | None:
     plans = str(root.plans)
     try:
         plans_bytes = plans_digest(plans)
-        digest = _hasher()
+        digest = hasher()
         digest.update(code_digest())
         digest.update(repr((root.limits.max_bytes, root.limits.max_nodes)).encode())
         digest.update(plans_bytes)
@@ -250,7 +229,7 @@ _DATE = "$date"
 
 
 def _header(key: str, body: bytes) -> bytes:
-    check = _hasher()
+    check = hasher()
     check.update(body)
     return b"%s %s %d %s\n" % (FORMAT, key.encode(), len(body), check.hexdigest().encode())
 
@@ -300,7 +279,7 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
     if len(fields) != 4 or fields[0] != FORMAT or fields[1] != key.encode() \
             or int(fields[2]) != len(body):
         return None
-    check = _hasher()
+    check = hasher()
     check.update(body)
     if check.hexdigest().encode() != fields[3]:
         return None

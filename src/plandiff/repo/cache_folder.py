@@ -1,0 +1,38 @@
+"""Where plandiff keeps its caches (the output of `plandiff A B`, the repositories it read), and
+whether it may: one definition for both. Imports nothing but `os`: the quick path reads it at
+every start."""
+
+from __future__ import annotations
+
+import os
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs the quick path
+if TYPE_CHECKING:
+    from hashlib import blake2b as Blake2b
+
+CACHE_ENV = "PLANDIFF_CACHE"
+CACHE_DIR_ENV = "PLANDIFF_CACHE_DIR"
+_OFF = frozenset({"0", "off", "no", "false"})
+
+
+def enabled() -> bool:
+    """False when PLANDIFF_CACHE turns the caches off (0, off, no, false)."""
+    return os.environ.get(CACHE_ENV, "").strip().lower() not in _OFF
+
+
+def cache_folder() -> str | None:
+    """The user's plandiff cache folder (PLANDIFF_CACHE_DIR, else $XDG_CACHE_HOME/plandiff, else
+    ~/.cache/plandiff), or None when that is not an absolute path."""
+    chosen = os.environ.get(CACHE_DIR_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "plandiff")
+    return chosen if os.path.isabs(chosen) else None
+
+
+def hasher() -> Blake2b:
+    """A fresh BLAKE2b hash of 20 bytes (without importing hashlib, which costs several ms)."""
+    try:
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover (every CPython build has it)
+        from hashlib import blake2b
+    return blake2b(digest_size=20)
