@@ -123,6 +123,9 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
             parts.append(loc._("reliability: {level}").format(
                 level=loc.pgettext("reliability", source.reliability.value)))
         text = loc._(", ").join(parts)
+        if source.note:  # "fictional", "a copy of …": English data, badged in another language
+            text += " — " + loc._("Note: {note}").format(
+                note=content(loc, source.note, loc.english, spans=spans))
         for quote in list(dict.fromkeys(quotes.get(source_id, [])))[:3]:
             text += f" — {quote_markup(quote)}"
         # A translated edition shows the sources' words untranslated: it says in what language.
