@@ -278,7 +278,9 @@ def test_a_value_whose_only_citation_is_hedged_is_reported_in_every_view(run, vi
     page = tmp_path / "report.html"
     assert run("report", "v1", "v2", "-f", "html", "-o", str(page), root=views).exit_code == 0
     assert said in page.read_text(encoding="utf-8")
-    assert f"Elections after signing: {said}" in run("show", "v2", root=views).stdout
+    shown = run("show", "v2", root=views).stdout
+    assert f"Elections after signing: {said}" in shown
+    assert '[other]: "expected within 100 days" (hedged: expected)' in shown  # and why
     assert said in run("show", "v2", "--format", "markdown", root=views).stdout
     monkeypatch.setenv("COLUMNS", "200")  # the terminal's table, on one line
     assert said in run("history", "days", root=views).stdout

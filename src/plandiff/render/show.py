@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.diff import value_claims
+from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Disputed, NoLongerKnown, Plan
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion
@@ -201,7 +202,7 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             if quote:
                 label = _language_label(loc, source.language if source else None)
                 quote += f" {escape(label.strip())}" if label else ""
-            lines.append(f"- {code(cite.source)} {outlet}{quote}")
+            lines.append(f"- {code(cite.source)} {outlet}{quote}{escape(hedged(loc, cite.hedge))}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -233,7 +234,15 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             if quote:
                 source = plan.sources.get(cite.source)
                 quote += _language_label(loc, source.language if source else None)
-            console.print(Text(f"    [{cite.source}]{quote}", style="dim"))
+            console.print(Text(f"    [{cite.source}]{quote}"
+                               + make_visible(hedged(loc, cite.hedge), one_line=True),
+                               style="dim"))
+
+
+def hedged(loc: Locale, hedge: str | None) -> str:
+    """' (hedged: possible changes)' after a citation whose source only reports the fact; ''
+    otherwise."""
+    return loc._(" (hedged: {hedge})").format(hedge=hedge) if hedge else ""
 
 
 def _language_label(loc: Locale, language: str | None) -> str:

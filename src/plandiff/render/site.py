@@ -41,6 +41,7 @@ from plandiff.render.history import change_text, state_text, value_text
 from plandiff.render.html import page, render_fragment
 from plandiff.render.log import rows as log_rows
 from plandiff.render.report import ReportStyle, render_markdown
+from plandiff.render.show import hedged
 from plandiff.render.site_html import (
     SITE_CSS,
     badge,
@@ -563,6 +564,8 @@ class _Site:
             quote += " " + esc(_("(in {language})").format(
                 language=i18n.quote_language_name(language)))
         note = f' <span class="meta">({esc(cite.note)})</span>' if cite.note else ""
+        if cite.hedge:
+            note = f' <span class="meta">{esc(hedged(current(), cite.hedge).strip())}</span>' + note
         return "<li>" + _("Source {source}").format(
             source=self.source_link(here, cite.source)) + f"{outlet}{quote}{note}</li>"
 
