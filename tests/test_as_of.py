@@ -216,3 +216,41 @@ def test_first_reported_is_the_earliest_dated_citation(root) -> None:
         FirstReported(dt.date(2025, 11, 20), "early")
     assert first_reported(["nodate"], sources) == FirstReported(None, "nodate")
     assert first_reported([], sources) is None
+
+
+# --- first reported (issue 27, item 2) -----------------------------------------------------------
+
+
+def test_every_value_carries_its_earliest_citation(run, root) -> None:
+    history = json.loads(run("history", "nato", "-f", "json", root=root).output)
+    firsts = {p["version"]["id"]: p["first_reported"] for p in history["points"]}
+    # v1 cites an undated source beside `early`: the earliest dated citation is the one.
+    assert firsts["v1"] == {"date": "2025-11-20", "source": "early"}
+    # a dispute was first reported when its earliest claim was
+    assert firsts["v2"] == {"date": "2025-11-23", "source": "mid"}
+    diff = json.loads(run("diff", "v1", "v3", "-f", "json", root=root).output)
+    army = next(t for c in diff["clauses"] for t in c["terms"] if t["term"] == "cap")
+    assert army["first_reported"] == {"old": {"date": "2025-11-20", "source": "early"},
+                                      "new": {"date": "2025-11-30", "source": "latest"}}
+    shown = json.loads(run("show", "v1", "-f", "json", root=root).output)
+    assert shown["clauses"][0]["first_reported"] == {"cap": {"date": "2025-11-20",
+                                                             "source": "early"}}
+
+
+def test_show_and_history_say_when_a_value_was_first_reported(run, root, tmp_path) -> None:
+    shown = run("show", "v2", root=root).output
+    cap = next(line for line in shown.splitlines() if line.strip().startswith("Troop cap:"))
+    assert cap.strip().startswith("Troop cap: 800,000 personnel")
+    assert cap.endswith(" — first reported 25 Nov 2025 by Late Outlet")
+    nato = next(line for line in shown.splitlines() if line.strip().startswith("NATO path:"))
+    assert "Up to consensus (mid" in nato and "first reported 23 Nov 2025 by Mid Outlet)" in nato
+    assert nato.index("Mid Outlet") < nato.index("| Barred (late") \
+        < nato.index("first reported 25 Nov 2025 by Late Outlet)")
+    history = run("history", "cap", root=root).output
+    assert "first reported" in history.splitlines()[1]
+    assert "20 Nov 2025," in history  # then the source's id (the column may fold it)
+    markdown = run("history", "cap", "-f", "markdown", root=root).output
+    assert "| First reported |" in markdown and "| 30 Nov 2025, latest |" in markdown
+    assert run("site", str(tmp_path / "site"), root=root).exit_code == 0
+    page = (tmp_path / "site" / "terms" / "cap.html").read_text(encoding="utf-8")
+    assert "First reported" in page and "25 Nov 2025, late" in page

@@ -63,7 +63,8 @@ def test_every_resolved_value_of_the_corpus_is_stated_by_its_version_or_an_ances
 
 def test_show_labels_a_carried_value_and_names_its_sources(run) -> None:
     out = run("show", "revision", "army", root=CASE).stdout
-    assert "Army cap: 600,000 personnel; 1 independent witness\n" in out
+    assert "Army cap: 600,000 personnel; 1 independent witness — first reported 5 Mar 2026 by" \
+        " Daily paper\n" in out
     assert ("When the cap applies: At all times (carried from draft) — sources of draft: wire"
             " (1 independent witness)" in out)
 

@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from plandiff.core import models
-from plandiff.core.as_of import KnownOn
+from plandiff.core.as_of import FirstReported, KnownOn, first_reported
 from plandiff.core.models import (
     CHANGE_KINDS,
     NUMERIC_TYPES,
@@ -94,6 +94,8 @@ class TermChange:
     # The independent witnesses of each side (every claim's sources together); None where the
     # side does not set the term or the bibliography was not given.
     witnesses: tuple[Witnesses | None, Witnesses | None] = (None, None)
+    # Each side's earliest citation (its source's date and id): when the value was first reported.
+    first_reported: tuple[FirstReported | None, FirstReported | None] = (None, None)
 
     @property
     def hedged(self) -> tuple[bool, bool]:
@@ -414,6 +416,14 @@ def _claim(claim: models.Claim, bibliography: Mapping[str, Source] | None) -> Cl
     return Claim(NOT_KNOWN, sources, why, hedged, count)
 
 
+def claims_first_reported(claims: tuple[Claim, ...],
+                          sources: Mapping[str, Source] | None) -> FirstReported | None:
+    """A value's first report: the earliest dated source of any of its claims."""
+    if sources is None or not claims:
+        return None
+    return first_reported((s for claim in claims for s in claim.sources), sources)
+
+
 def value_claims(side: ResolvedClause, term_id: str,
                  bibliography: Mapping[str, Source] | None = None) -> tuple[Claim, ...]:
     """The claims of a term's value in a resolved clause, with the sources, hedge and witnesses
@@ -436,7 +446,8 @@ def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
                  bibliography: Mapping[str, Source] | None = None,
                  ) -> tuple[tuple[TermChange, ...], tuple[TermChange, ...]]:
     """The term changes between two sides of a clause, and the terms it keeps (confirmed by the
-    head, or carried), each side saying which version stated its value."""
+    head, or carried), each side saying which version stated its value and (with the
+    bibliography) its witnesses and when it was first reported."""
     old_terms = old.clause.terms if old is not None else {}
     new_terms = new.clause.terms if new is not None else {}
     changes: list[TermChange] = []
@@ -491,6 +502,8 @@ def term_changes(registry: dict[str, Term], old: ResolvedClause | None,
                           new_stated if new_stated not in (None, head_id) else None),
             witnesses=(_side_witnesses(old_claims, bibliography),
                        _side_witnesses(new_claims, bibliography)),
+            first_reported=(claims_first_reported(old_claims, bibliography),
+                            claims_first_reported(new_claims, bibliography)),
         )
         (kept if kind in TERM_KEPT else changes).append(change)
     return tuple(changes), tuple(kept)

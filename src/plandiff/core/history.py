@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from plandiff.core.as_of import KnownOn
-from plandiff.core.diff import Claim, TextChange, diff_text, movement, value_claims
-from plandiff.core.models import NUMERIC_TYPES, Plan, Term, Version
+from plandiff.core.as_of import FirstReported, KnownOn, first_reported
+from plandiff.core.diff import (
+    Claim,
+    TextChange,
+    claims_first_reported,
+    diff_text,
+    movement,
+    value_claims,
+)
+from plandiff.core.models import NUMERIC_TYPES, Plan, Source, Term, Version
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.core.suggestions import candidates, candidates_hint
@@ -27,6 +35,8 @@ class HistoryPoint:
     delta: float | None = None
     percent: float | None = None
     text_change: TextChange | None = None
+    # The earliest citation of the value (of every claim, when disputed) or of the clause's text.
+    first_reported: FirstReported | None = None
 
     @property
     def value(self) -> Any:
@@ -57,6 +67,8 @@ class History:
     term: Term | None
     points: tuple[HistoryPoint, ...]
     as_of: KnownOn | None = None  # the plan as known on a date, when asked as of one
+    # The bibliography, for the sources of the points (their outlets and dates).
+    sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
 
     def __repr__(self) -> str:
         return f"History({self.kind!r}, {self.subject!r}, {len(self.points)} points)"
@@ -138,8 +150,10 @@ def term_history(plan: Plan, term_id: str, *, resolver: Resolver | None = None) 
         change, delta, percent = _compare(term, parent, claims)
         points[version_id] = HistoryPoint(
             version, state, holder.id, version_id if reported else holder.stated_in(term_id),
-            claims, change=change, delta=delta, percent=percent)
-    return History("term", term_id, term.label, term, tuple(points.values()))
+            claims, change=change, delta=delta, percent=percent,
+            first_reported=claims_first_reported(claims, plan.sources))
+    return History("term", term_id, term.label, term, tuple(points.values()),
+                   sources=plan.sources)
 
 
 def _compare(term: Term, parent: HistoryPoint | None,
@@ -201,10 +215,14 @@ def clause_history(plan: Plan, subject: str, *, resolver: Resolver | None = None
             else:
                 text_change = diff_text(parent.text, text)
                 change = "changed" if text_change is not None else "same"
+        first = None if text is None else first_reported(
+            (cite.source for cite in clause.clause.cites), plan.sources)
         points[version_id] = HistoryPoint(
             version, state, clause.id, clause.reported_in, text=text,
-            number=clause.clause.number, change=change, text_change=text_change)
-    return History("clause", subject, label, None, tuple(points.values()))
+            number=clause.clause.number, change=change, text_change=text_change,
+            first_reported=first)
+    return History("clause", subject, label, None, tuple(points.values()),
+                   sources=plan.sources)
 
 
 def chart_series(result: History) -> list[tuple[str, float]]:

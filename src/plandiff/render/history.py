@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from plandiff.core.hidden_characters import make_visible
 from plandiff.core.history import History, HistoryPoint, chart_series
 from plandiff.i18n import ENGLISH, Locale
-from plandiff.render import json_text, values
+from plandiff.render import json_text, known, values
 from plandiff.render import markdown as md
 from plandiff.render.json import value_json, version_info, witnesses_json
 
@@ -80,6 +81,7 @@ def to_data(result: History) -> dict[str, Any]:
             item["delta"], item["percent"] = point.delta, point.percent
         else:
             item["text"], item["number"] = point.text, point.number
+        item["first_reported"] = known.first_json(point.first_reported)
         points.append(item)
     data: dict[str, Any] = {"format": "plandiff.history/1", "kind": result.kind,
                             "subject": result.subject, "label": result.label, "points": points}
@@ -146,11 +148,11 @@ def render_markdown(result: History, *, lineage_beside: bool = False,
     if result.kind == "term":
         head = [loc._("Version"), loc._("Date"), loc._("Value"), loc._("Change from parent"),
                 loc._("State"),
-                loc._("Sources")]
+                loc._("Sources"), loc._("First reported")]
     else:
         head = [loc._("Version"), loc._("Date"), "§", loc._("Text"), loc._("Change from parent"),
-                loc._("State")]
-    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|"]
+                loc._("State"), loc._("First reported")]
+    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|---|"]
     comma = loc._(", ")
     for point in result.points:
         if result.kind == "term":
@@ -165,6 +167,7 @@ def render_markdown(result: History, *, lineage_beside: bool = False,
             number = md.escape(str(point.number)) if point.number is not None else ""
             cells = [number, text or "—", md.escape(change_text(loc, result, point)),
                      md.escape(state_text(loc, point))]
+        cells.append(md.escape(known.first_cell(point.first_reported, loc)))
         lines.append(f"| {md.code(point.version.id)} | {_date(loc, point)} | " + " | ".join(cells)
                      + " |")
     return "\n".join(lines) + "\n"
@@ -215,7 +218,7 @@ def render_terminal(result: History, console: Console, *,
     if result.kind == "term":
         for column in (loc._("version"), *parent, loc._("date"), loc._("value"), loc._("change"),
                        loc._("state"),
-                       loc._("sources")):
+                       loc._("sources"), loc._("first reported")):
             table.add_column(column, overflow="fold")
         for point in result.points:
             style = "dim" if point.state in ("unreported", "carried", "absent") else None
@@ -223,7 +226,9 @@ def render_terminal(result: History, console: Console, *,
             sources += _witness_suffix(loc, point)
             table.add_row(point.version.id, *lineage(point), _date(loc, point),
                           value_text(loc, result, point), change_text(loc, result, point),
-                          state_text(loc, point), sources, style=style)
+                          state_text(loc, point), sources,
+                          make_visible(known.first_cell(point.first_reported, loc)),
+                          style=style)
     else:
         for column in (loc._("version"), *parent, loc._("date"), "§", loc._("text"),
                        loc._("change"), loc._("state")):

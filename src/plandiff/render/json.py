@@ -7,7 +7,7 @@ from typing import Any
 from plandiff.core.diff import Claim, ClauseDiff, PlanDiff, TermChange
 from plandiff.core.models import Citation, TermType, Version
 from plandiff.i18n import ENGLISH, Locale
-from plandiff.render import json_text, positions, values
+from plandiff.render import json_text, known, positions, values
 from plandiff.render.json_shapes import source_info, value_json, witnesses_json
 
 __all__ = ["source_info", "value_json", "witnesses_json"]
@@ -48,6 +48,8 @@ def term_change(loc: Locale, change: TermChange) -> dict[str, Any]:
                                                                       found.sources)
                       for side, found in zip(("old", "new"), change.witnesses, strict=True)},
         "hedged": {"old": change.hedged[0], "new": change.hedged[1]},
+        "first_reported": {"old": known.first_json(change.first_reported[0]),
+                           "new": known.first_json(change.first_reported[1])},
     }
     if change.unit:
         data["unit"] = change.unit

@@ -11,6 +11,7 @@ from plandiff import i18n
 from plandiff.core.as_of import FirstReported, KnownOn, NotYetReported
 from plandiff.core.models import Source
 from plandiff.i18n import (
+    Locale,
     _,
     current,  # transitional (issue 23)
     ngettext,
@@ -21,8 +22,10 @@ from plandiff.render import values
 LISTED = 12
 
 
-def day(value: dt.date) -> str:
-    """'21 Nov 2025' (in another language, its long form)."""
+def day(value: dt.date, loc: Locale | None = None) -> str:
+    """'21 Nov 2025' (in another language, its long form); in `loc`'s, or the active one."""
+    if loc is not None:
+        return f"{value.day} {value:%b %Y}" if loc.english else loc.date(value)
     if i18n.english():
         return f"{value.day} {value:%b %Y}"
     return i18n.date(value)
@@ -36,17 +39,33 @@ def outlet(source_id: str, sources: Mapping[str, Source]) -> str:
     return source.outlet
 
 
-def first_text(first: FirstReported | None, sources: Mapping[str, Source]) -> str:
-    """'first reported 21 Nov 2025 by Hutch Post (AP text)'; '' when nothing is cited."""
+def first_text(first: FirstReported | None, sources: Mapping[str, Source],
+               loc: Locale | None = None) -> str:
+    """'first reported 21 Nov 2025 by Hutch Post (AP text)'; '' when nothing is cited. In
+    `loc`'s language (the active one when None)."""
+    gettext = loc._ if loc is not None else _
     if first is None:
         return ""
     if first.date is None:
-        return _("first reported by {source}, on a date no source gives").format(
+        return gettext("first reported by {source}, on a date no source gives").format(
             source=outlet(first.source or "", sources))
     if first.source is None:
-        return _("first reported {date}").format(date=day(first.date))
-    return _("first reported {date} by {source}").format(date=day(first.date),
-                                                         source=outlet(first.source, sources))
+        return gettext("first reported {date}").format(date=day(first.date, loc))
+    return gettext("first reported {date} by {source}").format(
+        date=day(first.date, loc), source=outlet(first.source, sources))
+
+
+def first_cell(first: FirstReported | None, loc: Locale | None = None) -> str:
+    """A table cell: '21 Nov 2025, ap-hutchpost' (the source's id, as the sources column gives
+    it); '—' when nothing is cited. In `loc`'s language (the active one when None)."""
+    gettext = loc._ if loc is not None else _
+    if first is None:
+        return "—"
+    if first.date is None:
+        return gettext("{source}, date unknown").format(source=first.source or "")
+    if first.source is None:
+        return day(first.date, loc)
+    return gettext("{date}, {source}").format(date=day(first.date, loc), source=first.source)
 
 
 def first_json(first: FirstReported | None) -> dict[str, Any] | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from plandiff.core.diff import value_claims
+from plandiff.core.as_of import FirstReported, first_reported
+from plandiff.core.diff import claims_first_reported, value_claims
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Disputed, NoLongerKnown, Plan
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion
 from plandiff.i18n import ENGLISH, Locale
-from plandiff.render import json_text, values
+from plandiff.render import json_text, known, values
 from plandiff.render.json import source_info, version_info
 
 if TYPE_CHECKING:
@@ -48,8 +49,11 @@ def _term_text(loc: Locale, plan: Plan, clause: ResolvedClause, term_id: str,
                 shown = loc._("unknown: {why}").format(why=claim.unknown)
             else:
                 shown = values.value(loc, term, claim.value) if term else str(claim.value)
+            first = known.first_text(first_reported(item.sources, plan.sources), plan.sources,
+                                     loc)
             parts.append(f"{values.reported(loc, shown, item.hedged)}"
-                         f" ({values.claim_sources(loc, item.sources, item.independent)})")
+                         f" ({values.claim_sources(loc, item.sources, item.independent)};"
+                         f" {first})")
         text = loc._("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
     else:
         shown = values.value(loc, term, value) if term else str(value)
@@ -67,7 +71,15 @@ def _term_text(loc: Locale, plan: Plan, clause: ResolvedClause, term_id: str,
     elif not isinstance(value, Disputed) and claims[0].independent:
         text += loc._("; {witnesses}").format(
             witnesses=values.witness_note(loc, claims[0].independent))
-    return text
+    if isinstance(value, Disputed):  # each claim says when it was first reported
+        return text
+    first = known.first_text(claims_first_reported(claims, plan.sources), plan.sources, loc)
+    return text + (loc._(" — {first}").format(first=first) if first else "")
+
+
+def first_reported_of(plan: Plan, clause: ResolvedClause, term_id: str) -> FirstReported | None:
+    """When a term value of a clause was first reported: its claims' earliest dated source."""
+    return claims_first_reported(value_claims(clause, term_id), plan.sources)
 
 
 def stated_in(clause: ResolvedClause) -> dict[str, str]:
@@ -98,6 +110,8 @@ def to_data(plan: Plan, resolved: ResolvedVersion,
             "reported": c.reported, "reported_in": c.reported_in,
             "terms": {k: _term_json(plan, v) for k, v in c.clause.terms.items()},
             "stated_in": stated_in(c),
+            "first_reported": {t: known.first_json(first_reported_of(plan, c, t))
+                               for t in c.clause.terms},
             "witnesses": {k: _witnesses_json(plan, c, k) for k in c.clause.terms},
             "hedged": {k: value_claims(c, k)[0].hedged for k in c.clause.terms
                        if not isinstance(c.clause.terms[k], Disputed)},

@@ -36,7 +36,7 @@ from plandiff.i18n import (
     pgettext,
 )
 from plandiff.i18n import content as tr
-from plandiff.render import positions_site, site_api, site_cards, site_feed, values
+from plandiff.render import known, positions_site, site_api, site_cards, site_feed, values
 from plandiff.render.history import change_text, state_text, value_text
 from plandiff.render.html import page, render_fragment
 from plandiff.render.log import rows as log_rows
@@ -596,7 +596,7 @@ class _Site:
     def history_table(self, here: str, result: History) -> str:
         if result.kind == "term":
             head = [_("Version"), _("Parent"), _("Date"), _("Value"), _("Change from parent"),
-                    _("State"), _("Sources")]
+                    _("State"), _("Sources"), _("First reported")]
             rows = []
             for point in result.points:
                 sources = _(", ").join(self.source_link(here, s) for s in
@@ -612,7 +612,8 @@ class _Site:
                              date_html(point.version.date), value,
                              esc(change_text(current(), result, point)),
                              f'<td class="{point.state}">{esc(state_text(current(), point))}</td>',
-                             sources or "—"])
+                             sources or "—",
+                             esc(known.first_cell(point.first_reported, current()))])
             return table(head, rows)
         renamed = any(p.clause_id not in (None, result.subject) for p in result.points)
         head = [_("Version"), _("Parent"), _("Date"), "§",
