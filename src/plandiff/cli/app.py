@@ -517,10 +517,10 @@ def terms_command(
 ) -> None:
     """List every term (id, label, unit) and the clauses that set it: the names --term and
     history take."""
-    _speak(lang, digits)
+    loc = _speak(lang, digits)
 
     loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    formats.write("terms", output_format.value, loaded.plan)
+    formats.write("terms", output_format.value, loaded.plan, loc=loc.with_plan(loaded.plan))
 
 
 @app.command("show")

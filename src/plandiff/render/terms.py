@@ -4,43 +4,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from plandiff import i18n
 from plandiff.core.models import Plan
 from plandiff.core.term_index import TermEntry, term_index
-from plandiff.i18n import _, pgettext
-from plandiff.i18n import content as tr
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import json_text
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-
-def _label(plan: Plan, entry: TermEntry) -> str:
-    """The label in the active language (the English one, badged, where none is written)."""
-    text, ok = tr.field(plan.terms[entry.id], "label")
-    text = text or entry.label
-    return text if ok or i18n.english() else f"{tr.badge()} {text}"
+_TYPES = ("quantity", "money", "duration", "date", "choice", "flag", "text")
 
 
-def _unit(plan: Plan, entry: TermEntry) -> str:
-    """The unit (or currency) in the active language; a term without one: its type."""
+def _label(loc: Locale, plan: Plan, entry: TermEntry) -> str:
+    """The label in the language (the English one, badged, where none is written)."""
+    return loc.plain_field(plan.terms[entry.id], "label") or entry.label
+
+
+def _unit(loc: Locale, plan: Plan, entry: TermEntry) -> str:
+    """The unit (or currency) in the language; a term without one: its type."""
     term = plan.terms[entry.id]
     if term.unit:
-        text, _ok = tr.field(term, "unit")
-        return text or term.unit
+        return loc.plain_field(term, "unit") or term.unit
     if term.currency:
         return term.currency
-    return {"quantity": pgettext("term type", "quantity"), "money": pgettext("term type", "money"),
-            "duration": pgettext("term type", "duration"), "date": pgettext("term type", "date"),
-            "choice": pgettext("term type", "choice"), "flag": pgettext("term type", "flag"),
-            "text": pgettext("term type", "text")}.get(entry.type, entry.type)
+    return loc.pgettext("term type", entry.type) if entry.type in _TYPES else entry.type
+
+
+def _headings(loc: Locale) -> tuple[str, str, str, str]:
+    return (loc._("term"), loc._("label"), loc._("unit"), loc._("set by clauses"))
 
 
 def to_data(plan: Plan) -> dict[str, Any]:
     return {"format": "plandiff.terms/1", "terms": [
         {"id": e.id, "label": e.label, "type": e.type, "unit": e.unit,
-         "clauses": list(e.clauses), "versions": list(e.versions),
-         **({} if i18n.english() else {"label_translated": _label(plan, e)})}
+         "clauses": list(e.clauses), "versions": list(e.versions)}
         for e in term_index(plan)]}
 
 
@@ -48,32 +45,28 @@ def to_json(plan: Plan) -> str:
     return json_text.dumps(to_data(plan), indent=2) + "\n"
 
 
-def _headings() -> tuple[str, str, str, str]:
-    return (_("term"), _("label"), _("unit"), _("set by clauses"))
-
-
-def terminal(plan: Plan, console: Console) -> None:
+def terminal(plan: Plan, console: Console, *, loc: Locale = ENGLISH) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from plandiff.core.hidden_characters import make_visible
 
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for heading in _headings():
+    for heading in _headings(loc):
         table.add_column(heading, overflow="fold")
     for entry in term_index(plan):
         table.add_row(*(Text(make_visible(cell, one_line=True)) for cell in (
-            entry.id, _label(plan, entry), _unit(plan, entry),
+            entry.id, _label(loc, plan, entry), _unit(loc, plan, entry),
             ", ".join(entry.clauses) or "—")))
     console.print(table)
 
 
-def markdown(plan: Plan) -> str:
-    from plandiff.render.markdown import code, escape
+def markdown(plan: Plan, *, loc: Locale = ENGLISH) -> str:
+    from plandiff.render.markup import code, escape
 
-    lines = ["| " + " | ".join(_headings()) + " |", "|---|---|---|---|"]
+    lines = ["| " + " | ".join(_headings(loc)) + " |", "|---|---|---|---|"]
     for entry in term_index(plan):
         clauses = ", ".join(code(c) for c in entry.clauses) or "—"
-        lines.append(f"| {code(entry.id)} | {escape(_label(plan, entry))} |"
-                     f" {escape(_unit(plan, entry))} | {clauses} |")
+        lines.append(f"| {code(entry.id)} | {escape(_label(loc, plan, entry))} |"
+                     f" {escape(_unit(loc, plan, entry))} | {clauses} |")
     return "\n".join(lines) + "\n"
