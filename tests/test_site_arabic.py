@@ -203,3 +203,18 @@ def test_ids_never_break_mid_word_in_arabic_pages(bilingual: Path) -> None:
     assert "html[dir=rtl] code { white-space: nowrap;" in page
     english = (bilingual / "index.html").read_text(encoding="utf-8")
     assert "white-space: nowrap; overflow-wrap: normal" not in english  # English unchanged
+
+
+def test_arabic_seed_articles_show_their_own_headline(bilingual: Path) -> None:
+    """Seeds 002–004 have real Arabic headlines: shown in Arabic, with the English title labelled
+    as a translated description; a seed without one (001) shows its English title as a description,
+    never quoted nor tagged Arabic as if it were the headline."""
+    for lang, label in (("", "Translated description"), ("ar/", "وصف مترجم بالإنجليزية")):
+        page = (bilingual / f"{lang}sources.html").read_text(encoding="utf-8")
+        seed3 = page[page.index('id="source-seed-003"'):][:900]
+        assert ('<span dir="rtl" lang="ar">إدارة ترامب “تعمل سرا مع روسيا لصياغة خطة سلام جديدة'
+                " في أوكرانيا”</span>") in seed3
+        assert f"{label}: " in seed3
+        seed1 = page[page.index('id="source-seed-001"'):][:600]
+        assert f"{label}: " in seed1
+        assert "“Moscow talks" not in seed1 and 'lang="ar">“Moscow' not in seed1

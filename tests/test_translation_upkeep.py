@@ -159,3 +159,18 @@ def test_fmt_keeps_translated_from_last() -> None:
     for kind in ("version", "clause", "term", "position", "positions"):
         assert KEY_ORDERS[f"translation-of-{kind}"][-1] == "translated_from"
 
+
+
+def test_a_headline_must_be_the_sources_own_words(run, make_repo) -> None:
+    files = _files()
+    files["plans/sources.yaml"] = ("a:\n  outlet: Outlet A\n  title: A description\n"
+                                   "  headline: عنوان لم يرد\n  language: ar\n"
+                                   "  file: seeds/a.txt\n")
+    files["seeds/a.txt"] = "عنوان المقال\n\nنص المقال.\n"
+    result = run("check", root=make_repo(files))
+    assert result.exit_code == 1
+    assert ("plans/sources.yaml:4:13: error: the headline of `a` does not occur in seeds/a.txt"
+            " [headline-not-found]") in result.output
+    files["plans/sources.yaml"] = files["plans/sources.yaml"].replace("عنوان لم يرد",
+                                                                      "عنوان المقال")
+    assert "headline-not-found" not in run("check", root=make_repo(files)).output

@@ -204,7 +204,10 @@ class Term(_Model):
 
 class Source(_Model):
     outlet: StrictStr
-    title: StrictStr | None = None
+    title: StrictStr | None = None  # in English: the title, or a description of an untitled one
+    # The source's own headline, verbatim in its language (checked against `file`); `title` is
+    # then an English description of it, shown labelled as a translation.
+    headline: StrictStr | None = None
     date: dt.date | None = None
     language: SourceLanguage | None = None
     url: StrictStr | None = None

@@ -425,6 +425,14 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
             normalized[source_id] = None
         else:
             normalized[source_id] = normalize(text)
+    for source_id, source in plan.sources.items():
+        haystack = normalized.get(source_id)
+        if haystack is not None and source.headline is not None \
+                and not quote_occurs(source.headline, haystack):
+            problems.append(problem_at(SOURCES_FILE, (source_id, "headline"), f"the headline of"
+                                       f" `{source_id}` does not occur in {source.file}",
+                                       "headline-not-found",
+                                       "copy the headline verbatim from the source file"))
     cited: set[str] = set()
     for version_id, version in plan.versions.items():
         file = files.get(version_id)

@@ -108,8 +108,15 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
 
     lines = []
     for source_id, source in sources.items():
-        parts = [own(source.outlet)]
-        if source.title:
+        parts = [escape(loc._("Outlet unknown")) if source.outlet == "unknown" and not loc.english
+                 else own(source.outlet)]
+        if source.headline:  # its own words; the English title is then a description of it
+            parts.append(own(f"“{source.headline}”") if spans and loc.rtl
+                         else f"“{escape(source.headline)}”")
+        if source.title and (source.headline or source.language not in (None, "en")):
+            parts.append(loc._("translated description: {title}").format(
+                title=own(source.title) if spans and loc.rtl else escape(source.title)))
+        elif source.title:
             parts.append(own(f"“{source.title}”") if spans and loc.rtl
                          else f"“{escape(source.title)}”")
         parts.append(date(loc, source.date) if source.date else loc._("undated"))

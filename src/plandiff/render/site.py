@@ -831,8 +831,7 @@ class _Site:
                       else foreign(source.outlet, source.language))
             parts = [f'<section class="source" id="source-{file_name(source_id)}">',
                      f"<h2>{outlet} <code>{esc(source_id)}</code></h2>"]
-            if source.title:
-                parts.append(f"<p>{quoted(source.title, source.language)}</p>")
+            parts += _source_title(source)
             parts.append(f'<p class="meta">{esc(" · ".join(facts))}</p>')
             if source.copy_of is not None:
                 original = (self.source_link(here, source.copy_of)
@@ -904,4 +903,26 @@ class _Site:
                 f'\n<h2 id="clauses">Clauses ({len(clause_rows)})</h2>\n'
                 + table(["Clause", "Title", "First listed in"], clause_rows))
         return self.wrap(here, "Terms and clauses", body)
+
+
+def _source_title(source: Any) -> list[str]:
+    """A source's title: its own headline in its language when it has one, with the English title
+    labelled as a translated description; an English `title` of a source in another language is a
+    description, never shown as if it were the headline."""
+    if source.headline:
+        gloss = ([f'<p class="meta">{esc(_described())}: <span lang="en" dir="ltr">'
+                  f"{esc(source.title)}</span></p>"] if source.title else [])
+        return [f"<p>{quoted(source.headline, source.language)}</p>", *gloss]
+    if not source.title:
+        return []
+    if source.language and source.language != "en" and not i18n.english():
+        return [f'<p class="meta">{esc(_described())}: <span lang="en" dir="ltr">'
+                f"{esc(source.title)}</span></p>"]
+    if source.language and source.language != "en":
+        return [f'<p class="meta">{esc(_described())}: {esc(source.title)}</p>']
+    return [f"<p>{quoted(source.title, source.language)}</p>"]
+
+
+def _described() -> str:
+    return "Translated description" if i18n.english() else _("Translated description")
 

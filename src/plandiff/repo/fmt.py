@@ -46,7 +46,7 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
     "citation": ("source", "quote", "hedge", "note"),
     "claim": ("value", "unknown", "cites", "note"),
     "term": ("label", "type", "unit", "currency", "choices", "description", "translations"),
-    "source": ("outlet", "title", "date", "language", "url", "file", "reliability",
+    "source": ("outlet", "title", "headline", "date", "language", "url", "file", "reliability",
                "copy_of", "note"),
     "positions": ("parties", "translations", "positions"),
     "position": ("party", "term", "issue", "stance", "value", "date", "at", "text", "cites",
