@@ -117,11 +117,11 @@ def test_the_diff_says_terms_sources_disagree_and_became(run) -> None:
     # «label: count» keeps number and noun apart (was «0 مضاف، 1 محذوف»); terms are شروط
     assert head.startswith("من v28 إلى geneva: مضاف: 0، محذوف: 1، معدّل: 5،")
     assert "قيم الشروط: مؤكَّدة: 1، موروثة: 2" in head and "قيم البنود" not in out
-    assert "تتضارب المصادر: 800,000 جندي" in out and "متنازع عليه" not in out
-    assert "لا قيمة محددة (cal، rbc1)" in out and "لا شيء" not in out
+    assert "تتضارب المصادر: سقف في زمن السلم فقط (ki1)" in out and "متنازع عليه" not in out
+    assert "غير معروفة (cal، rbc1)" in out and "لا شيء" not in out
     assert "بالوسائل العسكرية — أصبح: نعم" in out and "حُدّد بـ" not in out
-    assert "لم تَرِد منذ النسخة geneva" in out
     assert "§6 (في النسخة v28)" in out
+    assert "لم تَرِد منذ النسخة" in run("v28", "berlin", "--lang", "ar").output
 
 
 def test_carried_values_are_inherited_not_quoted(run, monkeypatch: pytest.MonkeyPatch) -> None:

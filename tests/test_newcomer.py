@@ -150,13 +150,13 @@ def test_a_delta_goes_with_the_new_value_never_inside_a_disputed_old_side(run, m
 
 
 def test_the_sources_line_lists_the_sources_of_disputed_claims(run) -> None:
-    out = run("v28", "geneva", "--term", "ukraine-troop-cap").stdout
-    # seed-001 backs only the 800,000 claim: the clause's cites do not name it.
-    assert "sources: ap-hutchpost, seed-001, durango-ap (v28) → ki1, cal, rbc1, seed-001" \
+    out = run("v28", "geneva", "--term", "ukraine-troop-cap-scope").stdout
+    # cal and rbc1 back only a claim of the disputed scope: the clause's cites do not name them.
+    assert "sources: ap-hutchpost, seed-001, durango-ap (v28) → ki1, seed-001, cal, rbc1" \
         " (geneva)" in out
     assert "~ armed-forces-cap  Cap on Ukraine's armed forces  §6 (in v28)  modified" in out
-    markdown = run("v28", "geneva", "--term", "ukraine-troop-cap", "-f", "markdown").stdout
-    assert "new [^ki1], [^cal], [^rbc1], [^seed-001] (`geneva`)" in markdown
+    markdown = run("v28", "geneva", "--term", "ukraine-troop-cap-scope", "-f", "markdown").stdout
+    assert "new [^ki1], [^seed-001], [^cal], [^rbc1] (`geneva`)" in markdown
     assert "[^rbc1]: `rbc1`: " in markdown
 
 

@@ -19,7 +19,7 @@ def test_corpus_report_has_headings_a_table_the_cap_change_and_sources(run, corp
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert "Summary" in headings and "Key changes" in headings and "Sources" in headings
     assert any(t.type == "table_open" for t in tokens)
-    assert "600,000 personnel → disputed: 800,000 personnel (+200,000, +33.3%" in result.stdout
+    assert "600,000 → 800,000 personnel (+200,000, +33.3%" in result.stdout
     assert "[^ki1]:" in result.stdout and "[^seed-001]:" in result.stdout
 
 

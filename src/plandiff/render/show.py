@@ -86,6 +86,21 @@ def stated_in(clause: ResolvedClause) -> dict[str, str]:
     return {term_id: clause.stated_in(term_id) for term_id in clause.clause.terms}
 
 
+def own_number(clause: ResolvedClause) -> int | str | None:
+    """The clause's number in the version shown: only a number that version gives. A clause a
+    partial version does not report keeps the number of the version that last listed it, which
+    is that version's numbering, not this one's (see `numbered_in`)."""
+    return clause.clause.number if clause.reported else None
+
+
+def numbered_in(loc: Locale, clause: ResolvedClause) -> str:
+    """'§25 (in v28)' for a clause carried with another version's number; '' otherwise."""
+    if clause.reported or clause.clause.number is None:
+        return ""
+    return loc._("§{number} (in {version})").format(number=clause.clause.number,
+                                                     version=clause.reported_in)
+
+
 def _status(loc: Locale, clause: ResolvedClause, version_id: str) -> str:
     if clause.removed:
         return (loc._("removed") if clause.reported
@@ -105,7 +120,10 @@ def to_data(plan: Plan, resolved: ResolvedVersion,
         "format": "plandiff.show/1",
         "version": version_info(resolved.version),
         "clauses": [{
-            "id": c.id, "number": c.clause.number, "title": c.clause.title,
+            "id": c.id, "number": own_number(c),
+            "numbered_in": None if c.reported or c.clause.number is None else {
+                "version": c.reported_in, "number": c.clause.number},
+            "title": c.clause.title,
             "topic": c.clause.topic, "text": c.clause.text, "removed": c.removed,
             "reported": c.reported, "reported_in": c.reported_in,
             "terms": {k: _term_json(plan, v) for k, v in c.clause.terms.items()},
@@ -195,9 +213,11 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
     if version.summary:
         lines += [field(loc, version, "summary"), ""]
     for clause in clauses:
-        given = clause.clause.number
+        given = own_number(clause)
         number = f"{escape(str(given))}. " if given is not None else ""
         title = field(loc, clause.clause, "title") if clause.clause.title else ""
+        if numbered_in(loc, clause):
+            title = f"{title} — {escape(numbered_in(loc, clause))}".lstrip(" —")
         # Arabic puts the title first: a heading that opens with it reads right to left.
         heading = loc.pgettext("show", "{number}{id} {title}").format(
             number=number, id=code(clause.id), title=title)
@@ -231,10 +251,13 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
         console.print(Text(" ".join(loc.plain_field(version, "summary").split()), style="dim"))
     for clause in clauses:
         console.print()
-        number = f"{clause.clause.number}. " if clause.clause.number is not None else ""
+        given = own_number(clause)
+        number = f"{given}. " if given is not None else ""
         head = Text(f"{number}{clause.id}", style="bold")
         if clause.clause.title:
             head.append(f"  {loc.plain_field(clause.clause, 'title')}")
+        if numbered_in(loc, clause):
+            head.append(f"  {numbered_in(loc, clause)}", style="dim")
         style = "dim" if not clause.reported else "red" if clause.removed else "green"
         head.append(f"  {_status(loc, clause, version.id)}", style=style)
         console.print(head)
