@@ -275,7 +275,8 @@ def _clauses(plan: Plan, order: list[str], resolver: Resolver, langs: list[str])
     columns = (
         Column("version", "The version", references="versions.id"),
         Column("clause", "The clause's id, stable across versions"),
-        Column("number", "Its number in this version (as written: 6, \"6a\")", ""),
+        Column("number", "Its number in this version (as written: 6, \"6a\"); none where a"
+               " partial version does not report it (the number it had is `reported_in`'s)", ""),
         Column("title", "Its title"),
         Column("topic", "Its topic"),
         Column("text", "What the version says, in plain words (carried over when the version"
@@ -300,7 +301,8 @@ def _clauses(plan: Plan, order: list[str], resolver: Resolver, langs: list[str])
             status = ("removed" if clause.removed else
                       "reported" if clause.reported else "unreported")
             rows.append({
-                "version": version_id, "clause": clause.id, "number": body.number,
+                "version": version_id, "clause": clause.id,
+                "number": body.number if clause.reported else None,
                 "title": body.title, "topic": body.topic,
                 "text": None if clause.removed else body.text, "status": status,
                 "reported_in": clause.reported_in, "was": body.was,
