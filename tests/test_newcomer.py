@@ -191,9 +191,11 @@ def test_history_by_date_is_chronological_with_the_parent_beside(run, make_repo)
     dated = json.loads(run("history", "cap", "--by", "date", "-f", "json", root=root).stdout)
     assert [p["version"]["id"] for p in dated["points"]] == ["v1", "leak", "v2", "leak-2"]
     terminal = run("history", "cap", "--by", "date", root=root).stdout.splitlines()
-    assert terminal[1].split()[:3] == ["version", "parent", "date"]
-    rows = [line.split()[:3] for line in terminal if line.split()[:1] == ["leak-2"]]
-    assert rows[0] == ["leak-2", "leak", "2025-03-02"]  # the table's row (then the chart's bar)
+    # Too wide for a table at 100 columns: a block a version, its parent labelled.
+    rows = [line.split()[:4] for line in terminal if line.split()[:1] == ["leak-2"]]
+    assert rows[0] == ["leak-2", "parent:", "leak", "2025-03-02"]  # the block (then the bar)
+    assert [line.split()[0] for line in terminal[1:] if line[:1] not in ("", " ")][:4] == [
+        "v1", "leak", "v2", "leak-2"]
     markdown = run("history", "army", "--by", "date", "-f", "markdown", root=root).stdout
     assert "| Version | Parent | Date |" in markdown
     assert "| `leak-2` | `leak` | 2025-03-02 |" in markdown

@@ -10,6 +10,7 @@ from plandiff.core.as_of import FirstReported, KnownOn, first_reported
 from plandiff.core.diff import (
     Claim,
     TextChange,
+    citations_of,
     claims_first_reported,
     diff_text,
     movement,
@@ -37,6 +38,9 @@ class HistoryPoint:
     text_change: TextChange | None = None
     # The earliest citation of the value (of every claim, when disputed) or of the clause's text.
     first_reported: FirstReported | None = None
+    # The sources citing the clause as this version stands for it (a clause's history), or the
+    # removal (a term's "removed" point: a removal is a reported fact, cited as any other).
+    sources: tuple[str, ...] = ()
 
     @property
     def value(self) -> Any:
@@ -140,7 +144,7 @@ def term_history(plan: Plan, term_id: str, *, resolver: Resolver | None = None) 
                 else None
             if gone is not None and gone.removed:
                 points[version_id] = HistoryPoint(version, "removed", gone.id, gone.reported_in,
-                                                  change=change)
+                                                  change=change, sources=_cited_by(gone))
             else:
                 points[version_id] = HistoryPoint(version, "absent", None, None, change=change)
             continue
@@ -168,6 +172,11 @@ def _compare(term: Term, parent: HistoryPoint | None,
         delta, percent, _ = movement(term, parent.claims[0].value, claims[0].value)
         return "changed", delta, percent
     return "changed", None, None
+
+
+def _cited_by(clause: ResolvedClause) -> tuple[str, ...]:
+    """The ids of the sources a clause cites, its disputed claims' included, in order."""
+    return tuple(dict.fromkeys(cite.source for cite in citations_of(clause.clause)))
 
 
 def _find(clauses: dict[str, ResolvedClause], subject: str) -> ResolvedClause | None:
@@ -220,7 +229,7 @@ def clause_history(plan: Plan, subject: str, *, resolver: Resolver | None = None
         points[version_id] = HistoryPoint(
             version, state, clause.id, clause.reported_in, text=text,
             number=clause.clause.number, change=change, text_change=text_change,
-            first_reported=first)
+            first_reported=first, sources=_cited_by(clause))
     return History("clause", subject, label, None, tuple(points.values()),
                    sources=plan.sources)
 

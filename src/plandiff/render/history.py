@@ -41,6 +41,12 @@ def _witness_suffix(loc: Locale, point: HistoryPoint) -> str:
     return f" ({values.witness_note(loc, point.claims[0].independent)})"
 
 
+def source_ids(point: HistoryPoint) -> list[str]:
+    """The sources of a point: its value's claims', else the clause's or the removal's."""
+    claimed = [s for c in point.claims for s in c.sources]
+    return list(dict.fromkeys(claimed or point.sources))
+
+
 def change_text(loc: Locale, result: History, point: HistoryPoint) -> str:
     if point.change is None:
         return "—"
@@ -72,7 +78,8 @@ def to_data(result: History) -> dict[str, Any]:
             item["value_is"] = (None if not point.claims else
                                 "carried" if point.carried_from else "reported")
             item["stated_in"] = point.reported_in if point.claims else None
-            item["sources"] = list(point.claims[0].sources) if len(point.claims) == 1 else []
+            item["sources"] = (list(point.claims[0].sources) if len(point.claims) == 1
+                               else [] if point.claims else list(point.sources))  # a removal's
             single = point.claims[0] if len(point.claims) == 1 else None
             item["witnesses"] = (witnesses_json(single.independent, single.sources)
                                  if single is not None and single.independent is not None
@@ -81,6 +88,7 @@ def to_data(result: History) -> dict[str, Any]:
             item["delta"], item["percent"] = point.delta, point.percent
         else:
             item["text"], item["number"] = point.text, point.number
+            item["sources"] = list(point.sources)
         item["first_reported"] = known.first_json(point.first_reported)
         points.append(item)
     data: dict[str, Any] = {"format": "plandiff.history/1", "kind": result.kind,
@@ -151,12 +159,12 @@ def render_markdown(result: History, *, lineage_beside: bool = False,
                 loc._("Sources"), loc._("First reported")]
     else:
         head = [loc._("Version"), loc._("Date"), "§", loc._("Text"), loc._("Change from parent"),
-                loc._("State"), loc._("First reported")]
-    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|---|---|---|"]
+                loc._("State"), loc._("Sources"), loc._("First reported")]
+    lines += ["| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
     comma = loc._(", ")
     for point in result.points:
         if result.kind == "term":
-            sources = comma.join(md.code(s) for c in point.claims for s in c.sources)
+            sources = comma.join(md.code(s) for s in source_ids(point))
             sources += _witness_suffix(loc, point)
             cells = [md.escape(value_text(loc, result, point)),
                      md.escape(change_text(loc, result, point)),
@@ -166,7 +174,8 @@ def render_markdown(result: History, *, lineage_beside: bool = False,
             text = md.in_english(loc, text) if text else text
             number = md.escape(str(point.number)) if point.number is not None else ""
             cells = [number, text or "—", md.escape(change_text(loc, result, point)),
-                     md.escape(state_text(loc, point))]
+                     md.escape(state_text(loc, point)),
+                     comma.join(md.code(s) for s in source_ids(point)) or "—"]
         cells.append(md.escape(known.first_cell(point.first_reported, loc)))
         lines.append(f"| {md.code(point.version.id)} | {_date(loc, point)} | " + " | ".join(cells)
                      + " |")
@@ -187,6 +196,39 @@ def _with_parent_column(loc: Locale, text: str, result: History) -> str:
     return "\n".join(lines)
 
 
+def _blocks(loc: Locale, console: Console, head: list[str], rows: list[list[str]],
+            dim: list[bool], states: list[bool], *, long: list[int], parent: int | None) -> None:
+    """One block a version: the short facts on one line, then the `long` columns (the value or
+    text, the sources, when the value was first reported), each labelled and wrapped at the
+    console's width with a hanging indent."""
+    import textwrap
+
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    labels = {i: head[i] + ":" for i in long}
+    indent = max(cell_len(label) for label in labels.values()) + 3  # "  sources: "
+    for row, faint, absent in zip(rows, dim, states, strict=True):
+        facts = [f"{head[i]}: {cell}" if i == parent else cell for i, cell in enumerate(row)
+                 if i not in long and cell]  # no header: the parent labelled
+        style = "dim" if faint else ""
+        console.print(Text(facts[0], style="bold") + Text("  " + "  ".join(facts[1:])),
+                      style=style, soft_wrap=False, overflow="fold")
+        if absent and not row[long[1]]:
+            continue  # not in this version: nothing to say under it
+        for n, i in enumerate(long):
+            if n > 1 and row[i] in ("", "—"):
+                continue  # a first report not known: the line says nothing
+            # Wrapped by code points, never fewer than the cells they take (combining marks
+            # take none), so that no line is wider than the console.
+            wrapped = textwrap.wrap(row[i] or "—", max(console.width - indent, 20),
+                                    break_on_hyphens=False) or ["—"]
+            for k, part in enumerate(wrapped):
+                lead = "  " + labels[i] + " " * (indent - 2 - cell_len(labels[i])) if k == 0 \
+                    else " " * indent
+                console.print(Text(lead + part), style=style, soft_wrap=True)
+
+
 def _bars(loc: Locale, result: History, width: int = 32) -> list[tuple[str, str, str]]:
     bars = chart_series(result)
     if not bars or result.term is None:
@@ -204,47 +246,51 @@ def _bars(loc: Locale, result: History, width: int = 32) -> list[tuple[str, str,
 
 def render_terminal(result: History, console: Console, *,
                     lineage_beside: bool = False, loc: Locale = ENGLISH) -> None:
-    """`lineage_beside`: a parent column, for points in date order."""
+    """`lineage_beside`: a parent column, for points in date order. A table when each row fits
+    the console on one line; else one block a version (its facts on a line, then the value or
+    the text and the sources, wrapped under it): a table of folded cells ran to five lines a row
+    at 100 columns."""
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     console.print(Text(f"{_label(loc, result)} ({result.subject})", style="bold"))
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    parent = (loc._("parent"),) if lineage_beside else ()
-
-    def lineage(point: HistoryPoint) -> tuple[str, ...]:
-        return (point.version.parent or "—",) if lineage_beside else ()
-
-    if result.kind == "term":
-        for column in (loc._("version"), *parent, loc._("date"), loc._("value"), loc._("change"),
-                       loc._("state"),
-                       loc._("sources"), loc._("first reported")):
-            table.add_column(column, overflow="fold")
-        for point in result.points:
-            style = "dim" if point.state in ("unreported", "carried", "absent") else None
-            sources = loc._(", ").join(dict.fromkeys(s for c in point.claims for s in c.sources))
-            sources += _witness_suffix(loc, point)
-            table.add_row(point.version.id, *lineage(point), _date(loc, point),
-                          value_text(loc, result, point), change_text(loc, result, point),
-                          state_text(loc, point), sources,
-                          make_visible(known.first_cell(point.first_reported, loc)),
-                          style=style)
+    term = result.kind == "term"
+    head = [loc._("version"), *((loc._("parent"),) if lineage_beside else ()), loc._("date"),
+            *(() if term else ("§",)), loc._("value") if term else loc._("text"),
+            loc._("change"), loc._("state"), loc._("sources"),
+            *((loc._("first reported"),) if term else ())]
+    rows = []
+    for point in result.points:
+        sources = loc._(", ").join(source_ids(point)) + _witness_suffix(loc, point)
+        body = (value_text(loc, result, point) if term
+                else " ".join((_text(loc, point.text) or "—").split()))
+        rows.append([point.version.id,
+                     *((point.version.parent or "—",) if lineage_beside else ()),
+                     _date(loc, point), *(() if term else ("" if point.number is None
+                                                           else str(point.number),)),
+                     body, change_text(loc, result, point), state_text(loc, point), sources,
+                     *((make_visible(known.first_cell(point.first_reported, loc)),) if term
+                       else ())])
+    dim = ("unreported", "carried", "absent") if term else ("unreported", "absent")
+    widths = [max(cell_len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    if sum(widths) + 2 * (len(head) - 1) <= console.width:
+        table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+        for column in head:
+            table.add_column(column, no_wrap=True)
+        for point, row in zip(result.points, rows, strict=True):
+            table.add_row(*row, style="dim" if point.state in dim else None)
+        console.print(table)
     else:
-        for column in (loc._("version"), *parent, loc._("date"), "§", loc._("text"),
-                       loc._("change"), loc._("state")):
-            table.add_column(column, overflow="fold")
-        for point in result.points:
-            style = "dim" if point.state in ("unreported", "absent") else None
-            table.add_row(point.version.id, *lineage(point), _date(loc, point),
-                          "" if point.number is None else str(point.number),
-                          " ".join((_text(loc, point.text) or "—").split()),
-                          change_text(loc, result, point),
-                          state_text(loc, point), style=style)
-    console.print(table)
-    rows = _bars(loc, result)
-    if rows:
+        _blocks(loc, console, head, rows, [point.state in dim for point in result.points],
+                [point.state == "absent" for point in result.points],
+                long=[head.index(loc._("value") if term else loc._("text")),
+                      head.index(loc._("sources")), *((len(head) - 1,) if term else ())],
+                parent=1 if lineage_beside else None)
+    bars = _bars(loc, result)
+    if bars:
         console.print()
-        width = max(len(label) for label, _, _ in rows)
-        for label, bar, shown in rows:
+        width = max(len(label) for label, _, _ in bars)
+        for label, bar, shown in bars:
             console.print(Text(f"{label.ljust(width)}  ") + Text(bar, style="cyan")
                           + Text(f" {shown}"))
