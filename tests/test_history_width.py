@@ -73,12 +73,12 @@ def test_a_removal_shows_its_sources_in_every_history_view(run, make_repo) -> No
     v2 = next(line for line in term.splitlines() if line.startswith("v2 "))
     assert "removed" in v2 and v2.split()[-2:] == ["b", "—"], term  # then: first reported
     markdown = run("history", "amnesty", "--format", "markdown", root=root).stdout
-    assert "| Version | Date | § | Text | Change from parent | State | Sources |" in markdown
+    assert "| Version | Date | § | Text | Change from parent | State | Sources | First" in markdown
     assert next(row for row in markdown.splitlines() if row.startswith("| `v2`")).endswith(
-        "| removed | `b` |")
+        "| removed | `b` | — |")
     term_md = run("history", "amnesty-flag", "--format", "markdown", root=root).stdout
     assert next(row for row in term_md.splitlines() if row.startswith("| `v2`")).endswith(
-        "| removed | `b` |")
+        "| removed | `b` | — |")
     data = json.loads(run("history", "amnesty", "--format", "json", root=root).stdout)
     assert [p["sources"] for p in data["points"]] == [["a"], ["b"]]
     data = json.loads(run("history", "amnesty-flag", "--format", "json", root=root).stdout)
