@@ -321,8 +321,9 @@ def test_markup_in_any_field_prints_as_itself_in_every_view(run, make_repo,
         elif "html" in args:
             assert_html_is_inert(out)
         else:  # a terminal or plain-text view: the markup shows as written
-            shown = shown or "[/b] [link=https://evil.example]click[/link]" in out
-            assert "<img src=x onerror=alert(1)>" in out or "[/b]" not in out, args
+            flat = " ".join(out.split())  # a view may wrap a long text at the width
+            shown = shown or "[/b] [link=https://evil.example]click[/link]" in flat
+            assert "<img src=x onerror=alert(1)>" in flat or "[/b]" not in out, args
     assert shown or field.name in ("citation note", "source note", "source language",
                                    "version note", "clause note", "term description",
                                    "source title", "claim note", "source outlet",
