@@ -151,6 +151,11 @@ DigitsOption = typer.Option(
 )
 
 
+TopOption = typer.Option(
+    4, "--top", metavar="N", min=0, help="Lead with the N main changes, ranked by terms.yaml"
+    " salience, the size of each move and the parties' stated positions (docs/reports.md); 0 for"
+    " none.",
+)
 AsOfOption = typer.Option(
     None, "--as-of", metavar="DATE", help="As known on DATE (YYYY-MM-DD): only citations of"
     " sources published on or before it count; what was first reported later is left out and"
@@ -216,6 +221,7 @@ def diff_command(
                                               help="Only clauses with this topic (repeatable)."),
     exit_code: bool = typer.Option(False, "--exit-code",
                                    help="Exit 1 when the versions differ, 0 when they do not."),
+    top: int = TopOption,
     as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
@@ -232,7 +238,7 @@ def diff_command(
     result = api.diff(loaded, base, head,
                       options=DiffOptions(terms=_split(term), topics=_split(topic)), known=known)
     formats.write("diff", output_format.value, result, show_all=show_all,
-                  loc=loc.with_plan(loaded.plan))
+                  loc=loc.with_plan(loaded.plan), top=top)
     if exit_code and result.has_changes:
         raise typer.Exit(EXIT_FOUND)
 
@@ -265,6 +271,7 @@ def report_command(
                                                " self-contained page)."),
     output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                        help="Write the report to FILE instead of printing it."),
+    top: int = TopOption,
     as_of: str | None = AsOfOption,
     root: Path | None = RootOption,
     max_bytes: int | None = MaxBytesOption,
@@ -278,7 +285,8 @@ def report_command(
 
     loaded, known = _as_of(_open(root, (base, head), limits=_limits(max_bytes, max_nodes)), as_of)
     result = api.diff(loaded, base, head, known=known)
-    _emit(formats.text("report", output_format.value, result, loc=loc.with_plan(loaded.plan)),
+    _emit(formats.text("report", output_format.value, result, loc=loc.with_plan(loaded.plan),
+                       top=top),
           output)
 
 

@@ -29,6 +29,7 @@ from plandiff.core.models import (
     all_hedged,
 )
 from plandiff.core.positions import StanceChange, stance_changes
+from plandiff.core.ranking import RankedChange, rank_changes
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion, Resolver
 from plandiff.core.witnesses import Witnesses, witnesses
 
@@ -208,6 +209,8 @@ class PlanDiff:
     def __repr__(self) -> str:  # the fields hold the whole plan: kilobytes, not a summary
         changed = {kind: count for kind, count in self.summary.items() if count}
         return f"PlanDiff({self.base.id!r} → {self.head.id!r}, {changed})"
+    # Every term change of the changed clauses, the main changes first (core/ranking.py).
+    ranking: tuple[RankedChange, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -282,6 +285,7 @@ def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
         stances=stance_changes(plan, base.version, head.version, terms=options.terms,
                                topics=options.topics),
         positions=plan.positions,
+        ranking=rank_changes(plan, kept, head.version.date),
     )
 
 

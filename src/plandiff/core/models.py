@@ -192,12 +192,33 @@ class Version(_Model):
     translations: dict[Language, VersionTranslation] = Field(default_factory=dict)
 
 
+PARTY_PATTERN = r"^[A-Z0-9][A-Z0-9-]*$"
+PartyCode = Annotated[StrictStr, Field(pattern=PARTY_PATTERN, max_length=40)]
+
+
+class Salience(_Model):
+    """A red line: the term matters above others to `party` (a code of positions.yaml's
+    `parties`), for `reason`. The reason is cited (`cites`: where the party says so) or the
+    editors' own (`editorial: true`, with `cites` for the facts it rests on, if any);
+    `plandiff check` wants one of the two."""
+
+    party: PartyCode
+    reason: Annotated[StrictStr, Field(min_length=1)]
+    cites: list[Citation] = Field(default_factory=list)
+    editorial: StrictBool = False
+
+
 class Term(_Model):
     label: StrictStr
     type: TermType
     unit: StrictStr | None = None
     currency: StrictStr | None = None
     choices: dict[Slug, StrictStr] | None = None
+    # A choice term's scale: its choice keys from one end to the other, so that a move between
+    # two of them has a size (ranked key changes); optional.
+    order: list[Slug] | None = None
+    # Whose red line the term is, and why (ranked key changes); optional.
+    salience: list[Salience] = Field(default_factory=list)
     description: StrictStr | None = None
     translations: dict[Language, TermTranslation] = Field(default_factory=dict)
 
@@ -253,10 +274,6 @@ class Position(_Model):
     def subject(self) -> str:
         """The term id, or the issue in words."""
         return self.term if self.term is not None else (self.issue or "")
-
-
-PARTY_PATTERN = r"^[A-Z0-9][A-Z0-9-]*$"
-PartyCode = Annotated[StrictStr, Field(pattern=PARTY_PATTERN, max_length=40)]
 
 
 class Positions(_Model):

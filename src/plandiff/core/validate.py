@@ -40,6 +40,7 @@ from plandiff.core.positions_check import (
 )
 from plandiff.core.problems import KeyPath, Problem
 from plandiff.core.quote_normalization import normalize, quote_occurs
+from plandiff.core.salience import check_ranking_fields, salience_citations
 from plandiff.core.term_values import check_term_definition, check_value
 from plandiff.core.translations_check import check_translations
 from plandiff.core.witnesses import check_copies
@@ -139,6 +140,7 @@ def _build_plans(data: Mapping[str, Any], unreadable: Iterable[str],
     problems.extend(check_references(plan, files, unknown=unknown))
     problems.extend(check_positions(plan, term_known=unknown.term, source_known=unknown.source,
                                     version_known=unknown.versions.__contains__))
+    problems.extend(check_ranking_fields(plan, source_known=unknown.source))
     problems.extend(check_translations(plan, files, terms_file=TERMS_FILE,
                                        positions_file=POSITIONS_FILE))
     if positions is None:
@@ -328,7 +330,8 @@ def _check_citations(plan: Plan, file: str, path: KeyPath, cites: list[Citation]
 # --- hidden characters and URLs, in every string of every file ----------------------------------
 
 # Fields that hold a paragraph: tab and line feed are fine there, and nowhere else.
-PARAGRAPH_FIELDS = frozenset({"text", "summary", "note", "quote", "description", "unknown"})
+PARAGRAPH_FIELDS = frozenset({"text", "summary", "note", "quote", "description", "unknown",
+                              "reason"})
 # Fields whose value must be a slug: the slug check refuses (and names) any other character.
 _SLUG_FIELDS = frozenset({"id", "was", "parent", "source"})
 
@@ -454,6 +457,15 @@ def verify_quotes(plan: Plan, files: Mapping[str, str],
         if haystack is not None and cite.quote is not None \
                 and not quote_occurs(cite.quote, haystack):
             problems.append(problem_at(POSITIONS_FILE, (*path, "quote"), f"quote does not occur"
+                                       f" in {plan.sources[cite.source].file} (source"
+                                       f" `{cite.source}`)", "quote-not-found",
+                                       "copy the quote verbatim from the source file"))
+    for path, cite in salience_citations(plan):
+        cited.add(cite.source)
+        haystack = normalized.get(cite.source)
+        if haystack is not None and cite.quote is not None \
+                and not quote_occurs(cite.quote, haystack):
+            problems.append(problem_at(TERMS_FILE, (*path, "quote"), f"quote does not occur"
                                        f" in {plan.sources[cite.source].file} (source"
                                        f" `{cite.source}`)", "quote-not-found",
                                        "copy the quote verbatim from the source file"))

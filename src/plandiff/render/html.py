@@ -146,9 +146,10 @@ def page(title: str, body: str, *, loc: Locale = ENGLISH, nav: Sequence[tuple[st
             f'<body>\n{header}<main id="main">\n{body}</main>\n</body>\n</html>\n')
 
 
-def render(result: PlanDiff, *, loc: Locale = ENGLISH) -> str:
-    """The report as one self-contained HTML page, in the language of `loc`."""
-    text = render_markdown(result, ReportStyle(target="html", limit=None), loc=loc)
+def render(result: PlanDiff, *, loc: Locale = ENGLISH, top: int = 4) -> str:
+    """The report as one self-contained HTML page, in the language of `loc`; `top`: how many
+    main changes lead it (core/ranking.py), 0 for none."""
+    text = render_markdown(result, ReportStyle(target="html", limit=None), loc=loc, top=top)
     title = loc.pgettext("report", "Change report: {base} → {head}").format(
         base=result.base.id, head=result.head.id)
     return page(title, render_fragment(text), loc=loc)

@@ -128,7 +128,27 @@ def to_data(result: PlanDiff, *, loc: Locale = ENGLISH) -> dict[str, Any]:
         "clauses": [clause_diff(loc, c) for c in result.clauses],
         "sources": {key: source_info(s) for key, s in result.sources.items()},
         "stances": positions.diff_json(loc, result),
+        "ranking": ranking_json(loc, result),
     }
+
+
+def ranking_json(loc: Locale, result: PlanDiff) -> list[dict[str, Any]]:
+    """Every term change of the changed clauses, the main changes first, with every part of its
+    rank (core/ranking.py) and its reason in words."""
+    from plandiff.render import main_changes
+
+    return [{
+        "rank": index, "clause": item.clause.id, "term": item.term.term,
+        "score": round(item.score, 4), "size": round(item.size, 4), "size_basis": item.basis,
+        "red_lines": [{"party": r.party, "cited": r.cited} for r in item.red_lines],
+        "stances": [{"party": m.party, "stance": m.stance.value,
+                     "value": m.value.isoformat() if hasattr(m.value, "isoformat") else m.value,
+                     "date": m.date.isoformat(), "toward": m.toward} for m in item.stances],
+        "counted": {"size": round(item.size, 4),
+                    "red_line": main_changes.RED_LINE if item.salient else 0,
+                    "stance": item.stance_weight},
+        "label": main_changes.reason(loc, item),  # the reason, in words (a label: in --lang)
+    } for index, item in enumerate(result.ranking, 1)]
 
 
 def render(result: PlanDiff, *, loc: Locale = ENGLISH) -> str:

@@ -10,8 +10,8 @@ from plandiff import __version__
 from plandiff.core.diff import ClauseDiff, PlanDiff, TermChange
 from plandiff.core.models import Citation, TermType, Version
 from plandiff.i18n import ENGLISH, Locale
+from plandiff.render import main_changes, positions, values
 from plandiff.render import markdown as md
-from plandiff.render import positions, values
 
 GITHUB_COMMENT_LIMIT = 65_536
 RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -135,9 +135,13 @@ def ranked_term_changes(result: PlanDiff) -> list[tuple[ClauseDiff, TermChange]]
     return sorted(pairs, key=rank)
 
 
-def key_changes(loc: Locale, result: PlanDiff, *, spans: bool = False) -> list[str]:
+def key_changes(loc: Locale, result: PlanDiff, *, spans: bool = False,
+                skip: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
+    """Every key change but those in `skip` ((clause, term) pairs: the main changes)."""
     lines = []
     for item, term in ranked_term_changes(result):
+        if (item.id, term.term) in skip:
+            continue
         lines.append(f"- **{md.escape(values.term_line(loc, term))}** ({md.code(item.id)})")
     for item in result.changed:
         title = f" {md.title_of(loc, item, spans=spans)}" if item.title else ""
@@ -168,6 +172,25 @@ def _as_of(result: PlanDiff) -> list[str]:
 
     lines = known.header(result.as_of, (result.base.id, result.head.id))
     return [*(f"> {md.escape(line)}\n>" for line in lines[:-1]), f"> {md.escape(lines[-1])}", ""]
+
+
+def _main_changes(loc: Locale, result: PlanDiff, top: int) -> list[str]:
+    """'## The 4 main changes' and its numbered list, each with its reason (core/ranking.py);
+    nothing when no term changed."""
+    shown = main_changes.main(result, top)
+    if not shown:
+        return []
+    lines = ["## " + main_changes.heading(loc, len(shown)), "",
+             md.escape(main_changes.rule(loc)), ""]
+    for index, item in enumerate(shown, 1):
+        lines.append(f"{index}. **{md.escape(values.term_line(loc, item.term))}**"
+                     f" ({md.code(item.clause.id)})  ")
+        lines.append(f"   {md.escape(main_changes.reason(loc, item))}")
+    return [*lines, ""]
+
+
+def _main_pairs(result: PlanDiff, top: int) -> frozenset[tuple[str, str]]:
+    return frozenset((item.clause.id, item.term.term) for item in main_changes.main(result, top))
 
 
 def _ids(cites: list[Citation]) -> list[str]:
@@ -213,14 +236,15 @@ def _sources(loc: Locale, result: PlanDiff, items: list[ClauseDiff], style: Repo
 
 
 def render_markdown(result: PlanDiff, style: ReportStyle | None = None, *,
-                    loc: Locale = ENGLISH) -> str:
+                    loc: Locale = ENGLISH, top: int = main_changes.TOP) -> str:
     """The report in the language of `loc`: every heading and line opens with a word of that
     language, so that GitHub's `dir=auto` and the reader see Arabic right to left."""
     style = style or ReportStyle()
     loc = loc.with_terms(result.terms, result.positions)
+    top_n = top
     base, head = result.base, result.head
     spans = style.html
-    top = ["# " + loc.pgettext("report", "Change report: {base} → {head}").format(
+    opening = ["# " + loc.pgettext("report", "Change report: {base} → {head}").format(
                base=md.code(base.id), head=md.code(head.id)), "",
            loc._("How the clauses moved from *{base}* ({base_date}) to *{head}* ({head_date}).")
            .format(base=md.field(loc, base, "title", spans=spans),
@@ -231,9 +255,12 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None, *,
            "## " + loc._("Versions"), "", *_version_rows(loc, base, head), "",
            *_about_versions(loc, style, base, head),
            "## " + loc._("Summary"), "", *md.summary_table(loc, result)]
-    keys = key_changes(loc, result, spans=spans)
+    main = _main_changes(loc, result, top_n)
+    keys = key_changes(loc, result, spans=spans, skip=_main_pairs(result, top_n))
+    opening += main
     if keys:
-        top += ["## " + loc._("Key changes"), "", *keys, ""]
+        opening += ["## " + (loc._("Other key changes") if main else loc._("Key changes")), "",
+                *keys, ""]
     sections = [_with_notes(loc, md.clause_section(loc, item, spans=spans),
                             _clause_notes(loc, style, item))
                 for item in result.changed]
@@ -247,7 +274,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None, *,
 
     def assemble(kept: int) -> str:
         changed = result.changed[:kept]
-        lines = list(top)
+        lines = list(opening)
         if result.changed:
             lines += ["## " + loc._("Changed clauses"), ""]
             for section in sections[:kept]:

@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING
 from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange
 from plandiff.core.hidden_characters import make_visible
 from plandiff.i18n import ENGLISH, Locale
-from plandiff.render import positions, values
+from plandiff.render import main_changes, positions, values
 from plandiff.render.cited import carried_sources, side_sources
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def clause_text_change(loc: Locale, item: ClauseDiff) -> tuple[TextChange | None
 
 
 def render(result: PlanDiff, console: Console, *, show_all: bool = False,
-           loc: Locale = ENGLISH) -> None:
+           loc: Locale = ENGLISH, top: int = main_changes.TOP) -> None:
     """The diff on `console`, in the language of `loc` (the diff carries its term names)."""
     from rich.text import Text
 
@@ -184,6 +184,7 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False,
         version=values.version_line(loc, result.base)), style="dim"))
     console.print(Text("  " + loc._("head  {version}").format(
         version=values.version_line(loc, result.head)), style="dim"))
+    main_changes.terminal(loc, result, console, top)
     changed = result.changed
     blank = Text("")
     # One print for many lines: rich's cost is mostly per call (it asks the terminal each time).

@@ -45,7 +45,9 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
                "note", "translations"),
     "citation": ("source", "quote", "hedge", "note"),
     "claim": ("value", "unknown", "cites", "note"),
-    "term": ("label", "type", "unit", "currency", "choices", "description", "translations"),
+    "term": ("label", "type", "unit", "currency", "choices", "order", "description", "salience",
+             "translations"),
+    "salience": ("party", "reason", "editorial", "cites"),
     "source": ("outlet", "title", "headline", "date", "language", "url", "file", "reliability",
                "copy_of", "note"),
     "positions": ("parties", "translations", "positions"),
@@ -142,6 +144,8 @@ def _child_kind(kind: str, key: object, value: Any) -> str:
         return "translation-of-" + kind.removeprefix("translations-of-")
     if kind in ("term-registry", "bibliography"):
         return "term" if kind == "term-registry" else "source"
+    if kind == "term" and key == "salience":
+        return "salience"
     if kind == "version" and key == "clauses":
         return "clause"
     if kind == "positions" and key == "positions":
