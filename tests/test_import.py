@@ -707,3 +707,31 @@ def test_a_close_call_is_flagged_even_above_the_weak_line(run, corpus) -> None:
     assert row.endswith("close call: confirm (next: armed-forces-cap)")
     assert ("# REVIEW: close call: `nato-troops` (51.1), `armed-forces-cap` close behind (47.1):"
             " confirm which clause it continues, or give it a new id") in result.stdout
+
+
+# --- issue 24, item 18: what import misread in a new leaked text -----------------------------
+
+
+def test_a_choice_qualified_by_a_duration_or_a_condition_is_flagged_not_read() -> None:
+    path = Term(label="Ukraine's path to NATO", type="choice",
+                choices={"barred": "Barred", "consensus": "Up to the consensus of NATO members"})
+    qualified = read_terms("No NATO membership for 20 years, then it is up to the consensus of"
+                           " NATO members.", {"nato": path})
+    assert "nato" not in qualified.values and "nato" in qualified.unread
+    assert "qualifies it ('20 years')" in qualified.notes["nato"]
+    conditioned = read_terms("Membership is up to the consensus of NATO members once the war has"
+                             " ended.", {"nato": path})
+    assert "nato" not in conditioned.values and "('once')" in conditioned.notes["nato"]
+    plain = read_terms("Membership is up to the consensus of NATO members.", {"nato": path})
+    assert plain.values == {"nato": "consensus"}
+
+
+def test_money_beside_frozen_assets_goes_to_the_frozen_assets_term() -> None:
+    frozen = Term(label="Frozen Russian assets put into US-led reconstruction", type="money",
+                  currency="USD")
+    europe = Term(label="Europe's added contribution to reconstruction", type="money",
+                  currency="USD")
+    reading = read_terms("$150 billion of frozen Russian assets will be invested in US-led"
+                         " reconstruction.", {"frozen": frozen, "europe": europe})
+    assert reading.values == {"frozen": 150_000_000_000}
+    assert "went to `frozen`" in reading.notes["europe"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from plandiff.core.models import Term, TermType
 from plandiff.importer.choices import ChoiceReading, read_choices
-from plandiff.importer.numbers import UNIT_WORDS, Found, find_values
+from plandiff.importer.numbers import UNIT_WORDS, Found, find_values, prepare
 
 # Exact conversions only: a month is not a fixed number of days, so that is left to a person.
 _CONVERSIONS = {("weeks", "days"): 7, ("years", "months"): 12}
@@ -62,9 +63,10 @@ def read_terms(text: str, terms: Mapping[str, Term]) -> TermReading:
     reading = TermReading()
     used: set[int] = set()
     choices = read_choices(text, terms)
+    qualifier = _qualifier(text, found)
     for term_id, term in terms.items():
         if term_id in choices:
-            _take_choice(reading, term_id, term, choices[term_id])
+            _take_choice(reading, term_id, term, choices[term_id], qualifier)
             continue
         if term.type not in READABLE:
             reading.unread.append(term_id)
@@ -93,15 +95,38 @@ def read_terms(text: str, terms: Mapping[str, Term]) -> TermReading:
             reading.notes[term_id] = f"read from {bare[0].text!r}, which states no unit: confirm"
         else:
             reading.notes[term_id] = "the text gives no value for it"
-    _refuse_shared_values(reading, terms, found)
+    _refuse_shared_values(reading, terms, found, prepare(text))
     reading.leftovers = [f for f in found if id(f) not in used and f.kind != "number"]
     return reading
 
 
-def _take_choice(reading: TermReading, term_id: str, term: Term, choice: ChoiceReading) -> None:
+# Words that make a choice depend on a time or a condition: "no NATO for 20 years, then consensus".
+_CONDITION = re.compile(r"\b(?:then|until|unless|provided|as long as|on condition|only if|"
+                        r"if and when|once|subject to)\b", re.IGNORECASE)
+
+
+def _qualifier(text: str, found: list[Found]) -> str | None:
+    """The words of `text` that qualify what it says with a duration or a condition, if any."""
+    durations = [f.text for f in found if f.kind == "duration"]
+    if durations:
+        return durations[0]
+    condition = _CONDITION.search(text)
+    return condition.group(0) if condition else None
+
+
+def _take_choice(reading: TermReading, term_id: str, term: Term, choice: ChoiceReading,
+                 qualifier: str | None = None) -> None:
     """A choice the text names alone is read (and marked: the words may say something else in
-    context); otherwise the term is unread, with a note when the text names several choices."""
+    context), unless the text qualifies it with a duration or a condition ("for 20 years, then
+    consensus" is not plain `consensus`); otherwise the term is unread, with a note when the text
+    names several choices."""
     labels = term.choices or {}
+    if choice.key is not None and qualifier is not None:
+        reading.unread.append(term_id)
+        reading.notes[term_id] = (f"the text names `{choice.key}` ({labels[choice.key]}) but"
+                                  f" qualifies it ({qualifier!r}): not read as the bare choice;"
+                                  " set the value, or `{unknown: why}`, by hand")
+        return
     if choice.key is not None:
         words = choice.named[0][1]
         reading.values[term_id] = choice.key
@@ -115,9 +140,11 @@ def _take_choice(reading: TermReading, term_id: str, term: Term, choice: ChoiceR
 
 
 def _refuse_shared_values(reading: TermReading, terms: Mapping[str, Term],
-                          found: list[Found]) -> None:
-    """One figure that would fill two terms (say two amounts in dollars) is a guess for at least
-    one of them: leave all of them to the reviewer."""
+                          found: list[Found], prepared: str = "") -> None:
+    """One figure that would fill two terms (say two amounts in dollars) goes to the one term
+    whose label's words stand beside it ("$150 billion of frozen Russian assets": the frozen-assets
+    term); where no one term does, it is a guess for at least one of them: leave all of them to
+    the reviewer."""
     takers: dict[int, list[str]] = {}
     for term_id in list(reading.values):
         if terms[term_id].type not in READABLE:
@@ -130,6 +157,14 @@ def _refuse_shared_values(reading: TermReading, terms: Mapping[str, Term],
         shared = takers.get(id(item), [])
         if len(shared) < 2:
             continue
+        beside = _named_beside(item, shared, terms, prepared)
+        if beside is not None:
+            for term_id in shared:
+                if term_id != beside:
+                    reading.values.pop(term_id, None)
+                    reading.notes[term_id] = (f"the figure {item.text!r} went to `{beside}`,"
+                                              " whose words stand beside it: confirm")
+            continue
         candidates = [f"`{t}`" for t in shared]
         listed = ", ".join(candidates[:-1]) + f" and {candidates[-1]}"
         for term_id in shared:
@@ -137,6 +172,28 @@ def _refuse_shared_values(reading: TermReading, terms: Mapping[str, Term],
             reading.notes[term_id] = (f"the text gives one figure ({item.text!r}) that fits"
                                       f" {len(shared)} terms, {listed}: assign it to the right"
                                       " one")
+
+
+_STOP = frozenset({"with", "into", "from", "that", "this", "their", "ukraine", "ukraine's",
+                   "russia", "russia's", "the", "and", "for", "after", "before"})
+
+
+def _named_beside(item: Found, shared: list[str], terms: Mapping[str, Term],
+                  prepared: str) -> str | None:
+    """The one term of `shared` with more of its label's and id's words within a sentence of
+    the figure than any other, or None."""
+    if not prepared:
+        return None
+    near = set(re.findall(r"[\w'-]+", prepared[max(0, item.start - 80):item.end + 80].lower()))
+    scores = {}
+    for term_id in shared:
+        term = terms[term_id]
+        words = {w for w in re.findall(r"[\w'-]+", f"{term.label} {term_id.replace('-', ' ')}"
+                                       .lower()) if len(w) > 3 and w not in _STOP}
+        scores[term_id] = len(words & near)
+    best = max(scores.values())
+    leaders = [term_id for term_id, score in scores.items() if score == best]
+    return leaders[0] if best > 0 and len(leaders) == 1 else None
 
 
 def _describe(term: Term) -> str:
