@@ -401,8 +401,47 @@ def test_an_article_written_by_someone_else_imports_into_a_checked_draft(run, tm
     assert any(line.split()[:2] == ["1", "sovereignty"] for line in table)
     assert any(line.split()[:2] == ["4", "armed-forces-cap"] for line in table)
     assert run("check", root=tmp_path).exit_code == 0
+    _accept_weak_match(tmp_path / "plans" / "leak.yaml", "armed-forces-cap")
+    assert run("check", root=tmp_path).exit_code == 0
     diff = run("diff", "v28", "leak", root=tmp_path).stdout
     assert "Cap on Ukraine's armed forces: 600,000 → 800,000 personnel" in diff
+
+
+def _accept_weak_match(draft: Path, clause_id: str) -> None:
+    """What a reviewer does to accept a weak match: give the drafted clause the matched id."""
+    text = draft.read_text(encoding="utf-8")
+    if f"\n  - id: {clause_id}\n" in text:  # matched well: nothing to accept
+        return
+    found = re.search(rf"# REVIEW: weak match with `{clause_id}`.*\n  - id: (\S+)\n", text)
+    assert found, f"no weak match with {clause_id} in the draft"
+    draft.write_text(text.replace(f"  - id: {found[1]}\n", f"  - id: {clause_id}\n", 1),
+                     encoding="utf-8")
+
+
+def test_a_weak_match_never_replaces_a_clause_until_it_is_accepted(run, tmp_path) -> None:
+    # issue 24, item 18: a weak match was written under the matched id, so accepting the draft
+    # replaced that clause's text (a demilitarised zone matched onto `territory` would have
+    # overwritten it).
+    shutil.copytree(REPO / "plans", tmp_path / "plans")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    article = tmp_path / "seeds" / "leak.md"
+    article.write_text("1. A demilitarised zone of 15 kilometres is set up on each side.\n"
+                       "2. Ukraine's armed forces are capped at 800,000 personnel.\n",
+                       encoding="utf-8")
+    for coverage in ("--partial", "--full"):
+        result = run("import", str(article), "--parent", "v28", "--id", "leak", coverage,
+                     "--date", "2025-12-24", "--force", root=tmp_path)
+        assert result.exit_code == 0, result.stderr
+        draft = (tmp_path / "plans" / "leak.yaml").read_text(encoding="utf-8")
+        weak = [line for line in result.stderr.splitlines() if "weak: confirm" in line]
+        assert weak, result.stderr
+        for line in weak:  # the table names the clause; the draft writes a new id
+            matched = line.split()[1]
+            assert "drafted as" in line and f"\n  - id: {matched}\n    text: A demil" not in draft
+            assert f"weak match with `{matched}`" in draft
+            if coverage == "--full":  # still listed, so the full version does not drop it
+                assert f"to accept it, give that point `id: {matched}`" in draft
+        assert run("check", root=tmp_path).exit_code == 0
 
 
 def test_a_partial_report_numbered_1_to_n_does_not_renumber_the_plan(run, tmp_path) -> None:
@@ -419,6 +458,7 @@ def test_a_partial_report_numbered_1_to_n_does_not_renumber_the_plan(run, tmp_pa
     assert not re.search(r"^ *number:", draft, re.MULTILINE)
     assert "the text lists this as its point 4: give `number:`" in draft
     assert run("check", root=tmp_path).exit_code == 0
+    _accept_weak_match(tmp_path / "plans" / "leak.yaml", "armed-forces-cap")
     diff = run("diff", "v28", "leak", root=tmp_path).stdout
     assert " 0 renumbered" in diff and "→ §" not in diff
     assert "Cap on Ukraine's armed forces: 600,000 → 800,000 personnel" in diff

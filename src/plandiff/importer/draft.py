@@ -66,6 +66,7 @@ class Row:
     status: str  # match | weak | close | new | removed | left out
     closest: str | None = None  # for a new clause: the parent clause that came closest; for a
     # weak or close match: the runner-up, when it comes close
+    drafted_as: str | None = None  # a weak match: the new id the draft gives it until accepted
 
 
 @dataclass
@@ -166,8 +167,27 @@ def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: Impo
     taken = {c.id for c in parent.clauses.values()}
     clauses: list[DraftClause] = []
     rows: list[Row] = []
+    weakly: list[tuple[str, int | str | None]] = []  # (parent clause, the point that may go on)
     for point, match in zip(parsed.points, alignment.matches, strict=True):
-        if match.clause is not None:
+        if match.clause is not None and match.weak:
+            # Under the matched id, accepting the draft would replace that clause's text with a
+            # point that may be another clause: it takes a new id until a person says it goes on.
+            previous = parent.clauses[match.clause].clause
+            clause = DraftClause(slug(point.title or point.text, point.number, taken),
+                                 None if own_list else point.number, point.title, point.text)
+            if own_list:
+                clause.review.append(f"the text lists this as its point {point.number}: give"
+                                     " `number:` if that is the plan's own numbering")
+            clause.review.append(
+                f"weak match with `{match.clause}` (score {match.score:g}): a new clause until"
+                f" you accept the match; if it continues `{match.clause}`, set `id:"
+                f" {match.clause}` (its text then replaces that clause's)"
+                + ("" if partial else " and delete that clause's `removed` entry"))
+            _read_stated_terms(clause, plan, previous.terms)
+            rows.append(Row(point.number, match.clause, match.score, "weak",
+                            match.runner_up if match.close else None, drafted_as=clause.id))
+            weakly.append((match.clause, point.number))
+        elif match.clause is not None:
             previous = parent.clauses[match.clause].clause
             clause = DraftClause(match.clause, None if own_list else point.number, point.title,
                                  point.text)
@@ -180,15 +200,11 @@ def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: Impo
                          if match.runner_up_score <= match.score else
                          f", `{match.runner_up}` scores higher ({match.runner_up_score:g}) but"
                          " went to another point")
-            if match.weak:
-                clause.review.append(f"weak match with `{match.clause}` (score {match.score:g})"
-                                     f"{rival}: confirm it continues that clause, or give it a"
-                                     " new id")
-            elif match.close:
+            if match.close:
                 clause.review.append(f"close call: `{match.clause}` ({match.score:g}){rival}:"
                                      " confirm which clause it continues, or give it a new id")
             _fill_terms(clause, plan, previous.terms, parent.id, partial=partial)
-            status = "weak" if match.weak else "close" if match.close else "match"
+            status = "close" if match.close else "match"
             rows.append(Row(point.number, match.clause, match.score, status,
                             match.runner_up if match.close else None))
         else:
@@ -215,6 +231,17 @@ def build(parsed: ParsedText, plan: Plan, parent: ResolvedVersion, options: Impo
                 clause.review.append("no verbatim quote found in the source: add one")
             clause.cites.append(cite)
         clauses.append(clause)
+    for clause_id, number in weakly if not partial else ():
+        # A full version drops what it does not list: the clause stays, marked, until the weak
+        # match is accepted or the drop confirmed.
+        gone = DraftClause(clause_id, removed=True)
+        gone.review.append(f"point {number} may continue this clause (a weak match): to accept"
+                           f" it, give that point `id: {clause_id}` and delete this entry; else"
+                           " confirm the drop")
+        if options.source_id is not None:
+            gone.cites.append({"source": options.source_id,
+                               "note": "Not among the points of this text."})
+        clauses.append(gone)
     for clause_id in alignment.unmatched:
         if partial:
             rows.append(Row(None, clause_id, None, "left out"))
@@ -267,6 +294,17 @@ def _fill_terms(clause: DraftClause, plan: Plan, previous: dict[str, Any], paren
     if reading.leftovers:
         shown = ", ".join(repr(f.text) for f in reading.leftovers)
         clause.review.append(f"the text also gives {shown}: add a term if one fits")
+
+
+def _read_stated_terms(clause: DraftClause, plan: Plan, previous: dict[str, Any]) -> None:
+    """The terms of the weakly matched clause that the point's text itself states: nothing is
+    carried into a clause that may be another one."""
+    known = {t: plan.terms[t] for t in previous if t in plan.terms}
+    reading = read_terms(clause.text or "", known)
+    for term_id, value in reading.values.items():
+        clause.terms[term_id] = value
+        if term_id in reading.notes:
+            clause.term_review[term_id] = reading.notes[term_id]
 
 
 def _shown(value: Any) -> str:

@@ -20,6 +20,8 @@ def table(draft: Draft) -> str:
     for row in draft.rows:
         label = "closest" if row.status == "new" else "next"
         note = _STATUS[row.status] + (f" ({label}: {row.closest})" if row.closest else "")
+        if row.drafted_as:
+            note += f", drafted as {row.drafted_as} until you accept it"
         score = f"{row.score:.1f}" if row.score is not None else "-"
         point = str(row.point) if row.point is not None else "-"
         rows.append((point, row.clause, score, note))
