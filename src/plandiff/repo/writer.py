@@ -154,7 +154,7 @@ def write_files(planned: Sequence[Planned]) -> None:
             temporaries.append((temporary, target, mode))
             texts[target] = item.text
         expected = {target: item for item, target, _ in targets if item.expect is not None}
-        replaced: list[tuple[Path, Path]] = []  # target, temporary
+        replaced: list[Path] = []
         try:
             for temporary, target, _ in temporaries:
                 # Each file is checked right before its own replace, never all first: an edit
@@ -162,9 +162,9 @@ def write_files(planned: Sequence[Planned]) -> None:
                 if target in expected:
                     _still_as_read(expected[target], target)
                 os.replace(temporary, target)
-                replaced.append((target, temporary))
+                replaced.append(target)
         except BaseException:
-            for target, _ in replaced:
+            for target in replaced:
                 _restore(target, originals.get(target), written=texts[target])
             raise
         for item, target, in_place in targets:
@@ -184,7 +184,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_files([Planned(Path(path), text)])
 
 
-# A temporary file of write_files: `.NAME.PID.XXXXXXXX.tmp` (before 0.2: `.NAME.XXXXXXXX.tmp`).
+# A temporary file of write_files: `.NAME.PID.XXXXXXXX.tmp` (older runs: `.NAME.XXXXXXXX.tmp`).
 _TEMPORARY = re.compile(r"\.(?P<name>.+?)\.(?:(?P<pid>[0-9]+)\.)?[a-z0-9_]{8}\.tmp")
 # A run that is still writing its files renames them within moments; one older than this was
 # left by a run that was killed (or lost its machine) between writing and renaming.
