@@ -16,7 +16,7 @@ import stat
 import sys
 
 from plandiff.repo.cache_folder import cache_folder as folder
-from plandiff.repo.cache_folder import enabled
+from plandiff.repo.cache_folder import enabled, prune
 from plandiff.repo.cache_folder import hasher as _hasher
 
 FORMAT = b"plandiff-output-cache/1"
@@ -173,7 +173,7 @@ def write(entry: str, root: str, text: str) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(FORMAT + b"\n" + text.encode("utf-8", "surrogatepass"))
         os.replace(temporary, os.path.join(where, entry))
-        _prune(where)
+        prune(where, MAX_ENTRIES)
     except OSError:
         return
 
@@ -193,19 +193,6 @@ def _usable_folder(*, create: bool) -> str | None:
             hasattr(os, "getuid") and info.st_uid != os.getuid()):
         return None
     return where
-
-
-def _prune(where: str) -> None:
-    """Keep the newest MAX_ENTRIES entries."""
-    entries = [entry for entry in os.scandir(where) if not entry.name.startswith(".")]
-    if len(entries) <= MAX_ENTRIES:
-        return
-    import contextlib
-
-    entries.sort(key=lambda entry: entry.stat().st_mtime)
-    for entry in entries[:len(entries) - MAX_ENTRIES]:
-        with contextlib.suppress(OSError):
-            os.unlink(entry.path)
 
 
 class Tee:

@@ -18,6 +18,7 @@ from plandiff.core.models import (
     Positions,
     Source,
     Version,
+    citations_of,
 )
 from plandiff.core.problems import UnknownVersion
 
@@ -142,7 +143,7 @@ def known_on(plan: Plan, day: dt.date) -> KnownOn:
     known_versions: dict[str, Version] = {}
     dated_by_version: list[str] = []
     for version in plan.versions.values():
-        cites = [c for clause in version.clauses for c in _all_cites(clause)]
+        cites = [c for clause in version.clauses for c in citations_of(clause)]
         dates = [d for c in cites if (d := sieve.date(c)) is not None]
         if dates:
             seen = min(dates) <= day
@@ -177,19 +178,10 @@ def known_on(plan: Plan, day: dt.date) -> KnownOn:
                    tuple(partial), tuple(dated_by_version))
 
 
-def _all_cites(clause: Clause) -> list[Citation]:
-    cites = list(clause.cites)
-    for value in clause.terms.values():
-        if isinstance(value, Disputed):
-            for claim in value.disputed:
-                cites.extend(claim.cites)
-    return cites
-
-
 def _clause(clause: Clause, version_id: str, sieve: _Sieve,
             hidden: list[NotYetReported]) -> Clause | None:
     """The clause as known (itself when nothing of it is later), or None when nothing is."""
-    every = _all_cites(clause)
+    every = citations_of(clause)
     if every and not any(sieve.known(c) for c in every):
         hidden.append(NotYetReported("clause", version_id, clause.id, first=sieve.first(every),
                                      terms=tuple(clause.terms)))

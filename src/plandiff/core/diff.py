@@ -27,6 +27,7 @@ from plandiff.core.models import (
     TermType,
     Version,
     all_hedged,
+    citations_of,
 )
 from plandiff.core.positions import StanceChange, stance_changes
 from plandiff.core.ranking import RankedChange, rank_changes
@@ -380,15 +381,6 @@ def _wanted(result: ClauseDiff, options: DiffOptions) -> bool:
         if not any(options.terms & set(c.terms) for c in sides):
             return False
     return True
-
-
-def citations_of(clause: Clause) -> list[Citation]:
-    cites = list(clause.cites)
-    for value in clause.terms.values():
-        if isinstance(value, Disputed):
-            for claim in value.disputed:
-                cites.extend(claim.cites)
-    return cites
 
 
 # --- terms ---------------------------------------------------------------------------------------

@@ -10,13 +10,12 @@ from plandiff.core.as_of import FirstReported, KnownOn, first_reported
 from plandiff.core.diff import (
     Claim,
     TextChange,
-    citations_of,
     claims_first_reported,
     diff_text,
     movement,
     value_claims,
 )
-from plandiff.core.models import NUMERIC_TYPES, Plan, Source, Term, Version
+from plandiff.core.models import NUMERIC_TYPES, Plan, Source, Term, Version, citations_of
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.core.suggestions import candidates, candidates_hint

@@ -178,6 +178,16 @@ class Clause(_Model):
     translations: dict[Language, ClauseTranslation] = Field(default_factory=dict)
 
 
+
+def citations_of(clause: Clause) -> list[Citation]:
+    """Every citation of a clause: its own, then each disputed claim's."""
+    cites = list(clause.cites)
+    for value in clause.terms.values():
+        if isinstance(value, Disputed):
+            for claim in value.disputed:
+                cites.extend(claim.cites)
+    return cites
+
 class Version(_Model):
     id: Slug
     title: StrictStr

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange, citations_of
-from plandiff.core.models import Version
+from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange
+from plandiff.core.models import Version, citations_of
 from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import positions, values
 from plandiff.render.cited import carried_sources, side_sources

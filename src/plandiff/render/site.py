@@ -15,7 +15,7 @@ from typing import Any
 from plandiff import __version__, i18n
 from plandiff.core.as_of import KnownOn
 from plandiff.core.chronology import by_date, history_by_date
-from plandiff.core.diff import Claim, PlanDiff, citations_of, diff_versions, value_claims
+from plandiff.core.diff import Claim, PlanDiff, diff_versions, value_claims
 from plandiff.core.hidden_characters import is_web_url
 from plandiff.core.history import History, HistoryPoint, clause_history, term_history
 from plandiff.core.models import (
@@ -27,6 +27,7 @@ from plandiff.core.models import (
     Plan,
     Term,
     Version,
+    citations_of,
 )
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.i18n import (

@@ -4,6 +4,7 @@ every start."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs the quick path
@@ -36,3 +37,14 @@ def hasher() -> Blake2b:
     except ImportError:  # pragma: no cover (every CPython build has it)
         from hashlib import blake2b
     return blake2b(digest_size=20)
+
+
+def prune(folder: str, keep: int) -> None:
+    """Delete all but the newest `keep` entries of a cache folder (hidden files aside)."""
+    entries = [entry for entry in os.scandir(folder) if not entry.name.startswith(".")]
+    if len(entries) <= keep:
+        return
+    entries.sort(key=lambda entry: entry.stat().st_mtime)
+    for entry in entries[:len(entries) - keep]:
+        with contextlib.suppress(OSError):
+            os.unlink(entry.path)

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plandiff.repo.cache_folder import cache_folder, enabled, hasher
+from plandiff.repo.cache_folder import cache_folder, enabled, hasher, prune
 
 if TYPE_CHECKING:
     from plandiff.repo.repository import LoadedPlan, Root
@@ -172,7 +172,7 @@ def keep(place: Slot, loaded: LoadedPlan) -> None:
         except BaseException:
             os.unlink(temporary)
             raise
-        _prune(place.folder)
+        prune(place.folder, MAX_ENTRIES)
     except OSError:
         return
 
@@ -208,19 +208,6 @@ def _owned(info: os.stat_result, forbidden: int) -> bool:
     """A real folder (not a link) of this user, without the `forbidden` mode bits."""
     mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
     return stat.S_ISDIR(info.st_mode) and not info.st_mode & forbidden and mine
-
-
-def _prune(folder: str) -> None:
-    """Keep the newest MAX_ENTRIES entries."""
-    entries = [entry for entry in os.scandir(folder) if not entry.name.startswith(".")]
-    if len(entries) <= MAX_ENTRIES:
-        return
-    import contextlib
-
-    entries.sort(key=lambda entry: entry.stat().st_mtime)
-    for entry in entries[:len(entries) - MAX_ENTRIES]:
-        with contextlib.suppress(OSError):
-            os.unlink(entry.path)
 
 
 # --- the entry: a header (format, key, length and digest of the body), then JSON ----------------
