@@ -12,9 +12,6 @@ from plandiff.render import json_text
 if TYPE_CHECKING:
     from rich.console import Console
 
-_TYPES = ("quantity", "money", "duration", "date", "choice", "flag", "text")
-
-
 def _label(loc: Locale, plan: Plan, entry: TermEntry) -> str:
     """The label in the language (the English one, badged, where none is written)."""
     return loc.plain_field(plan.terms[entry.id], "label") or entry.label
@@ -27,7 +24,15 @@ def _unit(loc: Locale, plan: Plan, entry: TermEntry) -> str:
         return loc.plain_field(term, "unit") or term.unit
     if term.currency:
         return term.currency
-    return loc.pgettext("term type", entry.type) if entry.type in _TYPES else entry.type
+    names = {  # written out, so that the catalog's extraction sees every message
+        "quantity": loc.pgettext("term type", "quantity"),
+        "money": loc.pgettext("term type", "money"),
+        "duration": loc.pgettext("term type", "duration"),
+        "date": loc.pgettext("term type", "date"),
+        "choice": loc.pgettext("term type", "choice"),
+        "flag": loc.pgettext("term type", "flag"),
+        "text": loc.pgettext("term type", "text")}
+    return names.get(entry.type, entry.type)
 
 
 def _headings(loc: Locale) -> tuple[str, str, str, str]:
