@@ -51,7 +51,13 @@ COMMANDS: dict[str, tuple[list[str], str]] = {
 DIGITS = ("diff", "report", "history-term", "positions")
 SITE_PAGES = ("index.html", "versions/geneva.html", "diffs/v28..geneva.html",
               "terms/ukraine-troop-cap.html", "clauses/territory.html", "positions.html",
-              "sources.html", "subjects.html")
+              "sources.html", "subjects.html", "cards/ukraine-troop-cap.html", "feed.xml")
+# A site as known on a date, its Arabic twin in Arabic-Indic digits: the as-of header, the digits
+# of every page piece (dates, counts, values) and what a later version takes away.
+SITE_AS_OF = "2025-12-01"
+SITE_AS_OF_PAGES = ("index.html", "versions/geneva.html", "terms/ukraine-troop-cap.html",
+                    "clauses/territory.html", "positions.html", "sources.html",
+                    "cards/ukraine-troop-cap.html", "feed.xml")
 
 
 def _invoke(args: list[str], root: Path) -> str:
@@ -116,14 +122,24 @@ def test_review(reviewed: Path, lang: str, fmt: str, ext: str, update_goldens: b
     _check(f"review-{fmt}.{lang}.{ext}", output.replace(str(reviewed), "{root}"), update_goldens)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "out"
-    result = CliRunner().invoke(app, ["site", str(out), "--root", str(FROZEN), "--lang", "ar"],
+def _site(out: Path, *args: str) -> Path:
+    result = CliRunner().invoke(app, ["site", str(out), "--root", str(FROZEN), *args],
                                 catch_exceptions=False,
-                                env={"PLANDIFF_ROOT": "", "NO_COLOR": "1", "PLANDIFF_LANG": ""})
+                                env={"PLANDIFF_ROOT": "", "NO_COLOR": "1", "PLANDIFF_LANG": "",
+                                     "PLANDIFF_DIGITS": ""})
     assert result.exit_code == 0, result.output
     return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _site(tmp_path_factory.mktemp("site") / "out", "--lang", "ar")
+
+
+@pytest.fixture(scope="module")
+def site_as_of(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _site(tmp_path_factory.mktemp("site-as-of") / "out", "--lang", "ar", "--digits", "arab",
+                 "--as-of", SITE_AS_OF)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -131,6 +147,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_site_page(site: Path, page: str, lang: str, update_goldens: bool) -> None:
     path = site / page if lang == "en" else site / "ar" / page
     _check(f"site/{lang}/{page.replace('/', '--')}", path.read_text(encoding="utf-8"),
+           update_goldens)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", SITE_AS_OF_PAGES)
+def test_site_page_as_of(site_as_of: Path, page: str, lang: str, update_goldens: bool) -> None:
+    path = site_as_of / page if lang == "en" else site_as_of / "ar" / page
+    name = "en" if lang == "en" else "ar-arab"
+    _check(f"site-as-of/{name}/{page.replace('/', '--')}", path.read_text(encoding="utf-8"),
            update_goldens)
 
 
