@@ -102,3 +102,119 @@ def test_show_miami_dec_does_not_print_v28s_numbers_as_its_own(run, corpus: Path
     assert elections["numbered_in"] == {"version": "v28", "number": 25}
     v28 = _json(run, corpus, "show", "v28")
     assert next(c for c in v28["clauses"] if c["id"] == "elections")["number"] == 25
+
+
+# --- positions: how sure each stance is, and the stances that were missing ----------------------
+
+
+def _stances(plan: Any, party: str, *, term: str | None = None, at: str | None = None,
+             issue: str | None = None) -> list[Any]:
+    return [p for p in plan.positions.positions
+            if p.party == party and (term is None or p.term == term)
+            and (at is None or p.at == at) and (issue is None or issue in (p.issue or ""))]
+
+
+def test_the_geneva_acceptances_are_reported_not_settled(run, corpus: Path, plan) -> None:
+    """seed-001 gives Geneva's content as «التغييرات المحتملة» (possible changes), and ki1 has the
+    army cap from the FT's unnamed officials: every acceptance stated at Geneva is hedged."""
+    accepted = [p for p in plan.positions.positions
+                if p.at == "geneva" and p.stance.value == "accept"]
+    assert {(p.party, p.term) for p in accepted} >= {
+        ("UA", "ukraine-troop-cap"), ("US", "ukraine-troop-cap"), ("UA", "ukraine-nato-membership"),
+        ("US", "ukraine-nato-membership"), ("UA", "nato-troops-in-ukraine"),
+        ("UA", "us-guarantee-form"), ("UA", "military-recovery-of-territory")}
+    for stance in accepted:
+        for cite in stance.cites:
+            assert cite.hedge, (stance.party, stance.term, cite.source)
+            if cite.source == "seed-001":
+                assert POSSIBLE_CHANGES in cite.hedge
+    ki1 = [c for p in accepted for c in p.cites if c.source == "ki1"]
+    assert ki1 and all("unnamed Ukrainian officials" in (c.hedge or "") for c in ki1)
+    out = run("positions", "ukraine-troop-cap", root=corpus).stdout
+    assert "reportedly accepts" in out
+    data = _json(run, corpus, "positions", "ukraine-troop-cap")
+    stances = data["subjects"][0]["stances"]
+    assert {s["party"]: s["hedged"] for s in stances if s["stance"] == "accept"} == {
+        "UA": True, "US": True}
+
+
+def test_the_us_and_ukraine_proposals_for_the_zaporizhzhia_plant_are_stances(plan) -> None:
+    us = _stances(plan, "US", term="znpp-arrangement")
+    ua = _stances(plan, "UA", term="znpp-arrangement")
+    assert [(p.value, p.at) for p in us] == [("us-led-trilateral", "v20")]
+    assert [(p.value, p.at) for p in ua] == [("us-ua-50-50", "v20")]
+    assert "trilateral management" in (us[0].cites[0].quote or "")
+    assert "50/50" in (ua[0].cites[0].quote or "")
+
+
+def test_russia_demands_land_in_the_east_as_seed_000_reports(plan) -> None:
+    land = _stances(plan, "RU", issue="land in the east")
+    assert [p.stance.value for p in land] == ["demand"]
+    assert "فضلًا عن التنازل عن أراضٍ في الشرق" in [c.quote for c in land[0].cites]
+
+
+def test_us_negotiators_press_ukraine_to_leave_donetsk_at_berlin(plan) -> None:
+    pressed = _stances(plan, "US", term="donetsk-held-area", at="berlin")
+    assert [(p.stance.value, p.value) for p in pressed] == [("demand", "ukraine-withdraws")]
+    dh = [c for c in pressed[0].cites if c.source == "dh"]
+    assert dh and "withdraw forces from the eastern Donetsk region" in (dh[0].quote or "")
+    assert dh[0].hedge == "an official familiar with the matter said"
+
+
+def test_the_european_statement_keeps_its_condition_on_territory(plan) -> None:
+    (stance,) = _stances(plan, "EU", issue="Territorial decisions")
+    condition = "once robust security guarantees are effectively in place"
+    assert condition in stance.text
+    assert any(condition in (c.quote or "") for c in stance.cites)
+
+
+def test_stances_dated_from_an_undated_seed_say_where_the_date_comes_from(plan) -> None:
+    """seed-000 shows no date and sources.yaml gives it none: its stances' 19 Nov is the
+    dossier's date, and no note may say that sources.yaml gives it."""
+    assert plan.sources["seed-000"].date is None
+    dated = [p for p in plan.positions.positions if any(c.source == "seed-000" for c in p.cites)]
+    assert dated
+    for stance in dated:
+        assert "sources.yaml gives from" not in (stance.note or "")
+        assert "dossier's date" in (stance.note or ""), stance.text
+
+
+# --- sources: addresses from the stored copies, and a hedge where seed 000 says "possibly" --------
+
+
+def test_unn2_and_dh_have_the_addresses_of_their_articles(plan) -> None:
+    assert plan.sources["unn2"].url.endswith(
+        "full-text-of-the-counter-proposal-to-the-us-peace-plan-for-ukraine-reuters")
+    assert "3832282" in (plan.sources["dh"].url or "")
+    assert "not found" not in (plan.sources["unn2"].note or "")
+
+
+def test_miami_oct_reports_economic_cooperation_as_a_possibility(plan) -> None:
+    clause = _listed(plan, "miami-oct", "framework")
+    assert "was expected to" not in clause.text and "might" in clause.text
+    (cite,) = [c for c in clause.cites if "التعاون الاقتصادي" in (c.quote or "")]
+    assert cite.source == "seed-000" and "احتمال" in (cite.hedge or "")
+
+
+# --- copies: a reprint or a relay is its original's witness -------------------------------------
+
+
+def test_the_ap_reprints_are_one_witness(plan) -> None:
+    from plandiff.core.witnesses import original, witnesses
+
+    for reprint in ("ap-hutchpost", "durango-ap", "kursiv-ap"):
+        assert original(plan.sources, reprint) == "gn", reprint
+    ap = ["gn", "ap-hutchpost", "durango-ap", "kursiv-ap"]
+    assert witnesses(plan.sources, ap).independent == 1
+    cap = _listed(plan, "v28", "armed-forces-cap")  # AP twice and seed 001: two witnesses
+    assert witnesses(plan.sources, [c.source for c in cap.cites]).independent == 2
+
+
+def test_the_relays_of_one_report_are_one_witness(plan) -> None:
+    from plandiff.core.witnesses import original, outlet_key
+
+    relays = {"razom-reuters": "dc", "openkg-reuters": "dc", "unn2": "dc", "lng2": "dc",
+              "statement-reuters": "lgr", "lig2": "ki1", "menafn-mint": "mint"}
+    assert {s: original(plan.sources, s) for s in relays} == relays
+    pravda = ("npe", "npc", "pravda-newstart", "pravda-znpp")
+    assert len({outlet_key(plan.sources, s) for s in pravda}) == 1

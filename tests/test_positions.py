@@ -288,7 +288,9 @@ def test_the_corpus_has_dated_cited_stances_on_the_cap_nato_and_territory(run) -
     assert (land["RU"]["stance"], land["RU"]["value"], land["RU"]["date"]) == (
         "demand", "ukraine-withdraws", "2025-12-02")
     assert (land["UA"]["stance"], land["UA"]["value"]) == ("red-line", "line-of-contact")
-    assert land["US"]["value"] == "buffer-zone-russian"
+    # The US's latest line: at Berlin, Ukraine must leave Donetsk (dh, from an unnamed official).
+    assert (land["US"]["value"], land["US"]["at"], land["US"]["hedged"]) == (
+        "ukraine-withdraws", "berlin", True)
     forces = _by_party(_subject(data, "european-forces-in-ukraine"))
     assert forces["RU"]["stance"] == "reject" and not forces["RU"]["has_value"]
     for term in ("frozen-assets-treatment", "amnesty", "us-guarantee-form",
