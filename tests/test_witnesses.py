@@ -133,8 +133,9 @@ def test_a_claim_gives_a_value_or_unknown(run, repo, claim: str, message: str) -
     assert "plans/v2.yaml:1" in result.stdout  # located in the file, at its line
 
 
-def test_an_unknown_claim_is_not_printed_as_none(run, repo) -> None:
-    v2 = """
+def _claims_version(*claims: str) -> str:
+    listed = "".join(f"              - {claim}\n" for claim in claims)
+    return f"""
     id: v2
     title: Second
     date: 2025-02-01
@@ -147,21 +148,53 @@ def test_an_unknown_claim_is_not_printed_as_none(run, repo) -> None:
         terms:
           cap:
             disputed:
-              - value: 800000
-                cites: [{source: other}]
-              - unknown: drops the strict limit, names no figure
-                cites: [{source: wire}]
-        cites: [{source: other}]
+{listed}        cites: [{{source: other}}]
     """
-    root = repo(v2=v2)
+
+
+NO_FIGURE = "{unknown: 'drops the strict limit, names no figure', cites: [{source: wire}]}"
+
+
+def test_a_claim_that_gives_no_value_disputes_nothing(run, repo) -> None:
+    # one source gives 800,000, another only says the old limit is dropped: not a conflict
+    root = repo(v2=_claims_version("{value: 800000, cites: [{source: other}]}", NO_FIGURE))
     out = run("v1", "v2", root=root).stdout
-    assert "| unknown (wire" in out and "none" not in out
+    assert "Troop cap: 600,000 → 800,000 personnel (+200,000, +33.3%)" in out
+    assert "disputed" not in out and "none" not in out
+    import json
+
+    data = json.loads(run("v1", "v2", "--format", "json", root=root).stdout)
+    change = data["clauses"][0]["terms"][0]
+    assert change["change"] == "changed" and change["new"] == 800000
+    assert change["witnesses"]["new"] == {"independent": 1, "sources": ["other"]}
+    shown = run("show", "v2", root=root).stdout
+    assert "Troop cap: 800,000 personnel (other; 1 independent witness" in shown
+    assert "disputed" not in shown
+
+
+def test_two_claims_of_one_value_are_one_value_with_both_witnesses(run, repo) -> None:
+    root = repo(v2=_claims_version("{value: 800000, cites: [{source: other}]}",
+                                    "{value: 800000, cites: [{source: wire}, {source: reprint}]}"))
+    out = run("v1", "v2", root=root).stdout
+    assert "600,000 → 800,000 personnel (+200,000, +33.3%); independent witnesses: 1 → 2" in out
+    assert "disputed" not in out
+
+
+def test_a_claim_that_gives_no_value_is_listed_beside_a_conflict(run, repo) -> None:
+    root = repo(v2=_claims_version("{value: 800000, cites: [{source: other}]}",
+                            "{value: 700000, cites: [{source: anon-1}]}", NO_FIGURE))
+    out = run("v1", "v2", root=root).stdout
+    assert "disputed: 800,000 personnel" in out and "| unknown (wire" in out
+    assert "none" not in out
+    arabic = run("v1", "v2", "--lang", "ar", root=root).stdout
+    assert "← تتضارب المصادر: 800,000 جندي" in arabic and "غير معروفة (wire" in arabic
+    assert "متنازع عليه" not in arabic and "لا شيء" not in arabic
     import json
 
     data = json.loads(run("v1", "v2", "--format", "json", root=root).stdout)
     claims = data["clauses"][0]["terms"][0]["new"]["disputed"]
-    assert claims[1]["unknown"] == "drops the strict limit, names no figure"
-    assert "value" not in claims[1]
+    assert claims[2]["unknown"] == "drops the strict limit, names no figure"
+    assert "value" not in claims[2]
 
 
 def test_fmt_puts_the_new_fields_in_the_contracts_order() -> None:

@@ -393,7 +393,7 @@ def claims_of(value: Any, fallback_sources: tuple[str, ...], *, hedged: bool = F
     that is not disputed. With the bibliography (`sources`), each claim counts its independent
     witnesses."""
     if isinstance(value, Disputed):
-        return tuple(_claim(c, sources) for c in value.disputed)
+        return rival_claims(tuple(_claim(c, sources) for c in value.disputed), sources)
     count = witnesses(sources, fallback_sources).independent if sources is not None else None
     if isinstance(value, NoLongerKnown):
         return (Claim(NOT_KNOWN, fallback_sources, value.unknown, hedged, count),)
@@ -410,6 +410,29 @@ def _claim(claim: models.Claim, bibliography: Mapping[str, Source] | None) -> Cl
         return Claim(claim.value, sources, claim.note, hedged, count)
     why = claim.unknown if claim.note is None else f"{claim.unknown}; {claim.note}"
     return Claim(NOT_KNOWN, sources, why, hedged, count)
+
+
+def rival_claims(claims: tuple[Claim, ...],
+                 bibliography: Mapping[str, Source] | None) -> tuple[Claim, ...]:
+    """A dispute's claims as the views print them. A dispute is a conflict between witnesses:
+    while fewer than two distinct values are given, the claims are that one value, stated by the
+    sources of the claims that give it (a claim that gives no value, `unknown:`, disputes
+    nothing, and two claims of the same value are one value with both witnesses). Claims that
+    do conflict are kept as written; so are claims none of which gives a value."""
+    given = [claim for claim in claims if claim.known]
+    if not given or any(not _same_value(given[0].value, c.value) for c in given[1:]):
+        return claims
+    if len(given) == 1 and len(claims) == 1:
+        return claims
+    sources = tuple(dict.fromkeys(s for claim in given for s in claim.sources))
+    notes = [claim.note for claim in given if claim.note]
+    count = witnesses(bibliography, sources).independent if bibliography is not None else None
+    return (Claim(given[0].value, sources, "; ".join(notes) or None,
+                  all(claim.hedged for claim in given), count),)
+
+
+def _same_value(first: Any, second: Any) -> bool:
+    return type(first) is type(second) and first == second
 
 
 def claims_first_reported(claims: tuple[Claim, ...],

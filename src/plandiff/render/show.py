@@ -44,17 +44,22 @@ def _term_text(loc: Locale, plan: Plan, clause: ResolvedClause, term_id: str,
     claims = value_claims(clause, term_id, plan.sources)
     if isinstance(value, Disputed):
         parts = []
-        for claim, item in zip(value.disputed, claims, strict=True):
-            if claim.unknown is not None:
-                shown = loc._("unknown: {why}").format(why=claim.unknown)
+        # claims that do not conflict are one value (core.diff.rival_claims)
+        written = value.disputed if len(value.disputed) == len(claims) else [None] * len(claims)
+        for claim, item in zip(written, claims, strict=True):
+            if not item.known:
+                why = claim.unknown if claim is not None else item.note
+                shown = loc._("unknown: {why}").format(why=why)
             else:
-                shown = values.value(loc, term, claim.value) if term else str(claim.value)
+                shown = values.value(loc, term, item.value) if term else str(item.value)
             first = known.first_text(first_reported(item.sources, plan.sources), plan.sources,
                                      loc)
-            parts.append(f"{values.reported(loc, shown, item.hedged)}"
-                         f" ({values.claim_sources(loc, item.sources, item.independent)};"
-                         f" {first})")
-        text = loc._("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
+            details = loc._("; ").join(part for part in (
+                values.claim_sources(loc, item.sources, item.independent), first) if part)
+            parts.append(f"{values.reported(loc, shown, item.hedged)} ({details})")
+        text = (loc._("{label}: disputed: {claims}").format(label=label, claims=" | ".join(parts))
+                if len(parts) > 1 else loc._("{label}: {value}").format(label=label,
+                                                                         value=parts[0]))
     else:
         shown = values.value(loc, term, value) if term else str(value)
         text = loc._("{label}: {value}").format(
@@ -131,8 +136,8 @@ def to_data(plan: Plan, resolved: ResolvedVersion,
             "first_reported": {t: known.first_json(first_reported_of(plan, c, t))
                                for t in c.clause.terms},
             "witnesses": {k: _witnesses_json(plan, c, k) for k in c.clause.terms},
-            "hedged": {k: value_claims(c, k)[0].hedged for k in c.clause.terms
-                       if not isinstance(c.clause.terms[k], Disputed)},
+            "hedged": {k: claims[0].hedged for k in c.clause.terms
+                       if len(claims := value_claims(c, k)) == 1},
             "cites": [cite.model_dump(mode="json", exclude_none=True) for cite in c.clause.cites],
         } for c in clauses],
         "sources": {s: source_info(plan.sources[s]) for s in sorted(
