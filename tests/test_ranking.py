@@ -116,11 +116,20 @@ def test_a_red_line_moved_toward_a_stated_position_outranks_a_large_move(run,
     cap = ranking[0]
     assert cap["score"] == pytest.approx(0.05 + 0.5 + 0.5)
     assert cap["stances"] == [{"party": "UA", "stance": "demand", "value": 800000,
-                               "date": "2025-01-02", "toward": True}]
+                               "date": "2025-01-02", "toward": True, "hedged": False}]
     assert cap["label"] == (
         "a red line for Ukraine (terms.yaml salience, editorial); a move of 5.0% of the old value"
         " (size 0.05); moves toward the stated demand of Ukraine, 800,000 personnel"
         " (positions.yaml, 2025-01-02); score 1.05")
+
+
+def test_a_position_only_reported_is_a_reported_one_in_the_reason(run, make_repo) -> None:
+    hedged = UA_WANTS_MORE.replace("cites: [{source: wire}]",
+                                   "cites: [{source: wire, hedge: according to an unnamed aide}]")
+    cap = _ranking(run, _repo(make_repo, positions=hedged))[0]
+    assert cap["stances"][0]["hedged"] is True
+    assert "moves toward the reported demand of Ukraine, 800,000 personnel" in cap["label"]
+    assert "stated demand" not in cap["label"]
 
 
 def test_a_stated_position_does_not_count_on_a_term_without_salience(run, make_repo) -> None:

@@ -11,7 +11,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plandiff.core.models import NUMERIC_TYPES, Plan, Position, StanceKind, Term, TermType
+from plandiff.core.models import (
+    NUMERIC_TYPES,
+    Plan,
+    Position,
+    StanceKind,
+    Term,
+    TermType,
+    all_hedged,
+)
 
 if TYPE_CHECKING:
     from plandiff.core.diff import ClauseDiff, TermChange
@@ -44,6 +52,7 @@ class StanceMove:
     value: Any
     date: dt.date
     toward: bool
+    hedged: bool = False  # every citation of the position is hedged: reported, not settled
 
 
 @dataclass(frozen=True)
@@ -167,7 +176,8 @@ def _stance_moves(term: Term, change: TermChange, positions: Iterable[Position],
         if position.stance is StanceKind.reject:
             closer = not closer  # nearer to what a party refuses is farther from the party
         yield StanceMove(position.party, parties.get(position.party, position.party),
-                         position.stance, position.value, position.date, closer)
+                         position.stance, position.value, position.date, closer,
+                         all_hedged(position.cites))
 
 
 _NONE = object()

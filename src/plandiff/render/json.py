@@ -143,7 +143,8 @@ def ranking_json(loc: Locale, result: PlanDiff) -> list[dict[str, Any]]:
         "red_lines": [{"party": r.party, "cited": r.cited} for r in item.red_lines],
         "stances": [{"party": m.party, "stance": m.stance.value,
                      "value": m.value.isoformat() if hasattr(m.value, "isoformat") else m.value,
-                     "date": m.date.isoformat(), "toward": m.toward} for m in item.stances],
+                     "date": m.date.isoformat(), "toward": m.toward, "hedged": m.hedged}
+                    for m in item.stances],
         "counted": {"size": round(item.size, 4),
                     "red_line": main_changes.RED_LINE if item.salient else 0,
                     "stance": item.stance_weight},

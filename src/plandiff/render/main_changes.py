@@ -92,6 +92,13 @@ def _stance(loc: Locale, item: RankedChange, move: StanceMove) -> str:
     party = _party(loc, move.party, move.party_name)
     shown = values.value(loc, item.term, move.value)
     day = move.date.isoformat() if loc.english else loc.date(move.date)
+    if move.stance is StanceKind.reject and move.hedged:
+        text = (loc._("moves away from what {party} reportedly rejects, {value} (positions.yaml,"
+                      " {date})")
+                if move.toward else
+                loc._("moves toward what {party} reportedly rejects, {value} (positions.yaml,"
+                      " {date})"))
+        return text.format(party=party, value=shown, date=day)
     if move.stance is StanceKind.reject:
         text = (loc._("moves away from what {party} rejects, {value} (positions.yaml, {date})")
                 if move.toward else
@@ -102,11 +109,18 @@ def _stance(loc: Locale, item: RankedChange, move: StanceMove) -> str:
         StanceKind.proposal: loc._("proposal"), StanceKind.red_line: loc._("red line"),
         StanceKind.accept: loc._("acceptance"),
     }.get(move.stance, move.stance.value)
-    text = (loc._("moves toward the stated {stance} of {party}, {value} (positions.yaml,"
-                  " {date})")
-            if move.toward else
-            loc._("moves away from the stated {stance} of {party}, {value} (positions.yaml,"
-                  " {date})"))
+    if move.hedged:  # every citation of the stance is hedged: reported, not stated
+        text = (loc._("moves toward the reported {stance} of {party}, {value} (positions.yaml,"
+                      " {date})")
+                if move.toward else
+                loc._("moves away from the reported {stance} of {party}, {value}"
+                      " (positions.yaml, {date})"))
+    else:
+        text = (loc._("moves toward the stated {stance} of {party}, {value} (positions.yaml,"
+                      " {date})")
+                if move.toward else
+                loc._("moves away from the stated {stance} of {party}, {value} (positions.yaml,"
+                      " {date})"))
     return text.format(party=party, stance=kind, value=shown, date=day)
 
 
