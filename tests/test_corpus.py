@@ -182,13 +182,6 @@ def test_geneva_and_berlin_guarantee_carries_compensation_and_term_and_says_so(p
     assert "carried from v28" in (clause.note or "")
 
 
-def test_berlin_army_clause_sets_its_own_scope(plan) -> None:
-    clause = _listed(plan, "berlin", "armed-forces-cap")
-    assert clause.terms["ukraine-troop-cap"] == 800000
-    scope = clause.terms["ukraine-troop-cap-scope"]
-    assert isinstance(scope, NoLongerKnown) and "peacetime" in scope.unknown
-
-
 def test_v28_point_23_cites_lalv_without_the_unverified_quote(plan) -> None:
     clause = _listed(plan, "v28", "dnipro-black-sea")
     assert clause.number == 23

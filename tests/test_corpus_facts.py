@@ -218,3 +218,51 @@ def test_the_relays_of_one_report_are_one_witness(plan) -> None:
     assert {s: original(plan.sources, s) for s in relays} == relays
     pravda = ("npe", "npc", "pravda-newstart", "pravda-znpp")
     assert len({outlet_key(plan.sources, s) for s in pravda}) == 1
+
+
+# --- berlin: the parties' stances are not the draft's text ---------------------------------------
+
+
+def _stance(plan: Any, party: str, term: str, at: str) -> Any:
+    return next(p for p in plan.positions.positions
+                if (p.party, p.term, p.at) == (party, term, at))
+
+
+def test_berlin_records_the_parties_stances_as_positions_not_as_draft_text(plan) -> None:
+    listed = {clause.id for clause in plan.versions["berlin"].clauses}
+    assert not listed & {"nato-membership", "armed-forces-cap", "european-forces", "eu-membership"}
+    assert _stance(plan, "UA", "ukraine-nato-membership", "berlin").stance.value == "offer"
+    assert _stance(plan, "EU", "ukraine-troop-cap", "berlin").value == 800000
+    assert _stance(plan, "EU", "european-forces-in-ukraine", "berlin").stance.value == "proposal"
+    eu = _stance(plan, "RU", "eu-accession", "berlin")
+    assert eu.stance.value == "accept" and all(cite.hedged for cite in eu.cites)  # US officials say
+
+
+def test_european_leaders_give_the_army_a_peacetime_level(plan) -> None:
+    scope = _stance(plan, "EU", "ukraine-troop-cap-scope", "berlin")
+    assert scope.value == "peacetime"
+    assert [(c.source, c.quote) for c in scope.cites] == [
+        ("berlin-statement", "which should remain at a peacetime level of 800,000")]
+
+
+def test_us_negotiators_press_ukraine_to_withdraw_from_donetsk(plan) -> None:
+    pressed = _stance(plan, "US", "donetsk-held-area", "berlin")
+    assert (pressed.stance.value, pressed.value) == ("demand", "ukraine-withdraws")
+    assert [cite.source for cite in pressed.cites] == ["dh"]  # only dh names Donetsk
+    concessions = _stances(plan, "US", at="berlin", issue="Concessions")
+    assert [c.source for c in concessions[0].cites] == ["seed-004", "seed-004"]
+    assert "US negotiators" in plan.versions["berlin"].summary
+    corpus_md = (Path(__file__).parents[1] / "docs" / "corpus.md").read_text(encoding="utf-8")
+    assert "do not say who pressed" not in corpus_md and "(`dh` does not say)" not in corpus_md
+
+
+def test_berlin_does_not_carry_the_joint_us_russian_task_force(run, corpus: Path) -> None:
+    berlin = _json(run, corpus, "show", "berlin")
+    monitoring = next(c for c in berlin["clauses"] if c["id"] == "joint-task-force")
+    value = monitoring["terms"]["ceasefire-monitoring"]
+    assert "US-led ceasefire monitoring mechanism" in value["unknown"]
+    assert monitoring["stated_in"]["ceasefire-monitoring"] == "berlin"
+    history = _json(run, corpus, "history", "ceasefire-monitoring")
+    point = next(p for p in history["points"] if p["version"]["id"] == "berlin")
+    assert (point["stated_in"], point["value_is"]) == ("berlin", "reported")
+    assert point["value"] != "us-russia-task-force"

@@ -78,8 +78,8 @@ def test_datasette_answers_the_cap_per_version_nato_by_full_text_and_russias_sta
     assert by_version["v28"]["stated_in"] == "v28" and by_version["v28"]["carried_from"] is None
     assert "ap-hutchpost" in by_version["v28"]["sources"]
     assert by_version["miami-dec"]["value"] == 800000
-    assert by_version["miami-dec"]["carried_from"] == "berlin"
-    assert by_version["miami-dec"]["value_text"] == "800,000 personnel (carried from berlin)"
+    assert by_version["miami-dec"]["carried_from"] == "geneva"
+    assert by_version["miami-dec"]["value_text"] == "800,000 personnel (carried from geneva)"
     assert by_version["miami-oct"]["state"] == "absent" and by_version["miami-oct"]["value"] is None
     found = {(row["version"], row["clause"]) for row in nato}
     assert ("v28", "nato-membership") in found and ("geneva", "us-guarantee") in found
@@ -132,7 +132,7 @@ def test_the_army_cap_csv_loads_in_pandas_with_typed_columns(corpus_export: Path
     assert pandas.api.types.is_numeric_dtype(cap["value"].astype("float64"))
     assert set(cap.columns) >= {"version", "term", "value", "unit", "stated_in", "carried_from",
                                 "sources"}
-    assert cap[cap["version"] == "miami-dec"]["carried_from"].item() == "berlin"
+    assert cap[cap["version"] == "miami-dec"]["carried_from"].item() == "geneva"
 
 
 def test_every_csv_cell_is_the_databases_value(corpus_export: Path) -> None:
