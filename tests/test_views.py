@@ -206,6 +206,72 @@ def test_one_result_renders_the_same_whatever_ran_before() -> None:
     assert first[0].startswith("من v28 إلى geneva")
 
 
+def test_a_site_page_renders_the_same_whatever_ran_before() -> None:
+    """A site page's language is its Locale: one page rendered twice in Arabic, with English,
+    Arabic-Indic and other views rendered between, gives the same bytes, those the site holds."""
+    from plandiff import api
+    from plandiff.i18n import ENGLISH, Locale
+    from plandiff.render import formats
+    from plandiff.render.site import SiteOptions, build, build_page
+
+    plan = api.load(FROZEN).plan
+    options = SiteOptions(languages=("en", "ar"))
+    arabic = Locale.of("ar")
+    first = {page: build_page(plan, page, arabic, options) for page in SITE_PAGES}
+    for page in SITE_PAGES:
+        build_page(plan, page, ENGLISH, options)
+        build_page(plan, page, Locale.of("ar", "arab"), options)
+    formats.text("diff", "terminal", api.diff(api.load(FROZEN), "v28", "geneva"), loc=ENGLISH)
+    build(plan, SiteOptions(languages=("en", "ar"), digits="arab"))
+    for page in SITE_PAGES:
+        again = build_page(plan, page, arabic, options)
+        assert again == first[page], page
+        golden = GOLDENS / "site" / "ar" / page.replace("/", "--")
+        assert again == golden.read_text(encoding="utf-8"), page
+    assert all('<html lang="ar" dir="rtl">' in text for text in first.values() if "<html" in text)
+
+
+def test_the_as_of_header_speaks_the_views_language() -> None:
+    """"As known on DATE" opens a view in the view's language (it printed the language a command
+    had set before, English from the Python API)."""
+    import plandiff
+    from plandiff.i18n import Locale
+
+    known = "As known on {date}: only sources published on or before that day count."
+    opening = Locale.of("ar")._(known).partition("{date}")[0]
+    assert opening and opening != known.partition("{date}")[0]
+    repo = plandiff.open_plan(FROZEN).as_of("2025-12-01")
+    for fmt, options in (("terminal", {}), ("markdown", {}), ("markdown", {"report": True})):
+        shown = plandiff.render_result(repo.diff("v28", "geneva"), fmt, lang="ar", **options)
+        assert opening in shown and "As known on" not in shown, (fmt, options)
+        english = plandiff.render_result(repo.diff("v28", "geneva"), fmt, **options)
+        assert "As known on 1 Dec 2025" in english and opening not in english
+
+
+def test_every_view_is_one_function_of_its_locale() -> None:
+    """No Arabic twin of a view (`*_translated`) in render/, and no language kept in module
+    state (issue 23): the views read their Locale, never a language set before them."""
+    import re
+
+    import plandiff.i18n
+
+    render = REPO / "src" / "plandiff" / "render"
+    twins = [f"{path.name}: {name}" for path in sorted(render.glob("*.py"))
+             for name in re.findall(r"^\s*def (\w*_translated)\b",
+                                    path.read_text(encoding="utf-8"), re.MULTILINE)]
+    assert not twins, twins
+    assert not [path.name for path in render.glob("*translated*.py")]
+    assert not (REPO / "src" / "plandiff" / "i18n" / "content.py").exists()
+    for name in ("activate", "deactivate", "speaking", "current", "use_plan", "use_terms",
+                 "english", "language", "_state"):
+        assert not hasattr(plandiff.i18n, name), name
+    uses = [f"{path.relative_to(REPO)}:{number}"
+            for path in sorted((REPO / "src" / "plandiff").rglob("*.py"))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if re.search(r"\bi18n\.(?!ENGLISH\b|Locale\b|LANGUAGES\b|RTL\b)\w+\(", line)]
+    assert not uses, uses
+
+
 def test_render_result_speaks_every_view_as_the_command_line(reviewed: Path) -> None:
     """plandiff.render_result renders every kind of result the command line renders, in the
     language asked for, byte for byte as the command prints it."""

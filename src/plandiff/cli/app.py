@@ -71,10 +71,6 @@ def handle_errors(command: F) -> F:
             for line in error_lines(error):
                 _stderr(line)
             raise typer.Exit(EXIT_ERROR) from None
-        finally:  # the language lasts one command (tests and embedders run several)
-            spoken = sys.modules.get("plandiff.i18n")
-            if spoken is not None:
-                spoken.deactivate()
 
     return wrapper  # type: ignore[return-value]
 
@@ -88,11 +84,6 @@ def _open(root: Path | None, need: tuple[str, ...] | None = None, *, limits: Any
     loaded = api.load(root, need=need, limits=limits)
     for line in loaded.notices():
         _stderr(line)
-    i18n = sys.modules.get("plandiff.i18n")
-    if i18n is not None and not i18n.english():  # the plan's translations, for the views
-        from plandiff.i18n import content
-
-        content.use_plan(loaded.plan)
     return loaded
 
 
@@ -179,9 +170,7 @@ def _speak(lang: str | None, digits: str | None) -> Any:
     from plandiff import i18n
 
     if (lang is None or lang.strip().lower() in ("", "en")) and digits is None:
-        i18n.deactivate()  # a test's earlier command in another language
         return i18n.ENGLISH
-    i18n.activate(lang, digits)  # transitional: the views not yet given their Locale
     return i18n.Locale.of(lang, digits)
 
 
@@ -384,12 +373,10 @@ def site_command(
     from plandiff.render.site import SiteOptions, build
     from plandiff.repo.site_folder import check_base_url, write_site
 
-    languages: tuple[str, ...] = ("en",)
-    if (lang or "en").strip().lower() != "en":  # the English pages, and the twins under LANG/
-        from plandiff import i18n
-
-        with i18n.speaking(lang, digits):  # an unknown language fails before anything is read
-            languages = ("en", i18n.language())
+    # The English pages, and the twins under LANG/ (an unknown language fails here, before
+    # anything is read).
+    spoken = _speak(lang, digits).lang
+    languages: tuple[str, ...] = ("en",) if spoken == "en" else ("en", spoken)
     loaded, known = _as_of(_open(root, limits=_limits(max_bytes, max_nodes)), as_of)
     pages = build(loaded.plan, SiteOptions(base_url=check_base_url(base_url), languages=languages,
                                            digits=digits, as_of=known))

@@ -10,9 +10,8 @@ was rendered in between.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -351,103 +350,3 @@ _ARABIC_INDIC = str.maketrans({**{str(d): "٠١٢٣٤٥٦٧٨٩"[d] for d in ran
 
 ENGLISH = Locale()
 
-
-# --- transitional (issue 23): the language of the views not yet given a Locale, set by the
-# command line. Goes when every view takes its Locale.
-
-
-class _State:
-    locale: Locale = ENGLISH
-
-
-_state = _State()
-
-
-def activate(lang: str | None = None, digits: str | None = None) -> None:
-    _state.locale = Locale.of(lang, digits)
-
-
-def deactivate() -> None:
-    _state.locale = ENGLISH
-
-
-@contextlib.contextmanager
-def speaking(lang: str | None, digits: str | None = None) -> Iterator[None]:
-    saved = _state.locale
-    activate(lang, digits)
-    try:
-        yield
-    finally:
-        _state.locale = saved
-
-
-def current() -> Locale:
-    return _state.locale
-
-
-def use_plan(plan: Any) -> None:
-    _state.locale = _state.locale.with_plan(plan)
-
-
-def use_terms(terms: Mapping[str, Any]) -> None:
-    _state.locale = _state.locale.with_terms(terms)
-
-
-def language() -> str:
-    return _state.locale.lang
-
-
-def english() -> bool:
-    return _state.locale.english
-
-
-def rtl() -> bool:
-    return _state.locale.rtl
-
-
-def direction() -> str:
-    return _state.locale.direction
-
-
-def _(message: str) -> str:
-    return _state.locale._(message)
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    return _state.locale.ngettext(singular, plural, count)
-
-
-def npgettext(context: str, singular: str, plural: str, count: int) -> str:
-    return _state.locale.npgettext(context, singular, plural, count)
-
-
-def percent_sign() -> str:
-    return _state.locale.percent_sign()
-
-
-def pgettext(context: str, message: str) -> str:
-    return _state.locale.pgettext(context, message)
-
-
-def number(value: float) -> str:
-    return _state.locale.number(value)
-
-
-def percent(value: float, *, places: int = 1) -> str:
-    return _state.locale.percent(value, places=places)
-
-
-def date(value: dt.date) -> str:
-    return _state.locale.date(value)
-
-
-def digits(text: str) -> str:
-    return _state.locale.digits_in(text)
-
-
-def currency_symbol(code: str) -> str:
-    return _state.locale.currency_symbol(code)
-
-
-def quote_language_name(code: str | None) -> str:
-    return _state.locale.quote_language_name(code)

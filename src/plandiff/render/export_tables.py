@@ -16,7 +16,7 @@ from plandiff.core.quote_normalization import normalize
 from plandiff.core.resolve import Resolver, lineage_order
 from plandiff.core.tables import Column, Table
 from plandiff.core.witnesses import original, witnesses
-from plandiff.i18n import current  # transitional (issue 23)
+from plandiff.i18n import ENGLISH  # the tables speak English, as the JSON does
 from plandiff.render import values
 from plandiff.render.history import value_text
 from plandiff.render.json import value_json
@@ -44,7 +44,7 @@ def _suffix(lang: str) -> str:
     return lang.replace("-", "_")
 
 
-def _translated(obj: Any, name: str, langs: list[str]) -> dict[str, Any]:
+def _renderings(obj: Any, name: str, langs: list[str]) -> dict[str, Any]:
     """`name_LANG` for each language: the rendering, or None where there is none (never the
     English in its place)."""
     found = {}
@@ -131,7 +131,7 @@ def _versions(plan: Plan, order: list[str], langs: list[str]) -> Table:
             "status": version.status.value, "coverage": version.coverage.value,
             "parties": LIST_SEPARATOR.join(version.parties), "summary": version.summary,
             "clauses_listed": len(version.clauses),
-            **_translated(version, "title", langs), **_translated(version, "summary", langs)})
+            **_renderings(version, "title", langs), **_renderings(version, "summary", langs)})
     return Table("versions", "Versions", "Every reported version of the plan, with its lineage:"
                  " the version it revises and its line of descent.", columns, ("id",), rows,
                  indexes=(("parent",), ("date",)))
@@ -151,8 +151,8 @@ def _terms(plan: Plan, langs: list[str]) -> Table:
     )
     rows = [{"id": term_id, "label": term.label, "type": term.type.value, "unit": term.unit,
              "currency": term.currency, "numeric": int(term.type in NUMERIC_TYPES),
-             "description": term.description, **_translated(term, "label", langs),
-             **_translated(term, "unit", langs)}
+             "description": term.description, **_renderings(term, "label", langs),
+             **_renderings(term, "unit", langs)}
             for term_id, term in plan.terms.items()]
     return Table("terms", "Terms", "The typed terms a clause may set (plans/terms.yaml), with"
                  " their units.", columns, ("id",), rows)
@@ -260,12 +260,12 @@ def _positions(plan: Plan, langs: list[str]) -> Table:
             "id": stance.index + 1, "party": position.party, "party_name": stance.party_name,
             "term": position.term if position.term in plan.terms else None,
             "issue": position.issue, "subject": subject.label, "stance": position.stance.value,
-            "verb": verb(current(), stance), "hedged": int(stance.hedged),
-            "value": _plain(value), "value_text": stance_value(current(), stance, subject),
+            "verb": verb(ENGLISH, stance), "hedged": int(stance.hedged),
+            "value": _plain(value), "value_text": stance_value(ENGLISH, stance, subject),
             "date": position.date.isoformat(),
             "at": position.at if position.at in plan.versions else None, "text": position.text,
             "note": position.note, "sources": _sources(stance.sources),
-            **_translated(position, "text", langs)})
+            **_renderings(position, "text", langs)})
     return Table("positions", "Positions", "Each party's stated positions: what a side wants,"
                  " offers, accepts or rejects, never what a draft says.", columns, ("id",), rows,
                  search=("text", "subject"), indexes=(("party",), ("term",), ("date",)))
@@ -296,7 +296,7 @@ def _clauses(plan: Plan, order: list[str], resolver: Resolver, langs: list[str])
     for version_id in order:
         for clause in resolver.resolve(version_id).clauses.values():
             body = clause.clause
-            translated = {**_translated(body, "title", langs), **_translated(body, "text", langs)}
+            translated = {**_renderings(body, "title", langs), **_renderings(body, "text", langs)}
             folded = " ".join(normalize(t) for t in translated.values() if t)
             status = ("removed" if clause.removed else
                       "reported" if clause.reported else "unreported")
@@ -378,7 +378,7 @@ def _value_row(term_id: str, term: Term, result: History, point: HistoryPoint,
     return {
         "version": point.version.id, "date": point.version.date.isoformat(), "term": term_id,
         "label": term.label, "clause": point.clause_id, "state": point.state,
-        "value": _plain(value), "value_text": value_text(current(), result, point),
+        "value": _plain(value), "value_text": value_text(ENGLISH, result, point),
         "unit": term.unit, "currency": term.currency,
         "value_label": (term.choices or {}).get(value) if isinstance(value, str) else None,
         "disputed": int(len(claims) > 1),
@@ -443,7 +443,7 @@ def _claims(plan: Plan, order: list[str], histories: dict[str, History]) -> Tabl
 def _claim_text(term: Term, claim: Claim) -> str:
     """A claim as the views print it inside a dispute: its value, "reportedly" when hedged (its
     sources are beside it, in `sources`)."""
-    return values.reported(current(), values.value(current(), term, claim.value), claim.hedged)
+    return values.reported(ENGLISH, values.value(ENGLISH, term, claim.value), claim.hedged)
 
 
 def _citations(plan: Plan, order: list[str]) -> Table:

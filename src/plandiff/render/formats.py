@@ -69,18 +69,19 @@ def text(kind: str, name: str, *args: Any, console: Any = None, **options: Any) 
     `as_of` (a KnownOn; a diff or a history carries its own): the view opens with what "as
     known on" its date means for it."""
     known, scope = _as_of(kind, args, options.pop("as_of", None))
+    loc = _locale(options)  # the header's language, whether or not the view takes one
     function = view(kind, name)
     options = _accepted(function, options)
     if name != TERMINAL:
         written: str = function(*args, **options)
-        return _with_as_of(name, written, known, scope)
+        return _with_as_of(name, written, known, scope, loc)
     import io
 
     from plandiff.render.terminal import make_console
 
     buffer = io.StringIO()
     console = console or make_console(width=100, color=False, file=buffer)
-    _print_as_of(console, known, scope)
+    _print_as_of(console, known, scope, loc)
     function(*args, console, **options)
     return buffer.getvalue()
 
@@ -88,16 +89,17 @@ def text(kind: str, name: str, *args: Any, console: Any = None, **options: Any) 
 def write(kind: str, name: str, *args: Any, **options: Any) -> None:
     """Write a view to standard output: a terminal view through the terminal's console."""
     known, scope = _as_of(kind, args, options.pop("as_of", None))
+    loc = _locale(options)  # the header's language, whether or not the view takes one
     function = view(kind, name)
     options = _accepted(function, options)
     if name == TERMINAL:
         from plandiff.render.terminal import make_console
 
         console = make_console()
-        _print_as_of(console, known, scope)
+        _print_as_of(console, known, scope, loc)
         function(*args, console, **options)
     else:
-        sys.stdout.write(_with_as_of(name, function(*args, **options), known, scope))
+        sys.stdout.write(_with_as_of(name, function(*args, **options), known, scope, loc))
 
 
 # --- "as known on DATE": one header for every view but the report, which places its own --------
@@ -128,7 +130,14 @@ def _as_of(kind: str, args: tuple[Any, ...], given: Any) -> tuple[Any, _Scope]:
     return known, _Scope()
 
 
-def _print_as_of(console: Any, known: Any, scope: _Scope) -> None:
+def _locale(options: dict[str, Any]) -> Any:
+    """The language a view is written in (English when the call gives none)."""
+    from plandiff.i18n import ENGLISH
+
+    return options.get("loc", ENGLISH)
+
+
+def _print_as_of(console: Any, known: Any, scope: _Scope, loc: Any) -> None:
     if known is None:
         return
     from rich.text import Text
@@ -136,12 +145,12 @@ def _print_as_of(console: Any, known: Any, scope: _Scope) -> None:
     from plandiff.core.hidden_characters import make_visible
     from plandiff.render import known as words
 
-    for line in words.header(known, scope.versions, scope.subject):
+    for line in words.header(loc, known, scope.versions, scope.subject):
         console.print(Text(make_visible(line), style="bold"))
     console.print()
 
 
-def _with_as_of(name: str, written: str, known: Any, scope: _Scope) -> str:
+def _with_as_of(name: str, written: str, known: Any, scope: _Scope, loc: Any) -> str:
     if known is None:
         return written
     from plandiff.render import known as words
@@ -155,7 +164,7 @@ def _with_as_of(name: str, written: str, known: Any, scope: _Scope) -> str:
         as_of = words.to_json(known, scope.versions, scope.subject)
         return json_text.dumps({**first, "as_of": as_of, **rest}, indent=2,
                                default=str) + "\n"
-    lines = words.header(known, scope.versions, scope.subject)
+    lines = words.header(loc, known, scope.versions, scope.subject)
     if name == "markdown":
         from plandiff.render import markdown as md
 

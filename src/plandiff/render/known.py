@@ -7,28 +7,18 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from plandiff import i18n
 from plandiff.core.as_of import FirstReported, KnownOn, NotYetReported
 from plandiff.core.models import Source
-from plandiff.i18n import (
-    Locale,
-    _,
-    current,  # transitional (issue 23)
-    ngettext,
-)
+from plandiff.i18n import Locale
 from plandiff.render import values
 
 # How many not-yet-reported clauses and values a header names before it only counts the rest.
 LISTED = 12
 
 
-def day(value: dt.date, loc: Locale | None = None) -> str:
-    """'21 Nov 2025' (in another language, its long form); in `loc`'s, or the active one."""
-    if loc is not None:
-        return f"{value.day} {value:%b %Y}" if loc.english else loc.date(value)
-    if i18n.english():
-        return f"{value.day} {value:%b %Y}"
-    return i18n.date(value)
+def day(value: dt.date, loc: Locale) -> str:
+    """'21 Nov 2025' (in another language, its long form)."""
+    return f"{value.day} {value:%b %Y}" if loc.english else loc.date(value)
 
 
 def outlet(source_id: str, sources: Mapping[str, Source]) -> str:
@@ -40,10 +30,9 @@ def outlet(source_id: str, sources: Mapping[str, Source]) -> str:
 
 
 def first_text(first: FirstReported | None, sources: Mapping[str, Source],
-               loc: Locale | None = None) -> str:
-    """'first reported 21 Nov 2025 by Hutch Post (AP text)'; '' when nothing is cited. In
-    `loc`'s language (the active one when None)."""
-    gettext = loc._ if loc is not None else _
+               loc: Locale) -> str:
+    """'first reported 21 Nov 2025 by Hutch Post (AP text)'; '' when nothing is cited."""
+    gettext = loc._
     if first is None:
         return ""
     if first.date is None:
@@ -55,10 +44,10 @@ def first_text(first: FirstReported | None, sources: Mapping[str, Source],
         date=day(first.date, loc), source=outlet(first.source, sources))
 
 
-def first_cell(first: FirstReported | None, loc: Locale | None = None) -> str:
+def first_cell(first: FirstReported | None, loc: Locale) -> str:
     """A table cell: '21 Nov 2025, ap-hutchpost' (the source's id, as the sources column gives
-    it); '—' when nothing is cited. In `loc`'s language (the active one when None)."""
-    gettext = loc._ if loc is not None else _
+    it); '—' when nothing is cited."""
+    gettext = loc._
     if first is None:
         return "—"
     if first.date is None:
@@ -75,19 +64,20 @@ def first_json(first: FirstReported | None) -> dict[str, Any] | None:
     return {"date": first.date.isoformat() if first.date else None, "source": first.source}
 
 
-def header(known: KnownOn, versions: Collection[str] | None = None,
+def header(loc: Locale, known: KnownOn, versions: Collection[str] | None = None,
            subject: str | None = None) -> list[str]:
-    """The lines that open an as-of view. `versions`: the versions the view reads (its clauses
-    and values not yet reported are named; None: every version's); `subject`: only those of
-    this term or clause (a history)."""
-    when = day(known.date)
+    """The lines that open an as-of view, in `loc`'s language. `versions`: the versions the view
+    reads (its clauses and values not yet reported are named; None: every version's);
+    `subject`: only those of this term or clause (a history)."""
+    _, ngettext = loc._, loc.ngettext
+    when = day(known.date, loc)
     sources = known.plan.sources
     lines = [_("As known on {date}: only sources published on or before that day count.")
              .format(date=when)]
     later = [h for h in known.hidden if h.kind == "version"]
     if later:
         named = _(", ").join(_("{version} ({first})").format(
-            version=h.version, first=first_text(h.first, sources)) for h in later)
+            version=h.version, first=first_text(h.first, sources, loc)) for h in later)
         lines.append(ngettext("Not yet reported on {date}, so absent: version {versions}.",
                               "Not yet reported on {date}, so absent: versions {versions}.",
                               len(later)).format(date=when, versions=named))
@@ -95,12 +85,12 @@ def header(known: KnownOn, versions: Collection[str] | None = None,
              and (versions is None or h.version in versions)
              and (subject is None or h.touches(subject))]
     for item in parts[:LISTED]:
-        lines.append(_part(item, when, sources))
+        lines.append(_part(loc, item, when, sources))
     if len(parts) > LISTED:
         rest = len(parts) - LISTED
         lines.append(ngettext("… and {count} more clause or value not yet reported on {date}.",
                               "… and {count} more clauses or values not yet reported on {date}.",
-                              rest).format(count=values.count(current(), rest), date=when))
+                              rest).format(count=values.count(loc, rest), date=when))
     for version_id in known.partial:
         if versions is None or version_id in versions:
             lines.append(_("{version} is a full text, but only part of it was reported by"
@@ -112,32 +102,32 @@ def header(known: KnownOn, versions: Collection[str] | None = None,
             if version is not None:
                 lines.append(_("{version}: no source it cites gives a date; it counts from its"
                                " own date, {date}.").format(version=version_id,
-                                                            date=day(version.date)))
+                                                            date=day(version.date, loc)))
     positions = [h for h in known.hidden if h.kind == "position"]
     if positions:
         lines.append(ngettext("{count} stated position of a party is not yet reported on {date}.",
                               "{count} stated positions of the parties are not yet reported on"
                               " {date}.", len(positions)).format(
-            count=values.count(current(), len(positions)), date=when))
+            count=values.count(loc, len(positions)), date=when))
     if known.undated:
         lines.append(ngettext(
             "Unknown date: {count} cited source gives no publication date ({sources}).",
             "Unknown date: {count} cited sources give no publication date ({sources}).",
-            len(known.undated)).format(count=values.count(current(), len(known.undated)),
+            len(known.undated)).format(count=values.count(loc, len(known.undated)),
                                        sources=_(", ").join(known.undated))
             + " " + ngettext("{count} citation is counted as of unknown date and kept.",
                              "{count} citations are counted as of unknown date and kept.",
                              known.undated_citations).format(
-                count=values.count(current(), known.undated_citations)))
+                count=values.count(loc, known.undated_citations)))
     return lines
 
 
-def _part(item: NotYetReported, when: str, sources: Mapping[str, Source]) -> str:
-    first = first_text(item.first, sources)
+def _part(loc: Locale, item: NotYetReported, when: str, sources: Mapping[str, Source]) -> str:
+    first = first_text(item.first, sources, loc)
     if item.kind == "clause":
-        return _("Not yet reported on {date}: clause {clause} of {version} ({first}).").format(
+        return loc._("Not yet reported on {date}: clause {clause} of {version} ({first}).").format(
             date=when, clause=item.clause, version=item.version, first=first)
-    return _("Not yet reported on {date}: {term} in clause {clause} of {version} ({first}).") \
+    return loc._("Not yet reported on {date}: {term} in clause {clause} of {version} ({first}).") \
         .format(date=when, term=item.term, clause=item.clause, version=item.version, first=first)
 
 

@@ -164,13 +164,13 @@ def key_changes(loc: Locale, result: PlanDiff, *, spans: bool = False,
     return lines
 
 
-def _as_of(result: PlanDiff) -> list[str]:
+def _as_of(loc: Locale, result: PlanDiff) -> list[str]:
     """What "as known on" the diff's date means here, as a quoted block under the title."""
     if result.as_of is None:
         return []
     from plandiff.render import known
 
-    lines = known.header(result.as_of, (result.base.id, result.head.id))
+    lines = known.header(loc, result.as_of, (result.base.id, result.head.id))
     return [*(f"> {md.escape(line)}\n>" for line in lines[:-1]), f"> {md.escape(lines[-1])}", ""]
 
 
@@ -251,7 +251,7 @@ def render_markdown(result: PlanDiff, style: ReportStyle | None = None, *,
                    base_date=md.date(loc, base.date),
                    head=md.field(loc, head, "title", spans=spans),
                    head_date=md.date(loc, head.date)), "",
-           *_as_of(result),
+           *_as_of(loc, result),
            "## " + loc._("Versions"), "", *_version_rows(loc, base, head), "",
            *_about_versions(loc, style, base, head),
            "## " + loc._("Summary"), "", *md.summary_table(loc, result)]

@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from plandiff import __version__, i18n
+from plandiff import __version__
 from plandiff.core.as_of import KnownOn
 from plandiff.core.chronology import by_date, history_by_date
 from plandiff.core.diff import Claim, PlanDiff, diff_versions, value_claims
@@ -30,13 +31,7 @@ from plandiff.core.models import (
     citations_of,
 )
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
-from plandiff.i18n import (
-    _,
-    current,  # transitional (issue 23)
-    ngettext,
-    pgettext,
-)
-from plandiff.i18n import content as tr
+from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import known, positions_site, site_api, site_cards, site_feed, values
 from plandiff.render.history import change_text, state_text, value_text
 from plandiff.render.html import page, render_fragment
@@ -76,25 +71,35 @@ class SiteOptions:
 
 
 def build(plan: Plan, options: SiteOptions | None = None) -> dict[str, str]:
-    """Every page of the site: relative path -> HTML."""
+    """Every page of the site: relative path -> HTML. English at the root; each other language
+    of `options.languages` under LANG/, every page built by the same view in its Locale."""
     options = options or SiteOptions()
     others = [lang for lang in options.languages if lang != "en"]
     if not others:
-        return _Site(plan, options).pages()
+        return _Site(plan, options, ENGLISH).pages()
     diffs: dict[tuple[str, str], PlanDiff] = {}  # each change report computed once for all
-    pages = _Site(plan, options, twins=tuple(others), diffs=diffs).pages()
+    pages = _Site(plan, options, ENGLISH, twins=tuple(others), diffs=diffs).pages()
     for lang in others:
-        with i18n.speaking(lang, options.digits):
-            tr.use_plan(plan)
-            translated = _Site(plan, options, lang=lang, twins=tuple(others),
-                               diffs=diffs).pages()
+        loc = Locale.of(lang, options.digits).with_plan(plan)
+        translated = _Site(plan, options, loc, twins=tuple(others), diffs=diffs).pages()
         pages.update({f"{lang}/{path}": text for path, text in translated.items()})
     return pages
 
 
+def build_page(plan: Plan, path: str, loc: Locale = ENGLISH,
+               options: SiteOptions | None = None) -> str:
+    """One page of the site in `loc`'s language and digits: `path` as `build` names it
+    ('index.html', 'terms/TERM.html', 'feed.xml'), the page `build` writes there for that
+    language (`options.languages` gives the language switch). Raises KeyError for a path the
+    site has no page at."""
+    options = options or SiteOptions()
+    twins = tuple(lang for lang in options.languages if lang != "en")
+    return _Site(plan, options, loc.with_plan(plan), twins=twins).builders()[path]()
+
+
 def endpoints(plan: Plan) -> dict[str, str]:
     """The site's JSON endpoints alone (`plandiff export --json`): path under api/ -> JSON."""
-    return site_api.endpoints(_Site(plan, SiteOptions()))
+    return site_api.endpoints(_Site(plan, SiteOptions(), ENGLISH))
 
 
 # --- the site -----------------------------------------------------------------------------------
@@ -113,7 +118,7 @@ def _relative(target: str, start: str) -> str:
 
 
 class _Site:
-    def __init__(self, plan: Plan, options: SiteOptions, *, lang: str = "en",
+    def __init__(self, plan: Plan, options: SiteOptions, loc: Locale, *,
                  twins: tuple[str, ...] = (),
                  diffs: dict[tuple[str, str], PlanDiff] | None = None) -> None:
         self.plan = plan
@@ -121,7 +126,8 @@ class _Site:
         # (and by every language's pages): each computed once.
         self._diffs: dict[tuple[str, str], PlanDiff] = {} if diffs is None else diffs
         self.options = options
-        self.lang = lang  # the pages' language; "en" at the root
+        self.loc = loc  # the pages' language, with the plan's names in it
+        self.lang = loc.lang  # "en" at the root
         self.twins = twins  # the other languages' trees, for the switch
         self.resolver = Resolver(plan)
         self._histories: dict[str, History] = {}
@@ -181,33 +187,30 @@ class _Site:
                 f"{title}>{esc(source_id)}</a>")
 
     def wrap(self, here: str, title: str, body: str, *, wide: bool = False) -> str:
-        nav = [(self.path(here, "index.html"), _("Timeline")),
-               (self.path(here, positions_site.PAGE), _("Who wants what")),
-               (self.path(here, "subjects.html"), _("Terms and clauses")),
-               (self.path(here, "sources.html"), _("Sources"))]
+        loc = self.loc
+        nav = [(self.path(here, "index.html"), loc._("Timeline")),
+               (self.path(here, positions_site.PAGE), loc._("Who wants what")),
+               (self.path(here, "subjects.html"), loc._("Terms and clauses")),
+               (self.path(here, "sources.html"), loc._("Sources"))]
         canonical = None
         prefix = "" if self.lang == "en" else f"{self.lang}/"
         if self.options.base_url:
             canonical = self.options.base_url.rstrip("/") + "/" + prefix + here
-        if i18n.english():
-            footer = (f'<footer class="meta"><p>Generated by plandiff {esc(__version__)} from'
-                      f" {len(self.plan.versions)} versions. Unreported means a partial version"
-                      " did not report the clause: not known to be kept, changed or dropped.</p>"
-                      "</footer>\n")
-        else:
-            footer = ('<footer class="meta"><p>' + esc(_(
-                "Generated by plandiff {version} from {count} versions. Unreported means a"
-                " partial version did not report the clause: not known to be kept, changed or"
-                " dropped. Titles and texts are translations of the English, never quotes;"
-                " quotes are shown in their own language.").format(
-                    version=__version__, count=values.count(current(), len(self.plan.versions))))
-                + "</p></footer>\n")
+        about = loc._("Generated by plandiff {version} from {count} versions. Unreported means a"
+                      " partial version did not report the clause: not known to be kept,"
+                      " changed or dropped.").format(
+            version=__version__, count=values.count(loc, len(self.plan.versions)))
+        if not loc.english:  # only a translated edition has translations to own up to
+            about += " " + loc._("Titles and texts are translations of the English, never"
+                                 " quotes; quotes are shown in their own language.")
+        footer = f'<footer class="meta"><p>{esc(about)}</p></footer>\n'
+
         css = SITE_CSS + ("\nbody { max-width: 96rem; }\n" if wide else "")
         if self.options.as_of is not None:  # what "as known on" means, above every page
             from plandiff.render import known
 
             body = ('<aside class="as-of">' + "".join(
-                f"<p>{esc(line)}</p>" for line in known.header(self.options.as_of, ()))
+                f"<p>{esc(line)}</p>" for line in known.header(loc, self.options.as_of, ()))
                 + "</aside>\n" + body)
         alternates: list[tuple[str, str, str]] = []
         hreflang: list[tuple[str, str]] = []
@@ -221,7 +224,7 @@ class _Site:
                 hreflang.append((lang, f"{base}/{target}" if base else href))
             hreflang.append(("x-default", hreflang[0][1]))  # the English page for the rest
         return page(title, body + footer, nav=nav, canonical=canonical, css=css,
-                    loc=current(), alternates=alternates, hreflang=hreflang)
+                    loc=loc, alternates=alternates, hreflang=hreflang)
 
     # data
 
@@ -275,51 +278,63 @@ class _Site:
 
     # pages
 
-    def pages(self) -> dict[str, str]:
-        out = {"index.html": self.index(), "sources.html": self.sources(),
-               "subjects.html": self.subjects(), positions_site.PAGE: positions_site.page(self)}
+    def builders(self) -> dict[str, Callable[[], str]]:
+        """Every page's path, with the function that writes it."""
+        out: dict[str, Callable[[], str]] = {
+            "index.html": self.index, "sources.html": self.sources,
+            "subjects.html": self.subjects,
+            positions_site.PAGE: functools.partial(positions_site.page, self)}
         for version_id in self.order:
-            out[self.version_path(version_id)] = self.version_page(version_id)
+            out[self.version_path(version_id)] = functools.partial(self.version_page, version_id)
         for base, head in self.edges:
-            out[self.diff_path(base, head)] = self.diff_page(base, head)
+            out[self.diff_path(base, head)] = functools.partial(self.diff_page, base, head)
         for term_id in self.plan.terms:
-            out[self.term_path(term_id)] = self.term_page(term_id)
+            out[self.term_path(term_id)] = functools.partial(self.term_page, term_id)
         for clause_id in self.clause_ids:
-            out[self.clause_path(clause_id)] = self.clause_page(clause_id)
+            out[self.clause_path(clause_id)] = functools.partial(self.clause_page, clause_id)
         for term_id, term in self.plan.terms.items():
             if term.type in NUMERIC_TYPES:
-                out[site_cards.path(term_id)] = site_cards.card(self, term_id)
-        out[site_feed.PAGE] = site_feed.feed(self)
+                out[site_cards.path(term_id)] = functools.partial(site_cards.card, self, term_id)
+        out[site_feed.PAGE] = functools.partial(site_feed.feed, self)
+        return out
+
+    def pages(self) -> dict[str, str]:
+        out = {path: write() for path, write in self.builders().items()}
         if self.lang == "en":  # the data speaks one language: labels and ids in English
             out.update({f"{site_api.FOLDER}/{path}": text
                         for path, text in site_api.endpoints(self).items()})
         return out
 
     def index(self) -> str:
+        loc = self.loc
         here = "index.html"
         rows = []
         for row in log_rows(self.plan, by="date"):  # by date; the parent is beside each
             version = self.plan.versions[row["id"]]
             report = ""
             if version.parent in self.plan.versions:
-                parent = _("from {version}").format(version=f"<code>{esc(version.parent)}</code>")
+                parent = loc._("from {version}").format(
+                    version=f"<code>{esc(version.parent)}</code>")
                 report = self.link(here, self.diff_path(version.parent, version.id),
                                    f'<span class="date">{parent}</span>')
-            summary, summary_ok = tr.field(version, "summary")
+            summary, summary_ok = loc.field(version, "summary")
             rows.append([
                 self.version_link(here, version.id),
-                f'{content(version, "title")}<br><span class="meta">'
-                f"{content_text(one_line(summary), summary_ok)}</span>",
-                date_html(version.date), esc(pgettext("status", version.status.value)),
-                esc(pgettext("coverage", version.coverage.value)),
+                f'{content(loc, version, "title")}<br><span class="meta">'
+                f"{content_text(loc, one_line(summary), summary_ok)}</span>",
+                date_html(loc, version.date),
+                esc(loc.pgettext("status", version.status.value)),
+                esc(loc.pgettext("coverage", version.coverage.value)),
                 esc(", ".join(version.parties)) or "—",
-                values.count(current(), len(self.sources_of(version))),
+                values.count(loc, len(self.sources_of(version))),
                 report or "—"])
-        timeline = table([_("Version"), _("Title and summary"), _("Date"), _("Status"),
-                          _("Coverage"), _("Parties"), _("Sources"), _("Parent (change report)")],
+        timeline = table([loc._("Version"), loc._("Title and summary"), loc._("Date"),
+                          loc._("Status"), loc._("Coverage"), loc._("Parties"), loc._("Sources"),
+                          loc._("Parent (change report)")],
                          rows, css="timeline",
-                         caption=_("Versions by date; beside each, the version it revises (its"
-                                   " parent in the lineage), linked to the change report from it"))
+                         caption=loc._("Versions by date; beside each, the version it revises"
+                                       " (its parent in the lineage), linked to the change"
+                                       " report from it"))
         terms = self.principal_terms()
         histories = {t: self.term_history(t) for t in terms}
         grid_rows = []
@@ -330,219 +345,195 @@ class _Site:
                 point = next(p for p in history.points if p.version.id == version_id)
                 cells.append(self.grid_cell(history, point))
             grid_rows.append(cells)
-        head = [_("Version")] + [self.link(here, self.term_path(t),
-                                           content(self.plan.terms[t], "label")) for t in terms]
+        head = [loc._("Version")] + [self.link(here, self.term_path(t),
+                                               content(loc, self.plan.terms[t], "label"))
+                                     for t in terms]
         grid = table(head, grid_rows, css="grid",
-                     caption=_("Each version's value for each position. Plain cells are"
-                               " reported: a source of that version states the value."))
-        if not i18n.english():
-            grid += ('\n<p class="legend" id="grid-legend">' + _(
-                "{reported} reported by a source of the version · {carried} carried: the version"
-                " does not state it; the value is inherited from the version named, whose"
-                " sources state it (unreported: the version does not report the clause at all)"
-                " · {disputed} sources disagree, every claim is shown with its sources.").format(
-                    reported='<span class="key reported">'
-                    f'{values.number(current(), 600000)}</span>',
-                    carried='<span class="key carried">' + esc(
-                        values.number(current(), 600000) + values.carried(current(), "v"))
-                    + "</span>",
-                    disputed='<span class="key disputed">' + esc(_("disputed")) + "</span>")
-                     + "</p>")
-        else:
-            grid += ('\n<p class="legend" id="grid-legend">'
-                 '<span class="key reported">600,000</span> reported by a source of the version'
-                 ' · <span class="key carried">600,000 (carried from <code>v</code>)</span>'
-                 " carried: the version does not state it; the value is inherited from the"
-                 " version named, whose sources state it (<em>unreported</em>: the version"
-                 " does not report the clause at all)"
-                 ' · <span class="key disputed">disputed</span> sources disagree, every claim'
-                 " is shown with its sources.</p>")
-        if not i18n.english():
-            return self._index_translated(here, timeline, grid)
+                     caption=loc._("Each version's value for each position. Plain cells are"
+                                   " reported: a source of that version states the value."))
+        example = values.number(loc, 600000)
+        grid += ('\n<p class="legend" id="grid-legend">' + loc._(
+            "{reported} reported by a source of the version · {carried} carried: the version"
+            " does not state it; the value is inherited from the version named, whose sources"
+            " state it (<em>unreported</em>: the version does not report the clause at all)"
+            " · {disputed} sources disagree, every claim is shown with its sources.").format(
+                reported=f'<span class="key reported">{esc(example)}</span>',
+                carried=f'<span class="key carried">{esc(example)}' + loc._(
+                    " (carried from {version})").format(version="<code>v</code>") + "</span>",
+                disputed='<span class="key disputed">' + esc(loc._("disputed")) + "</span>")
+            + "</p>")
         reports = "".join(
-            f"<li>{self.link(here, self.diff_path(b, h), pair(b, h))}"
-            f" — {esc(self.plan.versions[b].title)} to {esc(self.plan.versions[h].title)}</li>"
-            for b, h in self.edges)
-        dates = [v.date for v in self.plan.versions.values()]
-        span = f", {min(dates).isoformat()} to {max(dates).isoformat()}" if dates else ""
-        body = (f"<h1>The plan, version by version</h1>\n"
-                f'<p class="meta">{len(self.plan.versions)} reported versions{span};'
-                f" {len(self.plan.sources)} sources.</p>\n{site_feed.links(self, here)}\n"
-                f'<h2 id="timeline">Timeline</h2>\n{timeline}\n'
-                f'<h2 id="positions">Principal positions</h2>\n{grid}\n'
-                f'<h2 id="reports">Change reports</h2>\n<ul>{reports}</ul>\n')
-        return self.wrap(here, "Timeline of the plan's versions", body, wide=True)
-
-    def _index_translated(self, here: str, timeline: str, grid: str) -> str:
-        reports = "".join(
-            f"<li>{self.link(here, self.diff_path(b, h), pair(b, h))} — "
-            + _("{base} to {head}").format(base=content(self.plan.versions[b], "title"),
-                                           head=content(self.plan.versions[h], "title"))
+            f"<li>{self.link(here, self.diff_path(b, h), pair(loc, b, h))} — "
+            + loc._("{base} to {head}").format(base=content(loc, self.plan.versions[b], "title"),
+                                               head=content(loc, self.plan.versions[h], "title"))
             + "</li>" for b, h in self.edges)
         dates = [v.date for v in self.plan.versions.values()]
-        span = (_(", {first} to {last}").format(first=i18n.date(min(dates)),
-                                                last=i18n.date(max(dates))) if dates else "")
-        facts = _("{versions} reported versions{span}; {sources} sources.").format(
-            versions=values.count(current(), len(self.plan.versions)), span=span,
-            sources=values.count(current(), len(self.plan.sources)))
-        body = ("<h1>" + esc(_("The plan, version by version")) + "</h1>\n"
+        span = (loc._(", {first} to {last}").format(first=loc.date(min(dates)),
+                                                    last=loc.date(max(dates))) if dates else "")
+        facts = loc._("{versions} reported versions{span}; {sources} sources.").format(
+            versions=values.count(loc, len(self.plan.versions)), span=span,
+            sources=values.count(loc, len(self.plan.sources)))
+        body = ("<h1>" + esc(loc._("The plan, version by version")) + "</h1>\n"
                 f'<p class="meta">{esc(facts)}</p>\n{site_feed.links(self, here)}\n'
-                '<h2 id="timeline">' + esc(_("Timeline")) + f"</h2>\n{timeline}\n"
-                '<h2 id="positions">' + esc(_("Principal positions")) + f"</h2>\n{grid}\n"
-                '<h2 id="reports">' + esc(_("Change reports")) + f"</h2>\n<ul>{reports}</ul>\n")
-        return self.wrap(here, _("Timeline of the plan's versions"), body, wide=True)
+                '<h2 id="timeline">' + esc(loc._("Timeline")) + f"</h2>\n{timeline}\n"
+                '<h2 id="positions">' + esc(loc._("Principal positions")) + f"</h2>\n{grid}\n"
+                '<h2 id="reports">' + esc(loc._("Change reports")) + f"</h2>\n<ul>{reports}</ul>\n")
+        return self.wrap(here, loc._("Timeline of the plan's versions"), body, wide=True)
 
     def grid_cell(self, result: History, point: HistoryPoint) -> str:
+        loc = self.loc
         if point.state == "absent":
-            return '<td class="absent"><span class="absent">' + esc(_("not set")) + "</span></td>"
+            return ('<td class="absent"><span class="absent">' + esc(loc._("not set"))
+                    + "</span></td>")
         if point.state == "removed":
-            return '<td class="removed">' + badge("removed", _("clause removed")) + "</td>"
+            return '<td class="removed">' + badge(loc, "removed", loc._("clause removed")) + "</td>"
         shown = self.claims_html(result.term, point.claims, "index.html", notes=False)
         moved = ""
         if point.change in ("changed", "set", "unset") and point.state == "reported":
-            moved = f' <span class="moved">({esc(change_text(current(), result, point))})</span>'
+            moved = f' <span class="moved">({esc(change_text(loc, result, point))})</span>'
         if point.carried_from:
             where = f"<code>{esc(point.carried_from)}</code>"
-            flag = f'{badge("unreported")}<br>' if point.state == "unreported" else ""
+            flag = f'{badge(loc, "unreported")}<br>' if point.state == "unreported" else ""
             return (f'<td class="carried">{flag}<span class="carried">{shown}'
-                    + _(" (carried from {version})").format(version=where) + "</span></td>")
+                    + loc._(" (carried from {version})").format(version=where) + "</span></td>")
         css = "disputed" if len(point.claims) > 1 else "reported"
         return f'<td class="{css}">{shown}{moved}</td>'
 
     def claims_html(self, term: Term | None, claims: tuple[Claim, ...], here: str, *,
                     notes: bool = True) -> str:
+        loc = self.loc
+
         def one(value: Any) -> str:
-            return esc(values.value(current(), term, value) if term else value)
+            return esc(values.value(loc, term, value) if term else value)
 
         if not claims:
-            return esc(_("not set"))
+            return esc(loc._("not set"))
         if len(claims) == 1 and not claims[0].known:
-            return esc(_("no longer known")) + (f" ({esc(claims[0].note)})"
-                                                if notes and claims[0].note else "")
+            return esc(loc._("no longer known")) + (f" ({esc(claims[0].note)})"
+                                                    if notes and claims[0].note else "")
         if len(claims) == 1:
-            return values.reported(current(), one(claims[0].value), claims[0].hedged)
+            return values.reported(loc, one(claims[0].value), claims[0].hedged)
         items = []
         for claim in claims:
-            sources = _(", ").join(self.source_link(here, s) for s in claim.sources)
+            sources = loc._(", ").join(self.source_link(here, s) for s in claim.sources)
             if claim.independent is not None and claim.sources:
-                sources += esc(_("; ") + values.witness_note(current(), claim.independent))
+                sources += esc(loc._("; ") + values.witness_note(loc, claim.independent))
             note = f"; {esc(claim.note)}" if claim.note and notes else ""
-            items.append(f"<li>{values.reported(current(), one(claim.value), claim.hedged)}"
+            items.append(f"<li>{values.reported(loc, one(claim.value), claim.hedged)}"
                          f" ({sources}{note})</li>")
-        return f'{badge("disputed")}<ul class="claims">{"".join(items)}</ul>'
+        return f'{badge(loc, "disputed")}<ul class="claims">{"".join(items)}</ul>'
 
     def version_page(self, version_id: str) -> str:
+        loc = self.loc
         here = self.version_path(version_id)
         version = self.plan.versions[version_id]
         resolved = self.resolver.resolve(version_id)
-        if i18n.english():
-            facts = [version.date.isoformat(), version.status.value,
-                     f"{version.coverage.value} coverage",
-                     "parties: " + (", ".join(version.parties) or "unknown")]
-        else:
-            facts = [i18n.date(version.date), pgettext("status", version.status.value),
-                     _("{coverage} coverage").format(
-                         coverage=pgettext("coverage", version.coverage.value)),
-                     _("parties: {parties}").format(
-                         parties=", ".join(version.parties) or _("unknown"))]
+        facts = [loc.date(version.date), loc.pgettext("status", version.status.value),
+                 loc._("{coverage} coverage").format(
+                     coverage=loc.pgettext("coverage", version.coverage.value)),
+                 loc._("parties: {parties}").format(
+                     parties=", ".join(version.parties) or loc._("unknown"))]
         lineage = []
         if version.parent in self.plan.versions:
-            lineage.append(_("Parent: {version}").format(
+            lineage.append(loc._("Parent: {version}").format(
                 version=self.version_link(here, version.parent)))
         kids = self.children.get(version_id, [])
         if kids:
-            lineage.append(_("Children: {versions}").format(
-                versions=_(", ").join(self.version_link(here, k) for k in kids)))
-        reports = [self.link(here, self.diff_path(b, h), pair(b, h))
+            lineage.append(loc._("Children: {versions}").format(
+                versions=loc._(", ").join(self.version_link(here, k) for k in kids)))
+        reports = [self.link(here, self.diff_path(b, h), pair(loc, b, h))
                    for b, h in self.edges if version_id in (b, h)]
         if reports:
-            lineage.append(_("Change reports: {reports}").format(reports=_(", ").join(reports)))
-        body = [f"<h1><code>{esc(version.id)}</code> — {content(version, 'title')}</h1>",
+            lineage.append(loc._("Change reports: {reports}").format(
+                reports=loc._(", ").join(reports)))
+        body = [f"<h1><code>{esc(version.id)}</code> — {content(loc, version, 'title')}</h1>",
                 f'<p class="meta">{esc(" · ".join(facts))}</p>']
         if lineage:
             items = "".join(f"<li>{x}</li>" for x in lineage)
-            lineage_label = esc(_("Lineage"))
+            lineage_label = esc(loc._("Lineage"))
             body.append(f'<nav aria-label="{lineage_label}"><ul>{items}</ul></nav>')
         if version.summary:
-            body.append(f"<p>{content(version, 'summary')}</p>")
+            body.append(f"<p>{content(loc, version, 'summary')}</p>")
         if version.note:
-            note = content_text(version.note, i18n.english())  # notes are not translated
-            body.append('<p class="meta">' + _("Note: {note}").format(note=note) + "</p>")
+            note = content_text(loc, version.note, loc.english)  # notes are not translated
+            body.append('<p class="meta">' + loc._("Note: {note}").format(note=note) + "</p>")
         live = resolved.live()
         unreported = sum(not c.reported for c in live)
         if version.coverage is Coverage.partial:
-            body.append("<p>" + _("This version was reported in part: it lists {listed} clauses;"
-                                  " {unreported} more are inherited from earlier versions and"
-                                  " marked <em>unreported</em>.").format(
-                listed=values.count(current(), len(live) - unreported),
-                unreported=values.count(current(), unreported)) + "</p>")
-        body.append('<h2 id="clauses">' + _("Clauses ({count})").format(
-            count=values.count(current(), len(live))) + "</h2>")
+            body.append("<p>" + loc._("This version was reported in part: it lists {listed}"
+                                      " clauses; {unreported} more are inherited from earlier"
+                                      " versions and marked <em>unreported</em>.").format(
+                listed=values.count(loc, len(live) - unreported),
+                unreported=values.count(loc, unreported)) + "</p>")
+        body.append('<h2 id="clauses">' + loc._("Clauses ({count})").format(
+            count=values.count(loc, len(live))) + "</h2>")
         for clause in live:
             body.append(self.clause_section(here, version_id, clause))
         removed = [c for c in resolved.clauses.values() if c.removed]
         if removed:
-            body.append('<h2 id="removed">' + _("Removed clauses ({count})").format(
-                count=values.count(current(), len(removed))) + "</h2>")
+            body.append('<h2 id="removed">' + loc._("Removed clauses ({count})").format(
+                count=values.count(loc, len(removed))) + "</h2>")
             for clause in removed:
                 body.append(self.clause_section(here, version_id, clause))
-        title, _ok = tr.field(version, "title")
-        return self.wrap(here, f"{version.id} — {tr.plain(title, _ok)}", "\n".join(body))
+        title, _ok = loc.field(version, "title")
+        return self.wrap(here, f"{version.id} — {loc.plain(title, _ok)}", "\n".join(body))
 
     def clause_section(self, here: str, version_id: str, resolved: ResolvedClause) -> str:
+        loc = self.loc
         clause = resolved.clause
         number = ""
         if clause.number is not None:
             number = f"{esc(clause.number)}. "
-        title = f" {content(clause, 'title')}" if clause.title else ""
+        title = f" {content(loc, clause, 'title')}" if clause.title else ""
         if resolved.removed:
-            status = (badge("removed") if resolved.reported else
-                      badge("removed", _("removed in {version}").format(
+            status = (badge(loc, "removed") if resolved.reported else
+                      badge(loc, "removed", loc._("removed in {version}").format(
                           version=resolved.reported_in)))
         elif resolved.reported:
-            status = badge("reported")
+            status = badge(loc, "reported")
         else:
-            status = badge("unreported", _("unreported: number and text as last reported"
-                                           " in {version}").format(version=resolved.reported_in))
-        topic = (_(" · topic: {topic}").format(topic=esc(clause.topic)) if clause.topic else "")
-        history = self.link(here, self.clause_path(clause.id), esc(_("history")))
+            status = badge(loc, "unreported", loc._("unreported: number and text as last"
+                                                    " reported in {version}").format(
+                version=resolved.reported_in))
+        topic = (loc._(" · topic: {topic}").format(topic=esc(clause.topic)) if clause.topic else "")
+        history = self.link(here, self.clause_path(clause.id), esc(loc._("history")))
         parts = [f'<section class="clause" id="clause-{file_name(clause.id)}">',
                  f"<h3>{number}{title or f'<code>{esc(clause.id)}</code>'}</h3>",
                  f'<p class="meta">{status} <code>{esc(clause.id)}</code>'
                  f'{topic}'
                  f" · {history}</p>"]
         if clause.text and not resolved.removed:
-            parts.append(f"<p>{content(clause, 'text')}</p>")
+            parts.append(f"<p>{content(loc, clause, 'text')}</p>")
         if clause.note:
-            note = content_text(clause.note, i18n.english())
-            parts.append('<p class="meta">' + _("Note: {note}").format(note=note) + "</p>")
+            note = content_text(loc, clause.note, loc.english)
+            parts.append('<p class="meta">' + loc._("Note: {note}").format(note=note) + "</p>")
         if clause.terms and not resolved.removed:
             items = []
             for term_id, value in clause.terms.items():
                 term = self.plan.terms.get(term_id)
                 label = self.link(here, self.term_path(term_id),
-                                  content(term, "label") if term else esc(term_id))
+                                  content(loc, term, "label") if term else esc(term_id))
                 claims = value_claims(resolved, term_id, self.plan.sources)
                 shown = f"<strong>{self.claims_html(term, claims, here)}</strong>"
                 carried_from = resolved.carried_from(term_id, version_id)
                 counted = len(claims) == 1 and claims[0].known and claims[0].independent
-                witnessed = (esc(values.witness_note(current(), claims[0].independent or 0))
+                witnessed = (esc(values.witness_note(loc, claims[0].independent or 0))
                              if counted else "")
                 if counted and carried_from is None:
                     shown += f' <span class="meta">({witnessed})</span>'
                 if isinstance(value, NoLongerKnown):
                     since = self.version_link(here, resolved.stated_in(term_id))
-                    shown = ("<strong>" + _("not reported since {version}").format(version=since)
-                             + f"</strong> ({esc(value.unknown)})")
+                    shown = ("<strong>" + loc._("not reported since {version}").format(
+                        version=since) + f"</strong> ({esc(value.unknown)})")
                 elif carried_from is not None:
                     where = resolved.stated.get(term_id)
-                    cited = _(", ").join(self.source_link(here, x) for x in where.sources) \
+                    cited = loc._(", ").join(self.source_link(here, x) for x in where.sources) \
                         if where is not None and not isinstance(value, Disputed) else ""
                     if cited and witnessed:
-                        cited += esc(_("; ")) + witnessed
-                    its = _("; its sources: {sources}").format(sources=cited) if cited else ""
+                        cited += esc(loc._("; ")) + witnessed
+                    its = loc._("; its sources: {sources}").format(sources=cited) if cited else ""
                     shown = (f'<span class="carried">{shown}'
-                             + _(" (carried from {version}{sources})").format(
+                             + loc._(" (carried from {version}{sources})").format(
                                  version=self.version_link(here, carried_from), sources=its)
                              + "</span>")
                 items.append(f"<li>{label}: {shown}</li>")
@@ -554,20 +545,21 @@ class _Site:
         return "\n".join(parts)
 
     def cite_item(self, here: str, cite: Citation) -> str:
+        loc = self.loc
         source = self.plan.sources.get(cite.source)
         outlet = ""
         if source is not None:
-            outlet = (" " + _("(outlet unknown)") if source.outlet == "unknown"
-                      else f" {foreign(source.outlet)}")
+            outlet = (" " + loc._("(outlet unknown)") if source.outlet == "unknown"
+                      else f" {foreign(loc, source.outlet)}")
         language = source.language if source else None
-        quote = f": {quoted(cite.quote, language)}" if cite.quote else ""
-        if quote and not i18n.english() and language and language != i18n.language():
-            quote += " " + esc(_("(in {language})").format(
-                language=i18n.quote_language_name(language)))
+        quote = f": {quoted(loc, cite.quote, language)}" if cite.quote else ""
+        if quote and not loc.english and language and language != loc.lang:  # translated
+            quote += " " + esc(loc._("(in {language})").format(
+                language=loc.quote_language_name(language)))
         note = f' <span class="meta">({esc(cite.note)})</span>' if cite.note else ""
         if cite.hedge:
-            note = f' <span class="meta">{esc(hedged(current(), cite.hedge).strip())}</span>' + note
-        return "<li>" + _("Source {source}").format(
+            note = f' <span class="meta">{esc(hedged(loc, cite.hedge).strip())}</span>' + note
+        return "<li>" + loc._("Source {source}").format(
             source=self.source_link(here, cite.source)) + f"{outlet}{quote}{note}</li>"
 
     def diff(self, base: str, head: str) -> PlanDiff:
@@ -579,59 +571,61 @@ class _Site:
         return found
 
     def diff_page(self, base: str, head: str) -> str:
+        loc = self.loc
         here = self.diff_path(base, head)
         result = self.diff(base, head)
         report = render_fragment(render_markdown(
-            result, ReportStyle(target="html", limit=None), loc=current()))
-        lineage = ('<p class="meta">' + _("Version pages: {base} → {head}; every source is on the"
-                                          " {sources}.").format(
+            result, ReportStyle(target="html", limit=None), loc=loc))
+        lineage = ('<p class="meta">' + loc._("Version pages: {base} → {head}; every source is on"
+                                              " the {sources}.").format(
             base=self.version_link(here, base), head=self.version_link(here, head),
-            sources=self.link(here, "sources.html", esc(_("sources page")))) + "</p>\n")
+            sources=self.link(here, "sources.html", esc(loc._("sources page")))) + "</p>\n")
         title, _sep, rest = report.partition("</h1>\n")
         body = f"{title}</h1>\n{lineage}{rest}" if rest else lineage + report
-        if i18n.english():
-            return self.wrap(here, f"Change report: {base} → {head}", body)
-        return self.wrap(here, _("Change report: from {base} to {head}").format(base=base,
-                                                                              head=head), body)
+        return self.wrap(here, loc.pgettext("report", "Change report: {base} → {head}").format(
+            base=base, head=head), body)
 
     def history_table(self, here: str, result: History) -> str:
+        loc = self.loc
         if result.kind == "term":
-            head = [_("Version"), _("Parent"), _("Date"), _("Value"), _("Change from parent"),
-                    _("State"), _("Sources"), _("First reported")]
+            head = [loc._("Version"), loc._("Parent"), loc._("Date"), loc._("Value"),
+                    loc._("Change from parent"), loc._("State"), loc._("Sources"),
+                    loc._("First reported")]
             rows = []
             for point in result.points:
-                sources = _(", ").join(self.source_link(here, s) for s in
-                                    dict.fromkeys(s for c in point.claims for s in c.sources))
+                sources = loc._(", ").join(self.source_link(here, s) for s in
+                                           dict.fromkeys(s for c in point.claims
+                                                         for s in c.sources))
                 if len(point.claims) == 1 and point.claims[0].known \
                         and point.claims[0].independent:
                     sources += esc(
-                        f" ({values.witness_note(current(), point.claims[0].independent)})")
+                        f" ({values.witness_note(loc, point.claims[0].independent)})")
                 value = (self.claims_html(result.term, point.claims, here) if point.claims
-                         else esc(value_text(current(), result, point)))
+                         else esc(value_text(loc, result, point)))
                 rows.append([self.version_link(here, point.version.id),
                              self.parent_link(here, point.version),
-                             date_html(point.version.date), value,
-                             esc(change_text(current(), result, point)),
-                             f'<td class="{point.state}">{esc(state_text(current(), point))}</td>',
+                             date_html(loc, point.version.date), value,
+                             esc(change_text(loc, result, point)),
+                             f'<td class="{point.state}">{esc(state_text(loc, point))}</td>',
                              sources or "—",
-                             esc(known.first_cell(point.first_reported, current()))])
+                             esc(known.first_cell(point.first_reported, loc))])
             return table(head, rows)
         renamed = any(p.clause_id not in (None, result.subject) for p in result.points)
-        head = [_("Version"), _("Parent"), _("Date"), "§",
-                _("Text (changes from the parent marked)"), _("Change"), _("State")]
+        head = [loc._("Version"), loc._("Parent"), loc._("Date"), "§",
+                loc._("Text (changes from the parent marked)"), loc._("Change"), loc._("State")]
         if renamed:
-            head.insert(3, _("Id"))
+            head.insert(3, loc._("Id"))
         rows = []
         for point in result.points:
             text = (words_html(point.text_change) if point.text_change
                     else esc(point.text) if point.text else "—")
-            if not i18n.english():
+            if not loc.english:  # the rendering's words, where the edition has one
                 text = self.point_text(point) or text
             row = [self.version_link(here, point.version.id),
-                   self.parent_link(here, point.version), date_html(point.version.date),
+                   self.parent_link(here, point.version), date_html(loc, point.version.date),
                    "" if point.number is None else esc(point.number), text,
-                   esc(change_text(current(), result, point)),
-                   f'<td class="{point.state}">{esc(state_text(current(), point))}</td>']
+                   esc(change_text(loc, result, point)),
+                   f'<td class="{point.state}">{esc(state_text(loc, point))}</td>']
             if renamed:
                 row.insert(3, f"<code>{esc(point.clause_id)}</code>" if point.clause_id else "—")
             rows.append(row)
@@ -640,6 +634,7 @@ class _Site:
     def point_text(self, point: HistoryPoint) -> str | None:
         """A clause history's text at a point in the page's language: the word diff of the
         renderings (or of the English, marked), or the rendering; None to keep the English."""
+        loc = self.loc
         from plandiff.core.translations import translated_text_change
 
         clause = self.clause_at(point.version.id, point.clause_id)
@@ -648,11 +643,11 @@ class _Site:
         parent = point.version.parent
         if point.text_change is not None and parent in self.plan.versions:
             before = self.clause_at(parent, point.clause_id)
-            change, ok = translated_text_change(before, clause, i18n.language())
+            change, ok = translated_text_change(before, clause, loc.lang)
             if change is not None:
-                return words_html(change) if ok else content_text(words_html(change), False)
+                return words_html(change) if ok else content_text(loc, words_html(change), False)
         if point.text:
-            return content(clause, "text")
+            return content(loc, clause, "text")
         return None
 
     def clause_at(self, version_id: str | None, clause_id: str | None) -> Any:
@@ -669,70 +664,44 @@ class _Site:
         return self._histories[term_id]
 
     def term_page(self, term_id: str) -> str:
+        loc = self.loc
         here = self.term_path(term_id)
         result = history_by_date(self.term_history(term_id))  # chart and table by date
         term = self.plan.terms[term_id]
-        if not i18n.english():
-            return self._term_page_translated(here, term_id, result)
-        facts = [f"type: {term.type.value}"]
+        label = loc.plain(*loc.field(term, "label"))
+        facts = [loc._("type: {type}").format(type=term.type.value)]
         if term.unit:
-            facts.append(f"unit: {term.unit}")
+            facts.append(loc._("unit: {unit}").format(unit=loc.plain(*loc.field(term, "unit"))))
         if term.currency:
-            facts.append(f"currency: {term.currency}")
-        body = [f"<h1>{esc(term.label)}</h1>",
-                f'<p class="meta">Term <code>{esc(term_id)}</code> · {esc(" · ".join(facts))}</p>']
-        if term.description:
-            body.append(f"<p>{esc(term.description)}</p>")
+            facts.append(loc._("currency: {currency}").format(currency=term.currency))
+        meta = loc._("Term {id}").format(id=f"<code>{esc(term_id)}</code>")
+        body = [f"<h1>{content(loc, term, 'label')}</h1>",
+                f'<p class="meta">{meta} · {esc(" · ".join(facts))}</p>']
+        if term.description:  # descriptions are not translated: the English, marked
+            body.append(f"<p>{content_text(loc, term.description, loc.english)}</p>")
         if term.choices:
-            body.append("<ul>" + "".join(f"<li><code>{esc(k)}</code>: {esc(v)}</li>"
-                                         for k, v in term.choices.items()) + "</ul>")
-        chart = bar_chart(f"{term.label} by version", self.bars(result)) if result.numeric else ""
-        body.append(chart or state_strip(term.label, result.points))
+            body.append("<ul>" + "".join(
+                f"<li><code>{esc(k)}</code>: {content_text(loc, *loc.choice_of(term, k, v))}</li>"
+                for k, v in term.choices.items()) + "</ul>")
+        title = loc._("{label} by version").format(label=label)
+        chart = bar_chart(loc, title, self.bars(result)) if result.numeric else ""
+        body.append(chart or state_strip(loc, label, result.points))
         if result.numeric:  # a card of the chart to embed elsewhere
             body.append(site_cards.embed_section(self, here, term_id))
         body.append(self.history_table(here, result))
         holders = sorted({p.clause_id for p in result.points if p.clause_id})
         if holders:
-            body.append("<p>Set by the clause" + ("s " if len(holders) > 1 else " ") + ", ".join(
-                self.link(here, self.clause_path(c), f"<code>{esc(c)}</code>") for c in holders)
-                + ".</p>")
-        body.append(positions_site.party_lines(self, here, term_id))
-        return self.wrap(here, f"Term history: {term.label}", "\n".join(body))
-
-    def _term_page_translated(self, here: str, term_id: str, result: History) -> str:
-        term = self.plan.terms[term_id]
-        label = tr.plain(*tr.field(term, "label"))
-        facts = [_("type: {type}").format(type=term.type.value)]
-        if term.unit:
-            facts.append(_("unit: {unit}").format(unit=tr.plain(*tr.field(term, "unit"))))
-        if term.currency:
-            facts.append(_("currency: {currency}").format(currency=term.currency))
-        meta = _("Term {id}").format(id=f"<code>{esc(term_id)}</code>")
-        body = [f"<h1>{content(term, 'label')}</h1>",
-                f'<p class="meta">{meta} · {esc(" · ".join(facts))}</p>']
-        if term.description:  # descriptions are not translated: the English, marked
-            body.append(f"<p>{content_text(term.description, False)}</p>")
-        if term.choices:
-            body.append("<ul>" + "".join(
-                f"<li><code>{esc(k)}</code>: {content_text(*tr.choice_of(term, k, v))}</li>"
-                for k, v in term.choices.items()) + "</ul>")
-        title = _("{label} by version").format(label=label)
-        chart = bar_chart(title, self.bars(result)) if result.numeric else ""
-        body.append(chart or state_strip(label, result.points))
-        if result.numeric:
-            body.append(site_cards.embed_section(self, here, term_id))
-        body.append(self.history_table(here, result))
-        holders = sorted({p.clause_id for p in result.points if p.clause_id})
-        if holders:
-            links = _(", ").join(self.link(here, self.clause_path(c), f"<code>{esc(c)}</code>")
-                                 for c in holders)
-            body.append("<p>" + ngettext("Set by the clause {clauses}.",
-                                         "Set by the clauses {clauses}.", len(holders)).format(
+            links = loc._(", ").join(self.link(here, self.clause_path(c), f"<code>{esc(c)}</code>")
+                                     for c in holders)
+            body.append("<p>" + loc.ngettext("Set by the clause {clauses}.",
+                                             "Set by the clauses {clauses}.", len(holders)).format(
                 clauses=links) + "</p>")
         body.append(positions_site.party_lines(self, here, term_id))
-        return self.wrap(here, _("Term history: {label}").format(label=label), "\n".join(body))
+        return self.wrap(here, loc._("Term history: {label}").format(label=label),
+                         "\n".join(body))
 
     def bars(self, result: History) -> list[tuple[str, float, str, bool]]:
+        loc = self.loc
         assert result.term is not None
         bars = []
         for point in result.points:
@@ -743,11 +712,11 @@ class _Site:
                 label = point.version.id
                 if len(point.claims) > 1:
                     label += f" ({', '.join(claim.sources)})"
-                shown = (values.value(current(), result.term, claim.value) if claim.known
-                         else _("not reported since {version}").format(
+                shown = (values.value(loc, result.term, claim.value) if claim.known
+                         else loc._("not reported since {version}").format(
                              version=point.reported_in))
                 bars.append((label, float(number),
-                             shown + values.carried(current(), point.carried_from),
+                             shown + values.carried(loc, point.carried_from),
                              muted))
         return bars
 
@@ -761,98 +730,74 @@ class _Site:
         return found
 
     def clause_page(self, clause_id: str) -> str:
+        loc = self.loc
         here = self.clause_path(clause_id)
-        result = history_by_date(clause_history(self.plan, clause_id, resolver=self.resolver))
-        title = result.label if result.label != clause_id else clause_id
-        if not i18n.english():
-            return self._clause_page_translated(here, clause_id, result)
-        body = [f"<h1>{esc(title)}</h1>",
-                f'<p class="meta">Clause <code>{esc(clause_id)}</code>: its text in every version,'
-                " with the words changed from the parent version struck out or underlined.</p>",
-                state_strip(title, result.points), self.history_table(here, result)]
-        terms = sorted(self._clause_terms.get(clause_id, ()))
-        if terms:
-            body.append("<p>Terms it sets: " + ", ".join(
-                self.link(here, self.term_path(t), esc(self.plan.terms[t].label
-                                                      if t in self.plan.terms else t))
-                for t in terms) + ".</p>")
-        return self.wrap(here, f"Clause history: {title}", "\n".join(body))
-
-    def _clause_page_translated(self, here: str, clause_id: str, result: History) -> str:
-        found = (self.clause_at(p.version.id, p.clause_id) for p in reversed(result.points))
-        latest = next((c for c in found if c is not None and c.title), None)
+        found = clause_history(self.plan, clause_id, resolver=self.resolver)
+        # Its title: the last one given, in lineage order (the history's label), in the language.
+        titled = (self.clause_at(p.version.id, p.clause_id) for p in reversed(found.points))
+        latest = next((c for c in titled if c is not None and c.title), None)
         if latest is not None:
-            title_html, title = content(latest, "title"), tr.plain(*tr.field(latest, "title"))
+            title_html, title = content(loc, latest, "title"), loc.plain_field(latest, "title")
         else:
             title_html, title = f"<code>{esc(clause_id)}</code>", clause_id
-        meta = _("Clause {id}: its text in every version, with the words changed from the parent"
-                 " version struck out or underlined.").format(id=f"<code>{esc(clause_id)}</code>")
+        result = history_by_date(found)
+        meta = loc._("Clause {id}: its text in every version, with the words changed from the"
+                     " parent version struck out or underlined.").format(
+            id=f"<code>{esc(clause_id)}</code>")
         body = [f"<h1>{title_html}</h1>", f'<p class="meta">{meta}</p>',
-                state_strip(title, result.points), self.history_table(here, result)]
-        terms = sorted({t for v in self.plan.versions.values() for c in v.clauses
-                        if c.id == clause_id for t in c.terms})
+                state_strip(loc, title, result.points), self.history_table(here, result)]
+        terms = sorted(self._clause_terms.get(clause_id, ()))
         if terms:
-            links = _(", ").join(
-                self.link(here, self.term_path(t), content(self.plan.terms[t], "label")
+            links = loc._(", ").join(
+                self.link(here, self.term_path(t), content(loc, self.plan.terms[t], "label")
                           if t in self.plan.terms else esc(t)) for t in terms)
-            body.append("<p>" + _("Terms it sets: {terms}.").format(terms=links) + "</p>")
-        return self.wrap(here, _("Clause history: {title}").format(title=title),
+            body.append("<p>" + loc._("Terms it sets: {terms}.").format(terms=links) + "</p>")
+        return self.wrap(here, loc._("Clause history: {title}").format(title=title),
                          "\n".join(body))
 
     def sources(self) -> str:
+        loc = self.loc
         here = "sources.html"
-        if i18n.english():
-            body = ["<h1>Sources</h1>",
-                    f"<p>The {len(self.plan.sources)} sources the versions cite, with what each"
-                    " supports. Reliability is the editors' judgement: reprints and partisan"
-                    " aggregators are <em>low</em>.</p>"]
-        else:
-            body = ["<h1>" + esc(_("Sources")) + "</h1>",
-                    "<p>" + _("The {count} sources the versions cite, with what each supports."
-                              " Reliability is the editors' judgement: reprints and partisan"
-                              " aggregators are <em>low</em>. Titles and quotes are shown in"
-                              " the source's own language.").format(
-                        count=values.count(current(), len(self.plan.sources))) + "</p>"]
+        about = loc._("The {count} sources the versions cite, with what each supports."
+                      " Reliability is the editors' judgement: reprints and partisan aggregators"
+                      " are <em>low</em>.").format(count=values.count(loc, len(self.plan.sources)))
+        if not loc.english:  # a translated edition shows what it leaves untranslated
+            about += " " + loc._("Titles and quotes are shown in the source's own language.")
+        body = ["<h1>" + esc(loc._("Sources")) + "</h1>", f"<p>{about}</p>"]
         for source_id, source in self.plan.sources.items():
-            if i18n.english():
-                facts = [source.date.isoformat() if source.date else "undated"]
-                if source.language:
-                    facts.append(f"language: {source.language}")
-                if source.reliability:
-                    facts.append(f"reliability: {source.reliability.value}")
-            else:
-                facts = [i18n.date(source.date) if source.date else _("undated")]
-                if source.language:
-                    facts.append(_("language: {language}").format(
-                        language=i18n.quote_language_name(source.language)))
-                if source.reliability:
-                    facts.append(_("reliability: {level}").format(
-                        level=pgettext("reliability", source.reliability.value)))
-            outlet = (esc(_("Outlet unknown")) if source.outlet == "unknown"
-                      else foreign(source.outlet, source.language))
+            facts = [loc.date(source.date) if source.date else loc._("undated")]
+            if source.language:  # English gives the code, another language the name in it
+                facts.append(loc._("language: {language}").format(
+                    language=source.language if loc.english
+                    else loc.quote_language_name(source.language)))
+            if source.reliability:
+                facts.append(loc._("reliability: {level}").format(
+                    level=loc.pgettext("reliability", source.reliability.value)))
+            outlet = (esc(loc._("Outlet unknown")) if source.outlet == "unknown"
+                      else foreign(loc, source.outlet, source.language))
             parts = [f'<section class="source" id="source-{file_name(source_id)}">',
                      f"<h2>{outlet} <code>{esc(source_id)}</code></h2>"]
-            parts += _source_title(source)
+            parts += _source_title(loc, source)
             parts.append(f'<p class="meta">{esc(" · ".join(facts))}</p>')
             if source.copy_of is not None:
                 original = (self.source_link(here, source.copy_of)
                             if source.copy_of in self.plan.sources
                             else f"<code>{esc(source.copy_of)}</code>")
-                parts.append('<p class="meta">' + _("A copy of {source}: one witness with it.")
+                parts.append('<p class="meta">' + loc._("A copy of {source}: one witness with it.")
                              .format(source=original) + "</p>")
             if source.url and is_web_url(source.url):
                 parts.append(f'<p><a href="{esc(source.url)}" rel="external noreferrer">'
                              f"{esc(source.url)}</a></p>")
             elif source.url:
-                parts.append('<p class="meta">' + _("Address (not a web link, so not linked):"
-                                                    " {url}").format(
+                parts.append('<p class="meta">' + loc._("Address (not a web link, so not"
+                                                        " linked): {url}").format(
                     url=f"<code>{esc(source.url)}</code>") + "</p>")
             if source.file:
-                parts.append('<p class="meta">' + _("Local copy: {file} (quotes checked against"
-                                                    " it)").format(
+                parts.append('<p class="meta">' + loc._("Local copy: {file} (quotes checked"
+                                                        " against it)").format(
                     file=f"<code>{esc(source.file)}</code>") + "</p>")
             if source.note:
-                parts.append(f"<p>{content_text(source.note, i18n.english())}</p>")
+                parts.append(f"<p>{content_text(loc, source.note, loc.english)}</p>")
             cited = self.citing.get(source_id, [])
             if cited:
                 items = []
@@ -860,22 +805,23 @@ class _Site:
                     target = self.link(here, self.version_path(version_id),
                                        f"<code>{esc(version_id)}</code> · <code>{esc(clause_id)}"
                                        "</code>", anchor=f"clause-{file_name(clause_id)}")
-                    quote = f": {quoted(cite.quote, source.language)}" if cite.quote else ""
+                    quote = f": {quoted(loc, cite.quote, source.language)}" if cite.quote else ""
                     items.append(f"<li>{target}{quote}</li>")
-                cited_by = _("Cited by {count}:").format(count=values.count(current(), len(cited)))
+                cited_by = loc._("Cited by {count}:").format(count=values.count(loc, len(cited)))
                 parts.append(f"<p>{cited_by}</p><ul>{''.join(items)}</ul>")
             else:
-                parts.append('<p class="meta">' + _("Not cited by any clause.") + "</p>")
+                parts.append('<p class="meta">' + loc._("Not cited by any clause.") + "</p>")
             parts.append(positions_site.cited_by(self, here, source_id))
             parts.append("</section>")
             body.append("\n".join(parts))
-        return self.wrap(here, _("Sources"), "\n".join(body))
+        return self.wrap(here, loc._("Sources"), "\n".join(body))
 
     def subjects(self) -> str:
+        loc = self.loc
         here = "subjects.html"
-        term_rows = [[self.link(here, self.term_path(t), content(term, "label")),
+        term_rows = [[self.link(here, self.term_path(t), content(loc, term, "label")),
                       f"<code>{esc(t)}</code>", esc(term.type.value),
-                      (content(term, "unit") if term.unit else esc(term.currency or ""))]
+                      (content(loc, term, "unit") if term.unit else esc(term.currency or ""))]
                      for t, term in self.plan.terms.items()]
         titles: dict[str, str] = {}
         first: dict[str, str] = {}
@@ -883,47 +829,35 @@ class _Site:
             for clause in self.plan.versions[version_id].clauses:
                 first.setdefault(clause.id, version_id)
                 if clause.title:
-                    titles[clause.id] = content(clause, "title")
+                    titles[clause.id] = content(loc, clause, "title")
         clause_rows = [[self.link(here, self.clause_path(c), f"<code>{esc(c)}</code>"),
                         titles.get(c, ""), self.version_link(here, first[c])]
                        for c in self.clause_ids]
-        if not i18n.english():
-            body = ("<h1>" + esc(_("Terms and clauses")) + "</h1>\n<p>"
-                    + esc(_("Each has a page with its history through every version.")) + "</p>\n"
-                    + '<h2 id="terms">' + _("Terms ({count})").format(
-                        count=values.count(current(), len(term_rows))) + "</h2>\n"
-                    + table([_("Term"), _("Id"), _("Type"), _("Unit")], term_rows)
-                    + '\n<h2 id="clauses">' + _("Clauses ({count})").format(
-                        count=values.count(current(), len(clause_rows))) + "</h2>\n"
-                    + table([_("Clause"), _("Title"), _("First listed in")], clause_rows))
-            return self.wrap(here, _("Terms and clauses"), body)
-        body = ("<h1>Terms and clauses</h1>\n"
-                "<p>Each has a page with its history through every version.</p>\n"
-                f'<h2 id="terms">Terms ({len(term_rows)})</h2>\n'
-                + table(["Term", "Id", "Type", "Unit"], term_rows) +
-                f'\n<h2 id="clauses">Clauses ({len(clause_rows)})</h2>\n'
-                + table(["Clause", "Title", "First listed in"], clause_rows))
-        return self.wrap(here, "Terms and clauses", body)
+        body = ("<h1>" + esc(loc._("Terms and clauses")) + "</h1>\n<p>"
+                + esc(loc._("Each has a page with its history through every version.")) + "</p>\n"
+                + '<h2 id="terms">' + loc._("Terms ({count})").format(
+                    count=values.count(loc, len(term_rows))) + "</h2>\n"
+                + table([loc._("Term"), loc._("Id"), loc._("Type"), loc._("Unit")], term_rows)
+                + '\n<h2 id="clauses">' + loc._("Clauses ({count})").format(
+                    count=values.count(loc, len(clause_rows))) + "</h2>\n"
+                + table([loc._("Clause"), loc._("Title"), loc._("First listed in")], clause_rows))
+        return self.wrap(here, loc._("Terms and clauses"), body)
 
 
-def _source_title(source: Any) -> list[str]:
+def _source_title(loc: Locale, source: Any) -> list[str]:
     """A source's title: its own headline in its language when it has one, with the English title
     labelled as a translated description; an English `title` of a source in another language is a
     description, never shown as if it were the headline."""
+    described = esc(loc._("Translated description"))
     if source.headline:
-        gloss = ([f'<p class="meta">{esc(_described())}: <span lang="en" dir="ltr">'
+        gloss = ([f'<p class="meta">{described}: <span lang="en" dir="ltr">'
                   f"{esc(source.title)}</span></p>"] if source.title else [])
-        return [f"<p>{quoted(source.headline, source.language)}</p>", *gloss]
+        return [f"<p>{quoted(loc, source.headline, source.language)}</p>", *gloss]
     if not source.title:
         return []
-    if source.language and source.language != "en" and not i18n.english():
-        return [f'<p class="meta">{esc(_described())}: <span lang="en" dir="ltr">'
+    if source.language and source.language != "en" and not loc.english:  # marked as English
+        return [f'<p class="meta">{described}: <span lang="en" dir="ltr">'
                 f"{esc(source.title)}</span></p>"]
     if source.language and source.language != "en":
-        return [f'<p class="meta">{esc(_described())}: {esc(source.title)}</p>']
-    return [f"<p>{quoted(source.title, source.language)}</p>"]
-
-
-def _described() -> str:
-    return "Translated description" if i18n.english() else _("Translated description")
-
+        return [f'<p class="meta">{described}: {esc(source.title)}</p>']
+    return [f"<p>{quoted(loc, source.title, source.language)}</p>"]

@@ -9,14 +9,8 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 
-from plandiff import i18n
 from plandiff.core.chronology import history_by_date
 from plandiff.core.history import History, HistoryPoint
-from plandiff.i18n import (
-    _,
-    current,  # transitional (issue 23)
-)
-from plandiff.i18n import content as tr
 from plandiff.render import values
 from plandiff.render.history import value_text
 from plandiff.render.html import page
@@ -53,21 +47,22 @@ def latest(result: History) -> HistoryPoint | None:
 
 
 def card(site: _Site, term_id: str) -> str:
+    loc = site.loc
     here = path(term_id)
     result = site.term_history(term_id)
     term = site.plan.terms[term_id]
-    label = tr.plain(*tr.field(term, "label"))
-    chart = bar_chart(_("{label} by version").format(label=label),
+    label = loc.plain(*loc.field(term, "label"))
+    chart = bar_chart(loc, loc._("{label} by version").format(label=label),
                       site.bars(history_by_date(result)))
-    if not i18n.english():  # a value label reads right to left, still after its bar
+    if loc.rtl:  # a value label reads right to left, still after its bar
         chart = _VALUE_LABEL.sub(r'<text \1 direction="rtl" text-anchor="end">', chart)
     body = [f'<h1><a href="{site.href(here, site.term_path(term_id))}" target="_top">'
-            f"{content(term, 'label')}</a></h1>"]
+            f"{content(loc, term, 'label')}</a></h1>"]
     point = latest(result)
     if point is not None:
-        day = point.version.date.isoformat() if i18n.english() else i18n.date(point.version.date)
-        shown = _("Latest: {value} ({version}, {date})").format(
-            value=f"<strong>{esc(value_text(current(), result, point))}</strong>",
+        day = loc.date(point.version.date)
+        shown = loc._("Latest: {value} ({version}, {date})").format(
+            value=f"<strong>{esc(value_text(loc, result, point))}</strong>",
             version=f"<code>{esc(point.version.id)}</code>", date=esc(day))
         body.append(f'<p class="latest">{shown}</p>')
         sources = dict.fromkeys(s for claim in point.claims for s in claim.sources)
@@ -79,22 +74,22 @@ def card(site: _Site, term_id: str) -> str:
             links.append(f'<a href="{target}" target="_top">{name}</a> <code>'
                          f"{esc(source_id)}</code>")
         if links:
-            listed = _(", ").join(links)
+            listed = loc._(", ").join(links)
             only = point.claims[0] if len(point.claims) == 1 else None
             if only is not None and only.known and only.independent:
-                listed += esc(f" ({values.witness_note(current(), only.independent)})")
-            body.append('<p class="sources">' + _("Sources: {sources}").format(
+                listed += esc(f" ({values.witness_note(loc, only.independent)})")
+            body.append('<p class="sources">' + loc._("Sources: {sources}").format(
                 sources=listed) + "</p>")
     body.append(chart)
     full = f'<a href="{site.href(here, site.term_path(term_id))}" target="_top">' + esc(
-        _("Full history")) + "</a>"
+        loc._("Full history")) + "</a>"
     body.append(f'<p class="meta">{full} · plandiff</p>')
     prefix = "" if site.lang == "en" else f"{site.lang}/"
     alternates = [(lang, posixpath.relpath(here if lang == "en" else f"{lang}/{here}",
                                            posixpath.dirname(prefix + here)), lang)
                   for lang in ("en", *site.twins)] if site.twins else []
     # no navigation nor language switch in an iframe: the twins are named in the head only
-    return page(label, "\n".join(body), loc=current(), css=SITE_CSS + CARD_CSS,
+    return page(label, "\n".join(body), loc=loc, css=SITE_CSS + CARD_CSS,
                 alternates=alternates)
 
 
@@ -105,7 +100,7 @@ def snippet(site: _Site, term_id: str) -> str:
     target = prefix + path(term_id)
     if site.options.base_url:
         target = site.options.base_url.rstrip("/") + "/" + target
-    title = tr.plain(*tr.field(site.plan.terms[term_id], "label"))
+    title = site.loc.plain(*site.loc.field(site.plan.terms[term_id], "label"))
     return (f'<iframe src="{html.escape(target)}" title="{html.escape(title)}"'
             f' width="{WIDTH}" height="{HEIGHT}" style="border:0;max-width:100%"'
             ' loading="lazy"></iframe>')
@@ -113,12 +108,13 @@ def snippet(site: _Site, term_id: str) -> str:
 
 def embed_section(site: _Site, here: str, term_id: str) -> str:
     """On the term's page: a link to the card and the snippet to copy."""
-    word = esc(_("card"))
+    loc = site.loc
+    word = esc(loc._("card"))
     link = f'<a href="{site.href(here, path(term_id))}">{word}</a>'
     code = snippet(site, term_id)
-    heading = esc(_("Embed this chart"))
+    heading = esc(loc._("Embed this chart"))
     return (f'<section id="embed"><h2>{heading}</h2>\n<p>'
-            + _("A card of this term's history and latest value, sized for an iframe: {card}."
+            + loc._("A card of this term's history and latest value, sized for an iframe: {card}."
                 " To embed it, copy this:").format(card=link) + "</p>\n"
             f'<textarea readonly rows="3" cols="80" aria-label="{heading}"'
             f' dir="ltr">{html.escape(code)}</textarea></section>')

@@ -12,11 +12,6 @@ from xml.sax.saxutils import escape, quoteattr
 from plandiff import __version__
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Version
-from plandiff.i18n import (
-    _,
-    current,  # transitional (issue 23)
-)
-from plandiff.i18n import content as tr
 
 if TYPE_CHECKING:
     from plandiff.render.site import _Site
@@ -62,10 +57,10 @@ def key_changes(site: _Site, version: Version) -> list[str]:
     from plandiff.render.terminal import summary_line
 
     if version.parent not in site.plan.versions:
-        summary = tr.plain_field(version, "summary")
+        summary = site.loc.plain_field(version, "summary")
         return [" ".join(summary.split())] if summary else []
     result = site.diff(version.parent, version.id)
-    loc = current()
+    loc = site.loc
     return [_plain(line) for line in report_changes(loc, result)] + [
         summary_line(loc, result).plain]
 
@@ -73,7 +68,7 @@ def key_changes(site: _Site, version: Version) -> list[str]:
 def feed(site: _Site) -> str:
     """The Atom document. Links are relative to the feed (the site's root, or ar/)."""
     versions = newest_first(site)
-    title = _("The plan, version by version")
+    title = site.loc._("The plan, version by version")
     self_link = PAGE
     if site.options.base_url:
         prefix = "" if site.lang == "en" else f"{site.lang}/"
@@ -92,7 +87,7 @@ def feed(site: _Site) -> str:
         page = site.version_path(version.id)
         report = (site.diff_path(version.parent, version.id)
                   if version.parent in site.plan.versions else page)
-        name = tr.plain_field(version, "title")
+        name = site.loc.plain_field(version, "title")
         summary = "\n".join(key_changes(site, version))
         lines += ["  <entry>",
                   f"    <title>{_text(f'{version.id} — {name}')}</title>",
@@ -115,6 +110,6 @@ def links(site: _Site, here: str) -> str:
 
     api = ("" if site.lang == "en" else "../") + f"{site_api.FOLDER}/{site_api.INDEX}"
     return (f'<p class="meta"><a href="{site.href(here, PAGE)}" type="application/atom+xml">'
-            + escape(_("Feed of new versions (Atom)")) + "</a> · "
+            + escape(site.loc._("Feed of new versions (Atom)")) + "</a> · "
             f'<a href="{escape(site.path(here, api))}" type="application/json">'
-            + escape(_("The data as JSON")) + "</a></p>")
+            + escape(site.loc._("The data as JSON")) + "</a></p>")

@@ -8,12 +8,11 @@ import html
 import re
 from collections.abc import Iterable
 
-from plandiff import i18n
 from plandiff.core.diff import TextChange
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.history import HistoryPoint
 from plandiff.core.models import is_slug
-from plandiff.i18n import content as tr
+from plandiff.i18n import Locale
 from plandiff.render.report import RTL_SCRIPT
 from plandiff.render.values import word_diff
 
@@ -95,17 +94,18 @@ def _lang_attrs(text: str, language: str | None = None) -> str:
     return ""
 
 
-def quoted(text: str, language: str | None = None) -> str:
+def quoted(loc: Locale, text: str, language: str | None = None) -> str:
+    """A quote in its own words and language, isolated left to right on a right-to-left page."""
     attrs = _lang_attrs(text, language)
     inner = esc(" ".join(text.split()))
-    if i18n.rtl() and not RTL_SCRIPT.search(text):  # marks and words isolated left to right
+    if loc.rtl and not RTL_SCRIPT.search(text):  # marks and words isolated left to right
         return f'<span dir="ltr"{_lang_only(language)}>“{inner}”</span>'
     return f"“<span{attrs}>{inner}</span>”" if attrs else f"“{inner}”"
 
 
-def foreign(text: str, language: str | None = None) -> str:
+def foreign(loc: Locale, text: str, language: str | None = None) -> str:
     attrs = _lang_attrs(text, language)
-    if i18n.rtl() and not RTL_SCRIPT.search(text):
+    if loc.rtl and not RTL_SCRIPT.search(text):
         return f'<span dir="ltr"{_lang_only(language)}>{esc(text)}</span>'
     return f"<span{attrs}>{esc(text)}</span>" if attrs else esc(text)
 
@@ -123,10 +123,8 @@ def one_line(text: str | None, limit: int = 180) -> str:
     return first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def date_html(day: dt.date) -> str:
-    if not i18n.english():
-        return f'<span class="date">{i18n.date(day)}</span>'
-    return f'<span class="date">{day.isoformat()}</span>'
+def date_html(loc: Locale, day: dt.date) -> str:
+    return f'<span class="date">{loc.date(day)}</span>'
 
 
 def words_html(change: TextChange) -> str:
@@ -134,30 +132,28 @@ def words_html(change: TextChange) -> str:
                      inserted=lambda w: f"<ins>{esc(w)}</ins>")
 
 
-def pair(base: str, head: str) -> str:
-    if not i18n.english():
-        return i18n._("{base} → {head}: ").format(base=f"<code>{esc(base)}</code>",
-                                                  head=f"<code>{esc(head)}</code>").rstrip(": ")
-    return f"<code>{esc(base)}</code> → <code>{esc(head)}</code>"
+def pair(loc: Locale, base: str, head: str) -> str:
+    return loc._("{base} → {head}: ").format(base=f"<code>{esc(base)}</code>",
+                                             head=f"<code>{esc(head)}</code>").rstrip(": ")
 
 
-def badge(state: str, text: str | None = None) -> str:
-    if text is None and not i18n.english():
-        text = i18n.pgettext("state", state)
-    return f'<span class="state {state}">{esc(text or state)}</span>'
+def badge(loc: Locale, state: str, text: str | None = None) -> str:
+    """A version's state of a clause or value, in the page's words unless `text` says it."""
+    shown = text or loc.pgettext("state", state)  # the state words: i18n/words.py
+    return f'<span class="state {state}">{esc(shown)}</span>'
 
 
-def content(obj: object, name: str) -> str:
+def content(loc: Locale, obj: object, name: str) -> str:
     """A plan field in the page's language, escaped; the English, marked and isolated left to
     right, where a translation was asked for and is missing."""
-    text, ok = tr.field(obj, name)
-    return content_text(text, ok)
+    text, ok = loc.field(obj, name)
+    return content_text(loc, text, ok)
 
 
-def content_text(text: str | None, ok: bool) -> str:
+def content_text(loc: Locale, text: str | None, ok: bool) -> str:
     if ok or not text:
         return esc(text)
-    return (f'<span class="en-fallback"><span class="badge-en">{esc(tr.badge())}</span>'
+    return (f'<span class="en-fallback"><span class="badge-en">{esc(loc.badge())}</span>'
             f' <span lang="en" dir="ltr">{esc(text)}</span></span>')
 
 
@@ -181,7 +177,7 @@ def table(head: Iterable[str], rows: Iterable[Iterable[str]], *, caption: str | 
 # --- charts (inline SVG, no script) ---------------------------------------------------------------
 
 
-def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
+def bar_chart(loc: Locale, label: str, bars: list[tuple[str, float, str, bool]]) -> str:
     """Horizontal bars: (label, value, value as text, muted). Every bar is labelled with its value,
     so the chart does not rely on colour; the table below it holds the same data."""
     if not bars:
@@ -190,7 +186,7 @@ def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
     top = max(abs(value) for _, value, _, _ in bars) or 1
     room = width - left - 290
     items = []
-    mirrored = i18n.rtl()  # right to left: labels on the right, bars growing leftwards
+    mirrored = loc.rtl  # right to left: labels on the right, bars growing leftwards
     for index, (name, value, shown, muted) in enumerate(bars):
         y = index * row
         length = max(value, 0) / top * room
@@ -214,7 +210,7 @@ def bar_chart(label: str, bars: list[tuple[str, float, str, bool]]) -> str:
             f' width="100%" style="max-width:{width}px{_SVG_LTR if mirrored else ""}"'
             ' xmlns="http://www.w3.org/2000/svg">'
             f'<title id="chart-title">{esc(label)}</title>{"".join(items)}</svg>'
-            f"<figcaption>{_bars_caption()}</figcaption></figure>")
+            f"<figcaption>{_bars_caption(loc)}</figcaption></figure>")
 
 
 # Inside a right-to-left page an SVG inherits `direction: rtl`, which turns every text-anchor
@@ -232,14 +228,10 @@ def _svg_text(x: float, y: float, text: str, *, right_edge: bool, extra: str = "
             f"{esc(text)}</text>")
 
 
-def _bars_caption() -> str:
-    if i18n.english():
-        return ("Bars show each version's value; grey dashed bars are values a version"
-                " did not state but carries from an earlier one; a disputed version has one bar"
-                " per claim, labelled with its sources.")
-    return esc(i18n._("Bars show each version's value; grey dashed bars are values a version did"
-                      " not state but carries from an earlier one; a disputed version has one bar"
-                      " per claim, labelled with its sources."))
+def _bars_caption(loc: Locale) -> str:
+    return loc._("Bars show each version's value; grey dashed bars are values a version did not"
+                 " state but carries from an earlier one; a disputed version has one bar per"
+                 " claim, labelled with its sources.")
 
 
 _MARKERS = {
@@ -251,27 +243,32 @@ _MARKERS = {
     "removed": '<path d="M{a} 14 L{b} 30 M{a} 30 L{b} 14" stroke="#cf222e" stroke-width="3"/>',
     "absent": '<line x1="{a}" y1="22" x2="{b}" y2="22" stroke="#8c959f" stroke-width="2"/>',
 }
-_CHANGE_WORDS = {"changed": "changed", "set": "new", "unset": "dropped"}
-_LEGEND = ("● reported · ◍ carried (the clause is reported, the value is inherited) ·"
-           " ◌ unreported (inherited, not known to be kept) · ✕ removed · — not in this version")
 
 
-def state_strip(label: str, points: tuple[HistoryPoint, ...]) -> str:
+def _change_word(loc: Locale, change: str | None) -> str:
+    """A strip's word under a version whose value moved."""
+    if change == "changed":
+        return loc._("changed")
+    if change == "set":
+        return loc._("new")
+    if change == "unset":
+        return loc._("dropped")
+    return ""
+
+
+def state_strip(loc: Locale, label: str, points: tuple[HistoryPoint, ...]) -> str:
     """One marker per version, its shape saying the state and a word saying the change."""
     step = 96
     width = step * len(points)
     items = []
-    mirrored = i18n.rtl()  # right to left: the first version on the right
+    mirrored = loc.rtl  # right to left: the first version on the right
     word_y, height = (72, 80) if mirrored else (68, 76)  # Arabic marks stand taller
     for index, point in enumerate(points):
         x = index * step + step // 2
         if mirrored:
             x = width - x
         marker = _MARKERS[point.state].format(x=x, a=x - 8, b=x + 8)
-        change = _CHANGE_WORDS.get(point.change or "", "")
-        if change and not i18n.english():
-            change = esc({"changed": i18n._("changed"), "new": i18n._("new"),
-                          "dropped": i18n._("dropped")}[change])
+        change = esc(_change_word(loc, point.change))
         name = esc(point.version.id[:14])
         items.append(f'{marker}<text x="{x}" y="50" text-anchor="middle">{name}</text>'
                      f'<text x="{x}" y="{word_y}" text-anchor="middle" font-style="italic">{change}'
@@ -279,19 +276,15 @@ def state_strip(label: str, points: tuple[HistoryPoint, ...]) -> str:
     return (f'<figure><svg role="img" aria-labelledby="strip-title" viewBox="0 0 {width} {height}"'
             f' width="100%" style="max-width:{width}px{_SVG_LTR if mirrored else ""}"'
             ' xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="strip-title">{esc(_strip_title(label))}</title>'
-            f'{"".join(items)}</svg><figcaption>{_legend()}</figcaption></figure>')
+            f'<title id="strip-title">{esc(_strip_title(loc, label))}</title>'
+            f'{"".join(items)}</svg><figcaption>{_legend(loc)}</figcaption></figure>')
 
 
-def _strip_title(label: str) -> str:
-    if i18n.english():
-        return f"{label}: state in each version"
-    return i18n._("{label}: state in each version").format(label=label)
+def _strip_title(loc: Locale, label: str) -> str:
+    return loc._("{label}: state in each version").format(label=label)
 
 
-def _legend() -> str:
-    if i18n.english():
-        return _LEGEND
-    return esc(i18n._("● reported · ◍ carried (the clause is reported, the value is inherited) ·"
-                      " ◌ unreported (inherited, not known to be kept) · ✕ removed · — not in"
-                      " this version"))
+def _legend(loc: Locale) -> str:
+    return esc(loc._("● reported · ◍ carried (the clause is reported, the value is inherited) ·"
+                     " ◌ unreported (inherited, not known to be kept) · ✕ removed · — not in"
+                     " this version"))
