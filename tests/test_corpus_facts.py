@@ -266,3 +266,19 @@ def test_berlin_does_not_carry_the_joint_us_russian_task_force(run, corpus: Path
     point = next(p for p in history["points"] if p["version"]["id"] == "berlin")
     assert (point["stated_in"], point["value_is"]) == ("berlin", "reported")
     assert point["value"] != "us-russia-task-force"
+
+
+# --- moscow: the length of the draft ------------------------------------------------------------
+
+
+def test_moscow_does_not_carry_20_points_where_putin_counts_27(run, corpus: Path, plan) -> None:
+    moscow = _json(run, corpus, "show", "moscow")
+    framework = next(c for c in moscow["clauses"] if c["id"] == "framework")
+    assert framework["stated_in"]["point-count"] == "moscow"  # stated by moscow, not carried
+    claims = {claim["value"]: claim["sources"] for claim in
+              framework["terms"]["point-count"]["disputed"]}
+    assert claims == {20: ["ki2"], 27: ["an"]}
+    count = _listed(plan, "moscow", "framework").terms["point-count"]
+    putin = next(claim for claim in count.disputed if claim.value == 27)
+    assert [c.quote for c in putin.cites] == [
+        "they split these 28, I think 27 points, into four packages."]
