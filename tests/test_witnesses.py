@@ -399,3 +399,29 @@ def test_strict_warns_of_a_hedged_side_and_of_a_side_that_is_one_copy(run, repo)
     assert "claim 2 of the dispute on `cap` has one witness, `reprint`, a copy of `wire`" \
            " [dispute-copy-only]" in out
     assert "[dispute-shared-outlet]" not in out
+
+
+def test_a_bibliography_that_remembers_outlets_counts_as_the_plain_one() -> None:
+    """The diff counts witnesses through a Bibliography, which works out each source's outlet
+    once: every count, and the ids it keeps, are those of the plain mapping (copies followed,
+    a loop stopped, unknown outlets and unknown sources each their own witness)."""
+    import itertools
+
+    from plandiff.core.models import Source
+    from plandiff.core.witnesses import Bibliography, witnesses
+
+    sources = {
+        "wire": Source(outlet="Wire Agency"), "reprint": Source(outlet="Paper", copy_of="wire"),
+        "again": Source(outlet="Other", copy_of="reprint"), "wire-2": Source(outlet="wire  agency"),
+        "anon-1": Source(outlet="unknown"), "anon-2": Source(outlet="Unknown"),
+        "loop-a": Source(outlet="A", copy_of="loop-b"), "loop-b": Source(outlet="B",
+                                                                          copy_of="loop-a"),
+    }
+    remembering = Bibliography(sources)
+    ids = [*sources, "missing"]
+    for count in range(1, 4):
+        for cited in itertools.permutations(ids, count):
+            assert witnesses(remembering, cited) == witnesses(sources, cited), cited
+            assert witnesses(remembering, [*cited, *cited]) == witnesses(sources, cited)
+    assert witnesses(remembering, ["wire", "reprint", "again", "wire-2"]).independent == 1
+    assert dict(remembering) == sources

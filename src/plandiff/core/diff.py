@@ -32,7 +32,7 @@ from plandiff.core.models import (
 from plandiff.core.positions import StanceChange, stance_changes
 from plandiff.core.ranking import RankedChange, rank_changes
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion, Resolver
-from plandiff.core.witnesses import Witnesses, witnesses
+from plandiff.core.witnesses import Bibliography, Witnesses, witnesses
 
 # --- results -----------------------------------------------------------------------------------
 
@@ -259,7 +259,7 @@ def diff_versions(plan: Plan, base_id: str, head_id: str, *,
 def diff_resolved(plan: Plan, base: ResolvedVersion, head: ResolvedVersion, *,
                   options: DiffOptions | None = None) -> PlanDiff:
     options = options or DiffOptions()
-    sides = _Sides(base.id, head.id)
+    sides = _Sides(base.id, head.id, Bibliography(plan.sources))
     results = [
         _diff_pair(plan, old, new, head.version.coverage, sides)
         for old, new in align(base, head)
@@ -327,6 +327,7 @@ def align(base: ResolvedVersion,
 class _Sides:
     base: str
     head: str
+    bibliography: Bibliography  # the plan's sources, each one's outlet worked out once
 
 
 def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | None,
@@ -341,19 +342,21 @@ def _diff_pair(plan: Plan, old: ResolvedClause | None, new: ResolvedClause | Non
     def diff_terms(old_side: ResolvedClause | None,
                    new_side: ResolvedClause | None) -> tuple[TermChange, ...]:
         return term_changes(plan.terms, old_side, new_side, sides.base, sides.head,
-                            plan.sources)[0]
+                            sides.bibliography)[0]
 
-    dropped = diff_terms(old_live, None) if old_live is not None else ()
+    # The terms a removed clause takes with it: worked out only for a removal.
     if new is not None and new.removed:
+        dropped = diff_terms(old_live, None) if old_live is not None else ()
         return ClauseDiff(clause_id, "removed", old_id, old_live, new, terms=dropped)
     if new is None:
         if head_coverage is Coverage.partial:
             return ClauseDiff(clause_id, "unreported", None, old_live, None)
+        dropped = diff_terms(old_live, None) if old_live is not None else ()
         return ClauseDiff(clause_id, "removed", None, old_live, None, terms=dropped)
     if old_live is None:
         return ClauseDiff(clause_id, "added", None, None, new, terms=diff_terms(None, new))
     terms, kept = term_changes(plan.terms, old_live, new, sides.base, sides.head,
-                               plan.sources)
+                               sides.bibliography)
     text = diff_text(old_live.clause.text, new.clause.text)
     if not new.reported:
         return ClauseDiff(clause_id, "unreported", old_id, old_live, new, terms, text)

@@ -27,6 +27,9 @@ def original(sources: Mapping[str, Source], source_id: str) -> str:
     """The source that `source_id` copies, through every `copy_of` link; itself when it copies
     none. A chain that loops or leads to no source (which `check` reports) stops where it
     breaks."""
+    source = sources.get(source_id)
+    if source is None or source.copy_of is None:  # the common case: no copy to follow
+        return source_id
     seen = {source_id}
     current = source_id
     while True:
@@ -49,10 +52,32 @@ def outlet_key(sources: Mapping[str, Source], source_id: str) -> str:
     return f"outlet:{outlet}"
 
 
+
 def witnesses(sources: Mapping[str, Source], cited: Iterable[str]) -> Witnesses:
     """The witnesses of a value cited by the sources `cited` (ids, in order; repeats once)."""
     ids = tuple(dict.fromkeys(cited))
+    if isinstance(sources, Bibliography):
+        return Witnesses(len({sources.outlet(s) for s in ids}), ids)
     return Witnesses(len({outlet_key(sources, s) for s in ids}), ids)
+
+
+class Bibliography(dict[str, Source]):
+    """A copy of a bibliography that works out each source's outlet key once: a diff of a large
+    version asks for the witnesses of the same few sources hundreds of thousands of times. Made
+    for one computation over one plan (a dict, so that looking a source up costs no more)."""
+
+    __slots__ = ("_keys",)
+
+    def __init__(self, sources: Mapping[str, Source]) -> None:
+        super().__init__(sources)
+        self._keys: dict[str, str] = {}
+
+    def outlet(self, source_id: str) -> str:
+        """outlet_key(self, source_id), worked out once."""
+        key = self._keys.get(source_id)
+        if key is None:
+            key = self._keys[source_id] = outlet_key(self, source_id)
+        return key
 
 
 def is_copy(sources: Mapping[str, Source], source_id: str) -> bool:
