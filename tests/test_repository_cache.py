@@ -265,3 +265,25 @@ def test_the_commands_print_the_same_from_the_cache(cached, run, repo: Path) -> 
         second = run(*args, root=repo)
         assert (first.exit_code, first.output) == (second.exit_code, second.output), args
     assert len(entries(cached)) == 1
+
+
+def test_a_read_from_the_cache_builds_no_validator(cached, repo: Path) -> None:
+    """What the cache saves is the YAML, the validation and the models' schemas: a process that
+    reads the repository from the cache neither imports the checks nor builds a validator."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from plandiff.repo.repository import find_root, load_plan\n"
+              f"loaded = load_plan(find_root({str(repo)!r}))\n"
+              "from plandiff.core import models\n"
+              "print(loaded.plan.versions['v1'].title, 'plandiff.core.validate' in sys.modules,"
+              " [m.__pydantic_complete__ for m in (models.Plan, models.Version, models.Clause,"
+              " models.Citation)])\n")
+    env = {**os.environ, "PLANDIFF_CACHE_DIR": str(cached.parent),
+           "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+    first, second = (subprocess.run([sys.executable, "-c", script], capture_output=True,
+                                    text=True, check=True, env=env).stdout for _ in range(2))
+    title_of_v1, _, rest = first.partition(" True ")  # read from the files and validated
+    assert rest.startswith("[True"), first
+    assert second == f"{title_of_v1} False [False, False, False, False]\n"

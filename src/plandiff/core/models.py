@@ -24,7 +24,7 @@ Scalar = StrictBool | StrictInt | StrictFloat | StrictStr | dt.date | None
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- translated content: renderings of the English fields, never quotes, never verified ---------

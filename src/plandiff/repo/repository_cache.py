@@ -12,8 +12,9 @@ Entries live in `repositories/` of the cache folder (PLANDIFF_CACHE_DIR, else
 $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff), a folder of this user that no one else may
 write to (0700), never inside plans/. Each is JSON (dates tagged), written to a temporary file and
 renamed into place, with its own digest: a truncated or garbled entry is ignored and replaced.
-Nothing is unpickled, and the data read back is validated by the models like any plan file. A
-folder that cannot be written is skipped without a word. PLANDIFF_CACHE=0 turns it off.
+Nothing is unpickled; the data read back is rebuilt into the models as it was kept, without
+validating it again (see _construct). A folder that cannot be written is skipped without a word.
+PLANDIFF_CACHE=0 turns it off.
 """
 
 from __future__ import annotations
@@ -277,10 +278,101 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
         return mapping
 
     payload = json.loads(body.decode("utf-8", "surrogatepass"), object_hook=untag)
-    plan = Plan.model_validate(payload["plan"])
+    plan = _construct(Plan, payload["plan"])
     problems = [Problem(file, message, code, severity, hint, tuple(keypath), line, column)
                 for file, message, code, severity, hint, keypath, line, column
                 in payload["problems"]]
     folders = {display: FolderVersion(display, header, count, tuple((c, n) for c, n in chapters))
                for display, header, count, chapters in payload["folders"]}
     return LoadedPlan(root, plan, dict(payload["files"]), problems, folders=folders)
+
+
+# --- the models rebuilt from an entry, without validating it again ------------------------------
+#
+# An entry holds a plan that was validated when it was kept, dumped with only the fields its files
+# set, in a folder no one else may write to, under its own digest. It is rebuilt as it was
+# (`model_construct`, each nested model, enum and list by its field's declared type, the fields
+# set as they were set), so that reading the cache builds no validator: the models' schemas are
+# built only when a plan file is validated (defer_build). A shape not foreseen here (an unknown
+# field, a mapping no model of the union fits) makes the entry unusable: it is read afresh.
+
+
+def _construct(model: Any, data: Any) -> Any:
+    if type(data) is not dict:
+        raise ValueError(f"{model.__name__}: not a mapping")
+    fields = _fields_of(model)
+    values = {}
+    for name, value in data.items():
+        rebuild = fields[name]  # KeyError: a field the model does not have
+        values[name] = value if rebuild is None or value is None else rebuild(value)
+    return model.model_construct(_fields_set=set(values), **values)
+
+
+_FIELDS: dict[Any, dict[str, Callable[[Any], Any] | None]] = {}
+
+
+def _fields_of(model: Any) -> dict[str, Callable[[Any], Any] | None]:
+    """For each field of a model, how to rebuild its value from JSON (None: as it is)."""
+    known = _FIELDS.get(model)
+    if known is None:
+        known = _FIELDS[model] = {name: _rebuilder(field.annotation)
+                                  for name, field in model.model_fields.items()}
+    return known
+
+
+def _rebuilder(annotation: Any) -> Callable[[Any], Any] | None:
+    import datetime as dt
+    import enum
+    import functools
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _rebuilder(arguments[0])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return lambda value: _construct(annotation, value)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return annotation
+    if origin is list:
+        item = _rebuilder(arguments[0])
+        return None if item is None else functools.partial(_each, item)
+    if origin is dict:
+        value_item = _rebuilder(arguments[1])
+        return None if value_item is None else functools.partial(_each_value, value_item)
+    if origin in (typing.Union, types.UnionType):
+        members = [_rebuilder(member) for member in arguments if member is not type(None)]
+        models = [m for m in arguments if isinstance(m, type) and issubclass(m, BaseModel)]
+        if all(member is None for member in members):
+            return None
+        if len(members) == 1:
+            return members[0]
+        if len(models) == sum(member is not None for member in members):
+            return lambda value: _one_of(models, value)
+    if annotation in (str, int, float, bool, dt.date, typing.Any) or annotation is None \
+            or origin is typing.Literal:
+        return None
+    raise TypeError(f"the repository cache cannot rebuild a {annotation!r}")
+
+
+def _each(item: Callable[[Any], Any], values: list[Any]) -> list[Any]:
+    return [item(value) for value in values]
+
+
+def _each_value(item: Callable[[Any], Any], values: dict[str, Any]) -> dict[str, Any]:
+    return {key: item(value) for key, value in values.items()}
+
+
+def _one_of(models: list[Any], value: Any) -> Any:
+    """A value of a union of models and plain values: a mapping is the one model whose required
+    fields it has and whose fields hold all of its keys; anything else is a plain value."""
+    if type(value) is not dict:
+        return value
+    fits = [model for model in models
+            if all(name in value for name, field in model.model_fields.items()
+                   if field.is_required()) and all(key in model.model_fields for key in value)]
+    if len(fits) != 1:
+        raise ValueError("a mapping that no one model fits")
+    return _construct(fits[0], value)
