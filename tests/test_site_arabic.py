@@ -218,3 +218,25 @@ def test_arabic_seed_articles_show_their_own_headline(bilingual: Path) -> None:
         seed1 = page[page.index('id="source-seed-001"'):][:600]
         assert f"{label}: " in seed1
         assert "“Moscow talks" not in seed1 and 'lang="ar">“Moscow' not in seed1
+
+
+def test_english_notes_and_term_types_are_never_left_unmarked(bilingual: Path) -> None:
+    """The plan's notes exist in English only: on an Arabic page every one (of a citation, a
+    party's position, a claim, a value no longer known) is marked «[بالإنجليزية]» and isolated
+    left to right; a term's type is in Arabic (issue 23: English left unmarked)."""
+    from plandiff.i18n import Locale
+
+    arabic = Locale.of("ar")
+    unmarked = re.compile(r'<span class="meta">\((?!<span class="en-fallback">)[A-Za-z]')
+    for page in sorted((bilingual / "ar").rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        found = unmarked.search(text)
+        assert found is None, (page, text[found.start():found.start() + 120] if found else "")
+    term = (bilingual / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
+    kind = arabic.pgettext("term type", "quantity")
+    assert kind != "quantity" and arabic._("type: {type}").format(type=kind) in term
+    subjects = (bilingual / "ar" / "subjects.html").read_text(encoding="utf-8")
+    assert "<td>choice</td>" not in subjects
+    assert f"<td>{arabic.pgettext('term type', 'choice')}</td>" in subjects
+    english = (bilingual / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
+    assert "type: quantity" in english and "[بالإنجليزية]" not in english

@@ -9,7 +9,16 @@ from plandiff.core.positions import PositionsTable, Stance, Subject, positions_t
 from plandiff.i18n import Locale
 from plandiff.render import values
 from plandiff.render.positions import draft_text, meets_text, sides_text, stance_value, verb
-from plandiff.render.site_html import content, date_html, esc, file_name, foreign, quoted, table
+from plandiff.render.site_html import (
+    content,
+    content_text,
+    date_html,
+    esc,
+    file_name,
+    foreign,
+    quoted,
+    table,
+)
 
 PAGE = "positions.html"
 
@@ -128,8 +137,8 @@ def party_lines(site: Any, here: str, term_id: str) -> str:
             shown = stance_value(loc, stance, row.subject)
             value = f" <strong>{esc(shown)}</strong>" if shown != "—" else ""
             cites = "".join(_cite(site, here, c) for c in stance.position.cites)
-            note = (f' <span class="meta">({esc(stance.position.note)})</span>'
-                    if stance.position.note else "")
+            note = (f' <span class="meta">({content_text(loc, stance.position.note, loc.english)})'
+                    "</span>" if stance.position.note else "")
             text = content(loc, stance.position, "text")
             items.append(f"<li>{date_html(loc, stance.date)}{_at(site, here, stance)}:"
                          f' <span class="verb">{esc(verb(loc, stance))}</span>{value}.'
@@ -151,7 +160,8 @@ def _cite(site: Any, here: str, cite: Any) -> str:
     if source is not None and source.outlet != "unknown":
         outlet = f" {foreign(loc, source.outlet)}"
     quote = f": {quoted(loc, cite.quote, language)}" if cite.quote else ""
-    note = f' <span class="meta">({esc(cite.note)})</span>' if cite.note else ""
+    note = (f' <span class="meta">({content_text(loc, cite.note, loc.english)})</span>'
+            if cite.note else "")
     if quote and not loc.english and language and language != loc.lang:  # a translated edition
         quote += " " + esc(loc._("(in {language})").format(
             language=loc.quote_language_name(language)))

@@ -55,6 +55,7 @@ from plandiff.render.site_html import (
     table,
     words_html,
 )
+from plandiff.render.terms import type_name
 
 GRID_TERMS = 8  # positions in the index's grid; every term has its own page
 _LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}  # each in its own language, for the switch
@@ -409,8 +410,9 @@ class _Site:
         if not claims:
             return esc(loc._("not set"))
         if len(claims) == 1 and not claims[0].known:
-            return esc(loc._("no longer known")) + (f" ({esc(claims[0].note)})"
-                                                    if notes and claims[0].note else "")
+            note = claims[0].note if notes else None  # notes are English only: marked
+            return esc(loc._("no longer known")) + (
+                f" ({content_text(loc, note, loc.english)})" if note else "")
         if len(claims) == 1:
             return values.reported(loc, one(claims[0].value), claims[0].hedged)
         items = []
@@ -418,7 +420,8 @@ class _Site:
             sources = loc._(", ").join(self.source_link(here, s) for s in claim.sources)
             if claim.independent is not None and claim.sources:
                 sources += esc(loc._("; ") + values.witness_note(loc, claim.independent))
-            note = f"; {esc(claim.note)}" if claim.note and notes else ""
+            note = (f"; {content_text(loc, claim.note, loc.english)}" if claim.note and notes
+                    else "")
             items.append(f"<li>{values.reported(loc, one(claim.value), claim.hedged)}"
                          f" ({sources}{note})</li>")
         return f'{badge(loc, "disputed")}<ul class="claims">{"".join(items)}</ul>'
@@ -524,7 +527,8 @@ class _Site:
                 if isinstance(value, NoLongerKnown):
                     since = self.version_link(here, resolved.stated_in(term_id))
                     shown = ("<strong>" + loc._("not reported since {version}").format(
-                        version=since) + f"</strong> ({esc(value.unknown)})")
+                        version=since) + "</strong>"
+                        f" ({content_text(loc, value.unknown, loc.english)})")
                 elif carried_from is not None:
                     where = resolved.stated.get(term_id)
                     cited = loc._(", ").join(self.source_link(here, x) for x in where.sources) \
@@ -556,7 +560,8 @@ class _Site:
         if quote and not loc.english and language and language != loc.lang:  # translated
             quote += " " + esc(loc._("(in {language})").format(
                 language=loc.quote_language_name(language)))
-        note = f' <span class="meta">({esc(cite.note)})</span>' if cite.note else ""
+        note = (f' <span class="meta">({content_text(loc, cite.note, loc.english)})</span>'
+                if cite.note else "")
         if cite.hedge:
             note = f' <span class="meta">{esc(hedged(loc, cite.hedge).strip())}</span>' + note
         return "<li>" + loc._("Source {source}").format(
@@ -669,7 +674,7 @@ class _Site:
         result = history_by_date(self.term_history(term_id))  # chart and table by date
         term = self.plan.terms[term_id]
         label = loc.plain(*loc.field(term, "label"))
-        facts = [loc._("type: {type}").format(type=term.type.value)]
+        facts = [loc._("type: {type}").format(type=type_name(loc, term.type.value))]
         if term.unit:
             facts.append(loc._("unit: {unit}").format(unit=loc.plain(*loc.field(term, "unit"))))
         if term.currency:
@@ -820,7 +825,7 @@ class _Site:
         loc = self.loc
         here = "subjects.html"
         term_rows = [[self.link(here, self.term_path(t), content(loc, term, "label")),
-                      f"<code>{esc(t)}</code>", esc(term.type.value),
+                      f"<code>{esc(t)}</code>", esc(type_name(loc, term.type.value)),
                       (content(loc, term, "unit") if term.unit else esc(term.currency or ""))]
                      for t, term in self.plan.terms.items()]
         titles: dict[str, str] = {}

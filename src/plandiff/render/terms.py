@@ -24,6 +24,11 @@ def _unit(loc: Locale, plan: Plan, entry: TermEntry) -> str:
         return loc.plain_field(term, "unit") or term.unit
     if term.currency:
         return term.currency
+    return type_name(loc, entry.type)
+
+
+def type_name(loc: Locale, term_type: str) -> str:
+    """A term's type ('quantity', 'choice', ...) in the language."""
     names = {  # written out, so that the catalog's extraction sees every message
         "quantity": loc.pgettext("term type", "quantity"),
         "money": loc.pgettext("term type", "money"),
@@ -32,7 +37,7 @@ def _unit(loc: Locale, plan: Plan, entry: TermEntry) -> str:
         "choice": loc.pgettext("term type", "choice"),
         "flag": loc.pgettext("term type", "flag"),
         "text": loc.pgettext("term type", "text")}
-    return names.get(entry.type, entry.type)
+    return names.get(term_type, term_type)
 
 
 def _headings(loc: Locale) -> tuple[str, str, str, str]:
