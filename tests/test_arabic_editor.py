@@ -115,7 +115,9 @@ def test_the_diff_says_terms_sources_disagree_and_became(run) -> None:
     out = run("v28", "geneva", "--lang", "ar").output
     head = out.splitlines()[0]
     # «label: count» keeps number and noun apart (was «0 مضاف، 1 محذوف»); terms are شروط
-    assert head.startswith("من v28 إلى geneva: مضاف: 0، محذوف: 1، معدّل: 5،")
+    # the labels agree with the clauses they count (feminine: «البنود» is a non-human plural)
+    assert head.startswith("من v28 إلى geneva: مضافة: 0، محذوفة: 1، معدّلة: 5، أُعيدت تسميتها: 0،"
+                           " أُعيد ترقيمها: 0، دون تغيير: 1، غير مذكورة: 22؛")
     assert "قيم الشروط: مؤكَّدة: 1، موروثة: 2" in head and "قيم البنود" not in out
     # one source gives the scope, two give none: not a conflict (test_witnesses has one)
     assert "سقف في زمن السلم فقط" in out and "تتضارب المصادر" not in out
@@ -236,3 +238,86 @@ def test_the_arabic_report_on_github_lays_out_right_to_left_in_chromium(run, tmp
     assert directions(page, ["h1", "table", "ul", ".footnotes li p"]) == ["rtl"] * 4
     screenshot(page, tmp_path / "github.png", "1200,1400")
     assert (tmp_path / "github.png").stat().st_size > 10_000
+
+
+# --- stances as sentences (issue 23, item 2; glossary §4) --------------------------------------
+
+
+def test_a_clitic_preposition_joins_its_object(arabic) -> None:
+    from plandiff.render.values import govern
+
+    assert govern(arabic, "تطالب بـ", "العفو الشامل") == ("تطالب", "بالعفو الشامل")
+    assert govern(arabic, "تطالب بـ", "600 ألف جندي") == ("تطالب", "بـ600 ألف جندي")
+    assert govern(arabic, "لـ", "الولايات المتحدة") == ("", "للولايات المتحدة")  # not «لـال»
+    assert govern(arabic, "تتمسك بـ", "[بالإنجليزية] Talks") == (
+        "تتمسك", "بما يلي: [بالإنجليزية] Talks")
+    assert govern(arabic, "تقبل", "نعم") == ("تقبل", "نعم")
+
+
+def test_positions_name_what_each_party_wants(run) -> None:
+    out = run("positions", "--lang", "ar").output
+    # was «تطالب بـ —», «تطالب بـ تسحب أوكرانيا قواتها منه», «تتمسك بـ تنطلق», «ترفض نعم»
+    assert "بـ " not in out and "بـ —" not in out
+    assert "ترفض نعم" not in out and "تقبل نعم" not in out and "تقترح نعم" not in out
+    assert "تطالب بسقف عديد القوات المسلحة الأوكرانية، دون تحديد قيمة" in out
+    assert "تطالب بانسحاب القوات الأوكرانية من بقية منطقة دونيتسك" in out
+    assert "تتمسك بانطلاق المحادثات بشأن الأراضي من خط التماس" in out
+    assert "ترفض العفو الشامل عن جميع أطراف النزاع  " in out
+    assert "تقبل تخلي أوكرانيا عن استعادة الأراضي المحتلة بالوسائل العسكرية  " in out
+    assert "تقبل 800 ألف جندي" in out  # prose, «600 ألف جندي» as seed 001 writes it
+    assert "ترفض القوات الأوروبية في أوكرانيا بعد وقف إطلاق النار أيًّا كانت القيمة" in out
+    assert "الولايات المتحدة: تأييد العفو الشامل عن جميع أطراف النزاع؛" in out
+
+
+def test_positions_table_holds_nouns_and_says_no_value(run) -> None:
+    out = run("positions", "--lang", "ar", "--format", "markdown").output
+    assert "| روسيا | مطلب | دون قيمة محددة |" in out  # was «| روسيا | تطالب بـ | — |»
+    assert "| تطالب بـ |" not in out
+
+
+def test_the_diffs_stances_govern_their_values(run) -> None:
+    out = run("v28", "geneva", "--lang", "ar").output
+    assert "* سقف عديد القوات المسلحة الأوكرانية: الولايات المتحدة باتت " in out
+    assert "تقبل 800 ألف جندي  (23 نوفمبر 2025، النسخة geneva)" in out
+    assert "    سابقًا: اقترحت 600 ألف جندي (20 نوفمبر 2025، النسخة v28)" in out
+    assert "ترفض العفو الشامل عن جميع أطراف النزاع  (23 نوفمبر 2025، النسخة e3)" in out
+    assert "— نعم" not in out and "ترفض:" not in out and "تقبل:" not in out
+
+
+def test_the_main_changes_reasons_read_as_arabic(run) -> None:
+    out = run("v28", "geneva", "--lang", "ar").output
+    # was «للطرف الترويكا الأوروبية…، نعم», «يرفضه الطرف», «salience في terms.yaml», «خطًا»
+    assert "للطرف" not in out and "الطرف الترويكا" not in out and "، نعم (" not in out
+    assert ("يبتعد عمّا ترفضه الترويكا الأوروبية (فرنسا وألمانيا والمملكة المتحدة): العفو الشامل"
+            " عن جميع أطراف النزاع (ملف positions.yaml، 23 نوفمبر 2025)") in out
+    assert "يقترب من موقف أوكرانيا بحسب التقارير (قبول: إخضاع عضوية أوكرانيا" in out
+    assert "(بحسب الحقل salience في ملف terms.yaml، موثّق بمصدر)" in out
+    assert "salience في terms.yaml" not in out and "خطًّا أحمر" in out and "خطًا" not in out
+
+
+def test_the_history_chart_marks_carried_values_in_arabic(run) -> None:
+    out = run("history", "ukraine-troop-cap", "--lang", "ar").output
+    assert "(carried)" not in out
+    assert "النسخة florida (موروثة)  " in out  # the line opens with an Arabic word
+
+
+def test_review_names_the_working_tree_in_arabic(run, make_repo) -> None:
+    import subprocess
+
+    root = make_repo({"plans/v1.yaml": """
+        id: v1
+        title: One
+        date: 2025-11-20
+        status: leaked
+        coverage: full
+        clauses: []
+        """})
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "base"]):
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
+                            "PATH": "/usr/bin:/bin"})
+    out = run("review", "main", "--lang", "ar", root=root).output
+    assert "من main إلى شجرة العمل" in out and "working tree" not in out
+    markdown = run("review", "main", "--lang", "ar", "--format", "markdown", root=root).output
+    assert "من `main` إلى شجرة العمل" in markdown and "working tree" not in markdown

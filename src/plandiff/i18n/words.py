@@ -12,6 +12,11 @@ CHANGE = (pgettext("change", "added"), pgettext("change", "removed"),
           pgettext("change", "modified"), pgettext("change", "renamed"),
           pgettext("change", "renumbered"), pgettext("change", "unchanged"),
           pgettext("change", "unreported"))
+# A change kind as the label of a count ("added: 0"): Arabic agrees it with the clauses counted.
+SUMMARY = (pgettext("summary", "added"), pgettext("summary", "removed"),
+           pgettext("summary", "modified"), pgettext("summary", "renamed"),
+           pgettext("summary", "renumbered"), pgettext("summary", "unchanged"),
+           pgettext("summary", "unreported"))
 STATUS = (pgettext("status", "leaked"), pgettext("status", "proposed"),
           pgettext("status", "agreed"), pgettext("status", "rejected"),
           pgettext("status", "superseded"))

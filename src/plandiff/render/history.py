@@ -240,6 +240,10 @@ def _bars(loc: Locale, result: History, width: int = 32) -> list[tuple[str, str,
         cells = value / top * width
         full = int(cells)
         bar = "█" * full + (eighths[int((cells - full) * 8)] if full < width else "")
+        # "(carried)" in the language; a label opens with a word of it, so that an Arabic line
+        # reads right to left in a terminal that lays out bidi text.
+        label = loc.pgettext("chart", "{version}").format(
+            version=label.replace(" (carried)", " " + loc._("(carried)")))
         rows.append((label, bar.rstrip(), values.value(loc, result.term, value)))
     return rows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plandiff.core.models import StanceKind
+from plandiff.core.models import StanceKind, TermType
 from plandiff.core.ranking import RED_LINE, STANCE, TOP, RankedChange, StanceMove
 from plandiff.render import values
 
@@ -89,8 +89,13 @@ def _size(loc: Locale, item: RankedChange) -> str:
 
 
 def _stance(loc: Locale, item: RankedChange, move: StanceMove) -> str:
+    from plandiff.render.positions import named_flag
+
     party = _party(loc, move.party, move.party_name)
     shown = values.value(loc, item.term, move.value)
+    named = (named_flag(loc, values.label(loc, item.term), move.value, shown)
+             if item.term.type is TermType.flag and isinstance(move.value, bool) else
+             values.value(loc, item.term, move.value, prose=True))
     day = move.date.isoformat() if loc.english else loc.date(move.date)
     if move.stance is StanceKind.reject and move.hedged:
         text = (loc._("moves away from what {party} reportedly rejects, {value} (positions.yaml,"
@@ -98,12 +103,12 @@ def _stance(loc: Locale, item: RankedChange, move: StanceMove) -> str:
                 if move.toward else
                 loc._("moves toward what {party} reportedly rejects, {value} (positions.yaml,"
                       " {date})"))
-        return text.format(party=party, value=shown, date=day)
+        return text.format(party=party, value=shown, date=day, object=named)
     if move.stance is StanceKind.reject:
         text = (loc._("moves away from what {party} rejects, {value} (positions.yaml, {date})")
                 if move.toward else
                 loc._("moves toward what {party} rejects, {value} (positions.yaml, {date})"))
-        return text.format(party=party, value=shown, date=day)
+        return text.format(party=party, value=shown, date=day, object=named)
     kind = {
         StanceKind.demand: loc._("demand"), StanceKind.offer: loc._("offer"),
         StanceKind.proposal: loc._("proposal"), StanceKind.red_line: loc._("red line"),
@@ -121,7 +126,7 @@ def _stance(loc: Locale, item: RankedChange, move: StanceMove) -> str:
                 if move.toward else
                 loc._("moves away from the stated {stance} of {party}, {value} (positions.yaml,"
                       " {date})"))
-    return text.format(party=party, stance=kind, value=shown, date=day)
+    return text.format(party=party, stance=kind, value=shown, date=day, object=named)
 
 
 def reason(loc: Locale, item: RankedChange) -> str:

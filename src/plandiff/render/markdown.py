@@ -54,7 +54,7 @@ def _cite_refs(loc: Locale, ids: list[str]) -> str:
 
 def summary_table(loc: Locale, result: PlanDiff) -> list[str]:
     """The change counts as a one-row table, then what the head confirms and only carries."""
-    lines = ["| " + " | ".join(kind(loc, k) for k in result.summary) + " |",
+    lines = ["| " + " | ".join(loc.pgettext("summary", k) for k in result.summary) + " |",
              "|" + "---:|" * len(result.summary),
              "| " + " | ".join(values.count(loc, v) for v in result.summary.values()) + " |", ""]
     kept = values.kept_summary(loc, result)

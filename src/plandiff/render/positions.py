@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.hidden_characters import make_visible
-from plandiff.core.models import Disputed, NoLongerKnown, Source, Term
+from plandiff.core.models import NUMERIC_TYPES, Disputed, NoLongerKnown, Source, Term, TermType
 from plandiff.core.positions import (
     VERBS,
     Agreement,
@@ -40,17 +40,59 @@ def verb(loc: Locale, stance: Stance, *, past: bool = False) -> str:
     return values.reported_verb(loc, said, stance.hedged)
 
 
-def value_text(loc: Locale, term: Term | None, raw: Any) -> str:
-    """A plain, disputed or no-longer-known value in words."""
+def value_text(loc: Locale, term: Term | None, raw: Any, *, prose: bool = False) -> str:
+    """A plain, disputed or no-longer-known value in words (`prose`: as a sentence writes it)."""
     if isinstance(raw, Disputed):
         return loc._("disputed: {claims}").format(
             claims=" | ".join(loc._("unknown") if c.unknown is not None
-                              else value_text(loc, term, c.value) for c in raw.disputed))
+                              else value_text(loc, term, c.value, prose=prose)
+                              for c in raw.disputed))
     if isinstance(raw, NoLongerKnown):
         return loc._("no longer known ({since})").format(since=raw.unknown)
     if term is None:
         return loc._("none") if raw is None else str(raw)
-    return values.value(loc, term, raw)
+    return values.value(loc, term, raw, prose=prose)
+
+
+def named_flag(loc: Locale, label: str, raw: bool, shown: str) -> str:
+    """A flag's value as a sentence names it: 'yes' is the thing itself («العفو الشامل»), 'no'
+    its absence («عدم …»); English keeps 'yes' and 'no'."""
+    if raw:
+        return loc.pgettext("flag, named", "{value}").format(value=shown, label=label)
+    return loc.pgettext("flag not set, named", "{value}").format(value=shown, label=label)
+
+
+def stance_object(loc: Locale, stance: Stance, subject: Subject) -> str:
+    """What the stance's verb governs in a sentence: the value («800 ألف جندي», a choice), a
+    flag by name, the label for a stance that names no value («…، دون تحديد قيمة»); in
+    English the value as the table shows it (`stance_value`)."""
+    position = stance.position
+    shown = stance_value(loc, stance, subject)
+    term = subject.definition
+    label = subject_label(loc, subject, stance)
+    if position.has_value:
+        if term is not None and term.type is TermType.flag and isinstance(position.value, bool):
+            return named_flag(loc, label, position.value, shown)
+        return value_text(loc, term, position.value, prose=True)
+    if subject.term is None:
+        return loc.pgettext("issue, named", "{value}").format(value=shown, label=label)
+    if position.stance.value == "reject":
+        return loc.pgettext("any value refused, named", "{value}").format(value=shown,
+                                                                          label=label)
+    return loc.pgettext("no value, named", "{value}").format(value=shown, label=label)
+
+
+def phrase(loc: Locale, stance: Stance, subject: Subject, *, past: bool = False
+           ) -> tuple[str, str]:
+    """(verb, object): 'demands', '—'; «تطالب», «بالعفو الشامل» (the preposition joined)."""
+    return values.govern(loc, verb(loc, stance, past=past), stance_object(loc, stance, subject))
+
+
+def _label_first(stance: Stance, subject: Subject) -> bool:
+    """A number or amount reads after its label («السقف: أوكرانيا تقبل 800 ألف جندي»): the verb
+    governs the value, not the label."""
+    term = subject.definition
+    return stance.position.has_value and term is not None and term.type in NUMERIC_TYPES
 
 
 def _refused(loc: Locale) -> str:
@@ -66,6 +108,23 @@ def stance_value(loc: Locale, stance: Stance, subject: Subject) -> str:
     if position.stance.value == "reject" and subject.term is not None:
         return _refused(loc)
     return "—"
+
+
+def stance_cell(loc: Locale, stance: Stance) -> str:
+    """A table's stance column: the verb in English ('demands'), the noun in Arabic («مطلب»)."""
+    kind = stance.position.stance.value
+    noun = {"demand": loc._("demand"), "offer": loc._("offer"), "proposal": loc._("proposal"),
+            "red-line": loc._("red line"), "accept": loc._("acceptance"),
+            "reject": loc._("rejection")}[kind]
+    if stance.hedged:
+        noun = loc._("{stance} (reportedly)").format(stance=noun)
+    return loc.pgettext("stance column", "{verb}").format(verb=verb(loc, stance), noun=noun)
+
+
+def value_cell(loc: Locale, stance: Stance, subject: Subject) -> str:
+    """A table's value column: '—' where the stance names no value («دون قيمة محددة»)."""
+    shown = stance_value(loc, stance, subject)
+    return loc.pgettext("value column", "—") if shown == "—" else shown
 
 
 def subject_label(loc: Locale, subject: Subject, stance: Stance | None = None) -> str:
@@ -98,20 +157,33 @@ def sides_text(loc: Locale, row: SubjectPositions, parties: dict[str, str]) -> s
     if found.status == "one-party":
         return loc._("only {party} has a recorded position").format(
             party=party(loc, row.latest[0]))
-    parts = [loc._("{parties}: {value}").format(parties=_names(loc, found_parties, parties),
-                                                value=value_text(loc, term, value))
-             for value, found_parties in found.groups]
+    label = subject_label(loc, row.subject, row.latest[0])
+    parts = [(loc.pgettext("sides, flag", "{parties}: {value}")
+              if term is not None and term.type is TermType.flag and isinstance(value, bool)
+              else loc._("{parties}: {value}")).format(
+        parties=_names(loc, found_parties, parties),
+        value=value_text(loc, term, value, prose=True),
+        object=_named(loc, term, label, value))
+        for value, found_parties in found.groups]
     parts += [loc._("{party} rejects {value}").format(
         party=loc.party(p, parties.get(p, p)),
-        value=_refused(loc) if v is None else value_text(loc, term, v))
+        value=_refused(loc) if v is None else value_text(loc, term, v),
+        object=_refused(loc) if v is None else _named(loc, term, label, v))
         for p, v in found.rejects]
     if found.no_value:
         parts.append(loc.ngettext("{parties} names no value", "{parties} name no value",
                                   len(found.no_value)).format(
             parties=_names(loc, found.no_value, parties)))
-    label = {"converged": loc._("converged"), "apart": loc._("apart"),
-             "unclear": loc._("not comparable")}[found.status]
-    return f"{label}: " + loc._("; ").join(parts)
+    status = {"converged": loc._("converged"), "apart": loc._("apart"),
+              "unclear": loc._("not comparable")}[found.status]
+    return f"{status}: " + loc._("; ").join(parts)
+
+
+def _named(loc: Locale, term: Term | None, label: str, raw: Any) -> str:
+    """A value in a sentence: a flag by name, a number as prose writes it."""
+    if term is not None and term.type is TermType.flag and isinstance(raw, bool):
+        return named_flag(loc, label, raw, value_text(loc, term, raw))
+    return value_text(loc, term, raw, prose=True)
 
 
 def draft_text(loc: Locale, draft: DraftValue | None, subject: Subject) -> str:
@@ -152,11 +224,23 @@ def when(loc: Locale, stance: Stance) -> str:
 def change_sentence(loc: Locale, item: StanceChange) -> str:
     """'Russia now demands ...', 'Ukraine still insists on ...', 'the US accepts ...'."""
     stance = item.stance
-    template = {"new": loc._("{party} {verb}: {what}"),
-                "changed": loc._("{party} now {verb}: {what}"),
-                "restated": loc._("{party} still {verb}: {what}")}[item.change]
+    # Arabic: «{label}: {party} {phrase}» for a number (the verb governs the value), else
+    # «{party} {phrase}»; English the same in both.
+    if _label_first(stance, item.subject):
+        template = {"new": loc.pgettext("stance, label first", "{party} {verb}: {what}"),
+                    "changed": loc.pgettext("stance, label first", "{party} now {verb}: {what}"),
+                    "restated": loc.pgettext("stance, label first",
+                                             "{party} still {verb}: {what}")}[item.change]
+    else:
+        template = {"new": loc.pgettext("stance", "{party} {verb}: {what}"),
+                    "changed": loc.pgettext("stance", "{party} now {verb}: {what}"),
+                    "restated": loc.pgettext("stance", "{party} still {verb}: {what}")
+                    }[item.change]
+    head, governed = phrase(loc, stance, item.subject)
     return template.format(party=party(loc, stance), verb=verb(loc, stance),
-                           what=what(loc, stance, item.subject))
+                           what=what(loc, stance, item.subject),
+                           label=subject_label(loc, item.subject, stance),
+                           phrase=f"{head} {governed}")
 
 
 def before_text(loc: Locale, item: StanceChange) -> str | None:
@@ -165,9 +249,10 @@ def before_text(loc: Locale, item: StanceChange) -> str | None:
         return None
     if item.change == "restated":
         return loc._("the same as on {date}").format(date=loc.date(before.date))
+    head, governed = phrase(loc, before, item.subject, past=True)
     return loc._("before: {verb}: {what} ({when})").format(
         verb=verb(loc, before, past=True), what=what(loc, before, item.subject),
-        when=when(loc, before))
+        when=when(loc, before), phrase=f"{head} {governed}")
 
 
 # --- plandiff positions: terminal ------------------------------------------------------------
@@ -205,9 +290,10 @@ def terminal(table: PositionsTable, console: Console, *, loc: Locale = ENGLISH) 
         width = max((len(party(loc, s)) for s in shown), default=0)
         for stance in shown:
             line = Text(f"  {make_visible(party(loc, stance)).ljust(width)}  ")
-            line.append(loc.pgettext("verb column", "{verb:<10} ").format(
-                verb=verb(loc, stance)), style="bold")
-            line.append(make_visible(stance_value(loc, stance, subject)))
+            head, governed = phrase(loc, stance, subject)
+            line.append(loc.pgettext("verb column", "{verb:<10} ").format(verb=head),
+                        style="bold")
+            line.append(make_visible(governed))
             cited = values.witnessed(loc, stance.sources, stance.witnesses)
             line.append(f"  {when(loc, stance)}  {cited}", style="dim")
             console.print(line)
@@ -260,8 +346,8 @@ def markdown(table: PositionsTable, *, loc: Locale = ENGLISH) -> str:
             dated = (loc.pgettext("markdown", "{date} at {version}").format(
                 date=loc.date(stance.date), version=code(at), id=escape(at)) if at
                 else loc.date(stance.date))
-            lines.append(f"| {escape(party(loc, stance))} | {escape(verb(loc, stance))} |"
-                         f" {escape(stance_value(loc, stance, subject))} | {dated} |"
+            lines.append(f"| {escape(party(loc, stance))} | {escape(stance_cell(loc, stance))} |"
+                         f" {escape(value_cell(loc, stance, subject))} | {dated} |"
                          f" {field(loc, stance.position, 'text')} | {refs} |")
             for cite in stance.position.cites:
                 if cite.quote:

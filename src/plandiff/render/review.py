@@ -46,13 +46,27 @@ def _text_line(loc: Locale, item: ClauseDiff) -> str:
         change, same=str, deleted=lambda w: f"[-{w}-]", inserted=lambda w: f"{{+{w}+}}")
 
 
+WORKING_TREE = "working tree"  # the head when no revision is named (repo.git.Snapshot)
+
+
+def _revision(loc: Locale, name: str) -> str:
+    """A revision as named on the command line; the working tree in the language."""
+    return loc.pgettext("revision", "working tree") if name == WORKING_TREE else name
+
+
+def _revision_code(loc: Locale, name: str) -> str:
+    return (loc.pgettext("revision", "`working tree`") if name == WORKING_TREE
+            else md.code(name))
+
+
 def _summary(loc: Locale, result: ReviewResult) -> str:
     versions = len(result.versions)
     errors = len(result.errors)
     warnings = len(result.problems) - errors
     return loc._("plandiff review {base} → {head}: {versions} version file(s) changed,"
                  " {errors} error(s), {warnings} warning(s)").format(
-        base=result.base, head=result.head, versions=loc.count(versions),
+        base=_revision(loc, result.base), head=_revision(loc, result.head),
+        versions=loc.count(versions),
         errors=loc.count(errors), warnings=loc.count(warnings))
 
 
@@ -139,7 +153,8 @@ def markdown(result: ReviewResult, *, limit: int = COMMENT_LIMIT, loc: Locale = 
     files = loc.ngettext("{count} version file changed", "{count} version files changed",
                          len(result.versions)).format(count=count(len(result.versions)))
     lines = [MARKER, "## " + loc.pgettext("review", "plandiff review: {base} → {head}").format(
-        base=md.code(result.base), head=md.code(result.head)), "", f"**{verdict}** · {files}", ""]
+        base=_revision_code(loc, result.base), head=_revision_code(loc, result.head)), "",
+        f"**{verdict}** · {files}", ""]
     if result.problems:
         lines += ["### " + loc.pgettext("review", "Problems"), ""]
         for problem in result.problems:

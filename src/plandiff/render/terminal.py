@@ -44,7 +44,7 @@ def summary_line(loc: Locale, result: PlanDiff) -> Text:
     for kind, count in result.summary.items():
         style = _MARKS[kind][1] if count else "dim"
         parts.append(Text(loc._("{count} {kind}").format(
-            count=values.count(loc, count), kind=loc.pgettext("change", kind)), style=style))
+            count=values.count(loc, count), kind=loc.pgettext("summary", kind)), style=style))
     line += Text(loc._(", ")).join(parts)
     kept = values.kept_summary(loc, result)
     if kept:

@@ -65,8 +65,11 @@ def _with_unit(loc: Locale, text: str, unit: str | None, value: float) -> str:
     return f"{text} {loc.unit_for(unit, value)}"
 
 
-def value(loc: Locale, term: Term | TermChange, raw: Any, *, with_unit: bool = True) -> str:
-    """A term value for people: '600,000 personnel', '$100 billion', 'Up to NATO consensus'."""
+def value(loc: Locale, term: Term | TermChange, raw: Any, *, with_unit: bool = True,
+          prose: bool = False) -> str:
+    """A term value for people: '600,000 personnel', '$100 billion', 'Up to NATO consensus'.
+    `prose`: as a sentence writes it, where a language has such a form («600 ألف جندي»; tables
+    keep «600,000 جندي»)."""
     if raw is None:
         return loc.pgettext("value", "none")
     if raw is NOT_KNOWN:
@@ -75,6 +78,8 @@ def value(loc: Locale, term: Term | TermChange, raw: Any, *, with_unit: bool = T
     if kind is TermType.money and _numeric(raw):
         return money(loc, raw, term.currency)
     if kind in (TermType.quantity, TermType.duration) and _numeric(raw):
+        if prose and with_unit and (thousands := _in_thousands(loc, term.unit, raw)):
+            return thousands
         if with_unit and (counted := _counted(loc, term.unit, raw)):
             return counted
         return _with_unit(loc, loc.number(raw), _unit(loc, term) if with_unit else None, raw)
@@ -98,6 +103,37 @@ def _counted(loc: Locale, unit: str | None, value: float) -> str | None:
         return None
     return loc.npgettext("unit", *message, plural_count(value)).format(
         count=loc.number(value))
+
+
+def _in_thousands(loc: Locale, unit: str | None, value: float) -> str | None:
+    """Personnel in whole thousands as prose writes them: «600 ألف جندي», «3 آلاف جندي» (the
+    scale word agreeing with its number, the noun after it singular); English '600,000
+    personnel' as ever."""
+    if unit != "personnel" or abs(value) < 1000 or not float(value / 1000).is_integer():
+        return None
+    thousands = plural_count(value / 1000)
+    return loc.npgettext("personnel in thousands", "{number} personnel", "{number} personnel",
+                         thousands).format(number=loc.number(value),
+                                           amount=loc.number(value / 1000))
+
+
+def govern(loc: Locale, verb: str, obj: str) -> tuple[str, str]:
+    """A verb and its object as printed side by side: (verb, object). A verb whose catalog form
+    ends in a clitic preposition and a tatweel (Arabic «تطالب بـ») takes it onto its object:
+    joined to a word of the language («بالعفو», «لل» for «لـ» + «ال»), by a tatweel to a
+    number («بـ800 ألف جندي»), and before anything else (a Latin id, English marked as such)
+    onto «ما يلي:»; never left hanging before a space."""
+    if not verb.endswith("\u0640") or len(verb) < 2 or not obj:
+        return verb, obj
+    clitic, head = verb[-2], verb[:-2].rstrip()
+    first = obj[0]
+    if "\u0621" <= first <= "\u064a":
+        if clitic == "\u0644" and obj.startswith("\u0627\u0644"):
+            return head, clitic + obj[1:]
+        return head, clitic + obj
+    if first.isdigit():
+        return head, verb[-2:] + obj
+    return head, clitic + loc._("what follows: {object}").format(object=obj)
 
 
 _UNITS = {
