@@ -157,3 +157,19 @@ def test_plain_commands_leave_options_and_their_variables_to_typer(
     monkeypatch.setenv("PLANDIFF_LANG", "ar")  # --lang's variable: typer reads it
     main(["log"])
     assert seen == [["show", "geneva", "--format", "json"], ["log"]]
+
+
+@pytest.mark.parametrize("args", [["log"], ["history", "armed-forces-cap"], ["history", "nope"]])
+def test_plain_commands_import_no_typer(args: list[str]) -> None:
+    """The quick path runs the command's body without typer (importing it and building its
+    parser was a fifth of a small command's time), errors included."""
+    import os
+
+    script = ("import sys\nfrom plandiff.cli.main import main\ncode = 0\ntry:\n"
+              f"    main({args!r})\nexcept SystemExit as done:\n    code = done.code\n"
+              "print('typer:', 'typer' in sys.modules, 'click:', 'click' in sys.modules, code)")
+    env = {**os.environ, "PLANDIFF_CACHE": "0"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, check=True, cwd=REPO)
+    code = 2 if args[-1] == "nope" else 0
+    assert result.stdout.splitlines()[-1] == f"typer: False click: False {code}"

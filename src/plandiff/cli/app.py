@@ -13,6 +13,13 @@ from typing import Any, TypeVar
 import typer
 
 from plandiff import __version__
+from plandiff.cli import commands
+from plandiff.cli.commands import EXIT_ERROR, EXIT_FOUND, EXIT_OK
+from plandiff.cli.commands import as_of as _as_of
+from plandiff.cli.commands import limits as _limits
+from plandiff.cli.commands import open_repository as _open
+from plandiff.cli.commands import speak as _speak
+from plandiff.cli.commands import stderr as _stderr
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.problems import PlandiffError, error_lines
 from plandiff.render import formats
@@ -28,8 +35,7 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+__all__ = ["EXIT_ERROR", "EXIT_FOUND", "EXIT_OK", "app", "run"]
 
 
 class DiffFormat(str, Enum):
@@ -51,11 +57,6 @@ class CheckFormat(str, Enum):
     github = "github"
 
 
-def _stderr(message: str) -> None:
-    """Print to standard error, hidden characters of quoted data (an imported text's) shown."""
-    typer.echo(make_visible(message), err=True)
-
-
 def handle_errors(command: F) -> F:
     """Turn the library's exceptions into one clear message and exit code 2, never a traceback."""
 
@@ -73,18 +74,6 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _open(root: Path | None, need: tuple[str, ...] | None = None, *, limits: Any = None) -> Any:
-    """Load the repository for a command, within `limits`, saying on standard error when it is
-    the bundled corpus and which broken files were left out (with `need`, the versions the
-    command reads)."""
-    from plandiff import api
-
-    loaded = api.load(root, need=need, limits=limits)
-    for line in loaded.notices():
-        _stderr(line)
-    return loaded
 
 
 def _version_callback(value: bool) -> None:
@@ -124,12 +113,6 @@ MaxNodesOption = typer.Option(
 )
 
 
-def _limits(max_bytes: int | None, max_nodes: int | None) -> Any:
-    from plandiff.repo.located_yaml import Limits
-
-    return Limits.from_env(max_bytes, max_nodes)
-
-
 LangOption = typer.Option(
     None, "--lang", metavar="LANG", envvar="PLANDIFF_LANG",
     help="The language to print in: en (the default) or ar (Arabic, right to left). Plan"
@@ -143,9 +126,9 @@ DigitsOption = typer.Option(
 
 
 TopOption = typer.Option(
-    4, "--top", metavar="N", min=0, help="Lead with the N main changes, ranked by terms.yaml"
-    " salience, the size of each move and the parties' stated positions (docs/reports.md); 0 for"
-    " none.",
+    commands.TOP, "--top", metavar="N", min=0, help="Lead with the N main changes, ranked by"
+    " terms.yaml salience, the size of each move and the parties' stated positions"
+    " (docs/reports.md); 0 for none.",
 )
 AsOfOption = typer.Option(
     None, "--as-of", metavar="DATE", help="As known on DATE (YYYY-MM-DD): only citations of"
@@ -153,25 +136,6 @@ AsOfOption = typer.Option(
     " said so; sources without a date are counted as of unknown date, said so.",
     show_default=False,
 )
-
-
-def _as_of(loaded: Any, as_of: str | None) -> tuple[Any, Any]:
-    """The loaded repository as known on `as_of` (itself when None), and what that left out."""
-    if as_of is None:
-        return loaded, None
-    from plandiff import api
-
-    return api.as_of(loaded, api.parse_day(as_of, "--as-of"))
-
-
-def _speak(lang: str | None, digits: str | None) -> Any:
-    """The Locale the views speak (an unknown language fails here, before anything is read);
-    nothing is loaded for English."""
-    from plandiff import i18n
-
-    if (lang is None or lang.strip().lower() in ("", "en")) and digits is None:
-        return i18n.ENGLISH
-    return i18n.Locale.of(lang, digits)
 
 
 @app.callback()
@@ -237,17 +201,6 @@ class ReportFormat(str, Enum):
     html = "html"
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """Print, or write the file atomically (nothing is written when the command fails)."""
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        return
-    from plandiff.repo.writer import write_text_atomic
-
-    write_text_atomic(output, text)
-    _stderr(f"wrote {output}")
-
-
 @app.command("report")
 @handle_errors
 def report_command(
@@ -269,14 +222,8 @@ def report_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """A change report fit to publish: key changes first, each changed clause with its sources."""
-    loc = _speak(lang, digits)
-    from plandiff import api
-
-    loaded, known = _as_of(_open(root, (base, head), limits=_limits(max_bytes, max_nodes)), as_of)
-    result = api.diff(loaded, base, head, known=known)
-    _emit(formats.text("report", output_format.value, result, loc=loc.with_plan(loaded.plan),
-                       top=top),
-          output)
+    commands.report(base, head, output_format.value, output, top, as_of, root, max_bytes,
+                    max_nodes, lang, digits)
 
 
 class Order(str, Enum):
@@ -304,24 +251,8 @@ def history_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """Follow one term's value, or one clause's text, through every version."""
-    loc = _speak(lang, digits)
-    from plandiff.core.history import history
-
-    loaded, known = _as_of(_open(root, (), limits=_limits(max_bytes, max_nodes)), as_of)
-    try:
-        result = history(loaded.plan, subject)
-    except PlandiffError as error:  # say which repository was searched
-        from plandiff.repo.repository import describe
-
-        raise PlandiffError(f"{error.message}, in {describe(loaded.root)}", error.hint,
-                            name=error.name, suggestions=error.suggestions) from None
-    dated = by is Order.date
-    if dated:
-        from plandiff.core.chronology import history_by_date
-
-        result = history_by_date(result)
-    formats.write("history", output_format.value, result, lineage_beside=dated, as_of=known,
-                  loc=loc.with_plan(loaded.plan))
+    commands.history(subject, output_format.value, by.value, as_of, root, max_bytes, max_nodes,
+                     lang, digits)
 
 
 @app.command("positions")
@@ -341,15 +272,7 @@ def positions_command(
 ) -> None:
     """Who wants what: each party's stated position on each term (plans/positions.yaml), the
     latest draft beside it, and where the sides stand apart or together."""
-    loc = _speak(lang, digits)
-    from plandiff import api
-    from plandiff.core.positions import positions_table
-
-    loaded = api.load(root)
-    loaded, known = _as_of(loaded, as_of)
-    table = positions_table(loaded.plan, term, history=history)
-    formats.write("positions", output_format.value, table, as_of=known,
-                  loc=loc.with_plan(loaded.plan))
+    commands.positions(term, history, output_format.value, as_of, root, lang, digits)
 
 
 @app.command("site")
@@ -493,10 +416,7 @@ def log_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """List the versions as a lineage tree with date, status, coverage and clause counts."""
-    loc = _speak(lang, digits)
-    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    formats.write("log", output_format.value, loaded.plan, by=by.value,
-                  loc=loc.with_plan(loaded.plan))
+    commands.log(output_format.value, by.value, root, max_bytes, max_nodes, lang, digits)
 
 
 @app.command("terms")
@@ -535,19 +455,8 @@ def show_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """Show a version's resolved clauses (what it stands for) with their sources."""
-    loc = _speak(lang, digits)
-    from plandiff.core.resolve import Resolver
-    from plandiff.render import show as show_view
-    from plandiff.repo.lookups import require_versions
-
-    loaded, known = _as_of(_open(root, (version,), limits=_limits(max_bytes, max_nodes)), as_of)
-    if known is not None:
-        known.require(version)
-    require_versions(loaded, version)
-    resolved = Resolver(loaded.plan).resolve(version)
-    clauses = show_view.select(resolved, clause)
-    formats.write("show", output_format.value, loaded.plan, resolved, clauses, as_of=known,
-                  loc=loc.with_plan(loaded.plan))
+    commands.show(version, clause, output_format.value, as_of, root, max_bytes, max_nodes, lang,
+                  digits)
 
 
 @app.command("check")

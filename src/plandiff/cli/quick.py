@@ -68,55 +68,10 @@ def _diff(base: str, head: str) -> int:
     return 0
 
 
-_WORD = frozenset({"str", "str | None"})  # the annotations a bare word fills as it is
-
-
 def plain_command(args: list[str]) -> int | None:
-    """`plandiff COMMAND WORD...` with no option: the command's own function (the one typer
-    calls), given the words for its arguments and the declared default of every option, without
-    building typer's parser (a pydantic adapter per parameter: a third of a small command's
-    time). None when it needs the parser: a word too many or missing, an argument that is not a
-    word, or an option's environment variable set (typer reads it)."""
-    import inspect
+    """`plandiff COMMAND WORD...` with no option: the command's body (cli/commands.py) given the
+    words and the default of every option, without importing typer (a fifth of a small command's
+    time) or building its parser. None when it needs the parser (commands.run_plain says when)."""
+    from plandiff.cli import commands
 
-    from typer.models import ArgumentInfo, OptionInfo
-
-    from plandiff.cli import app as cli
-
-    callback = next((c.callback for c in cli.app.registered_commands if c.name == args[0]), None)
-    if callback is None:
-        return None
-    words = list(args[1:])
-    values: dict[str, object] = {}
-    for name, parameter in inspect.signature(callback).parameters.items():
-        declared = parameter.default
-        if isinstance(declared, ArgumentInfo):
-            if parameter.annotation not in _WORD:
-                return None
-            if words:
-                values[name] = words.pop(0)
-                continue
-            if declared.default is ...:
-                return None  # typer says which is missing
-            values[name] = declared.default
-        elif isinstance(declared, OptionInfo):
-            variables = [declared.envvar] if isinstance(declared.envvar, str) else list(
-                declared.envvar or [])
-            if any(os.environ.get(variable) for variable in variables) \
-                    or declared.default is ... or declared.default_factory is not None:
-                return None
-            values[name] = declared.default
-        else:
-            return None
-    if words:
-        return None
-    import typer
-
-    try:
-        callback(**values)
-    except typer.Exit as done:
-        return int(done.exit_code)
-    except (typer.Abort, KeyboardInterrupt):  # as click does
-        sys.stderr.write("Aborted!\n")
-        return 1
-    return 0
+    return commands.run_plain(args)
