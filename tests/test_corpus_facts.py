@@ -282,3 +282,50 @@ def test_moscow_does_not_carry_20_points_where_putin_counts_27(run, corpus: Path
     putin = next(claim for claim in count.disputed if claim.value == 27)
     assert [c.quote for c in putin.cites] == [
         "they split these 28, I think 27 points, into four packages."]
+
+
+# --- e3: the points lng2 restates ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("clause_id", "number"), [
+    ("russia-non-aggression-law", 16), ("non-nuclear-status", 18), ("humanitarian-exchange", 24)])
+def test_e3_keeps_the_points_that_lng2_restates(plan, clause_id: str, number: int) -> None:
+    clause = _listed(plan, "e3", clause_id)
+    assert clause.number == number
+    assert [cite.source for cite in clause.cites] == ["lng2"]
+    assert clause.text == _listed(plan, "v28", clause_id).text  # restated: the same words
+
+
+def test_e3_russia_writes_non_aggression_into_its_law(run, corpus: Path) -> None:
+    diff = _json(run, corpus, "diff", "v28", "e3")
+    clause = next(c for c in diff["clauses"] if c["id"] == "russia-non-aggression-law")
+    assert clause["change"] == "unchanged"
+    assert [t["change"] for t in clause["kept_terms"]] == ["confirmed"]
+
+
+def test_e3_zaporizhzhia_50_50_split_is_cited_where_a_source_holds_it(plan) -> None:
+    clause = _listed(plan, "e3", "zaporizhzhia-plant")
+    assert clause.terms["znpp-arrangement"] == "iaea-restart-50-50-ru-ua"
+    assert "lng2" in {cite.source for cite in clause.cites}
+    tass2 = [cite.quote or "" for cite in clause.cites if cite.source == "tass2"]
+    assert any("50-50 split" in quote for quote in tass2)
+    corpus_md = (Path(__file__).parents[1] / "docs" / "corpus.md").read_text(encoding="utf-8")
+    assert "what it does with the points that\nno report quotes" not in corpus_md
+
+
+# --- v20: points 10 and 14 as the text words them -----------------------------------------------
+
+
+def test_v20_point_14_applies_the_line_at_signing_to_donetsk(plan) -> None:
+    territory = _listed(plan, "v20", "territory")
+    assert territory.number == 14
+    assert territory.terms["donetsk-held-area"] == "line-at-signing"
+    assert "free-economic-zone-referendum" not in plan.terms["donetsk-held-area"].choices
+    assert "referendum" not in territory.text
+
+
+def test_v20_point_10_speeds_up_a_free_trade_agreement_not_concludes_it(plan) -> None:
+    free_trade = _listed(plan, "v20", "us-free-trade")
+    assert free_trade.number == 10
+    assert "speed up the process of concluding" in free_trade.text
+    assert "conclude a free-trade agreement" not in free_trade.text
