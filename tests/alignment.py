@@ -43,8 +43,8 @@ class Score:
         return self.right / self.total
 
 
-def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, parent_id: str,
-          text: str) -> Score:
+def score(plan: Plan, points: list[Point], ids: list[str | None], version_id: str,
+          parent_id: str, text: str) -> Score:
     """Align `points` (whose clauses in `version_id` are `ids`) with `parent_id`, as `import`
     would (with `--partial` for a partial version)."""
     resolver = Resolver(plan)
@@ -54,15 +54,17 @@ def score(plan: Plan, points: list[Point], ids: list[str], version_id: str, pare
     held = {c.id for c in parent.live()}
     right, misses, values, choices = 0, [], [0, 0, 0], [0, 0, 0]
     for point, match, clause_id in zip(points, alignment.matches, ids, strict=True):
-        clause = version.clauses[clause_id]
-        continuing = [i for i in (clause_id, clause.clause.was) if i in held]
+        # A point whose version holds no clause for it (a party's stance, not the draft's text)
+        # is keyed `null`: the right answer is no clause.
+        clause = version.clauses[clause_id] if clause_id is not None else None
+        continuing = [i for i in (clause_id, clause.clause.was if clause else None) if i in held]
         expected = continuing[0] if continuing else None
         if match.clause == expected:
             right += 1
         else:
             misses.append(f"point {point.number} ({clause_id}): expected {expected}, got "
                           f"{match.clause} (score {match.score})")
-        if match.clause is not None and match.clause == expected:
+        if match.clause is not None and match.clause == expected and clause is not None:
             for outcome in _read_values(plan, point.text, parent.clauses[expected].clause.terms,
                                         clause.clause.terms):
                 values[outcome] += 1

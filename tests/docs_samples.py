@@ -11,7 +11,8 @@ Options go before the colon: `root=PATH` runs on another plan repository (relati
 repository root), from that folder, so that file arguments are relative to it. The default is the
 frozen copy of the corpus in tests/fixtures/corpus/ (tests/freeze_corpus.py), not plans/ itself, so
 that a new version added to plans/ moves no sample until that copy is refreshed on purpose.
-`head=N` keeps the first N lines; `stream=stderr` (or `both`: standard output, then standard
+`head=N` keeps the first N lines, `tail=N` the last N (the end of a JSON document, say);
+`stream=stderr` (or `both`: standard output, then standard
 error) shows what the command writes for people besides its output; `exit=N` is the exit code
 expected (0 unless given). `python tests/docs_samples.py` rewrites every sample; `--check` changes
 nothing and exits 1 listing the samples that drifted (the test suite runs it).
@@ -98,6 +99,8 @@ def output(sample: Sample) -> list[str]:
     lines = text.rstrip("\n").split("\n")
     if "head" in sample.options:
         lines = lines[:int(sample.options["head"])]
+    if "tail" in sample.options:
+        lines = lines[-int(sample.options["tail"]):]
     return [line.rstrip() for line in lines]
 
 

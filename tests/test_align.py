@@ -185,13 +185,19 @@ MEASURED = {
         # ids: the Arabic "stop the war" it lent the ceasefire clause is now the outline's own.
         ("v20-ar.md", "v20"): 18, ("v20-ar.md", "miami-dec"): 15, ("v20-ar.md", "v28"): 17,
         ("v28-brief-en.md", "v28"): 28, ("v28-brief-en.md", "miami-oct"): 25,
-        ("v20-brief-en.md", "v20"): 20, ("v20-brief-en.md", "miami-dec"): 19,
+        # v20-brief-en against miami-dec was 19 while berlin listed the army cap as a clause of
+        # its own ("around 800,000"); since the Berlin statement is a stance (issue 22, item 4),
+        # miami-dec carries Geneva's wording and the brief's point 4 goes to nato-troops.
+        ("v20-brief-en.md", "v20"): 20, ("v20-brief-en.md", "miami-dec"): 18,
         ("v20-brief-en.md", "v28"): 18,
     },
     "import-heldout-partial": {  # changes only, as outlets report a revision
         ("geneva-en.md", "geneva"): 6, ("geneva-en.md", "v28"): 4,
         ("geneva-ar.md", "geneva"): 6, ("geneva-ar.md", "v28"): 4,
-        ("berlin-ru.md", "berlin"): 5, ("berlin-ru.md", "moscow"): 4, ("berlin-ru.md", "v28"): 5,
+        # berlin-ru against berlin was 5 while the European force was a clause of berlin: it is
+        # a stance now (issue 22, item 4), keyed null, and the point goes to joint-task-force
+        # (berlin's monitoring, no longer known), its troops monitoring a ceasefire.
+        ("berlin-ru.md", "berlin"): 4, ("berlin-ru.md", "moscow"): 4, ("berlin-ru.md", "v28"): 5,
     },
 }
 
@@ -255,9 +261,10 @@ def test_values_in_articles_written_by_others_are_read_or_left_never_guessed(pla
 def test_choices_in_articles_written_by_others_are_read_only_when_named_never_guessed(plan
                                                                                     ) -> None:
     # A choice is read when the text names its key words or label alone ("consensus", "as soon
-    # as possible"): measured 21 read right on the held-out articles (English ones: the words
-    # are English), the rest left to the reviewer, none read wrong.
+    # as possible"): measured 20 read right on the held-out articles (English ones: the words
+    # are English), the rest left to the reviewer, none read wrong (21 while berlin's army cap
+    # and European force were clauses: v20-brief-en's point 4 now aligns elsewhere).
     scores = [s for folder in HELD_OUT for s in held_out(plan, folder)]
     assert sum(s.choices[2] for s in scores) == 0, [(s.text, s.parent) for s in scores
                                                     if s.choices[2]]
-    assert sum(s.choices[0] for s in scores) >= 21
+    assert sum(s.choices[0] for s in scores) >= 20

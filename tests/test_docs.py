@@ -57,6 +57,14 @@ def test_the_sample_check_sees_a_drifted_sample_and_the_refresh_fixes_it(tmp_pat
     assert docs_samples.refresh(page, check=True) == []
 
 
+def test_a_sample_may_show_the_end_of_an_output(tmp_path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("<!-- sample tail=2: plandiff schema terms -->\n```\n```\n", encoding="utf-8")
+    docs_samples.refresh(page, check=False)
+    assert page.read_text(encoding="utf-8") == (
+        "<!-- sample tail=2: plandiff schema terms -->\n```\n  }\n}\n```\n")
+
+
 def test_every_command_has_its_help_in_cli_md() -> None:
     root = typer.main.get_command(app)
     assert hasattr(root, "commands")
