@@ -287,3 +287,28 @@ def test_a_read_from_the_cache_builds_no_validator(cached, repo: Path) -> None:
     title_of_v1, _, rest = first.partition(" True ")  # read from the files and validated
     assert rest.startswith("[True"), first
     assert second == f"{title_of_v1} False [False, False, False, False]\n"
+
+
+@pytest.mark.parametrize("change", ["unknown field", "missing field", "not a mapping",
+                                    "no model fits"])
+def test_an_entry_of_another_shape_is_read_afresh(cached, repo: Path, change: str) -> None:
+    """An entry whose digest holds but whose plan the models do not fit (as a plandiff that
+    kept other fields would write it) is read afresh from the files, never half rebuilt."""
+    fresh = title(repo)
+    [entry] = entries(cached)
+    head, _, body = entry.read_bytes().partition(b"\n")
+    payload = json.loads(body)
+    version = payload["plan"]["versions"]["v1"]
+    version["title"] = STALE
+    if change == "unknown field":
+        version["clauses"][0]["weight"] = 3
+    elif change == "missing field":
+        del version["date"]
+    elif change == "not a mapping":
+        version["clauses"][0] = ["army"]
+    else:  # a term value that is a mapping neither a dispute nor `unknown:` fits
+        version["clauses"][0]["terms"] = {"cap": {"value": 1}}
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    key = head.split(b" ")[1].decode()
+    entry.write_bytes(cache._header(key, body) + body)
+    assert title(repo) == fresh

@@ -298,25 +298,64 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
 
 
 def _construct(model: Any, data: Any) -> Any:
+    """The model as `model_construct(_fields_set=set(data), **values)` makes it (the fields in
+    the model's order, the unset ones given their defaults, no extra, no private attributes),
+    each value rebuilt by its field's type; without model_construct's per-field work for aliases,
+    which made a large repository slower to rebuild than to validate."""
     if type(data) is not dict:
         raise ValueError(f"{model.__name__}: not a mapping")
-    fields = _fields_of(model)
     values = {}
-    for name, value in data.items():
-        rebuild = fields[name]  # KeyError: a field the model does not have
-        values[name] = value if rebuild is None or value is None else rebuild(value)
-    return model.model_construct(_fields_set=set(values), **values)
+    found = 0
+    for name, rebuild, default, factory in _fields_of(model):
+        if name in data:
+            value = data[name]
+            values[name] = value if rebuild is None or value is None else rebuild(value)
+            found += 1
+        elif factory is not None:
+            values[name] = factory()
+        elif default is _REQUIRED:
+            raise ValueError(f"{model.__name__}: `{name}` is missing")
+        else:
+            values[name] = default
+    if found != len(data):
+        raise ValueError(f"{model.__name__}: a field it does not have")
+    built = model.__new__(model)
+    _set(built, "__dict__", values)
+    _set(built, "__pydantic_fields_set__", set(data))
+    _set(built, "__pydantic_extra__", None)
+    _set(built, "__pydantic_private__", None)
+    return built
 
 
-_FIELDS: dict[Any, dict[str, Callable[[Any], Any] | None]] = {}
+_set = object.__setattr__
+_REQUIRED: Any = object()
+_Field = tuple[str, "Callable[[Any], Any] | None", Any, "Callable[[], Any] | None"]
+_FIELDS: dict[Any, list[_Field]] = {}
 
 
-def _fields_of(model: Any) -> dict[str, Callable[[Any], Any] | None]:
-    """For each field of a model, how to rebuild its value from JSON (None: as it is)."""
+def _fields_of(model: Any) -> list[_Field]:
+    """For each field of a model in its order: its name, how to rebuild its value from JSON
+    (None: as it is), its default (_REQUIRED when it has none) and its default factory."""
     known = _FIELDS.get(model)
     if known is None:
-        known = _FIELDS[model] = {name: _rebuilder(field.annotation)
-                                  for name, field in model.model_fields.items()}
+        from pydantic_core import PydanticUndefined
+
+        if model.model_config.get("extra") != "forbid" or model.__pydantic_post_init__ \
+                or model.__private_attributes__:
+            raise TypeError(f"the repository cache cannot rebuild {model.__name__}")
+        known = []
+        for name, field in model.model_fields.items():
+            default = _REQUIRED if field.is_required() else field.default
+            if default is not _REQUIRED and default is not PydanticUndefined \
+                    and not isinstance(default, (type(None), bool, int, float, str)):
+                raise TypeError(f"{model.__name__}.{name}: a default that could be shared")
+            factory = field.default_factory
+            if factory is not None and getattr(field, "default_factory_takes_data", False):
+                raise TypeError(f"{model.__name__}.{name}: a default made from the other fields")
+            if default is PydanticUndefined:
+                default = _REQUIRED if factory is None else None
+            known.append((name, _rebuilder(field.annotation), default, factory))
+        _FIELDS[model] = known
     return known
 
 
