@@ -321,3 +321,74 @@ def test_review_names_the_working_tree_in_arabic(run, make_repo) -> None:
     assert "من main إلى شجرة العمل" in out and "working tree" not in out
     markdown = run("review", "main", "--lang", "ar", "--format", "markdown", root=root).output
     assert "من `main` إلى شجرة العمل" in markdown and "working tree" not in markdown
+
+
+# --- English marked, ids inside Arabic lines (issue 23, items 2 and 3) -------------------------
+
+
+def test_show_marks_english_reasons_and_opens_lines_with_arabic(run) -> None:
+    out = run("show", "berlin", "--lang", "ar").output
+    # the reason a value is no longer known is plan data in English: marked (was bare)
+    assert "لم تَرِد القيمة منذ النسخة berlin ([بالإنجليزية] The reports" in out
+    geneva = run("show", "geneva", "--lang", "ar").output
+    assert "\nالبند framework  بنية الإطار المعدل  مذكور\n" in geneva  # was «framework  …»
+    assert '    المصدر lig2: "reduced to 19 points' in geneva  # was «[lig2]: …»
+    assert "(بصيغة غير مؤكدة: [بالإنجليزية] «بعض التغييرات المحتملة»" in geneva
+    lines = [line.strip() for line in geneva.splitlines() if line.strip()]
+    assert not [line for line in lines if line[0].isascii() and line[0].isalpha()]
+    assert not [line for line in lines if line.startswith("[") and not line.startswith("[بال")]
+
+
+def test_the_diff_names_each_clause_before_its_id(run) -> None:
+    out = run("v28", "geneva", "--lang", "ar").output
+    assert "\n~ البند framework  بنية الإطار المعدل  معدّل\n" in out
+    assert "\n- البند amnesty  عفو شامل  §26  محذوف\n" in out
+
+
+def test_the_report_names_parties_and_marks_topics(run) -> None:
+    out = run("report", "v28", "geneva", "--lang", "ar").output
+    # was «| الأطراف | US, RU | US, UA |» and «الموضوع: process.»
+    assert "| الأطراف | الولايات المتحدة، روسيا | الولايات المتحدة، أوكرانيا |" in out
+    assert "الموضوع: `process`." in out and "الموضوع: process" not in out
+    show = run("show", "berlin", "--lang", "ar", "--format", "markdown").output
+    assert "ألمانيا" in show and "DE" not in show.split("\n\n")[1]  # CLDR names the country
+
+
+def test_the_html_reports_quotes_each_on_its_line(run) -> None:
+    out = run("report", "v28", "geneva", "--lang", "ar", "--format", "html").output
+    # one source's quotes, each on a line of its own with its language (were one line)
+    assert ('(بالإنجليزية)<br />\n<span dir="ltr" lang="en">“Ukraine agrees to enshrine in its'
+            ' constitution that it will not join NATO”</span> (بالإنجليزية)<br />') in out
+    assert "” — <span" not in out
+
+
+def test_translated_word_diffs_speak_the_editions_digits(run) -> None:
+    out = run("v28", "geneva", "--lang", "ar", "--digits", "arab").output
+    line = next(line for line in out.splitlines() if "النص: [-لا يجوز أن يتجاوز" in line)
+    # was «٢٠ نوفمبر» on one line and «600,000» in the text diff under it
+    assert "بـ٨٠٠٬٠٠٠،" in line and re.search(r"[0-9]", line) is None
+
+
+def test_arabic_headlines_are_quoted_in_guillemets(run) -> None:
+    out = run("report", "v28", "geneva", "--lang", "ar").output
+    assert "«واشنطن وموسكو تُسرّعان نحو تسوية كبرى" in out and "“واشنطن" not in out
+    assert "“واشنطن وموسكو" in run("report", "v28", "geneva").output  # English as it was
+
+
+def test_the_terms_unit_column_names_the_currency(run) -> None:
+    out = run("terms", "--lang", "ar").output
+    assert "USD" not in out and "دولار" in out  # was «USD» beside Arabic labels
+    assert "USD" in run("terms").output
+
+
+def test_a_clause_history_is_told_in_its_arabic_renderings(run) -> None:
+    out = run("history", "territory", "--lang", "ar").output
+    # was «[بالإنجليزية] Territory (territory)» and every text in English, though each version's
+    # clause has an Arabic rendering
+    assert out.startswith("الأراضي (territory)\n")
+    assert "  النص:    يُعترف بالقرم ولوهانسك ودونيتسك أراضي روسية" in out
+    assert "[بالإنجليزية]" not in out
+    markdown = run("history", "territory", "--lang", "ar", "-f", "markdown").output
+    assert markdown.startswith("# تاريخ البند: الأراضي (`territory`)")
+    assert "| `v28` | 20 نوفمبر 2025 | 21 | يُعترف بالقرم" in markdown
+    assert "Crimea" not in markdown

@@ -158,7 +158,7 @@ def test_the_terminal_prints_the_same_in_arabic(run) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("من v28 إلى geneva: ")
-    assert ("~ armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في النسخة v28)  معدّل"
+    assert ("~ البند armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في النسخة v28)  معدّل"
             in lines)
     assert any(line.strip().startswith("سقف عديد القوات المسلحة الأوكرانية: 600,000 ← 800,000")
                for line in lines)
@@ -267,7 +267,8 @@ def test_review_speaks_arabic_and_says_its_problems_are_in_english(run, make_rep
 
 def test_show_log_and_history_in_arabic(run) -> None:
     show = run("show", "geneva", "--lang", "ar").output
-    assert show.startswith("geneva — تعديلات جنيف (الولايات المتحدة وأوكرانيا) (23 نوفمبر 2025")
+    assert show.startswith("النسخة geneva — تعديلات جنيف (الولايات المتحدة وأوكرانيا)"
+                           " (23 نوفمبر 2025")
     assert '"reduced to 19 points from the original 28" (بالإنجليزية)' in show
     log = run("log", "--lang", "ar").output
     assert log.split()[0] == "النسخة" and "خطة النقاط الـ28 المسربة" in log
@@ -275,7 +276,9 @@ def test_show_log_and_history_in_arabic(run) -> None:
     assert history.startswith("# تاريخ الشرط: سقف عديد القوات المسلحة الأوكرانية")
     assert "| `v28` | 20 نوفمبر 2025 | 600,000 جندي |" in history
     clause = run("history", "armed-forces-cap", "--lang", "ar").output
-    assert f"{BADGE} Ukraine's armed" in clause and clause.startswith(f"{BADGE} Size of")
+    # the clause's Arabic rendering (was its English, marked)
+    assert clause.startswith("حجم القوات المسلحة الأوكرانية (armed-forces-cap)")
+    assert "لا يجوز أن يتجاوز عديد القوات المسلحة الأوكرانية" in clause
 
 
 def test_positions_in_arabic(run) -> None:

@@ -240,3 +240,19 @@ def test_english_notes_and_term_types_are_never_left_unmarked(bilingual: Path) -
     assert f"<td>{arabic.pgettext('term type', 'choice')}</td>" in subjects
     english = (bilingual / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
     assert "type: quantity" in english and "[بالإنجليزية]" not in english
+
+
+def test_arabic_pages_quote_arabic_headlines_name_issues_and_currencies(bilingual: Path) -> None:
+    """Issue 23: an Arabic headline in «» on an Arabic page (was “”), the positions page's issue
+    rows in their Arabic rendering (were marked English though positions.yaml has one), and the
+    terms table's unit column in words (was «USD»)."""
+    sources = (bilingual / "ar" / "sources.html").read_text(encoding="utf-8")
+    seed2 = sources[sources.index('id="source-seed-002"'):][:900]
+    assert '«<span dir="rtl" lang="ar">واشنطن وموسكو تُسرّعان نحو تسوية كبرى' in seed2
+    english = (bilingual / "sources.html").read_text(encoding="utf-8")
+    assert '“<span dir="rtl" lang="ar">واشنطن وموسكو' in english  # English quotes as it did
+    positions = (bilingual / "ar" / "positions.html").read_text(encoding="utf-8")
+    assert '<th scope="row">قيود على قوات الناتو في أوروبا الشرقية<' in positions
+    assert "Limits on NATO forces in eastern Europe" not in positions
+    subjects = (bilingual / "ar" / "subjects.html").read_text(encoding="utf-8")
+    assert "<td>USD</td>" not in subjects and "<td>دولار</td>" in subjects

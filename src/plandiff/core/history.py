@@ -15,7 +15,7 @@ from plandiff.core.diff import (
     movement,
     value_claims,
 )
-from plandiff.core.models import NUMERIC_TYPES, Plan, Source, Term, Version, citations_of
+from plandiff.core.models import NUMERIC_TYPES, Clause, Plan, Source, Term, Version, citations_of
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.core.suggestions import candidates, candidates_hint
@@ -40,6 +40,9 @@ class HistoryPoint:
     # The sources citing the clause as this version stands for it (a clause's history), or the
     # removal (a term's "removed" point: a removal is a reported fact, cited as any other).
     sources: tuple[str, ...] = ()
+    # The clause as this version has it (a clause's history): its translations name it in
+    # another language.
+    clause: Clause | None = field(default=None, compare=False, repr=False)
 
     @property
     def value(self) -> Any:
@@ -228,7 +231,8 @@ def clause_history(plan: Plan, subject: str, *, resolver: Resolver | None = None
         points[version_id] = HistoryPoint(
             version, state, clause.id, clause.reported_in, text=text,
             number=clause.clause.number, change=change, text_change=text_change,
-            first_reported=first, sources=_cited_by(clause))
+            first_reported=first, sources=_cited_by(clause),
+            clause=None if clause.removed else clause.clause)
     return History("clause", subject, label, None, tuple(points.values()),
                    sources=plan.sources)
 

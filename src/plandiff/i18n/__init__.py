@@ -11,6 +11,7 @@ was rendered in between.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -202,7 +203,9 @@ class Locale:
         here, only plandiff's own numbers)."""
         if self.digits != "arab":
             return text
-        return text.translate(_ARABIC_INDIC)
+        # A number in a translated text keeps no Latin separators: «٦٠٠٬٠٠٠», «٣٢٫١».
+        return _SEPARATORS.sub(lambda m: _ARABIC_SEPARATOR[m.group(0)],
+                               text.translate(_ARABIC_INDIC))
 
     def currency_symbol(self, code: str) -> str:
         """'$' for USD in English (an unknown code is written before the amount, 'CHF '); CLDR's
@@ -279,6 +282,22 @@ class Locale:
         name, ok = self._own_digits(*translated_party(self.positions, code, self.lang))
         return self.plain(name or english_name, ok)
 
+    def party_code(self, code: str) -> str:
+        """A version's party as its file writes it ('US', 'DE') in English; in another language
+        the party's name (plans/positions.yaml), else the country's (CLDR: «ألمانيا»), else the
+        code."""
+        if self.english:
+            return code
+        if self.positions is not None:
+            from plandiff.core.translations import translated_party
+
+            name, ok = translated_party(self.positions, code, self.lang)
+            if ok and name:
+                return self.digits_in(name)
+        from babel import Locale as CLDR
+
+        return str(CLDR.parse(self.lang).territories.get(code.upper()) or code)
+
     def term_label(self, term_id: str, english_label: str) -> tuple[str, bool]:
         if self.english:
             return english_label, True
@@ -346,6 +365,8 @@ def plural_count(value: float) -> int:
 
 
 # Babel's Arabic-Indic symbols (٬ ٫) come with a Latin percent sign and, for the sign, marks.
+_SEPARATORS = re.compile(r"(?<=[٠-٩])[,.](?=[٠-٩])")
+_ARABIC_SEPARATOR = {",": "\u066c", ".": "\u066b"}
 _ARABIC_INDIC = str.maketrans({**{str(d): "٠١٢٣٤٥٦٧٨٩"[d] for d in range(10)}, "%": "\u066a"})
 
 ENGLISH = Locale()

@@ -131,7 +131,12 @@ def _label(loc: Locale, result: History) -> str:
     marked (a history carries the English title only)."""
     if result.term is not None:
         return loc.plain(*loc.label_of(result.term, result.label))
-    return result.label if result.label == result.subject else loc.in_english(result.label)
+    if result.label == result.subject:
+        return result.label
+    titled = [p.clause for p in result.points if p.clause is not None and p.clause.title]
+    if titled and not loc.english:  # the latest title, in the language where it has one
+        return loc.plain_field(titled[-1], "title")
+    return loc.in_english(result.label)
 
 
 def _date(loc: Locale, point: HistoryPoint) -> str:
@@ -141,6 +146,33 @@ def _date(loc: Locale, point: HistoryPoint) -> str:
 def _text(loc: Locale, text: str | None) -> str | None:
     """A clause's text at a point: English, marked as such in another language."""
     return loc.in_english(text) if text else text
+
+
+def _point_text(loc: Locale, point: HistoryPoint) -> str | None:
+    """A clause's text at a point in the language: its translation, else the English marked."""
+    if point.clause is not None and point.text and not loc.english:
+        return loc.plain_field(point.clause, "text")
+    return _text(loc, point.text)
+
+
+def _markdown_text(loc: Locale, result: History, point: HistoryPoint) -> str | None:
+    """The Markdown cell: the word diff from the parent (in the language where both sides have
+    a translation), else the text; English marked in another language."""
+    if point.clause is not None and point.text and not loc.english:
+        text, ok = loc.field(point.clause, "text")
+        parent = next((p for p in result.points if p.version.id == point.version.parent), None)
+        before = (loc.field(parent.clause, "text") if parent is not None
+                  and parent.clause is not None and parent.text else (None, False))
+        if ok and text:
+            if point.text_change is not None and before[1] and before[0]:
+                from plandiff.core.diff import diff_text
+
+                change = diff_text(before[0], text)
+                if change is not None:
+                    return md.words(change)
+            return md.escape(text)
+    text = md.words(point.text_change) if point.text_change else md.escape(point.text)
+    return md.in_english(loc, text) if text else text
 
 
 def render_markdown(result: History, *, lineage_beside: bool = False,
@@ -170,8 +202,7 @@ def render_markdown(result: History, *, lineage_beside: bool = False,
                      md.escape(change_text(loc, result, point)),
                      md.escape(state_text(loc, point)), sources or "—"]
         else:
-            text = md.words(point.text_change) if point.text_change else md.escape(point.text)
-            text = md.in_english(loc, text) if text else text
+            text = _markdown_text(loc, result, point)
             number = md.escape(str(point.number)) if point.number is not None else ""
             cells = [number, text or "—", md.escape(change_text(loc, result, point)),
                      md.escape(state_text(loc, point)),
@@ -268,7 +299,7 @@ def render_terminal(result: History, console: Console, *,
     for point in result.points:
         sources = loc._(", ").join(source_ids(point)) + _witness_suffix(loc, point)
         body = (value_text(loc, result, point) if term
-                else " ".join((_text(loc, point.text) or "—").split()))
+                else " ".join((_point_text(loc, point) or "—").split()))
         rows.append([point.version.id,
                      *((point.version.parent or "—",) if lineage_beside else ()),
                      _date(loc, point), *(() if term else ("" if point.number is None

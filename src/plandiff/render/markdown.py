@@ -89,7 +89,8 @@ def clause_section(loc: Locale, item: ClauseDiff, level: int = 3, *, show_all: b
         facts.append(loc._("Number: {number} (as numbered in {version}{gives}).").format(
             number=_number(old_number), version=code(old_in or ""), gives=gives))
     if item.topic:
-        facts.append(loc._("Topic: {topic}.").format(topic=escape(item.topic)))
+        facts.append(loc._("Topic: {topic}.").format(topic=escape(item.topic),
+                                                     code=code(item.topic)))
     if facts:
         lines += [" ".join(facts), ""]
     shown_terms = item.terms if item.change != "removed" else ()  # removed: they go with it

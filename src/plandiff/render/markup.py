@@ -111,8 +111,10 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
         parts = [escape(loc._("Outlet unknown")) if source.outlet == "unknown" and not loc.english
                  else own(source.outlet)]
         if source.headline:  # its own words; the English title is then a description of it
-            parts.append(own(f"“{source.headline}”") if spans and loc.rtl
-                         else f"“{escape(source.headline)}”")
+            # «» for a headline in the script of a right-to-left edition, as its press quotes
+            marks = "«»" if loc.rtl and _RTL.search(source.headline) else "“”"
+            parts.append(own(f"{marks[0]}{source.headline}{marks[1]}") if spans and loc.rtl
+                         else f"{marks[0]}{escape(source.headline)}{marks[1]}")
         if source.title and (source.headline or source.language not in (None, "en")):
             parts.append(loc._("translated description: {title}").format(
                 title=own(source.title) if spans and loc.rtl else escape(source.title)))
@@ -133,12 +135,21 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
         if source.note:  # "fictional", "a copy of …": English data, badged in another language
             text += " — " + loc._("Note: {note}").format(
                 note=content(loc, source.note, loc.english, spans=spans))
-        for quote in list(dict.fromkeys(quotes.get(source_id, [])))[:3]:
-            text += f" — {quote_markup(quote)}"
         # A translated edition shows the sources' words untranslated: it says in what language.
-        if not loc.english and source.language and source.language != loc.lang:
-            text += " " + loc._("(in {language})").format(
-                language=escape(loc.quote_language_name(source.language)))
+        language = (" " + loc._("(in {language})").format(
+            language=escape(loc.quote_language_name(source.language)))
+            if not loc.english and source.language and source.language != loc.lang else "")
+        shown_quotes = list(dict.fromkeys(quotes.get(source_id, [])))[:3]
+        if spans and loc.rtl:
+            # The HTML report on a right-to-left page: each quote on a line of its own (a hard
+            # break), with its language; on one line, quotes in two directions interleaved.
+            text += language
+            for quote in shown_quotes:
+                text += "\\\n" + quote_markup(quote) + language
+        else:
+            for quote in shown_quotes:
+                text += f" — {quote_markup(quote)}"
+            text += language
         # The id first: markers are numbers on GitHub, and the text cites sources by id. Arabic
         # puts a word first («المصدر `112`»): GitHub gives each footnote dir=auto, which a
         # leading Latin id turned left to right (and a date «21 2025 نوفمبر»).

@@ -56,12 +56,14 @@ def _cell(site: Any, here: str, stance: Stance, subject: Subject) -> str:
             f" · {_sources(site, here, stance)}</td>")
 
 
-def _label(site: Any, here: str, subject: Subject) -> str:
+def _label(site: Any, here: str, subject: Subject, stance: Any = None) -> str:
     loc: Locale = site.loc
     if subject.term is not None and subject.term in site.plan.terms:
         label = content(loc, site.plan.terms[subject.term], "label")
         return str(site.link(here, site.term_path(subject.term), label))
-    return esc(loc.plain(subject.label, loc.english))  # an issue's words exist in English only
+    if stance is not None:  # an issue in the words of a stance on it (its translation)
+        return content(loc, stance.position, "issue")
+    return content_text(loc, subject.label, loc.english)
 
 
 def page(site: Any) -> str:
@@ -91,7 +93,7 @@ def page(site: Any) -> str:
     rows = []
     for row in found.subjects:
         by_party = {s.party: s for s in row.latest}
-        cells = [_label(site, here, row.subject)]
+        cells = [_label(site, here, row.subject, row.latest[0] if row.latest else None)]
         for code in codes:
             stance = by_party.get(code)
             cells.append(_cell(site, here, stance, row.subject) if stance is not None

@@ -50,7 +50,7 @@ def _details(style: ReportStyle, summary: str, body: list[str]) -> list[str]:
 
 def _version_rows(loc: Locale, base: Version, head: Version) -> list[str]:
     def parties(version: Version) -> str:
-        return md.escape(", ".join(version.parties)) or "—"
+        return md.escape(loc._(", ").join(loc.party_code(p) for p in version.parties)) or "—"
 
     rows = md._version_rows(loc, base, head)
     return [*rows[:2],

@@ -40,7 +40,7 @@ def _term_text(loc: Locale, plan: Plan, clause: ResolvedClause, term_id: str,
     label = loc.plain(*loc.field(term, "label")) if term else term_id
     if isinstance(value, NoLongerKnown):
         return loc._("{label}: not reported since {version} ({note})").format(
-            label=label, version=clause.stated_in(term_id), note=value.unknown)
+            label=label, version=clause.stated_in(term_id), note=loc.in_english(value.unknown))
     claims = value_claims(clause, term_id, plan.sources)
     if isinstance(value, Disputed):
         parts = []
@@ -49,7 +49,7 @@ def _term_text(loc: Locale, plan: Plan, clause: ResolvedClause, term_id: str,
         for claim, item in zip(written, claims, strict=True):
             if not item.known:
                 why = claim.unknown if claim is not None else item.note
-                shown = loc._("unknown: {why}").format(why=why)
+                shown = loc._("unknown: {why}").format(why=loc.in_english(why))
             else:
                 shown = values.value(loc, term, item.value) if term else str(item.value)
             first = known.first_text(first_reported(item.sources, plan.sources), plan.sources,
@@ -214,7 +214,8 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
                  date=loc.date(version.date),
                  status=loc.pgettext("status", version.status.value),
                  coverage=loc.pgettext("coverage", version.coverage.value),
-                 parties=escape(", ".join(version.parties)) or loc._("unknown")), ""]
+                 parties=escape(loc._(", ").join(loc.party_code(p) for p in version.parties))
+                 or loc._("unknown")), ""]
     if version.summary:
         lines += [field(loc, version, "summary"), ""]
     for clause in clauses:
@@ -251,14 +252,17 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
     from rich.text import Text
 
     version = resolved.version
-    console.print(Text(values.version_line(loc, version), style="bold"))
+    console.print(Text(loc.pgettext("version", "{line}").format(
+        line=values.version_line(loc, version)), style="bold"))
     if version.summary:
         console.print(Text(" ".join(loc.plain_field(version, "summary").split()), style="dim"))
     for clause in clauses:
         console.print()
         given = own_number(clause)
         number = f"{given}. " if given is not None else ""
-        head = Text(f"{number}{clause.id}", style="bold")
+        # Arabic names the clause first («البند framework»): a line that opens with a Latin id
+        # is laid out left to right by a terminal that implements bidi.
+        head = Text(number + loc.pgettext("clause", "{id}").format(id=clause.id), style="bold")
         if clause.clause.title:
             head.append(f"  {loc.plain_field(clause.clause, 'title')}")
         if numbered_in(loc, clause):
@@ -276,7 +280,8 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             if quote:
                 source = plan.sources.get(cite.source)
                 quote += _language_label(loc, source.language if source else None)
-            console.print(Text(f"    [{cite.source}]{quote}"
+            console.print(Text("    " + loc.pgettext("cited", "[{source}]").format(
+                               source=cite.source) + quote
                                + make_visible(hedged(loc, cite.hedge), one_line=True),
                                style="dim"))
 
@@ -284,7 +289,7 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
 def hedged(loc: Locale, hedge: str | None) -> str:
     """' (hedged: possible changes)' after a citation whose source only reports the fact; ''
     otherwise."""
-    return loc._(" (hedged: {hedge})").format(hedge=hedge) if hedge else ""
+    return loc._(" (hedged: {hedge})").format(hedge=loc.in_english(hedge)) if hedge else ""
 
 
 def _language_label(loc: Locale, language: str | None) -> str:

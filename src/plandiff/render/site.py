@@ -48,6 +48,7 @@ from plandiff.render.site_html import (
     esc,
     file_name,
     foreign,
+    headline,
     one_line,
     pair,
     quoted,
@@ -55,7 +56,7 @@ from plandiff.render.site_html import (
     table,
     words_html,
 )
-from plandiff.render.terms import type_name
+from plandiff.render.terms import currency_name, type_name
 
 GRID_TERMS = 8  # positions in the index's grid; every term has its own page
 _LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}  # each in its own language, for the switch
@@ -826,7 +827,8 @@ class _Site:
         here = "subjects.html"
         term_rows = [[self.link(here, self.term_path(t), content(loc, term, "label")),
                       f"<code>{esc(t)}</code>", esc(type_name(loc, term.type.value)),
-                      (content(loc, term, "unit") if term.unit else esc(term.currency or ""))]
+                      (content(loc, term, "unit") if term.unit
+                       else esc(currency_name(loc, term.currency or "")))]
                      for t, term in self.plan.terms.items()]
         titles: dict[str, str] = {}
         first: dict[str, str] = {}
@@ -857,7 +859,7 @@ def _source_title(loc: Locale, source: Any) -> list[str]:
     if source.headline:
         gloss = ([f'<p class="meta">{described}: <span lang="en" dir="ltr">'
                   f"{esc(source.title)}</span></p>"] if source.title else [])
-        return [f"<p>{quoted(loc, source.headline, source.language)}</p>", *gloss]
+        return [f"<p>{headline(loc, source.headline, source.language)}</p>", *gloss]
     if not source.title:
         return []
     if source.language and source.language != "en" and not loc.english:  # marked as English

@@ -103,6 +103,16 @@ def quoted(loc: Locale, text: str, language: str | None = None) -> str:
     return f"“<span{attrs}>{inner}</span>”" if attrs else f"“{inner}”"
 
 
+def headline(loc: Locale, text: str, language: str | None = None) -> str:
+    """A source's own headline: quoted as `quoted` does, but in «» where it is in the script of
+    a right-to-left page (an Arabic headline on an Arabic page, as the Arabic press quotes)."""
+    if loc.rtl and RTL_SCRIPT.search(text):
+        attrs = _lang_attrs(text, language)
+        inner = esc(" ".join(text.split()))
+        return f"«<span{attrs}>{inner}</span>»" if attrs else f"«{inner}»"
+    return quoted(loc, text, language)
+
+
 def foreign(loc: Locale, text: str, language: str | None = None) -> str:
     attrs = _lang_attrs(text, language)
     if loc.rtl and not RTL_SCRIPT.search(text):

@@ -78,7 +78,7 @@ def _clause(loc: Locale, item: ClauseDiff, indent: str = "    ", *,
 
     mark, style = _MARKS[item.change]
     head = Text(f"{mark} ", style=f"bold {style}")
-    head.append(item.id, style="bold")
+    head.append(loc.pgettext("clause", "{id}").format(id=item.id), style="bold")
     if item.title:
         head.append(f"  {loc.plain(*clause_title(loc, item))}")
     old_number, new_number = item.number
@@ -126,8 +126,9 @@ def _sources(loc: Locale, item: ClauseDiff, *, show_all: bool = False) -> str:
     line = _clause_sources(loc, item)
     shown = [*item.terms, *values.kept_shown(item, show_all=show_all)]
     comma, none = loc._(", "), loc._("none")
-    carried = [f"{comma.join(sources) or none} ({version})"
-               for version, sources in carried_sources(shown).items()]
+    carried = [loc.pgettext("sources", "{sources} ({version})").format(
+        sources=comma.join(sources) or none, version=version)
+        for version, sources in carried_sources(shown).items()]
     return line + (loc._("; carried values: {sources}").format(sources=loc._(", ").join(carried))
                    if carried else "")
 
@@ -146,7 +147,8 @@ def _clause_sources(loc: Locale, item: ClauseDiff) -> str:
     if item.change == "added":
         return new
     if old == new and old_in == new_in:
-        return f"{new} ({new_in})"
+        return loc.pgettext("sources", "{sources} ({version})").format(sources=new,
+                                                                       version=new_in)
     return loc._("{old} ({old_in}) → {new} ({new_in})").format(old=old, old_in=old_in, new=new,
                                                             new_in=new_in)
 
@@ -170,7 +172,26 @@ def clause_text_change(loc: Locale, item: ClauseDiff) -> tuple[TextChange | None
     old = item.old.clause if item.old is not None else None
     new = item.new.clause if item.new is not None else None
     shown, ok = translated_text_change(old, new, loc.lang)
-    return (shown, ok) if shown is not None else (item.text, False)
+    if shown is None:
+        return item.text, False
+    return _own_digits(loc, shown), ok
+
+
+def _own_digits(loc: Locale, change: TextChange) -> TextChange:
+    """A translated text speaks the edition's digits, as the translation itself does everywhere
+    else (one digit system per line: «النقاط الـ٢٨» beside «٢٠ نوفمبر»)."""
+    if loc.digits_in("0") == "0":
+        return change
+    from dataclasses import replace
+
+    from plandiff.core.diff import WordOp
+
+    def own(text: str | None) -> str | None:
+        return loc.digits_in(text) if text else text
+
+    return replace(change, old=own(change.old), new=own(change.new),
+                   ops=tuple(WordOp(op.op, loc.digits_in(op.old), loc.digits_in(op.new))
+                             for op in change.ops))
 
 
 def render(result: PlanDiff, console: Console, *, show_all: bool = False,

@@ -23,8 +23,19 @@ def _unit(loc: Locale, plan: Plan, entry: TermEntry) -> str:
     if term.unit:
         return loc.plain_field(term, "unit") or term.unit
     if term.currency:
-        return term.currency
+        return currency_name(loc, term.currency)
     return type_name(loc, entry.type)
+
+
+def currency_name(loc: Locale, code: str) -> str:
+    """A unit column's currency: its code in English ('USD'), its name in another language
+    («دولار», as the Arabic press writes the unit), else the code."""
+    names = {  # written out, so that the catalog's extraction sees every message
+        "USD": loc.pgettext("currency name", "USD"),
+        "EUR": loc.pgettext("currency name", "EUR"),
+        "GBP": loc.pgettext("currency name", "GBP"),
+    }
+    return names.get(code, code)
 
 
 def type_name(loc: Locale, term_type: str) -> str:
