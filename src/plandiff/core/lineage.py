@@ -156,10 +156,12 @@ def check_rename_collisions(plan: Plan, files: Mapping[str, str]) -> list[Proble
         parent_id = version.parent
         if parent_id is None:
             continue
-        inherited = resolver.resolve(parent_id).clauses
+        inherited = None  # the parent resolved only for a version that renames a clause
         for index, clause in enumerate(version.clauses):
             if clause.was is None or clause.was == clause.id:
                 continue
+            if inherited is None:
+                inherited = resolver.resolve(parent_id).clauses
             continued = inherited.get(clause.was) or next(
                 (c for c in inherited.values() if clause.was in c.identities), None)
             holder = inherited.get(clause.id)
