@@ -256,3 +256,18 @@ def test_arabic_pages_quote_arabic_headlines_name_issues_and_currencies(bilingua
     assert "Limits on NATO forces in eastern Europe" not in positions
     subjects = (bilingual / "ar" / "subjects.html").read_text(encoding="utf-8")
     assert "<td>USD</td>" not in subjects and "<td>دولار</td>" in subjects
+
+
+def test_arabic_stance_cells_never_leave_a_preposition_hanging(bilingual: Path) -> None:
+    """A stance cell's verb governs its value («تطالب بانسحاب…»); one without a value names its
+    kind («مطلب»), never «تطالب بـ» alone; the sources page names an issue in Arabic."""
+    for page in ("positions.html", "terms/donetsk-held-area.html",
+                 "terms/ukraine-troop-cap.html"):
+        text = (bilingual / "ar" / page).read_text(encoding="utf-8")
+        assert 'class="verb">تطالب بـ<' not in text and 'بـ</span>' not in text, page
+    grid = (bilingual / "ar" / "positions.html").read_text(encoding="utf-8")
+    assert ('<span class="verb">تطالب</span> <strong>بانسحاب القوات الأوكرانية من بقية منطقة'
+            ' دونيتسك</strong>') in grid
+    sources = (bilingual / "ar" / "sources.html").read_text(encoding="utf-8")
+    assert "· قيود على قوات الناتو في أوروبا الشرقية<" in sources
+    assert "Limits on NATO forces" not in sources

@@ -8,7 +8,14 @@ from typing import Any
 from plandiff.core.positions import PositionsTable, Stance, Subject, positions_table
 from plandiff.i18n import Locale
 from plandiff.render import values
-from plandiff.render.positions import draft_text, meets_text, sides_text, stance_value, verb
+from plandiff.render.positions import (
+    draft_text,
+    meets_text,
+    phrase,
+    sides_text,
+    stance_cell,
+    stance_value,
+)
 from plandiff.render.site_html import (
     content,
     content_text,
@@ -44,14 +51,18 @@ def _cell(site: Any, here: str, stance: Stance, subject: Subject) -> str:
     """One party's stance in a cell: what it says, when, and who reports it."""
     loc: Locale = site.loc
     shown = stance_value(loc, stance, subject)
-    # The value says it; a stance that names none is said in its own words (the term's page
-    # gives every stance's words).
-    said = (f" <strong>{esc(shown)}</strong>" if shown != "—"
-            else f'<br><span class="meta">{content(loc, stance.position, "text")}</span>')
+    # The value says it, governed by the verb («تطالب بانسحاب…»); a stance that names none is
+    # said in its own words under its kind (the term's page gives every stance's words).
+    if shown != "—":
+        head, governed = phrase(loc, stance, subject)
+        said = f" <strong>{esc(governed)}</strong>"
+    else:
+        head = stance_cell(loc, stance)
+        said = f'<br><span class="meta">{content(loc, stance.position, "text")}</span>'
     text = loc.plain_field(stance.position, "text")
     return (f'<td class="stance {esc(stance.position.stance.value)}"'
             f' title="{esc(text)}">'
-            f'<span class="verb">{esc(verb(loc, stance))}</span>{said}'
+            f'<span class="verb">{esc(head)}</span>{said}'
             f"<br>{date_html(loc, stance.date)}{_at(site, here, stance)}"
             f" · {_sources(site, here, stance)}</td>")
 
@@ -137,13 +148,17 @@ def party_lines(site: Any, here: str, term_id: str) -> str:
         items = []
         for stance in stances:
             shown = stance_value(loc, stance, row.subject)
-            value = f" <strong>{esc(shown)}</strong>" if shown != "—" else ""
+            if shown != "—":  # the verb governs the value («تطالب بانسحاب…»)
+                head, governed = phrase(loc, stance, row.subject)
+                value = f" <strong>{esc(governed)}</strong>"
+            else:  # no value: the stance's kind («مطلب»), its words follow
+                head, value = stance_cell(loc, stance), ""
             cites = "".join(_cite(site, here, c) for c in stance.position.cites)
             note = (f' <span class="meta">({content_text(loc, stance.position.note, loc.english)})'
                     "</span>" if stance.position.note else "")
             text = content(loc, stance.position, "text")
             items.append(f"<li>{date_html(loc, stance.date)}{_at(site, here, stance)}:"
-                         f' <span class="verb">{esc(verb(loc, stance))}</span>{value}.'
+                         f' <span class="verb">{esc(head)}</span>{value}.'
                          f" {text}{note}<ul class=\"cites\">{cites}</ul>"
                          "</li>")
         out.append(f'<section class="party" id="party-{file_name(party.lower())}">'
@@ -179,7 +194,7 @@ def cited_by(site: Any, here: str, source_id: str) -> str:
         quotes = [c.quote for c in position.cites if c.source == source_id]
         if not quotes:
             continue
-        subject = position.term or position.issue or ""
+        subject = position.term or loc.plain_field(position, "issue") or ""
         name = loc.party(position.party,
                          site.plan.positions.parties.get(position.party, position.party))
         target = site.link(here, PAGE, f"{esc(name)} · {esc(subject)}")
