@@ -281,6 +281,9 @@ def test_the_diffs_stances_govern_their_values(run) -> None:
     assert "تقبل 800 ألف جندي  (23 نوفمبر 2025، النسخة geneva)" in out
     assert "    سابقًا: اقترحت 600 ألف جندي (20 نوفمبر 2025، النسخة v28)" in out
     assert "ترفض العفو الشامل عن جميع أطراف النزاع  (23 نوفمبر 2025، النسخة e3)" in out
+    # a choice after its label: two terms share «انطلاق المحادثات…»
+    assert ("* الجزء الذي تسيطر عليه أوكرانيا من منطقة دونيتسك: الترويكا الأوروبية (فرنسا وألمانيا"
+            " والمملكة المتحدة) تقترح انطلاق المحادثات بشأن الأراضي من خط التماس") in out
     assert "— نعم" not in out and "ترفض:" not in out and "تقبل:" not in out
 
 

@@ -89,10 +89,12 @@ def phrase(loc: Locale, stance: Stance, subject: Subject, *, past: bool = False
 
 
 def _label_first(stance: Stance, subject: Subject) -> bool:
-    """A number or amount reads after its label («السقف: أوكرانيا تقبل 800 ألف جندي»): the verb
-    governs the value, not the label."""
+    """A value reads after its label («السقف: أوكرانيا تقبل 800 ألف جندي»): the verb governs the
+    value, not the label, and two terms may share a choice's words («انطلاق المحادثات…»). A
+    flag names its label itself («ترفض العفو الشامل»)."""
     term = subject.definition
-    return stance.position.has_value and term is not None and term.type in NUMERIC_TYPES
+    return (stance.position.has_value and term is not None
+            and (term.type in NUMERIC_TYPES or term.type is TermType.choice))
 
 
 def _refused(loc: Locale) -> str:
