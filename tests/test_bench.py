@@ -162,7 +162,7 @@ def test_plain_commands_leave_options_and_their_variables_to_typer(
 @pytest.mark.parametrize("args", [["log"], ["history", "armed-forces-cap"], ["history", "nope"]])
 def test_plain_commands_import_no_typer(args: list[str]) -> None:
     """The quick path runs the command's body without typer (importing it and building its
-    parser was a fifth of a small command's time), errors included."""
+    parser was a sixth of a small command's time or more), errors included."""
     import os
 
     script = ("import sys\nfrom plandiff.cli.main import main\ncode = 0\ntry:\n"

@@ -70,7 +70,7 @@ def _diff(base: str, head: str) -> int:
 
 def plain_command(args: list[str]) -> int | None:
     """`plandiff COMMAND WORD...` with no option: the command's body (cli/commands.py) given the
-    words and the default of every option, without importing typer (a fifth of a small command's
+    words and the default of every option, without importing typer (a sixth of a small command's
     time) or building its parser. None when it needs the parser (commands.run_plain says when)."""
     from plandiff.cli import commands
 
