@@ -167,3 +167,53 @@ def directions(page: Path, selectors: list[str]) -> list[str]:
     import html
 
     return list(json.loads(html.unescape(found.group(1))))
+
+
+_LAYOUT = """<script>
+addEventListener("load", () => {
+  const out = [], lines = box => new Set([...box.getClientRects()].map(r => Math.round(r.top)));
+  // an id (code, a source link, an isolated id) laid out on more than one line: broken
+  for (const box of document.querySelectorAll("main a:not(:has(code)), code, bdi, .id")) {
+    const text = box.textContent.trim();
+    if (!/^[\\w.:\\/-]+$/.test(text) || /^https?:/.test(text)) continue;  // addresses may wrap
+    if (lines(box).size > 1) out.push("id broken: " + text);
+  }
+  // the page itself wider than the window (a table may scroll inside its own box)
+  if (document.documentElement.scrollWidth > innerWidth + 1)
+    out.push("page wider than the window: " + document.documentElement.scrollWidth);
+  for (const box of document.querySelectorAll("header li, caption, h1, h2, p")) {
+    const rect = box.getBoundingClientRect();
+    if (rect.left < -1 || rect.right > innerWidth + 1)
+      out.push("outside the window: " + box.tagName + " " + box.textContent.trim().slice(0, 40));
+  }
+  for (const link of document.querySelectorAll("header nav a"))
+    if (lines(link).size > link.textContent.trim().split(/\\s+/).length)
+      out.push("a word of the menu broken: " + link.textContent.trim());
+  document.body.setAttribute("data-layout", JSON.stringify(out));
+});
+</script>"""
+
+
+def layout_faults(page: Path, width: int) -> list[str]:
+    """What a reader sees wrong in a window `width` pixels wide: an id broken over two lines
+    (`us-` / `guarantee`), the page wider than the window, a caption, heading or paragraph
+    outside it, a word of the site's menu broken. Measured as `overflowing` measures."""
+    import html
+    import json
+    import re
+
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', "", text)
+    text = text.replace("</body>", _LAYOUT + "</body>")
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / page.name
+        copy.write_text(text, encoding="utf-8")
+        with tempfile.TemporaryDirectory() as profile:
+            result = subprocess.run(
+                [chromium(), *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000",
+                 f"--window-size={width},900", "--dump-dom", copy.resolve().as_uri()],
+                capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = re.search(r'data-layout="([^"]*)"', result.stdout)
+    assert found is not None, "the measuring script did not run"
+    return list(json.loads(html.unescape(found.group(1))))

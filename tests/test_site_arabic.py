@@ -271,3 +271,159 @@ def test_arabic_stance_cells_never_leave_a_preposition_hanging(bilingual: Path) 
     sources = (bilingual / "ar" / "sources.html").read_text(encoding="utf-8")
     assert "· قيود على قوات الناتو في أوروبا الشرقية<" in sources
     assert "Limits on NATO forces" not in sources
+
+
+# --- ids, outlets and issues in Arabic words (issue 23, item 3: the site read by an editor) -----
+
+
+@pytest.fixture(scope="module")
+def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from freeze_corpus import FROZEN
+
+    return _build(tmp_path_factory.mktemp("frozen") / "out", FROZEN, "--lang", "ar")
+
+
+@pytest.fixture(scope="module")
+def frozen_as_of(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from freeze_corpus import FROZEN
+
+    return _build(tmp_path_factory.mktemp("as-of") / "out", FROZEN, "--lang", "ar",
+                  "--as-of", "2025-12-01")
+
+
+def test_source_links_are_isolated_and_never_break_on_arabic_pages(frozen: Path) -> None:
+    """A source id is a link: kept whole (`seed-` / `001` broke over two lines of the positions
+    page, in both languages) and, on an Arabic page, isolated left to right."""
+    page = (frozen / "ar" / "positions.html").read_text(encoding="utf-8")
+    assert ('<a href="sources.html#source-seed-001" title="unknown" class="id" dir="ltr">'
+            "seed-001</a>") in page
+    assert "code, .id { white-space: nowrap; }" in page
+    english = (frozen / "positions.html").read_text(encoding="utf-8")
+    assert '<a href="sources.html#source-seed-001" title="unknown" class="id">seed-001</a>' \
+        in english
+
+
+def test_ids_inside_arabic_words_are_isolated(frozen: Path) -> None:
+    """An id inside an Arabic phrase shared with the terminal is isolated («<bdi>», glossary):
+    «(armed-forces-cap، مذكور)» read in a scrambled order; the same in a history's state
+    column, a version page's badge and its topic."""
+    positions = (frozen / "ar" / "positions.html").read_text(encoding="utf-8")
+    assert '800,000 جندي (<bdi class="id">armed-forces-cap</bdi>، مذكور)' in positions
+    assert '<th scope="col">أحدث مسودة (<bdi class="id">v20</bdi>)</th>' in positions
+    term = (frozen / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
+    assert '<td class="unreported">غير مذكور (من النسخة <bdi class="id">geneva</bdi>)</td>' \
+        in term
+    version = (frozen / "ar" / "versions" / "geneva.html").read_text(encoding="utf-8")
+    assert ('<span class="state unreported">غير مذكور: الرقم والنص كما وردا آخر مرة في النسخة'
+            ' <bdi class="id">v28</bdi></span>') in version
+    assert 'الموضوع: <bdi class="id">security</bdi>' in version
+    english = (frozen / "positions.html").read_text(encoding="utf-8")
+    assert "800,000 personnel (armed-forces-cap, reported)" in english
+    assert "<bdi" not in english
+
+
+def test_the_as_of_header_names_a_source_without_outlet_by_its_id(frozen_as_of: Path) -> None:
+    """An unknown outlet is not quoted as if it were one («في «seed-001»»): the source is named
+    by its id, as an id; the versions not yet reported are isolated too."""
+    page = (frozen_as_of / "ar" / "index.html").read_text(encoding="utf-8")
+    header = page[page.index('<aside class="as-of">'):page.index("</aside>")]
+    assert "«seed-001»" not in header
+    assert 'في المصدر <bdi class="id">seed-001</bdi>)' in header
+    assert 'النسخ <bdi class="id">berlin</bdi> (ورد أول مرة بتاريخ' in header
+    english = (frozen_as_of / "index.html").read_text(encoding="utf-8")
+    assert "moscow (first reported 3 Dec 2025 by seed-001)" in english
+
+
+def test_the_positions_page_names_issues_in_arabic(frozen: Path) -> None:
+    """An issue (a position on no term) has an Arabic rendering: its row says it, not the English
+    marked; an issue without one is marked and isolated left to right."""
+    page = (frozen / "ar" / "positions.html").read_text(encoding="utf-8")
+    assert '<th scope="row">قيود على قوات الناتو في أوروبا الشرقية</th>' in page
+    assert "[بالإنجليزية] Limits on NATO forces" not in page
+    sources = (frozen / "ar" / "sources.html").read_text(encoding="utf-8")
+    assert "روسيا · قيود على قوات الناتو في أوروبا الشرقية</a>" in sources
+    assert 'روسيا · <bdi class="id">ukraine-troop-cap</bdi></a>' in sources
+
+
+def test_arabic_quotations_take_the_arabic_press_marks(frozen: Path) -> None:
+    """plandiff's own marks around an Arabic quotation on an Arabic page are «», as the seeds
+    print them; an English quote keeps “…” inside its left-to-right span; English pages keep
+    “…” around Arabic."""
+    page = (frozen / "ar" / "sources.html").read_text(encoding="utf-8")
+    assert '«<span dir="rtl" lang="ar">1- وقف الحرب الروسية الأوكرانية.</span>»' in page
+    english = (frozen / "sources.html").read_text(encoding="utf-8")
+    assert '“<span dir="rtl" lang="ar">1- وقف الحرب الروسية الأوكرانية.</span>”' in english
+
+
+_ISOLATING = ("code", "bdi", "svg", "style", "title", "script", "textarea")
+# Latin words an Arabic page may print bare: the tool's name, formats, the language switch.
+_BARE_LATIN = {"plandiff", "JSON", "Atom", "iframe", "English"}
+_PARTY_CODE = re.compile("[A-Z]{2}")  # a version's parties: named in a step of their own
+
+
+def _bare_latin(text: str) -> list[str]:
+    """Latin words on a page outside anything that isolates them (code, bdi, an element with
+    dir="ltr", a link's address)."""
+    from html.parser import HTMLParser
+
+    void = {"br", "img", "meta", "link", "input", "hr", "wbr", "rect", "circle", "path", "line"}
+
+    class Bare(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.stack: list[tuple[str, dict[str, str | None]]] = []
+            self.found: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag not in void:
+                self.stack.append((tag, dict(attrs)))
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            pass  # <rect/>: nothing inside
+
+        def handle_endtag(self, tag: str) -> None:
+            while self.stack and self.stack.pop()[0] != tag:
+                pass
+
+        def handle_data(self, data: str) -> None:
+            if any(t in _ISOLATING or a.get("dir") == "ltr" for t, a in self.stack):
+                return
+            if self.stack and self.stack[-1][0] == "a" and data.startswith("http"):
+                return
+            self.found += [w for w in re.findall(r"[A-Za-z][\w.-]*", data)
+                           if w not in _BARE_LATIN and not _PARTY_CODE.fullmatch(w)]
+
+    parser = Bare()
+    parser.feed(text)
+    return parser.found
+
+
+def test_no_latin_word_is_left_bare_on_arabic_site_pages(frozen: Path) -> None:
+    """Every id, code, outlet and English word on an Arabic page is isolated (the report pages,
+    diffs/, are the report's own view)."""
+    for page in sorted((frozen / "ar").rglob("*.html")):
+        if page.parent.name == "diffs":
+            continue
+        found = _bare_latin(page.read_text(encoding="utf-8"))
+        assert found == [], (page.relative_to(frozen), found[:12])
+
+
+EVERY_KIND = ("index.html", "positions.html", "sources.html", "subjects.html",
+              "versions/geneva.html", "diffs/v28..geneva.html", "terms/ukraine-troop-cap.html",
+              "terms/ukraine-nato-membership.html", "clauses/territory.html",
+              "cards/ukraine-troop-cap.html")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1200, 390])
+@pytest.mark.parametrize("relative", EVERY_KIND)
+@pytest.mark.parametrize("lang", ["ar/", ""])
+def test_every_kind_of_page_reads_whole_on_a_desktop_and_a_phone(
+        frozen: Path, lang: str, relative: str, width: int) -> None:
+    """In Chromium, 1200 and 390 pixels wide: no id broken over two lines (the positions page's
+    `seed-` / `001`, a table's `gene` / `va`), the page no wider than the window (the report's
+    tables, the embed box), no caption cut at the window's edge, no word of the menu broken
+    («المصا» / «در», `Tim` / `elin` / `e`). The English site had the same faults on a phone."""
+    from browser import layout_faults
+
+    assert layout_faults(frozen / lang / relative, width) == []

@@ -66,8 +66,8 @@ RTL_CSS = """
 html[dir=rtl] code { white-space: nowrap; overflow-wrap: normal; }
 html[dir=rtl] a:has(> code) { overflow-wrap: normal; }
 html[dir=rtl] table.grid td, html[dir=rtl] table.grid th { min-width: 6.5rem; }
-html[dir=rtl] table.positions td { min-width: 7rem; }
-html[dir=rtl] table.positions th[scope=row] { min-width: 8rem; }
+html[dir=rtl] table.positions td { min-width: 6.5rem; }
+html[dir=rtl] table.positions th[scope=row] { min-width: 7rem; }
 """
 
 

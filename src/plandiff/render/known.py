@@ -24,24 +24,31 @@ def day(value: dt.date, loc: Locale) -> str:
 def outlet(source_id: str, sources: Mapping[str, Source]) -> str:
     """A source as a reader knows it: its outlet, or its id where the outlet is unknown."""
     source = sources.get(source_id)
-    if source is None or source.outlet.strip().lower() in ("", "unknown"):
-        return source_id
-    return source.outlet
+    return source.outlet if source is not None and _known_outlet(source) else source_id
+
+
+def _known_outlet(source: Source | None) -> bool:
+    return source is not None and source.outlet.strip().lower() not in ("", "unknown")
 
 
 def first_text(first: FirstReported | None, sources: Mapping[str, Source],
                loc: Locale) -> str:
-    """'first reported 21 Nov 2025 by Hutch Post (AP text)'; '' when nothing is cited."""
-    gettext = loc._
+    """'first reported 21 Nov 2025 by Hutch Post (AP text)'; '' when nothing is cited. A source
+    whose outlet is unknown is named by its id, which a translation says as an id («في المصدر
+    seed-001»), not as an outlet's name in quotation marks."""
     if first is None:
         return ""
+    # Literal messages (extraction reads them); «source id»: the same English words.
+    named = _known_outlet(sources.get(first.source or ""))
     if first.date is None:
-        return gettext("first reported by {source}, on a date no source gives").format(
-            source=outlet(first.source or "", sources))
+        text = (loc._("first reported by {source}, on a date no source gives") if named else
+                loc.pgettext("source id", "first reported by {source}, on a date no source gives"))
+        return text.format(source=outlet(first.source or "", sources))
     if first.source is None:
-        return gettext("first reported {date}").format(date=day(first.date, loc))
-    return gettext("first reported {date} by {source}").format(
-        date=day(first.date, loc), source=outlet(first.source, sources))
+        return loc._("first reported {date}").format(date=day(first.date, loc))
+    text = (loc._("first reported {date} by {source}") if named else
+            loc.pgettext("source id", "first reported {date} by {source}"))
+    return text.format(date=day(first.date, loc), source=outlet(first.source, sources))
 
 
 def first_cell(first: FirstReported | None, loc: Locale) -> str:

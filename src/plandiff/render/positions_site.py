@@ -23,6 +23,8 @@ from plandiff.render.site_html import (
     esc,
     file_name,
     foreign,
+    ident,
+    isolated,
     quoted,
     table,
 )
@@ -67,13 +69,20 @@ def _cell(site: Any, here: str, stance: Stance, subject: Subject) -> str:
             f" · {_sources(site, here, stance)}</td>")
 
 
-def _label(site: Any, here: str, subject: Subject, stance: Any = None) -> str:
+def _label(site: Any, here: str, subject: Subject, stances: tuple[Stance, ...]) -> str:
     loc: Locale = site.loc
     if subject.term is not None and subject.term in site.plan.terms:
         label = content(loc, site.plan.terms[subject.term], "label")
         return str(site.link(here, site.term_path(subject.term), label))
-    if stance is not None:  # an issue in the words of a stance on it (its translation)
-        return content(loc, stance.position, "issue")
+    return _issue(loc, subject, stances)
+
+
+def _issue(loc: Locale, subject: Subject, stances: tuple[Stance, ...]) -> str:
+    """An issue in words: a stance's rendering of it, else the English, marked and isolated."""
+    for stance in stances:
+        text, ok = loc.field(stance.position, "issue")
+        if ok and text:
+            return esc(text)
     return content_text(loc, subject.label, loc.english)
 
 
@@ -104,14 +113,15 @@ def page(site: Any) -> str:
     rows = []
     for row in found.subjects:
         by_party = {s.party: s for s in row.latest}
-        cells = [_label(site, here, row.subject, row.latest[0] if row.latest else None)]
+        cells = [_label(site, here, row.subject, row.latest)]
         for code in codes:
             stance = by_party.get(code)
             cells.append(_cell(site, here, stance, row.subject) if stance is not None
                          else '<td class="absent"><span class="absent">—</span></td>')
         if row.subject.term is not None and draft is not None:
             met = meets_text(loc, row.agreement, parties)
-            cells.append(esc(draft_text(loc, row.draft, row.subject))
+            ids = (row.draft.clause_id, row.draft.stated_in) if row.draft else ()
+            cells.append(isolated(loc, draft_text(loc, row.draft, row.subject), ids)
                          + (f'<br><span class="meta">{esc(met)}</span>' if met else ""))
         else:
             cells.append('<span class="meta">' + esc(loc._("an issue, not a term of the drafts"))
@@ -119,7 +129,7 @@ def page(site: Any) -> str:
         cells.append(f'<td class="sides {esc(row.agreement.status)}">'
                      f"{esc(sides_text(loc, row, parties))}</td>")
         rows.append(cells)
-    latest = (loc._("Latest draft ({id})").format(id=esc(draft.id)) if draft
+    latest = (loc._("Latest draft ({id})").format(id=ident(loc, draft.id)) if draft
               else loc._("Latest draft"))
     head = ([loc._("Term")] + [esc(loc.party(c, parties[c])) for c in codes]
             + [latest, loc._("Sides")])
@@ -194,13 +204,17 @@ def cited_by(site: Any, here: str, source_id: str) -> str:
         quotes = [c.quote for c in position.cites if c.source == source_id]
         if not quotes:
             continue
-        subject = position.term or loc.plain_field(position, "issue") or ""
         name = loc.party(position.party,
                          site.plan.positions.parties.get(position.party, position.party))
-        target = site.link(here, PAGE, f"{esc(name)} · {esc(subject)}")
+        if position.term is not None:
+            subject = ident(loc, position.term)
+        else:  # an issue in words: in the page's language where a rendering exists
+            text, ok = loc.field(position, "issue")
+            subject = content_text(loc, text or "", ok)
+        target = site.link(here, PAGE, f"{esc(name)} · {subject}")
         if position.term is not None and position.term in site.plan.terms:
             target = site.link(here, site.term_path(position.term),
-                               f"{esc(name)} · {esc(position.term)}", anchor="parties")
+                               f"{esc(name)} · {subject}", anchor="parties")
         source = site.plan.sources.get(source_id)
         language = source.language if source else None
         said = "".join(f": {quoted(loc, q, language)}" for q in quotes if q)

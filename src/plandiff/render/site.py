@@ -37,7 +37,6 @@ from plandiff.render.history import change_text, state_text, value_text
 from plandiff.render.html import page, render_fragment
 from plandiff.render.log import rows as log_rows
 from plandiff.render.report import ReportStyle, render_markdown
-from plandiff.render.show import hedged
 from plandiff.render.site_html import (
     SITE_CSS,
     badge,
@@ -48,7 +47,8 @@ from plandiff.render.site_html import (
     esc,
     file_name,
     foreign,
-    headline,
+    ident,
+    isolated,
     one_line,
     pair,
     quoted,
@@ -185,6 +185,8 @@ class _Site:
     def source_link(self, here: str, source_id: str) -> str:
         source = self.plan.sources.get(source_id)
         title = f' title="{esc(source.outlet)}"' if source else ""
+        # an id: never broken (`seed-` / `001`); isolated left to right on a right-to-left page
+        title += ' class="id" dir="ltr"' if self.loc.rtl else ' class="id"'
         return (f'<a href="{self.href(here, "sources.html", "source-" + file_name(source_id))}"'
                 f"{title}>{esc(source_id)}</a>")
 
@@ -211,9 +213,14 @@ class _Site:
         if self.options.as_of is not None:  # what "as known on" means, above every page
             from plandiff.render import known
 
+            as_of = self.options.as_of
+            named = set(self.ids)  # and what is not yet reported, which the plan leaves out
+            for hidden in as_of.hidden:
+                if hidden.kind != "position":
+                    named.update(i for i in (hidden.version, hidden.clause, hidden.term) if i)
             body = ('<aside class="as-of">' + "".join(
-                f"<p>{esc(line)}</p>" for line in known.header(loc, self.options.as_of, ()))
-                + "</aside>\n" + body)
+                f"<p>{isolated(loc, line, named)}</p>"
+                for line in known.header(loc, as_of, ())) + "</aside>\n" + body)
         alternates: list[tuple[str, str, str]] = []
         hreflang: list[tuple[str, str]] = []
         if self.twins:
@@ -262,6 +269,13 @@ class _Site:
                 for cite in citations_of(clause):
                     found.setdefault(cite.source, []).append((version_id, clause.id, cite))
         return found
+
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        """Every id a page may name in words shared with the terminal: versions, clauses,
+        terms, sources (isolated on a right-to-left page)."""
+        return frozenset([*self.plan.versions, *self.clause_ids, *self.plan.terms,
+                          *self.plan.sources])
 
     def principal_terms(self) -> list[str]:
         """The positions that moved most from version to version (then the most reported), in
@@ -492,14 +506,15 @@ class _Site:
         if resolved.removed:
             status = (badge(loc, "removed") if resolved.reported else
                       badge(loc, "removed", loc._("removed in {version}").format(
-                          version=resolved.reported_in)))
+                          version=resolved.reported_in), [resolved.reported_in]))
         elif resolved.reported:
             status = badge(loc, "reported")
         else:
             status = badge(loc, "unreported", loc._("unreported: number and text as last"
                                                     " reported in {version}").format(
-                version=resolved.reported_in))
-        topic = (loc._(" · topic: {topic}").format(topic=esc(clause.topic)) if clause.topic else "")
+                version=resolved.reported_in), [resolved.reported_in])
+        topic = (loc._(" · topic: {topic}").format(topic=ident(loc, clause.topic))
+                 if clause.topic else "")
         history = self.link(here, self.clause_path(clause.id), esc(loc._("history")))
         parts = [f'<section class="clause" id="clause-{file_name(clause.id)}">',
                  f"<h3>{number}{title or f'<code>{esc(clause.id)}</code>'}</h3>",
@@ -563,8 +578,10 @@ class _Site:
                 language=loc.quote_language_name(language)))
         note = (f' <span class="meta">({content_text(loc, cite.note, loc.english)})</span>'
                 if cite.note else "")
-        if cite.hedge:
-            note = f' <span class="meta">{esc(hedged(loc, cite.hedge).strip())}</span>' + note
+        if cite.hedge:  # the hedge's words are the plan's, in English: marked and isolated
+            hedge = loc._(" (hedged: {hedge})").format(
+                hedge=content_text(loc, cite.hedge, loc.english)).strip()
+            note = f' <span class="meta">{hedge}</span>' + note
         return "<li>" + loc._("Source {source}").format(
             source=self.source_link(here, cite.source)) + f"{outlet}{quote}{note}</li>"
 
@@ -582,6 +599,10 @@ class _Site:
         result = self.diff(base, head)
         report = render_fragment(render_markdown(
             result, ReportStyle(target="html", limit=None), loc=loc))
+        # the report's tables scroll in their own box, as the site's do: a phone's window is
+        # narrower than the summary's seven columns (plan text is escaped: no tag is its own)
+        report = report.replace("<table>", '<div class="scroll"><table>').replace(
+            "</table>", "</table></div>")
         lineage = ('<p class="meta">' + loc._("Version pages: {base} → {head}; every source is on"
                                               " the {sources}.").format(
             base=self.version_link(here, base), head=self.version_link(here, head),
@@ -607,14 +628,15 @@ class _Site:
                     sources += esc(
                         f" ({values.witness_note(loc, point.claims[0].independent)})")
                 value = (self.claims_html(result.term, point.claims, here) if point.claims
-                         else esc(value_text(loc, result, point)))
+                         else isolated(loc, value_text(loc, result, point), [point.reported_in]))
                 rows.append([self.version_link(here, point.version.id),
                              self.parent_link(here, point.version),
                              date_html(loc, point.version.date), value,
                              esc(change_text(loc, result, point)),
-                             f'<td class="{point.state}">{esc(state_text(loc, point))}</td>',
-                             sources or "—",
-                             esc(known.first_cell(point.first_reported, loc))])
+                             self.state_cell(point), sources or "—",
+                             isolated(loc, known.first_cell(point.first_reported, loc),
+                                      [point.first_reported.source
+                                       if point.first_reported else None])])
             return table(head, rows)
         renamed = any(p.clause_id not in (None, result.subject) for p in result.points)
         head = [loc._("Version"), loc._("Parent"), loc._("Date"), "§",
@@ -630,12 +652,15 @@ class _Site:
             row = [self.version_link(here, point.version.id),
                    self.parent_link(here, point.version), date_html(loc, point.version.date),
                    "" if point.number is None else esc(point.number), text,
-                   esc(change_text(loc, result, point)),
-                   f'<td class="{point.state}">{esc(state_text(loc, point))}</td>']
+                   esc(change_text(loc, result, point)), self.state_cell(point)]
             if renamed:
                 row.insert(3, f"<code>{esc(point.clause_id)}</code>" if point.clause_id else "—")
             rows.append(row)
         return table(head, rows)
+
+    def state_cell(self, point: HistoryPoint) -> str:
+        text = isolated(self.loc, state_text(self.loc, point), [point.reported_in])
+        return f'<td class="{point.state}">{text}</td>'
 
     def point_text(self, point: HistoryPoint) -> str | None:
         """A clause history's text at a point in the page's language: the word diff of the
@@ -679,10 +704,11 @@ class _Site:
         if term.unit:
             facts.append(loc._("unit: {unit}").format(unit=loc.plain(*loc.field(term, "unit"))))
         if term.currency:
-            facts.append(loc._("currency: {currency}").format(currency=term.currency))
+            facts.append(loc._("currency: {currency}").format(
+                currency=currency_name(loc, term.currency)))
         meta = loc._("Term {id}").format(id=f"<code>{esc(term_id)}</code>")
         body = [f"<h1>{content(loc, term, 'label')}</h1>",
-                f'<p class="meta">{meta} · {esc(" · ".join(facts))}</p>']
+                f'<p class="meta">{meta} · {isolated(loc, " · ".join(facts), [term.currency])}</p>']
         if term.description:  # descriptions are not translated: the English, marked
             body.append(f"<p>{content_text(loc, term.description, loc.english)}</p>")
         if term.choices:
@@ -859,7 +885,7 @@ def _source_title(loc: Locale, source: Any) -> list[str]:
     if source.headline:
         gloss = ([f'<p class="meta">{described}: <span lang="en" dir="ltr">'
                   f"{esc(source.title)}</span></p>"] if source.title else [])
-        return [f"<p>{headline(loc, source.headline, source.language)}</p>", *gloss]
+        return [f"<p>{quoted(loc, source.headline, source.language)}</p>", *gloss]
     if not source.title:
         return []
     if source.language and source.language != "en" and not loc.english:  # marked as English

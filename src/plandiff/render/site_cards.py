@@ -14,7 +14,15 @@ from plandiff.core.history import History, HistoryPoint
 from plandiff.render import values
 from plandiff.render.history import value_text
 from plandiff.render.html import page
-from plandiff.render.site_html import SITE_CSS, bar_chart, content, esc, file_name
+from plandiff.render.site_html import (
+    SITE_CSS,
+    bar_chart,
+    content,
+    esc,
+    file_name,
+    foreign,
+    isolated,
+)
 
 if TYPE_CHECKING:
     from plandiff.render.site import _Site
@@ -62,7 +70,8 @@ def card(site: _Site, term_id: str) -> str:
     if point is not None:
         day = loc.date(point.version.date)
         shown = loc._("Latest: {value} ({version}, {date})").format(
-            value=f"<strong>{esc(value_text(loc, result, point))}</strong>",
+            value="<strong>" + isolated(loc, value_text(loc, result, point),
+                                        [point.reported_in, point.carried_from]) + "</strong>",
             version=f"<code>{esc(point.version.id)}</code>", date=esc(day))
         body.append(f'<p class="latest">{shown}</p>')
         sources = dict.fromkeys(s for claim in point.claims for s in claim.sources)
@@ -70,6 +79,8 @@ def card(site: _Site, term_id: str) -> str:
         for source_id in sources:
             source = site.plan.sources.get(source_id)
             name = esc(source.outlet) if source is not None else esc(source_id)
+            if source is not None and loc.rtl:  # an outlet's name in its own direction
+                name = foreign(loc, source.outlet)
             target = site.href(here, "sources.html", "source-" + file_name(source_id))
             links.append(f'<a href="{target}" target="_top">{name}</a> <code>'
                          f"{esc(source_id)}</code>")

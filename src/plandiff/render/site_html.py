@@ -20,12 +20,17 @@ SITE_CSS = """
 body { max-width: 68rem; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .2rem .5rem; }
-header nav ul { list-style: none; display: flex; gap: 1.2rem; margin: 0 0 1rem; padding: 0 0 .4rem;
-  border-bottom: 1px solid var(--line); font-weight: 600; }
+header nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem 1.2rem;
+  margin: 0 0 1rem; padding: 0 0 .4rem; border-bottom: 1px solid var(--line); font-weight: 600; }
+header nav li { white-space: nowrap; }
+header nav a { overflow-wrap: normal; }
 .meta { color: var(--muted); }
 .date { white-space: nowrap; }
 caption { text-align: left; color: var(--muted); padding: .3rem 0; }
 .scroll { overflow-x: auto; }
+.scroll caption { position: sticky; inset-inline-start: 0; max-width: calc(100vw - 2rem); }
+code, .id { white-space: nowrap; }
+a:has(> code), .id { overflow-wrap: normal; }
 table.grid { font-size: .86rem; }
 table.grid td, table.grid th { min-width: 8rem; }
 th[scope=row] { white-space: nowrap; }
@@ -54,6 +59,7 @@ section.clause { border-top: 1px solid var(--line); margin-top: 1.5rem; }
 section.clause h2, section.source h2 { border: 0; }
 .cites { font-size: .92rem; }
 figure { margin: 1rem 0; }
+textarea { max-width: 100%; }
 figcaption { color: var(--muted); font-size: .9rem; }
 svg text { font: 13px system-ui, sans-serif; fill: var(--ink); }
 ins { background: var(--ins); text-decoration: underline; }
@@ -100,17 +106,9 @@ def quoted(loc: Locale, text: str, language: str | None = None) -> str:
     inner = esc(" ".join(text.split()))
     if loc.rtl and not RTL_SCRIPT.search(text):  # marks and words isolated left to right
         return f'<span dir="ltr"{_lang_only(language)}>“{inner}”</span>'
+    if loc.rtl:  # an Arabic quotation on an Arabic page: the Arabic press's «» around it
+        return f"«<span{attrs}>{inner}</span>»"
     return f"“<span{attrs}>{inner}</span>”" if attrs else f"“{inner}”"
-
-
-def headline(loc: Locale, text: str, language: str | None = None) -> str:
-    """A source's own headline: quoted as `quoted` does, but in «» where it is in the script of
-    a right-to-left page (an Arabic headline on an Arabic page, as the Arabic press quotes)."""
-    if loc.rtl and RTL_SCRIPT.search(text):
-        attrs = _lang_attrs(text, language)
-        inner = esc(" ".join(text.split()))
-        return f"«<span{attrs}>{inner}</span>»" if attrs else f"«{inner}»"
-    return quoted(loc, text, language)
 
 
 def foreign(loc: Locale, text: str, language: str | None = None) -> str:
@@ -122,6 +120,25 @@ def foreign(loc: Locale, text: str, language: str | None = None) -> str:
 
 def _lang_only(language: str | None) -> str:
     return f' lang="{language}"' if language and _LANG.match(language) else ""
+
+
+def ident(loc: Locale, text: str) -> str:
+    """An id (a version, clause, term or source) in running text: on a right-to-left page isolated
+    left to right and never broken mid-word (glossary: «<bdi>»), else only escaped."""
+    if loc.rtl:
+        return f'<bdi class="id">{esc(text)}</bdi>'
+    return esc(text)
+
+
+def isolated(loc: Locale, text: str, ids: Iterable[str | None]) -> str:
+    """Plain text as HTML, each of `ids` in it isolated as `ident` does: for the words of views
+    shared with the terminal ('unreported (from v28)') on a right-to-left page."""
+    out = esc(text)
+    names = sorted({esc(i) for i in ids if i}, key=len, reverse=True)
+    if not loc.rtl or not names:
+        return out
+    pattern = re.compile(r"(?<![\w.&#-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return pattern.sub(lambda m: f'<bdi class="id">{m.group(1)}</bdi>', out)
 
 
 def one_line(text: str | None, limit: int = 180) -> str:
@@ -147,10 +164,12 @@ def pair(loc: Locale, base: str, head: str) -> str:
                                              head=f"<code>{esc(head)}</code>").rstrip(": ")
 
 
-def badge(loc: Locale, state: str, text: str | None = None) -> str:
-    """A version's state of a clause or value, in the page's words unless `text` says it."""
+def badge(loc: Locale, state: str, text: str | None = None,
+          ids: Iterable[str | None] = ()) -> str:
+    """A version's state of a clause or value, in the page's words unless `text` says it (the
+    `ids` it names isolated as `isolated` does)."""
     shown = text or loc.pgettext("state", state)  # the state words: i18n/words.py
-    return f'<span class="state {state}">{esc(shown)}</span>'
+    return f'<span class="state {state}">{isolated(loc, shown, ids)}</span>'
 
 
 def content(loc: Locale, obj: object, name: str) -> str:
