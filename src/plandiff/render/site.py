@@ -288,6 +288,11 @@ class _Site:
         chosen = set(ranked[:GRID_TERMS])
         return [t for t in self.plan.terms if t in chosen]
 
+    def parties(self, version: Version) -> str:
+        """A version's parties: their codes in English ('US, UA'), their names in another
+        language («الولايات المتحدة، أوكرانيا»)."""
+        return self.loc._(", ").join(self.loc.party_code(p) for p in version.parties)
+
     def sources_of(self, version: Version) -> list[str]:
         return list(dict.fromkeys(c.source for clause in version.clauses
                                   for c in citations_of(clause)))
@@ -341,7 +346,7 @@ class _Site:
                 date_html(loc, version.date),
                 esc(loc.pgettext("status", version.status.value)),
                 esc(loc.pgettext("coverage", version.coverage.value)),
-                esc(", ".join(version.parties)) or "—",
+                esc(self.parties(version)) or "—",
                 values.count(loc, len(self.sources_of(version))),
                 report or "—"])
         timeline = table([loc._("Version"), loc._("Title and summary"), loc._("Date"),
@@ -450,7 +455,7 @@ class _Site:
                  loc._("{coverage} coverage").format(
                      coverage=loc.pgettext("coverage", version.coverage.value)),
                  loc._("parties: {parties}").format(
-                     parties=", ".join(version.parties) or loc._("unknown"))]
+                     parties=self.parties(version) or loc._("unknown"))]
         lineage = []
         if version.parent in self.plan.versions:
             lineage.append(loc._("Parent: {version}").format(
