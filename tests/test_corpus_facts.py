@@ -49,6 +49,16 @@ def test_geneva_army_cap_rests_on_ki1_and_seed_001_only(plan) -> None:
     assert {cite.source for cite in clause.cites} == {"ki1", "seed-001"}
 
 
+def test_geneva_army_cap_is_reported_as_ki1_relays_unnamed_officials(run, corpus: Path) -> None:
+    # ki1 relays the FT "citing unnamed Ukrainian officials"; seed 001 calls it a possible change
+    diff = _json(run, corpus, "diff", "v28", "geneva")
+    clause = next(c for c in diff["clauses"] if c["id"] == "armed-forces-cap")
+    cap = next(t for t in clause["terms"] if t["term"] == "ukraine-troop-cap")
+    assert cap["hedged"] == {"old": False, "new": True}
+    out = run("v28", "geneva", root=corpus).stdout
+    assert "Cap on Ukraine's armed forces: 600,000 → reportedly 800,000 personnel" in out
+
+
 def test_cal_and_rbc1_witness_that_the_blanket_cap_goes_not_a_rival_figure(plan) -> None:
     scope = _listed(plan, "geneva", "armed-forces-cap").terms["ukraine-troop-cap-scope"]
     assert isinstance(scope, Disputed)

@@ -79,7 +79,8 @@ def test_datasette_answers_the_cap_per_version_nato_by_full_text_and_russias_sta
     assert "ap-hutchpost" in by_version["v28"]["sources"]
     assert by_version["miami-dec"]["value"] == 800000
     assert by_version["miami-dec"]["carried_from"] == "geneva"
-    assert by_version["miami-dec"]["value_text"] == "800,000 personnel (carried from geneva)"
+    assert by_version["miami-dec"]["value_text"] == \
+        "reportedly 800,000 personnel (carried from geneva)"
     assert by_version["miami-oct"]["state"] == "absent" and by_version["miami-oct"]["value"] is None
     found = {(row["version"], row["clause"]) for row in nato}
     assert ("v28", "nato-membership") in found and ("geneva", "us-guarantee") in found

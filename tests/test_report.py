@@ -20,7 +20,7 @@ def test_corpus_report_has_headings_a_table_the_cap_change_and_sources(run, corp
     assert "Summary" in headings and "Sources" in headings
     assert "The 4 main changes" in headings and "Other key changes" in headings
     assert any(t.type == "table_open" for t in tokens)
-    assert "600,000 → 800,000 personnel (+200,000, +33.3%" in result.stdout
+    assert "600,000 → reportedly 800,000 personnel (+200,000, +33.3%" in result.stdout
     assert "[^ki1]:" in result.stdout and "[^seed-001]:" in result.stdout
 
 
