@@ -401,6 +401,13 @@ def test_strict_warns_of_a_hedged_side_and_of_a_side_that_is_one_copy(run, repo)
     assert "[dispute-shared-outlet]" not in out
 
 
+def test_strict_says_nothing_of_a_dispute_that_is_no_conflict(run, repo) -> None:
+    # one value, hedged, beside a claim that gives none: printed as that value, not a dispute
+    root = repo(v2=_claims_version("{value: 800000, cites: [{source: other, hedge: expected}]}",
+                                   NO_FIGURE))
+    assert "dispute-" not in run("check", "--strict", root=root).stdout
+
+
 def test_a_bibliography_that_remembers_outlets_counts_as_the_plain_one() -> None:
     """The diff counts witnesses through a Bibliography, which works out each source's outlet
     once: every count, and the ids it keeps, are those of the plain mapping (copies followed,

@@ -154,11 +154,18 @@ def check_disputes(plan: Plan, files: Mapping[str, str]) -> list[Problem]:
             continue
         for index, clause in enumerate(version.clauses):
             for term_id, value in clause.terms.items():
-                if isinstance(value, Disputed):
+                if isinstance(value, Disputed) and is_conflict(value.disputed):
                     path = ("clauses", index, "terms", term_id, "disputed")
                     problems.extend(_dispute_warnings(plan.sources, file, path, term_id,
                                                       value.disputed))
     return problems
+
+
+def is_conflict(claims: list[Claim]) -> bool:
+    """True when two claims give different values: only then is a dispute a conflict between
+    witnesses (core.diff.rival_claims prints the others as one value)."""
+    given = [claim.value for claim in claims if claim.unknown is None]
+    return any(type(value) is not type(given[0]) or value != given[0] for value in given[1:])
 
 
 def _dispute_warnings(sources: Mapping[str, Source], file: str, path: KeyPath, term_id: str,
