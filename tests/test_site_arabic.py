@@ -345,6 +345,21 @@ def test_the_positions_page_names_issues_in_arabic(frozen: Path) -> None:
     assert 'روسيا · <bdi class="id">ukraine-troop-cap</bdi></a>' in sources
 
 
+def test_the_change_report_isolates_the_ids_and_files_its_words_name(frozen: Path,
+                                                                     run) -> None:
+    """A ranking reason's «ملف positions.yaml، 23 نوفمبر 2025» read «23 positions.yaml» on the
+    site's and the HTML report's Arabic pages: each id and file named bare is isolated there;
+    English pages unchanged."""
+    fragment = 'الحلف؛ ملف <bdi class="id">positions.yaml</bdi>، 23 نوفمبر 2025)'
+    site = (frozen / "ar" / "diffs" / "v28..geneva.html").read_text(encoding="utf-8")
+    assert fragment in site
+    assert "html[dir=rtl] bdi.id { white-space: nowrap; }" in site
+    result = run("report", "v28", "geneva", "--format", "html", "--lang", "ar")
+    assert fragment in result.stdout
+    english = run("report", "v28", "geneva", "--format", "html").stdout
+    assert "<bdi" not in english and "positions.yaml, 2025-11-23)" in english
+
+
 def test_arabic_quotations_take_the_arabic_press_marks(frozen: Path) -> None:
     """plandiff's own marks around an Arabic quotation on an Arabic page are «», as the seeds
     print them; an English quote keeps “…” inside its left-to-right span; English pages keep
@@ -398,14 +413,15 @@ def _bare_latin(text: str) -> list[str]:
 
 
 def test_no_latin_word_is_left_bare_on_arabic_site_pages(frozen: Path) -> None:
-    """Every id, code, outlet and English word on an Arabic page is isolated, and a version's
-    parties are named («الولايات المتحدة، روسيا», were «US, RU»); the report pages, diffs/, are
-    the report's own view."""
+    """Every id, code, outlet and English word on an Arabic page is isolated, a version's
+    parties are named («الولايات المتحدة، روسيا», were «US, RU») and a removed clause's title is
+    its Arabic rendering (was its English, unmarked), change reports included."""
     index = (frozen / "ar" / "index.html").read_text(encoding="utf-8")
     assert "<td>الولايات المتحدة، روسيا</td>" in index
+    report = (frozen / "ar" / "diffs" / "v28..e3.html").read_text(encoding="utf-8")
+    assert ("حُذف: <code>no-further-expansion</code> لا غزو للجيران ولا توسع إضافياً لحلف"
+            " الناتو") in report
     for page in sorted((frozen / "ar").rglob("*.html")):
-        if page.parent.name == "diffs":
-            continue
         found = _bare_latin(page.read_text(encoding="utf-8"))
         assert found == [], (page.relative_to(frozen), found[:12])
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from plandiff.core.diff import PlanDiff
@@ -65,6 +66,7 @@ header nav li.lang { margin-left: auto; }
 RTL_CSS = """
 html[dir=rtl] code { white-space: nowrap; overflow-wrap: normal; }
 html[dir=rtl] a:has(> code) { overflow-wrap: normal; }
+html[dir=rtl] bdi.id { white-space: nowrap; }
 html[dir=rtl] table.grid td, html[dir=rtl] table.grid th { min-width: 6.5rem; }
 html[dir=rtl] table.positions td { min-width: 6.5rem; }
 html[dir=rtl] table.positions th[scope=row] { min-width: 7rem; }
@@ -146,10 +148,57 @@ def page(title: str, body: str, *, loc: Locale = ENGLISH, nav: Sequence[tuple[st
             f'<body>\n{header}<main id="main">\n{body}</main>\n</body>\n</html>\n')
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+_OPENING = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>")
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"})
+# Names the report's words give bare (files and fields of the ranking rule), besides the ids.
+REPORT_NAMES = ("terms.yaml", "positions.yaml", "sources.yaml", "docs/reports.md", "salience",
+                "order")
+
+
+def isolate_names(loc: Locale, fragment: str, ids: Iterable[str]) -> str:
+    """HTML whose text names `ids` bare (a report rendered from Markdown): on a right-to-left
+    page each is isolated (`<bdi class="id">`), except where the text already is (code, bdi, an
+    element with dir="ltr": English); unchanged elsewhere."""
+    names = sorted({html.escape(i) for i in ids if i}, key=len, reverse=True)
+    if not loc.rtl or not names:
+        return fragment
+    pattern = re.compile(r"(?<![\w.&#/-])(" + "|".join(map(re.escape, names)) + r")(?![\w/-])")
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (tag, whether its text is kept)
+    for part in _TAG.split(fragment):
+        if not part.startswith("<"):
+            kept = any(keep for _, keep in stack)
+            out.append(part if kept else pattern.sub(
+                lambda m: f'<bdi class="id">{m.group(1)}</bdi>', part))
+            continue
+        out.append(part)
+        opening = _OPENING.match(part)
+        if opening is not None:
+            tag = opening.group(1).lower()
+            if tag not in _VOID and not part.endswith("/>"):
+                attrs = opening.group(2)
+                stack.append((tag, tag in ("code", "bdi", "pre") or 'dir="ltr"' in attrs))
+        elif part.startswith("</"):
+            tag = part[2:-1].strip().lower()
+            while stack and stack.pop()[0] != tag:
+                pass
+    return "".join(out)
+
+
 def render(result: PlanDiff, *, loc: Locale = ENGLISH, top: int = 4) -> str:
     """The report as one self-contained HTML page, in the language of `loc`; `top`: how many
     main changes lead it (core/ranking.py), 0 for none."""
     text = render_markdown(result, ReportStyle(target="html", limit=None), loc=loc, top=top)
     title = loc.pgettext("report", "Change report: {base} → {head}").format(
         base=result.base.id, head=result.head.id)
-    return page(title, render_fragment(text), loc=loc)
+    return page(title, isolate_names(loc, render_fragment(text), report_names(result)), loc=loc)
+
+
+def report_names(result: PlanDiff) -> list[str]:
+    """The ids a report's words may name bare: its versions and their parents, clauses, terms,
+    sources, the versions its stances were stated at; and the files of the ranking rule."""
+    stances = [s.stance.position.at for s in result.stances]
+    return [result.base.id, result.head.id, result.base.parent or "", result.head.parent or "",
+            *(i for c in result.clauses for i in (c.id, c.old_id or "")), *result.terms,
+            *result.sources, *(at for at in stances if at), *REPORT_NAMES]

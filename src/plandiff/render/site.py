@@ -34,7 +34,7 @@ from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import known, positions_site, site_api, site_cards, site_feed, values
 from plandiff.render.history import change_text, state_text, value_text
-from plandiff.render.html import page, render_fragment
+from plandiff.render.html import REPORT_NAMES, isolate_names, page, render_fragment
 from plandiff.render.log import rows as log_rows
 from plandiff.render.report import ReportStyle, render_markdown
 from plandiff.render.site_html import (
@@ -608,6 +608,9 @@ class _Site:
         # narrower than the summary's seven columns (plan text is escaped: no tag is its own)
         report = report.replace("<table>", '<div class="scroll"><table>').replace(
             "</table>", "</table></div>")
+        # the report's words name ids and files bare: isolated on a right-to-left page
+        # («ملف positions.yaml، 23 نوفمبر 2025» read «23 positions.yaml»)
+        report = isolate_names(loc, report, [*self.ids, *REPORT_NAMES])
         lineage = ('<p class="meta">' + loc._("Version pages: {base} → {head}; every source is on"
                                               " the {sources}.").format(
             base=self.version_link(here, base), head=self.version_link(here, head),

@@ -154,12 +154,14 @@ def _clause_sources(loc: Locale, item: ClauseDiff) -> str:
 
 
 def clause_title(loc: Locale, item: ClauseDiff) -> tuple[str | None, bool]:
-    """The clause's title in the active language (the head's side, else the base's)."""
-    side = item.new if item.new is not None else item.old
-    if side is None or not item.title:
+    """The clause's title in the active language (the head's side, else the base's: a removal
+    gives none), the English marked (False) where neither side has a rendering."""
+    if not item.title:
         return item.title, True
-    text, ok = loc.field(side.clause, "title")
-    return (text, ok) if text else (item.title, True)
+    for side in (item.new, item.old):
+        if side is not None and side.clause.title:
+            return loc.field(side.clause, "title")
+    return item.title, loc.english
 
 
 def clause_text_change(loc: Locale, item: ClauseDiff) -> tuple[TextChange | None, bool]:
