@@ -395,3 +395,17 @@ def test_a_clause_history_is_told_in_its_arabic_renderings(run) -> None:
     assert markdown.startswith("# تاريخ البند: الأراضي (`territory`)")
     assert "| `v28` | 20 نوفمبر 2025 | 21 | يُعترف بالقرم" in markdown
     assert "Crimea" not in markdown
+
+
+def test_arabic_quotations_take_the_arabic_press_marks_and_english_ones_keep_theirs(run) -> None:
+    # glossary: «» for Arabic quotations in the Arabic edition; an English quote keeps "…"/“…”
+    terminal = run("show", "geneva", "--lang", "ar").output
+    assert "«يُقتصر حجم القوات المسلحة الأوكرانية على 800 ألف جندي»" in terminal
+    assert '"يُقتصر' not in terminal
+    markdown = run("show", "geneva", "--lang", "ar", "-f", "markdown").output
+    assert "«يُقتصر حجم القوات المسلحة الأوكرانية على 800 ألف جندي»" in markdown
+    assert "“would limit Ukraine's peacetime military" in markdown
+    report = run("report", "v28", "geneva", "--lang", "ar").output
+    assert "«يُقتصر حجم القوات المسلحة الأوكرانية على 800 ألف جندي»" in report
+    english = run("show", "geneva").output
+    assert '"يُقتصر حجم القوات المسلحة الأوكرانية على 800 ألف جندي"' in english

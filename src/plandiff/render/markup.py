@@ -88,12 +88,21 @@ def footnote_id(source_id: str) -> str:
     return re.sub(r"[^a-z0-9-]", "-", source_id)
 
 
-def quote_plain(quote: str) -> str:
+def is_rtl(text: str) -> bool:
+    """True when the text holds a letter of a right-to-left script."""
+    return _RTL.search(text) is not None
+
+
+def quote_plain(quote: str, loc: Locale | None = None) -> str:
+    """A quote in quotation marks: an Arabic quotation in an Arabic view takes the Arabic
+    press's «», any other “” (the quote's own words are never changed)."""
+    if loc is not None and loc.rtl and _RTL.search(quote):
+        return f"«{escape(quote)}»"
     return f"“{escape(quote)}”"
 
 
 def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[str]],
-              quote_markup: Callable[[str], str] = quote_plain, *,
+              quote_markup: Callable[[str], str] | None = None, *,
               spans: bool = False) -> list[str]:
     """One footnote a source: plandiff's words in the language; the outlet, the title and the
     quotes as the source wrote them (with `spans`, the HTML report, each isolated in its own
@@ -105,6 +114,10 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
         if _RTL.search(text):
             return f"[{shown}]{{dir=rtl lang=ar}}"
         return f"[{shown}]{{dir=ltr}}"
+
+    if quote_markup is None:
+        def quote_markup(quote: str) -> str:
+            return quote_plain(quote, loc)
 
     lines = []
     for source_id, source in sources.items():

@@ -32,7 +32,7 @@ class ReportStyle:
 
 def _quote_markup(loc: Locale, style: ReportStyle) -> Callable[[str], str]:
     def markup(quote: str) -> str:
-        plain = md.quote_plain(quote)
+        plain = md.quote_plain(quote, loc)
         if style.html and RTL_SCRIPT.search(quote):
             return f"[{plain}]{{dir=rtl lang=ar}}"
         if style.html and loc.rtl:  # an English quote in a right-to-left page

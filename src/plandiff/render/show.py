@@ -205,7 +205,7 @@ def numbered_text(loc: Locale, resolved: ResolvedVersion,
 
 def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause], *,
              loc: Locale = ENGLISH) -> str:
-    from plandiff.render.markup import code, escape, field
+    from plandiff.render.markup import code, escape, field, quote_plain
 
     version = resolved.version
     lines = ["# " + loc.pgettext("show", "{id} — {title}").format(
@@ -238,7 +238,7 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
         for cite in clause.clause.cites:
             source = plan.sources.get(cite.source)
             outlet = escape(source.outlet) if source else ""
-            quote = f": “{escape(cite.quote)}”" if cite.quote else ""
+            quote = f": {quote_plain(cite.quote, loc)}" if cite.quote else ""
             if quote:
                 label = _language_label(loc, source.language if source else None)
                 quote += f" {escape(label.strip())}" if label else ""
@@ -276,7 +276,7 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             console.print(Text("    " + _term_text(loc, plan, clause, term_id, version.id),
                                style="bold"))
         for cite in clause.clause.cites:
-            quote = f': "{cite.quote}"' if cite.quote else ""
+            quote = f": {_terminal_quote(loc, cite.quote)}" if cite.quote else ""
             if quote:
                 source = plan.sources.get(cite.source)
                 quote += _language_label(loc, source.language if source else None)
@@ -305,3 +305,11 @@ def text(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause], *
     from plandiff.core.hidden_characters import make_visible
 
     return make_visible(numbered_text(loc, resolved, clauses))
+
+
+def _terminal_quote(loc: Locale, quote: str) -> str:
+    """A quote as the terminal prints it: an Arabic quotation in an Arabic view in «», any other
+    in straight quotes."""
+    from plandiff.render.markup import is_rtl
+
+    return f"«{quote}»" if loc.rtl and is_rtl(quote) else f'"{quote}"'
