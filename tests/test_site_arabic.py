@@ -445,3 +445,13 @@ def test_every_kind_of_page_reads_whole_on_a_desktop_and_a_phone(
     from browser import layout_faults
 
     assert layout_faults(frozen / lang / relative, width) == []
+
+
+def test_the_arabic_feed_titles_open_with_an_arabic_word(frozen: Path) -> None:
+    """A feed reader lays an entry's title out by its first strong letter: «v20 — إطار…» read
+    left to right; «النسخة v20 — …» reads right to left. English unchanged."""
+    feed = (frozen / "ar" / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>النسخة v20 — إطار النقاط الـ20</title>" in feed
+    assert "<title>v20 —" not in feed
+    english = (frozen / "feed.xml").read_text(encoding="utf-8")
+    assert "<title>v20 — " in english

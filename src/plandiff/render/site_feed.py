@@ -90,7 +90,10 @@ def feed(site: _Site) -> str:
         name = site.loc.plain_field(version, "title")
         summary = "\n".join(key_changes(site, version))
         lines += ["  <entry>",
-                  f"    <title>{_text(f'{version.id} — {name}')}</title>",
+                  # «النسخة v20 — …»: an Arabic title opens with an Arabic word, so that a
+                  # reader laying the entry out by its first letter reads it right to left
+                  "    <title>" + _text(site.loc.pgettext("version", "{line}").format(
+                      line=f"{version.id} — {name}")) + "</title>",
                   f"    <id>{_text(_id(site, 'version', page, version.id, version.title))}</id>",
                   f"    <published>{_stamp(version.date)}</published>",
                   f"    <updated>{_stamp(version.date)}</updated>",
