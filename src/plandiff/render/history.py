@@ -300,7 +300,9 @@ def render_terminal(result: History, console: Console, *,
         sources = loc._(", ").join(source_ids(point)) + _witness_suffix(loc, point)
         body = (value_text(loc, result, point) if term
                 else " ".join((_point_text(loc, point) or "—").split()))
-        rows.append([point.version.id,
+        # A row opens with a word of the language («النسخة v28»): a bidi terminal lays out a
+        # line that begins with a Latin id left to right.
+        rows.append([loc.pgettext("version row", "{version}").format(version=point.version.id),
                      *((point.version.parent or "—",) if lineage_beside else ()),
                      _date(loc, point), *(() if term else ("" if point.number is None
                                                            else str(point.number),)),

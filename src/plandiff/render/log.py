@@ -102,7 +102,10 @@ def terminal(plan: Plan, console: Console, *, by: str = "lineage", loc: Locale =
     for row in (_shown(loc, plan, r) for r in rows(plan, by=by)):
         removed = f" −{row['removed']}" if row["removed"] else ""
         lineage = [row["parent"] or "—"] if dated else []
-        table.add_row(row["id"] if dated else _tree_prefix(row["depth"]) + row["id"], row["date"],
+        # A row opens with a word of the language («└─ النسخة v28»): a bidi terminal lays out
+        # a line that begins with a Latin id left to right.
+        shown = loc.pgettext("version row", "{version}").format(version=row["id"])
+        table.add_row(shown if dated else _tree_prefix(row["depth"]) + shown, row["date"],
                       *lineage, row["status"], row["coverage"], f"{row['clauses']}{removed}",
                       row["title"])
     console.print(table)

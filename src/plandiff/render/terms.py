@@ -72,13 +72,17 @@ def terminal(plan: Plan, console: Console, *, loc: Locale = ENGLISH) -> None:
 
     from plandiff.core.hidden_characters import make_visible
 
+    # Right to left, the label (words of the language) leads and the id is never folded: a
+    # bidi terminal lays out a line that begins with a Latin id, or a piece of one, left to right.
+    order = (1, 0, 2, 3) if loc.rtl else (0, 1, 2, 3)
     table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
-    for heading in _headings(loc):
-        table.add_column(heading, overflow="fold")
+    headings = _headings(loc)
+    for i in order:
+        table.add_column(headings[i], overflow="fold")
     for entry in term_index(plan):
-        table.add_row(*(Text(make_visible(cell, one_line=True)) for cell in (
-            entry.id, _label(loc, plan, entry), _unit(loc, plan, entry),
-            ", ".join(entry.clauses) or "—")))
+        cells = (entry.id, _label(loc, plan, entry), _unit(loc, plan, entry),
+                 ", ".join(entry.clauses) or "—")
+        table.add_row(*(Text(make_visible(cells[i], one_line=True)) for i in order))
     console.print(table)
 
 
