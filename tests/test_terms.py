@@ -24,8 +24,9 @@ def test_terms_lists_each_term_with_its_label_unit_and_clauses(run, make_repo) -
 def test_terms_in_arabic_and_markdown(run, make_repo) -> None:
     root = make_repo(dict(LINEAGE_PLANS))
     arabic = run("terms", "--lang", "ar", root=root).stdout
-    assert arabic.splitlines()[0].split() == ["الشرط", "التسمية", "الوحدة", "البنود"]
-    nato = next(line for line in arabic.splitlines() if line.startswith("nato "))
+    # The label first: a line that began with a Latin id read left to right (issue 23, item 3).
+    assert arabic.splitlines()[0].split() == ["التسمية", "الشرط", "الوحدة", "البنود"]
+    nato = next(line for line in arabic.splitlines() if " nato " in line)
     assert "خيار" in nato and "choice" not in nato  # a term's type in Arabic, not English
     markdown = run("terms", "--format", "markdown", root=root).stdout
     assert markdown.startswith("| term | label | unit | set by clauses |\n|---|---|---|---|\n")
