@@ -28,3 +28,17 @@ def test_markup_in_clause_text_is_shown_and_never_runs(hostile_report) -> None:
     assert "pwned" not in dom.split("<body")[0]  # the title was never rewritten
     assert "<img" not in dom and "<script" not in dom.split("</head>")[1]
     assert 'onerror="document.title' in text_of(dom)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1200, 390])
+def test_the_arabic_report_reads_whole_on_a_desktop_and_a_phone(run, tmp_path: Path,
+                                                                 width: int) -> None:
+    """In Chromium: no id broken over two lines, and the page no wider than the window (on a
+    phone the summary's seven columns were: its tables now scroll in their own box)."""
+    from browser import layout_faults
+
+    page = tmp_path / "report.html"
+    assert run("report", "v28", "geneva", "--format", "html", "--lang", "ar", "-o",
+               str(page)).exit_code == 0
+    assert layout_faults(page, width) == []

@@ -37,6 +37,7 @@ blockquote { margin: 1rem 0; padding: .2rem 1rem; border-left: 4px solid #bf8700
 details { margin: 1rem 0; border: 1px solid var(--line); border-radius: 6px; padding: .5rem 1rem; }
 summary { cursor: pointer; font-weight: 600; }
 a { color: var(--accent); overflow-wrap: anywhere; }
+.scroll { overflow-x: auto; }
 .footnotes { font-size: .92rem; color: var(--muted); }
 .footnotes li { margin: .3rem 0; }
 hr.footnotes-sep { display: none; }
@@ -192,7 +193,16 @@ def render(result: PlanDiff, *, loc: Locale = ENGLISH, top: int = 4) -> str:
     text = render_markdown(result, ReportStyle(target="html", limit=None), loc=loc, top=top)
     title = loc.pgettext("report", "Change report: {base} → {head}").format(
         base=result.base.id, head=result.head.id)
-    return page(title, isolate_names(loc, render_fragment(text), report_names(result)), loc=loc)
+    return page(title, isolate_names(loc, scrolled(render_fragment(text)), report_names(result)),
+                loc=loc)
+
+
+def scrolled(fragment: str) -> str:
+    """A fragment rendered from Markdown, its tables each scrolling in its own box: a phone's
+    window is narrower than the summary's seven columns (plan text is escaped: no tag in the
+    fragment is plan text)."""
+    return fragment.replace("<table>", '<div class="scroll"><table>').replace(
+        "</table>", "</table></div>")
 
 
 def report_names(result: PlanDiff) -> list[str]:

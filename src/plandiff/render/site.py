@@ -34,7 +34,13 @@ from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import known, positions_site, site_api, site_cards, site_feed, values
 from plandiff.render.history import change_text, state_text, value_text
-from plandiff.render.html import REPORT_NAMES, isolate_names, page, render_fragment
+from plandiff.render.html import (
+    REPORT_NAMES,
+    isolate_names,
+    page,
+    render_fragment,
+    scrolled,
+)
 from plandiff.render.log import rows as log_rows
 from plandiff.render.report import ReportStyle, render_markdown
 from plandiff.render.site_html import (
@@ -604,10 +610,7 @@ class _Site:
         result = self.diff(base, head)
         report = render_fragment(render_markdown(
             result, ReportStyle(target="html", limit=None), loc=loc))
-        # the report's tables scroll in their own box, as the site's do: a phone's window is
-        # narrower than the summary's seven columns (plan text is escaped: no tag is its own)
-        report = report.replace("<table>", '<div class="scroll"><table>').replace(
-            "</table>", "</table></div>")
+        report = scrolled(report)  # the report's tables scroll in their box, as the site's do
         # the report's words name ids and files bare: isolated on a right-to-left page
         # («ملف positions.yaml، 23 نوفمبر 2025» read «23 positions.yaml»)
         report = isolate_names(loc, report, [*self.ids, *REPORT_NAMES])
