@@ -14,6 +14,7 @@ from freeze_corpus import FROZEN
 COMMANDS = (
     ("history", "ukraine-troop-cap"),  # a term's history
     ("history", "territory"),  # a clause's history
+    ("history", "ukraine-troop-cap", "--by", "date"),  # each version's parent beside it
     ("log",),
     ("log", "--by", "date"),
     ("terms",),
@@ -40,7 +41,8 @@ def test_first_strong_reads_past_indentation_and_tree_characters() -> None:
     assert first_strong("  1. 28 ← 19") is None
 
 
-@pytest.mark.parametrize("width", ["200", "80"])  # 80: the history's block layout
+# 80: the history's block layout; 60: its lines wrap, never between «النسخة» and the id
+@pytest.mark.parametrize("width", ["200", "80", "60"])
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_no_arabic_terminal_line_begins_with_a_latin_word(run, monkeypatch, command, width) -> None:
     monkeypatch.setenv("COLUMNS", width)

@@ -227,6 +227,36 @@ def _with_parent_column(loc: Locale, text: str, result: History) -> str:
     return "\n".join(lines)
 
 
+# Holds an Arabic word to the Latin id after it («النسخة geneva») while a line is wrapped, so that
+# no wrapped line begins with the id: a bidi terminal lays such a line out left to right.
+_GLUE = "\ue000"
+
+
+def _strong(text: str, *, last: bool = False) -> str | None:
+    """'L' or 'R' by the first (or last) strong character of `text`."""
+    import unicodedata
+
+    for char in reversed(text) if last else text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return None
+
+
+def _glued(text: str) -> str:
+    """`text` with each Arabic word joined by `_GLUE` to a Latin word that follows it."""
+    words = text.split(" ")
+    out = words[:1]
+    for word in words[1:]:
+        if _strong(out[-1], last=True) == "R" and _strong(word) == "L":
+            out[-1] += _GLUE + word
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def _blocks(loc: Locale, console: Console, head: list[str], rows: list[list[str]],
             dim: list[bool], states: list[bool], *, long: list[int], parent: int | None) -> None:
     """One block a version: the short facts on one line, then the `long` columns (the value or
@@ -243,8 +273,14 @@ def _blocks(loc: Locale, console: Console, head: list[str], rows: list[list[str]
         facts = [f"{head[i]}: {cell}" if i == parent else cell for i, cell in enumerate(row)
                  if i not in long and cell]  # no header: the parent labelled
         style = "dim" if faint else ""
-        console.print(Text(facts[0], style="bold") + Text("  " + "  ".join(facts[1:])),
-                      style=style, soft_wrap=False, overflow="fold")
+        line = Text(_glued(facts[0]), style="bold") + Text(_glued("  " + "  ".join(facts[1:])))
+        if _GLUE not in line.plain:
+            console.print(line, style=style, soft_wrap=False, overflow="fold")
+        else:  # wrapped here, so that the glue can be undone
+            for piece in line.wrap(console, console.width, overflow="fold"):
+                piece.plain = piece.plain.replace(_GLUE, " ")
+                piece.rstrip()
+                console.print(piece, style=style, soft_wrap=True)
         if absent and not row[long[1]]:
             continue  # not in this version: nothing to say under it
         for n, i in enumerate(long):
@@ -252,8 +288,9 @@ def _blocks(loc: Locale, console: Console, head: list[str], rows: list[list[str]
                 continue  # a first report not known: the line says nothing
             # Wrapped by code points, never fewer than the cells they take (combining marks
             # take none), so that no line is wider than the console.
-            wrapped = textwrap.wrap(row[i] or "—", max(console.width - indent, 20),
-                                    break_on_hyphens=False) or ["—"]
+            wrapped = [part.replace(_GLUE, " ") for part in textwrap.wrap(
+                _glued(row[i] or "—"), max(console.width - indent, 20),
+                break_on_hyphens=False)] or ["—"]
             for k, part in enumerate(wrapped):
                 lead = "  " + labels[i] + " " * (indent - 2 - cell_len(labels[i])) if k == 0 \
                     else " " * indent
