@@ -158,7 +158,7 @@ def test_the_terminal_prints_the_same_in_arabic(run) -> None:
     result = run("v28", "geneva", "--lang", "ar")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].startswith("من v28 إلى geneva: ")
+    assert lines[0].startswith("من النسخة v28 إلى النسخة geneva: ")
     assert ("~ البند armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في النسخة v28)  معدّل"
             in lines)
     assert any(line.strip().startswith("سقف عديد القوات المسلحة الأوكرانية: 600,000 ← "
@@ -202,7 +202,7 @@ def test_a_repository_without_arabic_content_works_in_arabic(run, make_repo) -> 
     root = make_repo(LINEAGE_PLANS)
     result = run("v1", "v2", "--lang", "ar", root=root)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("من v1 إلى v2: ")  # the interface in Arabic
+    assert result.output.startswith("من النسخة v1 إلى النسخة v2: ")  # the interface in Arabic
     assert f"{BADGE} First" in result.output  # the content in English, marked
     report = run("report", "v1", "v2", "--lang", "ar", root=root).output
     assert report.startswith("<div dir=\"rtl\">\n\n# تقرير التغييرات")
@@ -233,7 +233,7 @@ def test_the_quick_path_speaks_plandiff_lang() -> None:
     full = _plandiff("diff", "v28", "geneva", "--lang", "ar")
     assert quick.returncode == full.returncode == 0, quick.stderr
     assert quick.stdout == full.stdout
-    assert quick.stdout.startswith("من v28 إلى geneva")
+    assert quick.stdout.startswith("من النسخة v28 إلى النسخة geneva")
 
 
 def test_english_runs_load_no_catalog_nor_babel() -> None:

@@ -203,7 +203,7 @@ def test_one_result_renders_the_same_whatever_ran_before() -> None:
     for other in others:
         every_view(other)
     assert every_view(arabic) == first
-    assert first[0].startswith("من v28 إلى geneva")
+    assert first[0].startswith("من النسخة v28 إلى النسخة geneva")
 
 
 def test_a_site_page_renders_the_same_whatever_ran_before() -> None:
