@@ -409,3 +409,12 @@ def test_arabic_quotations_take_the_arabic_press_marks_and_english_ones_keep_the
     assert "«يُقتصر حجم القوات المسلحة الأوكرانية على 800 ألف جندي»" in report
     english = run("show", "geneva").output
     assert '"يُقتصر حجم القوات المسلحة الأوكرانية على 800 ألف جندي"' in english
+
+
+def test_a_terms_history_describes_its_value_in_the_feminine(run, monkeypatch) -> None:
+    # «القيمة» is feminine: «جديدة، مذكورة، غير مذكورة (موروثة من النسخة …)», not «جديد، مذكور»
+    monkeypatch.setenv("COLUMNS", "120")
+    out = run("history", "ukraine-troop-cap", "--lang", "ar").output
+    assert "النسخة v28  20 نوفمبر 2025  جديدة  مذكورة" in out
+    assert "دون تغيير  غير مذكورة (موروثة من النسخة geneva)" in out
+    assert "كما هو" not in out and "  مذكور\n" not in out

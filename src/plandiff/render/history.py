@@ -52,16 +52,30 @@ def change_text(loc: Locale, result: History, point: HistoryPoint) -> str:
         return "—"
     if point.change == "changed" and point.delta is not None and result.term is not None:
         return values.movement_text(loc, result.term, point.delta, point.percent)
+    if result.kind == "term":  # of a value: Arabic agrees with «القيمة» (feminine)
+        return {"same": loc.pgettext("value", "same"), "changed": loc.pgettext("value", "changed"),
+                "set": loc.pgettext("value", "new"),
+                "unset": loc.pgettext("value", "dropped")}[point.change]
     return {"same": loc._("same"), "changed": loc._("changed"), "set": loc._("new"),
             "unset": loc._("dropped")}[point.change]
 
 
-def state_text(loc: Locale, point: HistoryPoint) -> str:
+def state_text(loc: Locale, point: HistoryPoint, *, of_value: bool = False) -> str:
+    """Whether the version reports the clause (`of_value`: the term's value, which Arabic
+    describes in the feminine)."""
     if point.state == "unreported":
+        if of_value:
+            return loc.pgettext("value", "unreported (from {version})").format(
+                version=point.reported_in)
         return loc._("unreported (from {version})").format(version=point.reported_in)
     if point.state == "carried":
         return loc._("clause reported, value carried from {version}").format(
             version=point.reported_in)
+    if of_value:
+        return {"reported": loc.pgettext("value", "reported"),
+                "unreported": loc.pgettext("value", "unreported"),
+                "removed": loc.pgettext("value", "removed"),
+                "absent": loc._("not in this version")}[point.state]
     return {"reported": loc._("reported"), "unreported": loc._("unreported"),
             "removed": loc._("removed"), "absent": loc._("not in this version")}[point.state]
 
@@ -200,7 +214,7 @@ def render_markdown(result: History, *, lineage_beside: bool = False,
             sources += _witness_suffix(loc, point)
             cells = [md.escape(value_text(loc, result, point)),
                      md.escape(change_text(loc, result, point)),
-                     md.escape(state_text(loc, point)), sources or "—"]
+                     md.escape(state_text(loc, point, of_value=True)), sources or "—"]
         else:
             text = _markdown_text(loc, result, point)
             number = md.escape(str(point.number)) if point.number is not None else ""
@@ -343,7 +357,8 @@ def render_terminal(result: History, console: Console, *,
                      *((point.version.parent or "—",) if lineage_beside else ()),
                      _date(loc, point), *(() if term else ("" if point.number is None
                                                            else str(point.number),)),
-                     body, change_text(loc, result, point), state_text(loc, point), sources,
+                     body, change_text(loc, result, point),
+                     state_text(loc, point, of_value=bool(term)), sources,
                      *((make_visible(known.first_cell(point.first_reported, loc)),) if term
                        else ())])
     dim = ("unreported", "carried", "absent") if term else ("unreported", "absent")

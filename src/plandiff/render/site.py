@@ -644,7 +644,7 @@ class _Site:
                              self.parent_link(here, point.version),
                              date_html(loc, point.version.date), value,
                              esc(change_text(loc, result, point)),
-                             self.state_cell(point), sources or "—",
+                             self.state_cell(point, of_value=True), sources or "—",
                              isolated(loc, known.first_cell(point.first_reported, loc),
                                       [point.first_reported.source
                                        if point.first_reported else None])])
@@ -669,8 +669,9 @@ class _Site:
             rows.append(row)
         return table(head, rows)
 
-    def state_cell(self, point: HistoryPoint) -> str:
-        text = isolated(self.loc, state_text(self.loc, point), [point.reported_in])
+    def state_cell(self, point: HistoryPoint, *, of_value: bool = False) -> str:
+        text = isolated(self.loc, state_text(self.loc, point, of_value=of_value),
+                        [point.reported_in])
         return f'<td class="{point.state}">{text}</td>'
 
     def point_text(self, point: HistoryPoint) -> str | None:
