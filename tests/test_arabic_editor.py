@@ -418,3 +418,9 @@ def test_a_terms_history_describes_its_value_in_the_feminine(run, monkeypatch) -
     assert "النسخة v28  20 نوفمبر 2025  جديدة  مذكورة" in out
     assert "دون تغيير  غير مذكورة (موروثة من النسخة geneva)" in out
     assert "كما هو" not in out and "  مذكور\n" not in out
+
+
+def test_a_reported_value_reads_as_the_glossary_writes_it(run) -> None:
+    # glossary: «بحسب التقارير، …» (with its comma), not «بحسب التقارير 800,000» run together
+    out = run("v28", "geneva", "--lang", "ar").output
+    assert "600,000 ← بحسب التقارير، 800,000 جندي" in out

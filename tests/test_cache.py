@@ -198,8 +198,8 @@ def test_the_language_is_part_of_the_key(cached, capsys, monkeypatch) -> None:
     digits = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
     assert english[1].startswith("v28 → geneva: ")
     assert arabic[1].startswith("من النسخة v28 إلى النسخة geneva: ")
-    assert "٦٠٠٬٠٠٠ ← بحسب التقارير ٨٠٠٬٠٠٠ جندي" in digits[1]
-    assert "600,000 ← بحسب التقارير 800,000 جندي" in arabic[1]
+    assert "٦٠٠٬٠٠٠ ← بحسب التقارير، ٨٠٠٬٠٠٠ جندي" in digits[1]
+    assert "600,000 ← بحسب التقارير، 800,000 جندي" in arabic[1]
     assert len(outputs(cached)) == 3
     monkeypatch.setattr(quick, "_diff", lambda base, head: pytest.fail("not served from cache"))
     assert diff(capsys, "v28", "geneva", monkeypatch=monkeypatch) == digits

@@ -115,7 +115,7 @@ def test_the_report_reads_in_arabic(run) -> None:
     # The army cap: its Arabic label, 600,000 → 800,000 in reading order, and its sources.
     cap = next(line for line in text.splitlines()
                if line.startswith("- **سقف عديد القوات المسلحة الأوكرانية: 600,000 ← "
-                                  "بحسب التقارير 800,000 جندي"))
+                                  "بحسب التقارير، 800,000 جندي"))
     assert "+33.3%" in cap
     assert "### ~ معدّل: `armed-forces-cap` — سقف عديد القوات المسلحة الأوكرانية" in text
     assert "[^ki1]" in text and "\n[^ki1]: المصدر `ki1`:" in text
@@ -162,7 +162,7 @@ def test_the_terminal_prints_the_same_in_arabic(run) -> None:
     assert ("~ البند armed-forces-cap  سقف عديد القوات المسلحة الأوكرانية  §6 (في النسخة v28)  معدّل"
             in lines)
     assert any(line.strip().startswith("سقف عديد القوات المسلحة الأوكرانية: 600,000 ← "
-                                       "بحسب التقارير 800,000")
+                                       "بحسب التقارير، 800,000")
                for line in lines)
     # Terminals run their own bidi: lines stay in logical order, with no isolate characters.
     assert not re.search("[\u2066-\u2069\u202a-\u202e]", result.output)
@@ -194,7 +194,7 @@ def test_arabic_markdown_survives_githubs_renderer(run) -> None:
 
 def test_arabic_indic_digits_when_asked(run) -> None:
     text = run("report", "v28", "geneva", "--lang", "ar", "--digits", "arab").output
-    assert "٦٠٠٬٠٠٠ ← بحسب التقارير ٨٠٠٬٠٠٠ جندي" in text
+    assert "٦٠٠٬٠٠٠ ← بحسب التقارير، ٨٠٠٬٠٠٠ جندي" in text
     assert "`v28`" in text and "[^seed-001]" in text  # ids keep their digits
 
 
