@@ -119,12 +119,19 @@ def overflowing(page: Path, width: int = 1200) -> list[str]:
     """What does not fit a window `width` pixels wide: a table or figure wider than its box or
     outside the window, an SVG label cut at the chart's edge. Measured by a script in a copy of
     the page (the page itself runs none: its CSP is dropped from the copy only)."""
+    return _measured(page, width, _MEASURE, "data-overflow")
+
+
+def _measured(page: Path, width: int, script: str, attribute: str) -> list[str]:
+    """The list that `script`, run in a copy of `page` (its CSP dropped) in a window `width`
+    pixels wide, leaves as JSON in the body's `attribute`."""
+    import html
     import json
     import re
 
     text = page.read_text(encoding="utf-8")
     text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', "", text)
-    text = text.replace("</body>", _MEASURE + "</body>")
+    text = text.replace("</body>", script + "</body>")
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / page.name
         copy.write_text(text, encoding="utf-8")
@@ -134,10 +141,8 @@ def overflowing(page: Path, width: int = 1200) -> list[str]:
                  f"--window-size={width},900", "--dump-dom", copy.resolve().as_uri()],
                 capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
-    found = re.search(r'data-overflow="([^"]*)"', result.stdout)
+    found = re.search(attribute + r'="([^"]*)"', result.stdout)
     assert found is not None, "the measuring script did not run"
-    import html
-
     return list(json.loads(html.unescape(found.group(1))))
 
 
@@ -198,22 +203,4 @@ def layout_faults(page: Path, width: int) -> list[str]:
     """What a reader sees wrong in a window `width` pixels wide: an id broken over two lines
     (`us-` / `guarantee`), the page wider than the window, a caption, heading or paragraph
     outside it, a word of the site's menu broken. Measured as `overflowing` measures."""
-    import html
-    import json
-    import re
-
-    text = page.read_text(encoding="utf-8")
-    text = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n', "", text)
-    text = text.replace("</body>", _LAYOUT + "</body>")
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / page.name
-        copy.write_text(text, encoding="utf-8")
-        with tempfile.TemporaryDirectory() as profile:
-            result = subprocess.run(
-                [chromium(), *FLAGS, f"--user-data-dir={profile}", "--virtual-time-budget=2000",
-                 f"--window-size={width},900", "--dump-dom", copy.resolve().as_uri()],
-                capture_output=True, text=True, timeout=120, check=False)
-    assert result.returncode == 0, result.stderr[-2000:]
-    found = re.search(r'data-layout="([^"]*)"', result.stdout)
-    assert found is not None, "the measuring script did not run"
-    return list(json.loads(html.unescape(found.group(1))))
+    return _measured(page, width, _LAYOUT, "data-layout")
