@@ -32,7 +32,7 @@ from plandiff.core.models import (
 from plandiff.core.positions import StanceChange, stance_changes
 from plandiff.core.ranking import RankedChange, rank_changes
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion, Resolver
-from plandiff.core.witnesses import Bibliography, Witnesses, witnesses
+from plandiff.core.witnesses import Bibliography, Witnesses, same_value, witnesses
 
 # --- results -----------------------------------------------------------------------------------
 
@@ -423,7 +423,7 @@ def rival_claims(claims: tuple[Claim, ...],
     nothing, and two claims of the same value are one value with both witnesses). Claims that
     do conflict are kept as written; so are claims none of which gives a value."""
     given = [claim for claim in claims if claim.known]
-    if not given or any(not _same_value(given[0].value, c.value) for c in given[1:]):
+    if not given or any(not same_value(given[0].value, c.value) for c in given[1:]):
         return claims
     if len(given) == 1 and len(claims) == 1:
         return claims
@@ -432,10 +432,6 @@ def rival_claims(claims: tuple[Claim, ...],
     count = witnesses(bibliography, sources).independent if bibliography is not None else None
     return (Claim(given[0].value, sources, "; ".join(notes) or None,
                   all(claim.hedged for claim in given), count),)
-
-
-def _same_value(first: Any, second: Any) -> bool:
-    return type(first) is type(second) and first == second
 
 
 def claims_first_reported(claims: tuple[Claim, ...],

@@ -165,7 +165,12 @@ def is_conflict(claims: list[Claim]) -> bool:
     """True when two claims give different values: only then is a dispute a conflict between
     witnesses (core.diff.rival_claims prints the others as one value)."""
     given = [claim.value for claim in claims if claim.unknown is None]
-    return any(type(value) is not type(given[0]) or value != given[0] for value in given[1:])
+    return any(not same_value(value, given[0]) for value in given[1:])
+
+
+def same_value(first: object, second: object) -> bool:
+    """Two claims give the same value: equal and of one type (`True` is not `1`)."""
+    return type(first) is type(second) and first == second
 
 
 def _dispute_warnings(sources: Mapping[str, Source], file: str, path: KeyPath, term_id: str,
