@@ -84,8 +84,14 @@ def stance_object(loc: Locale, stance: Stance, subject: Subject) -> str:
 
 def phrase(loc: Locale, stance: Stance, subject: Subject, *, past: bool = False
            ) -> tuple[str, str]:
-    """(verb, object): 'demands', '—'; «تطالب», «بالعفو الشامل» (the preposition joined)."""
-    return values.govern(loc, verb(loc, stance, past=past), stance_object(loc, stance, subject))
+    """(verb, object): 'demands', '—'; «تطالب», «بالعفو الشامل» (the preposition joined). A
+    stance only reported says so where the language puts it: 'reportedly accepts' in English,
+    after the object in Arabic («تقبل 800 ألف جندي (بحسب التقارير)»)."""
+    head, governed = values.govern(loc, verb(loc, stance, past=past),
+                                   stance_object(loc, stance, subject))
+    if stance.hedged:
+        governed = loc.pgettext("reported stance", "{object}").format(object=governed)
+    return head, governed
 
 
 def _label_first(stance: Stance, subject: Subject) -> bool:
