@@ -88,17 +88,17 @@ def footnote_id(source_id: str) -> str:
     return re.sub(r"[^a-z0-9-]", "-", source_id)
 
 
-def is_rtl(text: str) -> bool:
-    """True when the text holds a letter of a right-to-left script."""
-    return _RTL.search(text) is not None
+def quoted_in(loc: Locale | None, quote: str, marks: str = "“”") -> str:
+    """`quote` in quotation marks, its words unchanged: an Arabic quotation in an Arabic view
+    takes the Arabic press's «», any other `marks` (the terminal's are straight)."""
+    if loc is not None and loc.rtl and _RTL.search(quote):
+        marks = "«»"
+    return f"{marks[0]}{quote}{marks[1]}"
 
 
 def quote_plain(quote: str, loc: Locale | None = None) -> str:
-    """A quote in quotation marks: an Arabic quotation in an Arabic view takes the Arabic
-    press's «», any other “” (the quote's own words are never changed)."""
-    if loc is not None and loc.rtl and _RTL.search(quote):
-        return f"«{escape(quote)}»"
-    return f"“{escape(quote)}”"
+    """A quote in Markdown: escaped, in its marks (`quoted_in`)."""
+    return quoted_in(loc, escape(quote))
 
 
 def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[str]],

@@ -251,6 +251,8 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
              console: Console, *, loc: Locale = ENGLISH) -> None:
     from rich.text import Text
 
+    from plandiff.render.markup import quoted_in
+
     version = resolved.version
     console.print(Text(loc.pgettext("version", "{line}").format(
         line=values.version_line(loc, version)), style="bold"))
@@ -276,7 +278,7 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             console.print(Text("    " + _term_text(loc, plan, clause, term_id, version.id),
                                style="bold"))
         for cite in clause.clause.cites:
-            quote = f": {_terminal_quote(loc, cite.quote)}" if cite.quote else ""
+            quote = ": " + quoted_in(loc, cite.quote, marks='""') if cite.quote else ""
             if quote:
                 source = plan.sources.get(cite.source)
                 quote += _language_label(loc, source.language if source else None)
@@ -305,11 +307,3 @@ def text(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause], *
     from plandiff.core.hidden_characters import make_visible
 
     return make_visible(numbered_text(loc, resolved, clauses))
-
-
-def _terminal_quote(loc: Locale, quote: str) -> str:
-    """A quote as the terminal prints it: an Arabic quotation in an Arabic view in «», any other
-    in straight quotes."""
-    from plandiff.render.markup import is_rtl
-
-    return f"«{quote}»" if loc.rtl and is_rtl(quote) else f'"{quote}"'
