@@ -20,6 +20,8 @@ from plandiff.core.models import (
     Positions,
     PositionsTranslation,
     PositionTranslation,
+    Source,
+    SourceTranslation,
     Term,
     TermTranslation,
     Version,
@@ -217,6 +219,7 @@ def short_key(key: object) -> str:
 
 _TRANSLATION_MODELS: dict[type, type] = {
     Term: TermTranslation, Position: PositionTranslation, Positions: PositionsTranslation,
+    Source: SourceTranslation,
 }
 
 

@@ -72,6 +72,17 @@ class PositionTranslation(_Model):
     translated_from: Fingerprint | None = None
 
 
+class SourceTranslation(_Model):
+    """A source's outlet and title in another language. `outlet`: the outlet's name as that
+    language's press writes it (transliterated, or the name the outlet itself uses there);
+    `title`: a translation of the English `title`, never a quote and never the source's headline
+    (its own headline stays in `headline`, verbatim)."""
+
+    outlet: Rendering | None = None
+    title: Rendering | None = None
+    translated_from: Fingerprint | None = None
+
+
 class PositionsTranslation(_Model):
     """The parties' names in another language, by party code."""
 
@@ -246,6 +257,7 @@ class Source(_Model):
     reliability: Reliability | None = None
     copy_of: Slug | None = None  # the source this one reprints or translates
     note: StrictStr | None = None
+    translations: dict[Language, SourceTranslation] = Field(default_factory=dict)
 
 
 class StanceKind(str, Enum):

@@ -11,14 +11,15 @@ from plandiff.core.model_errors import problem_at, suggest
 from plandiff.core.models import Disputed, Plan
 from plandiff.core.problems import KeyPath, Problem
 from plandiff.core.translation_numbers import unstated_numbers
+from plandiff.core.witnesses import SOURCES_FILE
 
 _EMPTY_HINT = "write the translation, or leave the field out: views then show the English, marked"
 
 
 def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
-                       positions_file: str) -> list[Problem]:
-    """Every translation of the plan: terms, versions and their clauses, positions. `files` maps
-    each version id to its file."""
+                       positions_file: str, sources_file: str = SOURCES_FILE) -> list[Problem]:
+    """Every translation of the plan: terms, versions and their clauses, positions, sources.
+    `files` maps each version id to its file."""
     problems: list[Problem] = []
     for term_id, term in plan.terms.items():
         for lang, rendering in term.translations.items():
@@ -92,6 +93,18 @@ def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
                                            "translation-of-nothing",
                                            "delete the translated `issue`; the term's label is"
                                            " translated in plans/terms.yaml"))
+    for source_id, source in plan.sources.items():
+        for lang, source_rendering in source.translations.items():
+            where = (source_id, "translations", lang)
+            problems.extend(_texts(sources_file, where, source_rendering, ("outlet", "title")))
+            problems.extend(_numbers(sources_file, where, source_rendering, ("outlet", "title"),
+                                     (source.outlet, source.title)))
+            if source_rendering.title is not None and source.title is None:
+                problems.append(problem_at(sources_file, (*where, "title"), f"source"
+                                           f" `{source_id}` has no `title` to translate",
+                                           "translation-of-nothing",
+                                           "delete the translated `title`, or give the source"
+                                           " a `title:` in English"))
     return problems
 
 

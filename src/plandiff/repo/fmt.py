@@ -49,7 +49,7 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
              "translations"),
     "salience": ("party", "reason", "editorial", "cites"),
     "source": ("outlet", "title", "headline", "date", "language", "url", "file", "reliability",
-               "copy_of", "note"),
+               "copy_of", "note", "translations"),
     "positions": ("parties", "translations", "positions"),
     "position": ("party", "term", "issue", "stance", "value", "date", "at", "text", "cites",
                  "note", "translations"),
@@ -59,8 +59,9 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
     "translation-of-term": ("label", "unit", "choices", "translated_from"),
     "translation-of-position": ("text", "issue", "translated_from"),
     "translation-of-positions": ("parties", "translated_from"),
+    "translation-of-source": ("outlet", "title", "translated_from"),
 }
-_TRANSLATED = ("version", "clause", "term", "position", "positions")
+_TRANSLATED = ("version", "clause", "term", "position", "positions", "source")
 
 
 class FormatError(Exception):
