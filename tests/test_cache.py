@@ -334,3 +334,62 @@ def test_the_plan_files_are_in_the_key(cached, repo: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("600000", "650000"),
                     encoding="utf-8")
     assert entry(ARGS) != before
+
+
+# --- outside a plan repository: the corpus bundled with plandiff (issue 25, item 2) ---------------
+
+
+@pytest.fixture
+def bundled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of a corpus standing in for the one bundled with plandiff, and a working directory
+    with no plans/ at or above it."""
+    from plandiff.repo import repository
+
+    corpus = tmp_path / "bundled"
+    shutil.copytree(LINEAGE / "plans", corpus / "plans")
+    monkeypatch.setattr(repository, "packaged_corpus", lambda: corpus)
+    monkeypatch.setattr(cache, "bundled_root", lambda: str(corpus))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert not any((folder / "plans").is_dir() for folder in (elsewhere, *elsewhere.parents))
+    return corpus
+
+
+def test_outside_a_repository_the_bundled_corpus_is_served_from_the_cache(
+        cached, capsys, monkeypatch, bundled: Path) -> None:
+    without = diff(capsys, "v1", "v2", cache_on=False, monkeypatch=monkeypatch)
+    assert without[0] == 0 and "reading the corpus bundled with plandiff" in without[2]
+    first = diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
+    assert len(outputs(cached)) == 1
+    run = quick._diff
+    monkeypatch.setattr(quick, "_diff", lambda base, head: pytest.fail("not served from cache"))
+    assert diff(capsys, "v1", "v2", monkeypatch=monkeypatch) == first == without
+    # One byte of the bundled corpus edited: a fresh answer, never the kept one.
+    path = bundled / "plans" / "v1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("600000", "650000"),
+                    encoding="utf-8")
+    monkeypatch.setattr(quick, "_diff", run)
+    edited = diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
+    assert edited != without and "650" in edited[1]
+    assert edited == diff(capsys, "v1", "v2", cache_on=False, monkeypatch=monkeypatch)
+
+
+def test_the_bundled_corpus_and_the_package_are_in_its_key(cached, bundled: Path) -> None:
+    before = entry(ARGS)
+    assert cache.key(ARGS)[1:] == (str(bundled), cache.plans_digest(str(bundled)), True)
+    probe = Path(cache.__file__).parent.parent / "core" / "zz_test_probe_bundled.py"
+    probe.write_text("# the code that reads the bundled corpus, edited\n", encoding="utf-8")
+    try:
+        assert entry(ARGS) != before
+    finally:
+        probe.unlink()
+    assert entry(ARGS) == before
+    (bundled / "plans" / "v9.yaml").write_text("id: v9\n", encoding="utf-8")
+    assert entry(ARGS) != before
+
+
+def test_the_bundled_corpus_is_found_as_the_command_finds_it() -> None:
+    from plandiff.repo.repository import packaged_corpus
+
+    assert cache.bundled_root() == str(packaged_corpus().resolve())

@@ -3,7 +3,8 @@ inputs: the same bytes in every file and folder of plans/, the same plandiff pac
 compiled catalogs) and installed packages, the same arguments, environment, working directory and
 terminal. Anything else (a file edited, added or removed, an option, another terminal width) is
 another key, so a cached answer is never stale. Kept light: it runs before anything heavy is
-imported.
+imported. Outside a plan repository the corpus bundled with plandiff is the repository: its
+plans/ is keyed as any other, and the notice that it is in use is kept with the output.
 
 PLANDIFF_CACHE=0 turns it off; PLANDIFF_CACHE_DIR moves it (default: $XDG_CACHE_HOME/plandiff or
 ~/.cache/plandiff). It is never written inside the repository's plans/.
@@ -19,7 +20,7 @@ from plandiff.repo.cache_folder import cache_folder as folder
 from plandiff.repo.cache_folder import enabled, prune
 from plandiff.repo.cache_folder import hasher as _hasher
 
-FORMAT = b"plandiff-output-cache/1"
+FORMAT = b"plandiff-output-cache/2"
 MAX_ENTRIES = 256
 
 
@@ -27,13 +28,15 @@ class _Uncacheable(Exception):
     """Something in the inputs that the key cannot vouch for (a link, a pipe, no repository)."""
 
 
-def find_root() -> str | None:
-    """The repository `plandiff A B` reads (store.find_root without --root), or None for the
-    corpus that ships with plandiff and for a PLANDIFF_ROOT that holds no plans/."""
+def find_root() -> tuple[str, bool] | None:
+    """The repository `plandiff A B` reads (store.find_root without --root) and whether it is
+    the corpus bundled with plandiff (read when no plans/ is found), or None for a PLANDIFF_ROOT
+    that holds no plans/ and for another user's plans/."""
     explicit = os.environ.get("PLANDIFF_ROOT") or None
     if explicit is not None:
         path = os.path.expanduser(explicit)
-        return os.path.realpath(path) if os.path.isdir(os.path.join(path, "plans")) else None
+        return (os.path.realpath(path), False) if os.path.isdir(os.path.join(path, "plans")) \
+            else None
     folder = os.path.realpath(os.getcwd())
     while True:
         if os.path.isdir(os.path.join(folder, "plans")):
@@ -42,27 +45,43 @@ def find_root() -> str | None:
                 owner = os.stat(os.path.join(folder, "plans")).st_uid
             except OSError:
                 return None
-            return folder if not hasattr(os, "getuid") or owner == os.getuid() else None
+            return (folder, False) if not hasattr(os, "getuid") or owner == os.getuid() \
+                else None
         parent = os.path.dirname(folder)
         if parent == folder:
-            return None
+            bundled = bundled_root()
+            return None if bundled is None else (bundled, True)
         folder = parent
 
 
-def key(args: list[str]) -> tuple[str, str, str] | None:
-    """(the key of this run, its repository root, the digest of its plans/ alone), or None when
-    it cannot be cached."""
+def bundled_root() -> str | None:
+    """Where the corpus bundled with plandiff is (repository.packaged_corpus, without pathlib):
+    the package's _corpus/, or in a source checkout the checkout itself; None when missing."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for place, marker in ((os.path.join(package, "_corpus"), None),
+                          (os.path.dirname(os.path.dirname(package)), "pyproject.toml")):
+        if os.path.isdir(os.path.join(place, "plans")) and (
+                marker is None or os.path.isfile(os.path.join(place, marker))):
+            return os.path.realpath(place)
+    return None
+
+
+def key(args: list[str]) -> tuple[str, str, str, bool] | None:
+    """(the key of this run, its repository root, the digest of its plans/ alone, whether that
+    is the bundled corpus), or None when it cannot be cached."""
     if not enabled():
         return None
-    root = find_root()
-    if root is None or folder() is None:
+    found = find_root()
+    if found is None or folder() is None:
         return None
+    root, bundled = found
     digest = _hasher()
     feed = digest.update
     try:
         for part in (FORMAT, sys.version.encode(), sys.executable.encode(),
                      os.getcwd().encode("utf-8", "surrogateescape"), root.encode(
-                         "utf-8", "surrogateescape"), repr(args).encode("utf-8", "surrogatepass"),
+                         "utf-8", "surrogateescape"), b"bundled" if bundled else b"found",
+                     repr(args).encode("utf-8", "surrogatepass"),
                      repr(sorted(os.environ.items())).encode("utf-8", "surrogatepass"),
                      _terminal().encode()):
             feed(len(part).to_bytes(8, "big") + part)
@@ -75,7 +94,7 @@ def key(args: list[str]) -> tuple[str, str, str] | None:
     if plans is None:
         return None
     feed(plans.encode())
-    return digest.hexdigest(), root, plans
+    return digest.hexdigest(), root, plans, bundled
 
 
 def plans_digest(root: str) -> str | None:
@@ -141,8 +160,8 @@ def _feed_packages(feed: object) -> None:
         feed(repr((place, names)).encode("utf-8", "surrogateescape"))  # type: ignore[operator]
 
 
-def read(entry: str) -> str | None:
-    """The output kept under this key, or None."""
+def read(entry: str) -> tuple[str, str] | None:
+    """What was written to standard error, then to standard output, under this key; or None."""
     where = _usable_folder(create=False)
     if where is None:
         return None
@@ -152,13 +171,18 @@ def read(entry: str) -> str | None:
     except OSError:
         return None
     head, _, body = data.partition(b"\n")
-    if head != FORMAT:
+    fields = head.split(b" ")
+    if len(fields) != 2 or fields[0] != FORMAT or not fields[1].isdigit() \
+            or int(fields[1]) > len(body):
         return None
-    return body.decode("utf-8", "surrogatepass")
+    split = int(fields[1])
+    return (body[:split].decode("utf-8", "surrogatepass"),
+            body[split:].decode("utf-8", "surrogatepass"))
 
 
-def write(entry: str, root: str, text: str) -> None:
-    """Keep `text` under this key; quietly nothing when the folder cannot be used."""
+def write(entry: str, root: str, text: str, errors: str = "") -> None:
+    """Keep `errors` (written to standard error before any output) and `text` (standard output)
+    under this key; quietly nothing when the folder cannot be used."""
     import tempfile
 
     where = _usable_folder(create=True)
@@ -171,7 +195,9 @@ def write(entry: str, root: str, text: str) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=where)
         with os.fdopen(handle, "wb") as stream:
-            stream.write(FORMAT + b"\n" + text.encode("utf-8", "surrogatepass"))
+            said = errors.encode("utf-8", "surrogatepass")
+            stream.write(b"%s %d\n%s%s" % (FORMAT, len(said), said,
+                                            text.encode("utf-8", "surrogatepass")))
         os.replace(temporary, os.path.join(where, entry))
         prune(where, MAX_ENTRIES)
     except OSError:

@@ -22,7 +22,8 @@ def plain_diff(base: str, head: str) -> int:
     if found is not None:
         kept = cache.read(found[0])
         if kept is not None:
-            sys.stdout.write(kept)
+            sys.stderr.write(kept[0])  # the notice that the bundled corpus is read, if it is
+            sys.stdout.write(kept[1])
             return 0
     out, err = cache.Tee(sys.stdout), cache.Tee(sys.stderr)
     sys.stdout, sys.stderr = out, err
@@ -30,17 +31,25 @@ def plain_diff(base: str, head: str) -> int:
         code = _diff(base, head)
     finally:
         sys.stdout, sys.stderr = out._stream, err._stream
-    if found is not None and code == 0 and not "".join(err.parts) and _same_root(found[1]) \
-            and cache.plans_digest(found[1]) == found[2]:  # nothing changed while it ran
-        cache.write(found[0], found[1], "".join(out.parts))
+    if found is not None and code == 0:
+        said = "".join(err.parts)
+        if said == _expected_notice(found[1], found[3]) \
+                and cache.plans_digest(found[1]) == found[2]:  # nothing changed while it ran
+            cache.write(found[0], found[1], "".join(out.parts), said)
     return code
 
 
-def _same_root(root: str) -> bool:
-    from plandiff.repo.repository import find_root
+def _expected_notice(root: str, bundled: bool) -> str | None:
+    """What a clean run says on standard error, when it reads the repository the key was made
+    for: nothing, or for the bundled corpus the notice that it is in use; None when the run read
+    another repository (a plans/ made meanwhile)."""
+    from plandiff.repo.repository import bundled_notice, find_root
 
     found = find_root(None)
-    return not found.packaged and os.path.realpath(found.path) == root
+    if found.packaged != bundled or os.path.realpath(found.path) != root:
+        return None
+    notice = bundled_notice(found)
+    return "" if notice is None else notice + "\n"
 
 
 def _diff(base: str, head: str) -> int:
