@@ -439,7 +439,13 @@ def claims_first_reported(claims: tuple[Claim, ...],
     """A value's first report: the earliest dated source of any of its claims."""
     if sources is None or not claims:
         return None
-    return first_reported((s for claim in claims for s in claim.sources), sources)
+    cited = claims[0].sources if len(claims) == 1 else \
+        tuple(s for claim in claims for s in claim.sources)
+    if isinstance(sources, Bibliography):
+        known: FirstReported | None = sources.remembered(
+            ("first reported", cited), lambda: first_reported(cited, sources))
+        return known
+    return first_reported(cited, sources)
 
 
 def value_claims(side: ResolvedClause, term_id: str,
@@ -531,7 +537,9 @@ def _side_witnesses(claims: tuple[Claim, ...],
                     bibliography: Mapping[str, Source] | None) -> Witnesses | None:
     if not claims or bibliography is None:
         return None
-    return witnesses(bibliography, (s for claim in claims for s in claim.sources))
+    if len(claims) == 1:
+        return witnesses(bibliography, claims[0].sources)
+    return witnesses(bibliography, [s for claim in claims for s in claim.sources])
 
 
 def movement(term: Term, old: Any, new: Any) -> tuple[float | None, float | None, str | None]:

@@ -3,8 +3,9 @@ and the checks of `copy_of` in the bibliography."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from plandiff.core.model_errors import problem_at, suggest
 from plandiff.core.models import Claim, Disputed, Plan, Source, all_hedged
@@ -55,9 +56,9 @@ def outlet_key(sources: Mapping[str, Source], source_id: str) -> str:
 
 def witnesses(sources: Mapping[str, Source], cited: Iterable[str]) -> Witnesses:
     """The witnesses of a value cited by the sources `cited` (ids, in order; repeats once)."""
-    ids = tuple(dict.fromkeys(cited))
     if isinstance(sources, Bibliography):
-        return Witnesses(len({sources.outlet(s) for s in ids}), ids)
+        return sources.witnesses(tuple(cited))
+    ids = tuple(dict.fromkeys(cited))
     return Witnesses(len({outlet_key(sources, s) for s in ids}), ids)
 
 
@@ -66,11 +67,29 @@ class Bibliography(dict[str, Source]):
     version asks for the witnesses of the same few sources hundreds of thousands of times. Made
     for one computation over one plan (a dict, so that looking a source up costs no more)."""
 
-    __slots__ = ("_keys",)
+    __slots__ = ("_keys", "_remembered", "_witnesses")
 
     def __init__(self, sources: Mapping[str, Source]) -> None:
         super().__init__(sources)
         self._keys: dict[str, str] = {}
+        self._witnesses: dict[tuple[str, ...], Witnesses] = {}
+        self._remembered: dict[Hashable, Any] = {}
+
+    def remembered(self, key: Hashable, work: Callable[[], Any]) -> Any:
+        """What `work` gives, worked out once for `key` over this bibliography (the sources
+        never change while it lives)."""
+        if key not in self._remembered:
+            self._remembered[key] = work()
+        return self._remembered[key]
+
+    def witnesses(self, cited: tuple[str, ...]) -> Witnesses:
+        """witnesses(self, cited), worked out once for each list of citations: the clauses of a
+        large version cite the same few sources over and over."""
+        known = self._witnesses.get(cited)
+        if known is None:
+            ids = tuple(dict.fromkeys(cited))
+            known = self._witnesses[cited] = Witnesses(len({self.outlet(s) for s in ids}), ids)
+        return known
 
     def outlet(self, source_id: str) -> str:
         """outlet_key(self, source_id), worked out once."""
