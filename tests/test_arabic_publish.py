@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from conftest import REPO
 
 # A choice's words stand alone: in a table cell, after a label's colon, after «تقترح»/«تطالب بـ».
