@@ -429,7 +429,7 @@ print(json.dumps({"first": first, "again": again, "whole": whole, **found}))
 
 GROUPS = (("pydantic", ("pydantic", "pydantic_core", "typing_extensions", "annotated_types",
                         "typing_inspection")),
-          ("the models (classes built by pydantic)", ("plandiff.core.models",)),
+          ("the models (plain classes)", ("plandiff.core.models",)),
           ("rich", ("rich", "markdown_it", "pygments", "mdurl")),
           ("ruamel.yaml", ("ruamel", "_ruamel_yaml")),
           ("plandiff's other modules", ("plandiff",)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from plandiff.core.model_build import validate_as
 from plandiff.core.models import Plan, Source, Term, Version
 
 TERMS = {
@@ -28,7 +29,7 @@ def clause(id: str, text: str | None = "Some text.", **fields: Any) -> dict[str,
 
 def version(id: str, *clauses: dict[str, Any], parent: str | None = None,
             coverage: str = "full", day: int = 1) -> Version:
-    return Version.model_validate({
+    return validate_as(Version, {
         "id": id, "title": id.upper(), "date": dt.date(2025, 1, day), "parent": parent,
         "coverage": coverage, "status": "proposed", "clauses": list(clauses),
     })

@@ -611,8 +611,7 @@ def test_views_print_no_language_field_that_check_would_refuse() -> None:
     hostile = "en [Read the full plan](https://phish.example/login) <img src=x> @someone"
     arabic = Locale.of("ar")
     assert arabic.quote_language_name(hostile) == arabic.quote_language_name(None)
-    notes = "\n".join(md.footnotes(arabic, {"a": Source.model_construct(outlet="A",
-                                                                         language=hostile)},
+    notes = "\n".join(md.footnotes(arabic, {"a": Source(outlet="A", language=hostile)},
                                     {"a": ["q"]}))
     assert "phish" not in notes and "@someone" not in notes and "<img" not in notes
     assert_markdown_is_inert(notes)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 
 from conftest import REPO
+from plandiff.core.model_build import validate_as
 from plandiff.core.models import Clause
 from plandiff.core.translations import english_of, fingerprint
 
@@ -70,7 +71,7 @@ def _files(text: str = ARMY, army: str | None = None) -> dict[str, str]:
 
 
 def test_the_fingerprint_is_of_the_english_a_rendering_renders() -> None:
-    clause = Clause.model_validate({"id": "x", "title": "T", "text": "Words.",
+    clause = validate_as(Clause, {"id": "x", "title": "T", "text": "Words.",
                                     "translations": {"ar": {"text": "كلمات."}}})
     english = english_of(clause, clause.translations["ar"])
     assert english == {"text": "Words."}  # the title is not translated, so not recorded

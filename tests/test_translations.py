@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 
 from conftest import REPO
 from plandiff.api import open_plan
+from plandiff.core.model_build import validate_as
 from plandiff.core.models import Clause, Position, Positions, Term, Version
 from plandiff.core.resolve import Resolver
 from plandiff.core.translations import (
@@ -368,7 +369,7 @@ def test_translations_never_make_a_clause_modified(run, repo) -> None:
 # --- the helper for views -----------------------------------------------------------------------
 
 
-TERM = Term.model_validate({"label": "Cap", "type": "choice", "choices": {"a": "A", "b": "B"},
+TERM = validate_as(Term, {"label": "Cap", "type": "choice", "choices": {"a": "A", "b": "B"},
                             "translations": {"ar": {"label": "سقف", "choices": {"a": "أ"}},
                                              "pt": {"label": "Teto"}}})
 
@@ -388,17 +389,17 @@ def test_a_regional_code_falls_back_to_its_language() -> None:
 
 
 def test_translated_works_on_each_kind_and_treats_blank_as_missing() -> None:
-    clause = Clause.model_validate({"id": "c", "text": "Text", "translations": {
+    clause = validate_as(Clause, {"id": "c", "text": "Text", "translations": {
         "ar": {"title": "عنوان", "text": " "}}})
     assert translated(clause, "text", "ar") == ("Text", False)
     assert translated(clause, "title", "ar") == ("عنوان", True)
-    version = Version.model_validate({"id": "v", "title": "V", "date": "2025-01-01",
+    version = validate_as(Version, {"id": "v", "title": "V", "date": "2025-01-01",
                                       "coverage": "full", "status": "leaked"})
     assert translated(version, "title", "ar") == ("V", False)
-    position = Position.model_validate({"party": "RU", "stance": "demand", "date": "2025-01-01",
+    position = validate_as(Position, {"party": "RU", "stance": "demand", "date": "2025-01-01",
                                         "text": "Wants", "translations": {"ar": {"text": "يريد"}}})
     assert translated(position, "text", "ar") == ("يريد", True)
-    positions = Positions.model_validate({"parties": {"RU": "Russia", "UA": "Ukraine"},
+    positions = validate_as(Positions, {"parties": {"RU": "Russia", "UA": "Ukraine"},
                                           "translations": {"ar": {"parties": {"RU": "روسيا"}}}})
     assert translated_party(positions, "RU", "ar") == ("روسيا", True)
     assert translated_party(positions, "UA", "ar") == ("Ukraine", False)
@@ -489,7 +490,7 @@ def test_a_repository_without_translations_loads_and_diffs_unchanged(run, untran
 
 def _clause(text: str, arabic: str | None) -> Clause:
     translations = {"ar": {"text": arabic}} if arabic is not None else {}
-    return Clause.model_validate({"id": "c", "text": text, "translations": translations})
+    return validate_as(Clause, {"id": "c", "text": text, "translations": translations})
 
 
 def test_the_arabic_word_diff_gives_old_and_new_words_in_reading_order() -> None:

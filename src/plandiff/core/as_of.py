@@ -19,6 +19,7 @@ from plandiff.core.models import (
     Source,
     Version,
     citations_of,
+    replace,
 )
 from plandiff.core.problems import UnknownVersion
 
@@ -171,9 +172,9 @@ def known_on(plan: Plan, day: dt.date) -> KnownOn:
         if lost and version.coverage is Coverage.full:
             updates["coverage"] = Coverage.partial
             partial.append(version_id)
-        versions[version_id] = version.model_copy(update=updates)
+        versions[version_id] = replace(version, **updates)
     positions = _positions(plan.positions, sieve, versions, hidden)
-    known = plan.model_copy(update={"versions": versions, "positions": positions})
+    known = replace(plan, versions=versions, positions=positions)
     return KnownOn(day, known, tuple(hidden), tuple(sorted(sieve.undated)), sieve.undated_citations,
                    tuple(partial), tuple(dated_by_version))
 
@@ -196,7 +197,7 @@ def _clause(clause: Clause, version_id: str, sieve: _Sieve,
                 kept = sieve.keep(claim.cites)
                 if kept:
                     claims.append(claim if len(kept) == len(claim.cites)
-                                  else claim.model_copy(update={"cites": kept}))
+                                  else replace(claim, cites=kept))
                 else:
                     hidden.append(NotYetReported("value", version_id, clause.id, term_id,
                                                  sieve.first(claim.cites)))
@@ -204,7 +205,7 @@ def _clause(clause: Clause, version_id: str, sieve: _Sieve,
             if claims:
                 # One claim left is still a claim with its own sources, not the clause's.
                 terms[term_id] = value if claims == list(value.disputed) else \
-                    Disputed.model_construct(disputed=claims)
+                    Disputed(disputed=claims)
         elif own or not clause.cites:
             terms[term_id] = value
         else:  # the value rests on the clause's citations, all of them later
@@ -213,7 +214,7 @@ def _clause(clause: Clause, version_id: str, sieve: _Sieve,
             changed = True
     if not changed:
         return clause
-    return clause.model_copy(update={"cites": own, "terms": terms})
+    return replace(clause, cites=own, terms=terms)
 
 
 def _known_parent(plan: Plan, version: Version, known: Mapping[str, Version]) -> str | None:
@@ -245,8 +246,8 @@ def _positions(positions: Positions, sieve: _Sieve, versions: Mapping[str, Versi
             updates["cites"] = own
         if position.at is not None and position.at not in versions:
             updates["at"] = None
-        kept.append(position.model_copy(update=updates) if updates else position)
+        kept.append(replace(position, **updates) if updates else position)
     if len(kept) == len(positions.positions) and all(
             a is b for a, b in zip(kept, positions.positions, strict=True)):
         return positions
-    return positions.model_copy(update={"positions": kept})
+    return replace(positions, positions=kept)

@@ -7,9 +7,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from plandiff.core.hidden_characters import HIDDEN
 from plandiff.core.models import (
@@ -26,9 +24,13 @@ from plandiff.core.models import (
     TermTranslation,
     Version,
     VersionTranslation,
+    field_names,
 )
 from plandiff.core.problems import KeyPath, Problem
 from plandiff.core.suggestions import did_you_mean
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 def problem_at(file: str, keypath: KeyPath, message: str, code: str, hint: str | None = None,
@@ -125,8 +127,8 @@ def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 _FIELDS_BY_NAME = {
-    "version": set(Version.model_fields),
-    "clause": set(Clause.model_fields),
+    "version": set(field_names(Version)),
+    "clause": set(field_names(Clause)),
 }
 
 
@@ -228,18 +230,18 @@ def _known_fields(path: KeyPath, model: type) -> set[str]:
         owner: type = _TRANSLATION_MODELS.get(model, model)
         if model is Version:
             owner = ClauseTranslation if "clauses" in path[:-3] else VersionTranslation
-        return set(owner.model_fields)  # type: ignore[attr-defined]
+        return set(field_names(owner))
     if model is Version:
         if "claims" in path or "disputed" in path:
             return {"value", "cites", "note"}
         if "cites" in path:
-            return set(Citation.model_fields)
+            return set(field_names(Citation))
         if len(path) >= 4 and path[2] == "terms":
             return set(_TERM_FORMS)
         if "clauses" in path:
             return _FIELDS_BY_NAME["clause"]
         return _FIELDS_BY_NAME["version"]
-    return set(model.model_fields)  # type: ignore[attr-defined]
+    return set(field_names(model))
 
 
 def _short(value: Any) -> str:

@@ -7,8 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
+from plandiff.core.model_build import validate as validate_model
 from plandiff.core.model_errors import (
     hidden_detail,
     problem_at,
@@ -24,13 +23,13 @@ from plandiff.core.models import (
     Position,
     Positions,
     PositionsTranslation,
+    field_names,
 )
 from plandiff.core.problems import KeyPath, Problem
 from plandiff.core.term_values import check_value
 
 POSITIONS_FILE = "plans/positions.yaml"
 PARTY_CODE = re.compile(PARTY_PATTERN)
-_POSITION = TypeAdapter(Position)
 _TOP_KEYS = ("parties", "translations", "positions")
 
 
@@ -70,15 +69,16 @@ def load_positions(raw: Any) -> tuple[Positions | None, list[Problem]]:
                                        f" {type_name(item)}", "wrong-type"))
             complete = False
             continue
-        try:
-            positions.append(_POSITION.validate_python(item))
-        except ValidationError as error:
+        position, error = validate_model(Position, item)
+        if position is not None:
+            positions.append(position)
+        else:
             complete = False
             for problem in pydantic_problems(file, item, error, Position):
                 hint = problem.hint
                 if problem.code == "unknown-field" and "cites" in problem.keypath:
-                    hint = suggest(problem.keypath[-1], Citation.model_fields) or (
-                        "known fields: " + ", ".join(Citation.model_fields))
+                    hint = suggest(problem.keypath[-1], field_names(Citation)) or (
+                        "known fields: " + ", ".join(field_names(Citation)))
                 problems.append(Problem(problem.file, f"position {index + 1}: {problem.message}",
                                         problem.code, problem.severity, hint,
                                         (*where, *problem.keypath)))
@@ -91,13 +91,12 @@ def _translations(raw: Any, problems: list[Problem]) -> dict[str, PositionsTrans
     """The parties' names in other languages: `translations: {ar: {parties: {RU: ...}}}`."""
     if raw is None:
         return {}
-    try:
-        return Positions.model_validate({"translations": raw}).translations
-    except ValidationError as error:
-        for problem in pydantic_problems(POSITIONS_FILE, {"translations": raw}, error,
-                                         Positions):
-            problems.append(problem)
-        return None
+    positions, error = validate_model(Positions, {"translations": raw})
+    if positions is not None:
+        return positions.translations
+    for problem in pydantic_problems(POSITIONS_FILE, {"translations": raw}, error, Positions):
+        problems.append(problem)
+    return None
 
 
 def _parties(raw: Any, problems: list[Problem]) -> dict[str, str] | None:

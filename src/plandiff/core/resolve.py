@@ -14,6 +14,7 @@ from plandiff.core.models import (
     Version,
     all_hedged,
 )
+from plandiff.core.models import replace as copy_with
 from plandiff.core.problems import UnknownVersion
 
 
@@ -171,7 +172,7 @@ def _carry_over(clause: Clause, previous: ResolvedClause, stated: Mapping[str, S
     translations = _carried_translations(clause, before)
     if translations != clause.translations:
         updates["translations"] = translations
-    return (clause.model_copy(update=updates) if updates else clause), stated
+    return (copy_with(clause, **updates) if updates else clause), stated
 
 
 def _carried_translations(clause: Clause, before: Clause) -> dict[str, ClauseTranslation]:

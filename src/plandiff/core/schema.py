@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from plandiff.core.models import Positions, Slug, Source, Term, Version
+from plandiff.core.contract import Positions, Slug, Source, Term, Version
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = ("version", "terms", "sources", "positions")

@@ -6,11 +6,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
 from plandiff.core import suggestions
 from plandiff.core.hidden_characters import NOTABLE, SURROGATE, findings, is_web_url
 from plandiff.core.lineage import check_cycles, check_rename_collisions, check_was_links
+from plandiff.core.model_build import validate as validate_model
 from plandiff.core.model_errors import (
     hidden_detail,
     problem_at,
@@ -48,10 +47,6 @@ from plandiff.core.witnesses import check_copies
 TERMS_FILE = "plans/terms.yaml"
 SOURCES_FILE = "plans/sources.yaml"
 
-_VERSION = TypeAdapter(Version)
-_TERM = TypeAdapter(Term)
-_SOURCE = TypeAdapter(Source)
-
 # --- the whole repository -----------------------------------------------------------------------
 
 
@@ -87,12 +82,12 @@ def _build_plans(data: Mapping[str, Any], unreadable: Iterable[str],
     # against it would only repeat its own error once for every term or source.
     terms_known = TERMS_FILE in data and isinstance(data[TERMS_FILE], (dict, type(None)))
     sources_known = SOURCES_FILE in data and isinstance(data[SOURCES_FILE], (dict, type(None)))
-    terms = _load_mapping_file(TERMS_FILE, data.get(TERMS_FILE), _TERM, "term", problems)
+    terms = _load_mapping_file(TERMS_FILE, data.get(TERMS_FILE), Term, "term", problems)
     for term_id, term in terms.items():
         for message in check_term_definition(term):
             problems.append(problem_at(TERMS_FILE, (term_id,), f"term `{term_id}`: {message}",
                                        "bad-term"))
-    sources = _load_mapping_file(SOURCES_FILE, data.get(SOURCES_FILE), _SOURCE, "source",
+    sources = _load_mapping_file(SOURCES_FILE, data.get(SOURCES_FILE), Source, "source",
                                  problems)
     versions: dict[str, Version] = {}
     files: dict[str, str] = {}
@@ -107,9 +102,8 @@ def _build_plans(data: Mapping[str, Any], unreadable: Iterable[str],
             complete = False
             broken.add(stem)
             continue
-        try:
-            version = _VERSION.validate_python(raw)
-        except ValidationError as error:
+        version, error = validate_model(Version, raw)
+        if version is None:
             problems.extend(_term_keys_misplaced(pydantic_problems(file, raw, error, Version),
                                                  terms))
             complete = False
@@ -184,7 +178,7 @@ def _not_a_mapping(file: str, raw: Any, what: str) -> Problem:
                       "not-a-mapping", "see docs/format.md for the layout")
 
 
-def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str,
+def _load_mapping_file(file: str, raw: Any, model: type[Term] | type[Source], what: str,
                        problems: list[Problem]) -> dict[str, Any]:
     if raw is None:
         return {}
@@ -192,7 +186,6 @@ def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str
         problems.append(_not_a_mapping(file, raw, f"the {what} file"))
         return {}
     loaded = {}
-    model = Term if what == "term" else Source
     for key, value in raw.items():
         if not isinstance(key, str) or not is_slug(key):
             problems.append(problem_at(file, (key,), f"{what} id {short_key(key)} is not a slug"
@@ -202,9 +195,10 @@ def _load_mapping_file(file: str, raw: Any, adapter: TypeAdapter[Any], what: str
             problems.append(problem_at(file, (key,), f"{what} `{key}` must be a mapping of fields,"
                                        f" not {type_name(value)}", "wrong-type"))
             continue
-        try:
-            loaded[key] = adapter.validate_python(value)
-        except ValidationError as error:
+        built, error = validate_model(model, value)
+        if built is not None:
+            loaded[key] = built
+        else:
             for problem in pydantic_problems(file, value, error, model):
                 problems.append(Problem(problem.file, f"{what} `{key}`: {problem.message}",
                                         problem.code, problem.severity, problem.hint,

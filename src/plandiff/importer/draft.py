@@ -13,10 +13,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
 from plandiff.core.lineage import ancestors
-from plandiff.core.models import Coverage, Disputed, NoLongerKnown, Plan
+from plandiff.core.models import Coverage, Disputed, Model, NoLongerKnown, Plan, dump
 from plandiff.core.quote_normalization import normalize, quote_occurs
 from plandiff.core.resolve import ResolvedVersion
 from plandiff.importer.align import STOPWORDS, Alignment, Candidate, Item, align
@@ -284,8 +282,8 @@ def _fill_terms(clause: DraftClause, plan: Plan, previous: dict[str, Any], paren
                 f" ({_shown(previous[term_id])}): confirm, restate or mark `{{unknown: why}}`")
         elif unread:
             value = previous[term_id]
-            clause.terms[term_id] = (value.model_dump(exclude_none=True)
-                                     if isinstance(value, BaseModel) else value)
+            clause.terms[term_id] = (dump(value, exclude_none=True)
+                                     if isinstance(value, Model) else value)
             clause.term_review[term_id] = (f"kept from `{parent_id}`: {reason}; confirm or"
                                            " change it")
         else:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from plandiff.core.hidden_characters import make_visible
 from plandiff.core.history import History, HistoryPoint, chart_series
+from plandiff.core.models import dump
 from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import json_text, known, values
 from plandiff.render import markdown as md
@@ -108,8 +109,8 @@ def to_data(result: History) -> dict[str, Any]:
     data: dict[str, Any] = {"format": "plandiff.history/1", "kind": result.kind,
                             "subject": result.subject, "label": result.label, "points": points}
     if result.term is not None:
-        data["term"] = result.term.model_dump(mode="json", exclude_none=True,
-                                              exclude={"translations"})
+        data["term"] = dump(result.term, json=True, exclude_none=True,
+                                   exclude={"translations"})
     return data
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from plandiff.core.as_of import FirstReported, first_reported
 from plandiff.core.diff import claims_first_reported, value_claims
 from plandiff.core.hidden_characters import make_visible
-from plandiff.core.models import Disputed, NoLongerKnown, Plan
+from plandiff.core.models import Disputed, NoLongerKnown, Plan, dump
 from plandiff.core.problems import PlandiffError
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion
 from plandiff.i18n import ENGLISH, Locale
@@ -138,7 +138,7 @@ def to_data(plan: Plan, resolved: ResolvedVersion,
             "witnesses": {k: _witnesses_json(plan, c, k) for k in c.clause.terms},
             "hedged": {k: claims[0].hedged for k in c.clause.terms
                        if len(claims := value_claims(c, k)) == 1},
-            "cites": [cite.model_dump(mode="json", exclude_none=True) for cite in c.clause.cites],
+            "cites": [dump(cite, json=True, exclude_none=True) for cite in c.clause.cites],
         } for c in clauses],
         "sources": {s: source_info(plan.sources[s]) for s in sorted(
             ({cite.source for c in clauses for cite in c.clause.cites}
@@ -171,7 +171,7 @@ def _term_json(plan: Plan, value: Any) -> Any:
     # --as-of may leave a dispute with one claim reported by then: it is shown as that value
     if isinstance(value, Disputed) and isinstance(shaped, dict) and "disputed" in shaped:
         for item, claim in zip(shaped["disputed"], value.disputed, strict=True):
-            item["cites"] = [cite.model_dump(mode="json", exclude_none=True)
+            item["cites"] = [dump(cite, json=True, exclude_none=True)
                              for cite in claim.cites]
     return shaped
 

@@ -12,9 +12,9 @@ Entries live in `repositories/` of the cache folder (PLANDIFF_CACHE_DIR, else
 $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff), a folder of this user that no one else may
 write to (0700), never inside plans/. Each is JSON (dates tagged), written to a temporary file and
 renamed into place, with its own digest: a truncated or garbled entry is ignored and replaced.
-Nothing is unpickled; the data read back is rebuilt into the models as it was kept, without
-validating it again (see _construct). A folder that cannot be written is skipped without a word.
-PLANDIFF_CACHE=0 turns it off.
+Nothing is unpickled; the data read back is rebuilt into the models (core/models.py) as it was
+kept, without validating it again and without pydantic (see _kinds). A folder that cannot be
+written is skipped without a word. PLANDIFF_CACHE=0 turns it off.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from plandiff.repo.cache_folder import cache_folder, enabled, hasher, prune
 if TYPE_CHECKING:
     from plandiff.repo.repository import LoadedPlan, Root
 
-FORMAT = b"plandiff-repository-cache/1"
+FORMAT = b"plandiff-repository-cache/2"
 SUBFOLDER = "repositories"
 MAX_ENTRIES = 64
 # The plandiff package: every file in it but compiled bytecode and the bundled corpus (which is
@@ -227,18 +227,28 @@ def _encode(loaded: LoadedPlan) -> bytes | None:
     import datetime as dt
     import json
 
-    dates = 0
+    from plandiff.core.models import Model, field_names
+
+    dates = models = 0
 
     def tag(value: object) -> object:
-        nonlocal dates
+        nonlocal dates, models
         if type(value) is dt.date:
             dates += 1
             return {_DATE: value.isoformat()}
+        if isinstance(value, Model):
+            models += 1
+            data: dict[str, object] = {_MODEL: type(value).__name__}
+            for name in field_names(value):
+                field = getattr(value, name)
+                # None is every field's default but a written `value: null`'s
+                if field is not None or (name == "value" and getattr(value, "has_value", False)):
+                    data[name] = field
+            return data
         raise TypeError(f"not kept in the repository cache: {type(value).__name__}")
 
     payload = {
-        # only the fields a file set, so that validating them again gives the same models
-        "plan": loaded.plan.model_dump(mode="python", exclude_unset=True),
+        "plan": loaded.plan,
         "files": loaded.files,
         "problems": [[p.file, p.message, p.code, p.severity, p.hint, list(p.keypath), p.line,
                       p.column] for p in loaded.problems],
@@ -248,8 +258,9 @@ def _encode(loaded: LoadedPlan) -> bytes | None:
     text = json.dumps(payload, default=tag, ensure_ascii=False, separators=(",", ":"),
                       check_circular=False)
     # Every key of a Plan's mappings is a field name or an id (slugs, party and language codes);
-    # should a `$date` key ever be data, the entry could not be read back as it was: keep none.
-    if text.count(f'"{_DATE}":') != dates:
+    # should a `$date` or `$model` key ever be data, the entry could not be read back as it was:
+    # keep none.
+    if text.count(f'"{_DATE}":') != dates or text.count(f'"{_MODEL}":') != models:
         return None
     return text.encode("utf-8", "surrogatepass")
 
@@ -258,7 +269,6 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
     import datetime as dt
     import json
 
-    from plandiff.core.models import Plan
     from plandiff.core.problems import Problem
     from plandiff.repo.repository import FolderVersion, LoadedPlan
 
@@ -271,14 +281,33 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
     check.update(body)
     if check.hexdigest().encode() != fields[3]:
         return None
+    from plandiff.core.models import NESTED as nested
+    from plandiff.core.models import PLAIN_TOO as plain_too
+    from plandiff.core.models import Model
+
+    kinds = _kinds()
 
     def untag(mapping: dict[str, Any]) -> Any:
         if len(mapping) == 1 and _DATE in mapping:
             return dt.date.fromisoformat(mapping[_DATE])
-        return mapping
+        kind = mapping.pop(_MODEL, None)
+        if kind is None:
+            return mapping
+        for name, allowed in nested.get(kind, {}).items():
+            value = mapping.get(name)
+            items = value.values() if type(value) is dict else value if type(value) is list \
+                else () if value is None else (value,)
+            plain = (kind, name) in plain_too
+            for item in items:
+                if type(item).__name__ not in allowed and (
+                        not plain or isinstance(item, (dict, list, Model))):
+                    raise ValueError(f"{kind}.{name}: not a model it holds")
+        return kinds[kind](**mapping)
 
     payload = json.loads(body.decode("utf-8", "surrogatepass"), object_hook=untag)
-    plan = _construct(Plan, payload["plan"])
+    plan = payload["plan"]
+    if type(plan) is not kinds["Plan"]:
+        return None
     problems = [Problem(file, message, code, severity, hint, tuple(keypath), line, column)
                 for file, message, code, severity, hint, keypath, line, column
                 in payload["problems"]]
@@ -289,129 +318,19 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
 
 # --- the models rebuilt from an entry, without validating it again ------------------------------
 #
-# An entry holds a plan that was validated when it was kept, dumped with only the fields its files
-# set, in a folder no one else may write to, under its own digest. It is rebuilt as it was
-# (`model_construct`, each nested model, enum and list by its field's declared type, the fields
-# set as they were set), so that reading the cache builds no validator: the models' schemas are
-# built only when a plan file is validated (defer_build). A shape not foreseen here (an unknown
-# field, a mapping no model of the union fits) makes the entry unusable: it is read afresh.
+# An entry holds a plan that was validated when it was kept, in a folder no one else may write to,
+# under its own digest. Each model is kept as a mapping tagged with its class's name (`$model`),
+# holding the fields that are not None (and a written `value: null`), so that it is rebuilt by its
+# class, as it was, without validating it again and without pydantic: enums from their text,
+# `has_value` from whether `value` is there. A name that is not one of the contract's classes, or
+# a field the class does not have, makes the entry unusable: it is read afresh.
+
+_MODEL = "$model"
 
 
-def _construct(model: Any, data: Any) -> Any:
-    """The model as `model_construct(_fields_set=set(data), **values)` makes it (the fields in
-    the model's order, the unset ones given their defaults, no extra, no private attributes),
-    each value rebuilt by its field's type; without model_construct's per-field work for aliases,
-    which made a large repository slower to rebuild than to validate."""
-    if type(data) is not dict:
-        raise ValueError(f"{model.__name__}: not a mapping")
-    values = {}
-    found = 0
-    for name, rebuild, default, factory in _fields_of(model):
-        if name in data:
-            value = data[name]
-            values[name] = value if rebuild is None or value is None else rebuild(value)
-            found += 1
-        elif factory is not None:
-            values[name] = factory()
-        elif default is _REQUIRED:
-            raise ValueError(f"{model.__name__}: `{name}` is missing")
-        else:
-            values[name] = default
-    if found != len(data):
-        raise ValueError(f"{model.__name__}: a field it does not have")
-    built = model.__new__(model)
-    _set(built, "__dict__", values)
-    _set(built, "__pydantic_fields_set__", set(data))
-    _set(built, "__pydantic_extra__", None)
-    _set(built, "__pydantic_private__", None)
-    return built
+def _kinds() -> dict[str, Any]:
+    from plandiff.core import models
 
-
-_set = object.__setattr__
-_REQUIRED: Any = object()
-_Field = tuple[str, "Callable[[Any], Any] | None", Any, "Callable[[], Any] | None"]
-_FIELDS: dict[Any, list[_Field]] = {}
-
-
-def _fields_of(model: Any) -> list[_Field]:
-    """For each field of a model in its order: its name, how to rebuild its value from JSON
-    (None: as it is), its default (_REQUIRED when it has none) and its default factory."""
-    known = _FIELDS.get(model)
-    if known is None:
-        from pydantic_core import PydanticUndefined
-
-        if model.model_config.get("extra") != "forbid" or model.__pydantic_post_init__ \
-                or model.__private_attributes__:
-            raise TypeError(f"the repository cache cannot rebuild {model.__name__}")
-        known = []
-        for name, field in model.model_fields.items():
-            default = _REQUIRED if field.is_required() else field.default
-            if default is not _REQUIRED and default is not PydanticUndefined \
-                    and not isinstance(default, (type(None), bool, int, float, str)):
-                raise TypeError(f"{model.__name__}.{name}: a default that could be shared")
-            factory = field.default_factory
-            if factory is not None and getattr(field, "default_factory_takes_data", False):
-                raise TypeError(f"{model.__name__}.{name}: a default made from the other fields")
-            if default is PydanticUndefined:
-                default = _REQUIRED if factory is None else None
-            known.append((name, _rebuilder(field.annotation), default, factory))
-        _FIELDS[model] = known
-    return known
-
-
-def _rebuilder(annotation: Any) -> Callable[[Any], Any] | None:
-    import datetime as dt
-    import enum
-    import functools
-    import types
-    import typing
-
-    from pydantic import BaseModel
-
-    origin, arguments = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _rebuilder(arguments[0])
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return lambda value: _construct(annotation, value)
-    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        return annotation
-    if origin is list:
-        item = _rebuilder(arguments[0])
-        return None if item is None else functools.partial(_each, item)
-    if origin is dict:
-        value_item = _rebuilder(arguments[1])
-        return None if value_item is None else functools.partial(_each_value, value_item)
-    if origin in (typing.Union, types.UnionType):
-        members = [_rebuilder(member) for member in arguments if member is not type(None)]
-        models = [m for m in arguments if isinstance(m, type) and issubclass(m, BaseModel)]
-        if all(member is None for member in members):
-            return None
-        if len(members) == 1:
-            return members[0]
-        if len(models) == sum(member is not None for member in members):
-            return lambda value: _one_of(models, value)
-    if annotation in (str, int, float, bool, dt.date, typing.Any) or annotation is None \
-            or origin is typing.Literal:
-        return None
-    raise TypeError(f"the repository cache cannot rebuild a {annotation!r}")
-
-
-def _each(item: Callable[[Any], Any], values: list[Any]) -> list[Any]:
-    return [item(value) for value in values]
-
-
-def _each_value(item: Callable[[Any], Any], values: dict[str, Any]) -> dict[str, Any]:
-    return {key: item(value) for key, value in values.items()}
-
-
-def _one_of(models: list[Any], value: Any) -> Any:
-    """A value of a union of models and plain values: a mapping is the one model whose required
-    fields it has and whose fields hold all of its keys; anything else is a plain value."""
-    if type(value) is not dict:
-        return value
-    fits = [model for model in models
-            if all(name in value for name, field in model.model_fields.items()
-                   if field.is_required()) and all(key in model.model_fields for key in value)]
-    if len(fits) != 1:
-        raise ValueError("a mapping that no one model fits")
-    return _construct(fits[0], value)
+    return {kind.__name__: kind for kind in vars(models).values()
+            if isinstance(kind, type) and issubclass(kind, models.Model)
+            and kind is not models.Model}

@@ -158,8 +158,9 @@ def _hidden_character_problems(path: str, old: bytes | None, new: bytes) -> list
 
 
 def _plain(value: Any) -> Any:
-    return value.model_dump(mode="json", exclude_none=True) if hasattr(value, "model_dump") \
-        else value
+    from plandiff.core.models import Model, dump
+
+    return dump(value, json=True, exclude_none=True) if isinstance(value, Model) else value
 
 
 def _registry_lines(name: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:

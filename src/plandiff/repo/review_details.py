@@ -12,7 +12,7 @@ from typing import Any
 
 from plandiff.core.diff import diff_text
 from plandiff.core.hidden_characters import make_visible
-from plandiff.core.models import Citation, Clause, Disputed, Plan, Position, Version
+from plandiff.core.models import Citation, Clause, Disputed, Plan, Position, Version, dump
 from plandiff.core.problems import Problem
 from plandiff.core.quote_normalization import normalize
 
@@ -94,8 +94,8 @@ def _translation_lines(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """'translation ar · text: old → new' for each rendering a change adds, edits or drops."""
     lines = []
     for lang in sorted(set(old) | set(new)):
-        before = old[lang].model_dump(exclude_none=True) if lang in old else {}
-        after = new[lang].model_dump(exclude_none=True) if lang in new else {}
+        before = dump(old[lang], exclude_none=True) if lang in old else {}
+        after = dump(new[lang], exclude_none=True) if lang in new else {}
         for key in sorted(set(before) | set(after)):
             if before.get(key) != after.get(key):
                 if isinstance(before.get(key), dict) or isinstance(after.get(key), dict):
