@@ -163,21 +163,19 @@ def _model(kind: type[Model], **fields: Check | tuple[Check, str]) -> Check:
     must be there."""
     spec: _Spec = tuple((name, given[0], True) if isinstance(given, tuple) else
                         (name, given, False) for name, given in fields.items())
-    names = frozenset(fields)
+    checks = {name: check for name, check, _ in spec}
+    required = frozenset(name for name, _, needed in spec if needed)
     _SPECS[kind] = spec
 
     def build(value: Any) -> Any:
-        if type(value) is not dict:
+        if type(value) is not dict or not required <= value.keys():
             raise _Undecided
-        for key in value:
-            if key not in names:
-                raise _Undecided
         values = {}
-        for name, check, required in spec:
-            if name in value:
-                values[name] = check(value[name])
-            elif required:
+        for key, item in value.items():
+            check = checks.get(key) if type(key) is str else None
+            if check is None:
                 raise _Undecided
+            values[key] = check(item)
         return kind(**values)
 
     _BUILDERS[kind] = build
