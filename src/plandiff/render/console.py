@@ -3,14 +3,27 @@ terminal control sequences."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
 from plandiff.core.hidden_characters import HIDDEN, make_visible
+
+
+def make_console(*, width: int | None = None, color: bool | None = None,
+                 file: IO[str] | None = None) -> Console:
+    """A console that honours NO_COLOR and turns colour off when not writing to a terminal."""
+    import os
+
+    if width is None and file is None and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+        width = 200  # piped output: wrap no table at 80 columns
+    return VisibleConsole(file=file, width=width, highlight=False, emoji=False, soft_wrap=True,
+                          no_color=None if color is None else not color,
+                          force_terminal=color if color else None)
 
 
 class VisibleConsole(Console):

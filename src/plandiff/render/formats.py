@@ -43,6 +43,11 @@ VIEWS: dict[str, dict[str, str]] = {
 }
 
 
+# The kinds whose terminal view prints only render/styled's lines: written without rich when rich
+# would write them as they are (render/styled.py); the other views draw rich tables.
+PLAIN = frozenset({"diff"})
+
+
 def formats(kind: str) -> tuple[str, ...]:
     """The formats a kind of result can be written in, the first being the default."""
     return tuple(VIEWS[kind])
@@ -77,10 +82,10 @@ def text(kind: str, name: str, *args: Any, console: Any = None, **options: Any) 
         return _with_as_of(name, written, known, scope, loc)
     import io
 
-    from plandiff.render.terminal import make_console
+    from plandiff.render.styled import make_console
 
     buffer = io.StringIO()
-    console = console or make_console(width=100, color=False, file=buffer)
+    console = console or make_console(width=100, color=False, file=buffer, plain=kind in PLAIN)
     _print_as_of(console, known, scope, loc)
     function(*args, console, **options)
     return buffer.getvalue()
@@ -93,9 +98,9 @@ def write(kind: str, name: str, *args: Any, **options: Any) -> None:
     function = view(kind, name)
     options = _accepted(function, options)
     if name == TERMINAL:
-        from plandiff.render.terminal import make_console
+        from plandiff.render.styled import make_console
 
-        console = make_console()
+        console = make_console(plain=kind in PLAIN)
         _print_as_of(console, known, scope, loc)
         function(*args, console, **options)
     else:
@@ -140,13 +145,12 @@ def _locale(options: dict[str, Any]) -> Any:
 def _print_as_of(console: Any, known: Any, scope: _Scope, loc: Any) -> None:
     if known is None:
         return
-    from rich.text import Text
-
     from plandiff.core.hidden_characters import make_visible
     from plandiff.render import known as words
+    from plandiff.render.styled import Styled
 
     for line in words.header(loc, known, scope.versions, scope.subject):
-        console.print(Text(make_visible(line), style="bold"))
+        console.print(Styled(make_visible(line), style="bold"))
     console.print()
 
 

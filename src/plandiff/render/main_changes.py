@@ -148,19 +148,18 @@ def rule(loc: Locale) -> str:
 
 
 def terminal(loc: Locale, result: PlanDiff, console: Console, top: int = TOP) -> None:
-    from rich.text import Text
-
     from plandiff.core.hidden_characters import make_visible
+    from plandiff.render.styled import Styled
 
     shown = main(result, top)
     if not shown:
         return
     console.print()
-    console.print(Text(heading(loc, len(shown)) + loc._(":"), style="bold"))
-    console.print(Text("  " + rule(loc), style="dim"))
+    console.print(Styled(heading(loc, len(shown)) + loc._(":"), style="bold"))
+    console.print(Styled("  " + rule(loc), style="dim"))
     for index, item in enumerate(shown, 1):
-        line = Text(f"  {values.count(loc, index)}. ")
+        line = Styled(f"  {values.count(loc, index)}. ")
         line.append(make_visible(values.term_line(loc, item.term)), style="bold")
         line.append(f"  [{item.clause.id}]")
         console.print(line)
-        console.print(Text("     " + make_visible(reason(loc, item)), style="dim"))
+        console.print(Styled("     " + make_visible(reason(loc, item)), style="dim"))

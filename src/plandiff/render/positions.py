@@ -477,24 +477,24 @@ def _note(loc: Locale) -> str:
 
 def diff_terminal(loc: Locale, result: PlanDiff, console: Console) -> None:
     """The diff's stance section in the terminal; nothing when no stance was stated."""
-    from rich.text import Text
+    from plandiff.render.styled import Styled
 
     if not result.stances:
         return
     console.print()
-    console.print(Text(loc._("{title} ({note}):").format(title=_window(loc, result),
+    console.print(Styled(loc._("{title} ({note}):").format(title=_window(loc, result),
                                                         note=_note(loc)), style="bold"))
     for item in result.stances:
-        line = Text("* ", style="bold magenta")
+        line = Styled("* ", style="bold magenta")
         line.append(make_visible(change_sentence(loc, item)), style="bold")
         line.append(f"  ({when(loc, item.stance)})", style="dim")
         console.print(line)
         before = before_text(loc, item)
         if before:
-            console.print(Text(f"    {make_visible(before)}", style="dim"))
+            console.print(Styled(f"    {make_visible(before)}", style="dim"))
         text = loc.plain_field(item.stance.position, "text")
-        console.print(Text(f"    {make_visible(text)}"))
-        console.print(Text("    " + loc._("sources: {sources}").format(
+        console.print(Styled(f"    {make_visible(text)}"))
+        console.print(Styled("    " + loc._("sources: {sources}").format(
             sources=values.witnessed(loc, item.stance.sources, item.stance.witnesses)),
             style="dim"))
 

@@ -1,19 +1,20 @@
-"""Terminal view of a PlanDiff (rich): a one-line summary first, then each changed clause."""
+"""Terminal view of a PlanDiff: a one-line summary first, then each changed clause (Styled lines:
+printed by rich when colour is on, written as they are when rich would write them so)."""
 
 from __future__ import annotations
 
-import sys
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
-from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange
 from plandiff.core.hidden_characters import make_visible
 from plandiff.i18n import ENGLISH, Locale
-from plandiff.render import main_changes, positions, values
+from plandiff.render import main_changes, values
 from plandiff.render.cited import carried_sources, side_sources
+from plandiff.render.styled import Styled
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
+
+    from plandiff.core.diff import ClauseDiff, PlanDiff, TextChange
 
 _MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "modified": ("~", "yellow"),
           "renamed": ("→", "cyan"), "renumbered": ("#", "blue"), "unchanged": ("=", "dim"),
@@ -22,40 +23,31 @@ _MARKS = {"added": ("+", "green"), "removed": ("-", "red"), "modified": ("~", "y
 
 def make_console(*, width: int | None = None, color: bool | None = None,
                  file: IO[str] | None = None) -> Console:
-    """A console that honours NO_COLOR and turns colour off when not writing to a terminal."""
-    import os
+    """A rich console that honours NO_COLOR and turns colour off when not writing to a terminal
+    (render/console.make_console)."""
+    from plandiff.render.console import make_console as rich_console
 
-    from plandiff.render.console import VisibleConsole
-
-    if width is None and file is None and not sys.stdout.isatty() and "COLUMNS" not in os.environ:
-        width = 200  # piped output: wrap no table at 80 columns
-    return VisibleConsole(file=file, width=width, highlight=False, emoji=False, soft_wrap=True,
-                          no_color=None if color is None else not color,
-                          force_terminal=color if color else None)
+    return rich_console(width=width, color=color, file=file)
 
 
-def summary_line(loc: Locale, result: PlanDiff) -> Text:
-    from rich.text import Text
-
-    line = Text()
+def summary_line(loc: Locale, result: PlanDiff) -> Styled:
+    line = Styled()
     line.append(loc._("{base} → {head}: ").format(base=result.base.id, head=result.head.id),
                 style="bold")
     parts = []
     for kind, count in result.summary.items():
         style = _MARKS[kind][1] if count else "dim"
-        parts.append(Text(loc._("{count} {kind}").format(
+        parts.append(Styled(loc._("{count} {kind}").format(
             count=values.count(loc, count), kind=loc.pgettext("summary", kind)), style=style))
-    line += Text(loc._(", ")).join(parts)
+    line += Styled(loc._(", ")).join(parts)
     kept = values.kept_summary(loc, result)
     if kept:
         line.append(loc._("; ") + kept, style="dim")
     return line
 
 
-def _words(change: TextChange) -> Text:
-    from rich.text import Text
-
-    text = Text()
+def _words(change: TextChange) -> Styled:
+    text = Styled()
     for op in change.ops:
         if text:
             text.append(" ")
@@ -73,11 +65,9 @@ def _words(change: TextChange) -> Text:
 
 
 def _clause(loc: Locale, item: ClauseDiff, indent: str = "    ", *,
-            show_all: bool = False) -> list[Text]:
-    from rich.text import Text
-
+            show_all: bool = False) -> list[Styled]:
     mark, style = _MARKS[item.change]
-    head = Text(f"{mark} ", style=f"bold {style}")
+    head = Styled(f"{mark} ", style=f"bold {style}")
     head.append(loc.pgettext("clause", "{id}").format(id=item.id), style="bold")
     if item.title:
         head.append(f"  {loc.plain(*clause_title(loc, item))}")
@@ -97,27 +87,30 @@ def _clause(loc: Locale, item: ClauseDiff, indent: str = "    ", *,
     head.append("  " + loc.pgettext("change", item.change), style=style)
     lines = [head]
     if item.old_id:
-        lines.append(Text(indent + loc._("renamed from {id}").format(id=item.old_id), style="cyan"))
+        lines.append(Styled(indent + loc._("renamed from {id}").format(id=item.old_id),
+                            style="cyan"))
     # A removed clause takes its terms with it; listing each as "no longer set" would be noise.
     for term in item.terms if item.change != "removed" else ():
-        lines.append(Text(indent) + Text(make_visible(values.term_line(loc, term)), style="bold"))
+        lines.append(Styled(indent) + Styled(make_visible(values.term_line(loc, term)),
+                                             style="bold"))
     for term in values.kept_shown(item, show_all=show_all):
-        lines.append(Text(indent) + Text(make_visible(values.term_line(loc, term)), style="dim"))
+        lines.append(Styled(indent) + Styled(make_visible(values.term_line(loc, term)),
+                                             style="dim"))
     text_change, text_ok = clause_text_change(loc, item)
     if text_change is not None:
         label = loc._("text (cosmetic)") if text_change.cosmetic else loc._("text")
         badge = "" if text_ok else f"{loc.badge()} "
-        lines.append(Text(f"{indent}{label}: {badge}") + _words(text_change))
+        lines.append(Styled(f"{indent}{label}: {badge}") + _words(text_change))
         for shift in item.text.obligation if item.text is not None else ():
-            lines.append(Text(indent + loc._("! obligation {shift}").format(shift=shift),
+            lines.append(Styled(indent + loc._("! obligation {shift}").format(shift=shift),
                               style="bold magenta"))
     elif item.change == "added" and item.new is not None and item.new.clause.text:
         shown = make_visible(loc.plain_field(item.new.clause, "text"))
-        lines.append(Text(indent + loc._("text: {text}").format(text=shown), style="green"))
+        lines.append(Styled(indent + loc._("text: {text}").format(text=shown), style="green"))
     elif item.change == "removed" and item.old is not None and item.old.clause.text:
         shown = make_visible(loc.plain_field(item.old.clause, "text"))
-        lines.append(Text(indent + loc._("was: {text}").format(text=shown), style="red"))
-    lines.append(Text(indent + loc._("sources: {sources}").format(
+        lines.append(Styled(indent + loc._("was: {text}").format(text=shown), style="red"))
+    lines.append(Styled(indent + loc._("sources: {sources}").format(
         sources=make_visible(_sources(loc, item, show_all=show_all))), style="dim"))
     return lines
 
@@ -196,22 +189,21 @@ def _own_digits(loc: Locale, change: TextChange) -> TextChange:
                              for op in change.ops))
 
 
-def render(result: PlanDiff, console: Console, *, show_all: bool = False,
+def render(result: PlanDiff, console: Console | Any, *, show_all: bool = False,
            loc: Locale = ENGLISH, top: int = main_changes.TOP) -> None:
-    """The diff on `console`, in the language of `loc` (the diff carries its term names)."""
-    from rich.text import Text
-
+    """The diff on `console` (rich's, or render/styled's PlainConsole), in the language of `loc`
+    (the diff carries its term names)."""
     loc = loc.with_terms(result.terms, result.positions)
     console.print(summary_line(loc, result))
-    console.print(Text("  " + loc._("base  {version}").format(
+    console.print(Styled("  " + loc._("base  {version}").format(
         version=values.version_line(loc, result.base)), style="dim"))
-    console.print(Text("  " + loc._("head  {version}").format(
+    console.print(Styled("  " + loc._("head  {version}").format(
         version=values.version_line(loc, result.head)), style="dim"))
     main_changes.terminal(loc, result, console, top)
     changed = result.changed
-    blank = Text("")
+    blank = Styled("")
     # One print for many lines: rich's cost is mostly per call (it asks the terminal each time).
-    batch: list[Text] = []
+    batch: list[Styled] = []
     for item in changed:
         batch += [blank, *_clause(loc, item, show_all=show_all)]
         if len(batch) > 500:
@@ -219,7 +211,10 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False,
             batch = []
     if batch:
         console.print(*batch, sep="\n")
-    positions.diff_terminal(loc, result, console)
+    if result.stances:  # the stance section's module, only for a diff that has one
+        from plandiff.render import positions
+
+        positions.diff_terminal(loc, result, console)
     hidden = [c for c in result.clauses if c.change in ("unchanged", "unreported")]
     if not hidden:
         return
@@ -227,7 +222,7 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False,
     if show_all:
         for item in hidden:
             mark, style = _MARKS[item.change]
-            line = Text(f"{mark} {item.id}", style=style)
+            line = Styled(f"{mark} {item.id}", style=style)
             if item.title:
                 line.append(f"  {loc.plain(*clause_title(loc, item))}", style=style)
             last = item.reported_in[1] or item.reported_in[0]
@@ -236,11 +231,11 @@ def render(result: PlanDiff, console: Console, *, show_all: bool = False,
             line.append("  " + loc.pgettext("change", item.change) + extra, style=style)
             console.print(line)
             for term in values.kept_shown(item, show_all=True):
-                console.print(Text("    " + make_visible(values.term_line(loc, term)),
+                console.print(Styled("    " + make_visible(values.term_line(loc, term)),
                                    style="dim"))
     else:
         counts = result.summary
-        console.print(Text(loc._("{unchanged} unchanged and {unreported} unreported clauses not"
+        console.print(Styled(loc._("{unchanged} unchanged and {unreported} unreported clauses not"
                                  " shown (use --all to list them)").format(
             unchanged=values.count(loc, counts["unchanged"]),
             unreported=values.count(loc, counts["unreported"])), style="dim"))

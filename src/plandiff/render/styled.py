@@ -1,0 +1,170 @@
+"""Lines with styles for the terminal views, written without rich when rich would write the same
+bytes, through rich otherwise.
+
+Importing rich costs a first `plandiff A B` some 15–60 ms; on a pipe without colour it prints
+each line as it is, followed by a line feed. So a view builds `Styled` lines (rich's Text calls,
+recorded) and prints them on the console `make_console` gives: a `PlainConsole` when rich would
+use no colour and no terminal codes, which writes a line itself when nothing in it is for rich to
+change (no hidden character for VisibleConsole to write out, no tab to expand, no line break) and
+hands anything else to a rich console made on first need; rich's own console otherwise.
+tests/test_plain_output.py compares the two on generated lines.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Any
+
+from plandiff.core.hidden_characters import NOTABLE
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+# What rich's Text drops from the strings it is given (rich.control.strip_control_codes).
+_STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
+_Op = tuple[Any, ...]
+
+
+class Styled:
+    """A line as rich's Text builds it (`Styled("a", style="dim").append("b", style="bold")`,
+    `a + b`, `sep.join(parts)`): its plain text, and the calls that make the same Text again."""
+
+    __slots__ = ("_ops", "plain")
+
+    def __init__(self, text: str = "", style: str = "") -> None:
+        self.plain = text.translate(_STRIPPED)
+        self._ops: list[_Op] = [("new", text, style)]
+
+    def append(self, text: str, style: str | None = None) -> Styled:
+        self._ops.append(("append", text, style))
+        self.plain += text.translate(_STRIPPED)
+        return self
+
+    def __add__(self, other: Styled) -> Styled:
+        result = self._copy()
+        result._ops.append(("add", other._copy()))
+        result.plain += other.plain
+        return result
+
+    def join(self, parts: Iterable[Styled]) -> Styled:
+        kept = [part._copy() for part in parts]
+        result = Styled.__new__(Styled)
+        result._ops = [("join", self._copy(), kept)]
+        result.plain = self.plain.join(part.plain for part in kept)
+        return result
+
+    def __bool__(self) -> bool:
+        return bool(self.plain)
+
+    def __len__(self) -> int:
+        return len(self.plain)
+
+    def __repr__(self) -> str:
+        return f"Styled({self.plain!r})"
+
+    def _copy(self) -> Styled:
+        copy = Styled.__new__(Styled)
+        copy._ops, copy.plain = list(self._ops), self.plain
+        return copy
+
+    def to_rich(self) -> Text:
+        """The rich Text these calls make."""
+        from rich.text import Text
+
+        text = Text()
+        for op in self._ops:
+            if op[0] == "new":
+                text = Text(op[1], style=op[2])
+            elif op[0] == "append":
+                text.append(op[1], style=op[2])
+            elif op[0] == "add":
+                text = text + op[1].to_rich()
+            else:  # join
+                text = op[1].to_rich().join(part.to_rich() for part in op[2])
+        return text
+
+    def __rich__(self) -> Text:  # a rich console prints a Styled as its Text
+        return self.to_rich()
+
+
+def make_console(*, width: int | None = None, color: bool | None = None,
+                 file: IO[str] | None = None, plain: bool = True) -> Any:
+    """The console of a terminal view: rich's (render/console.make_console), or when `plain` (a
+    view that prints Styled lines) a PlainConsole that writes what rich would write, when rich
+    would use neither colour nor terminal codes."""
+    if plain and plain_possible(file, color):
+        return PlainConsole(width=width, color=color, file=file)
+    from plandiff.render.console import make_console as rich_console
+
+    return rich_console(width=width, color=color, file=file)
+
+
+def plain_possible(file: IO[str] | None, color: bool | None) -> bool:
+    """Whether rich, given this file, would write no colour and no terminal codes: not asked for
+    colour, and not a terminal by rich's own rules (TTY_COMPATIBLE, FORCE_COLOR, isatty), nor a
+    notebook or a Windows console (rich draws on those its own way). In doubt: no."""
+    if color or sys.platform == "win32":
+        return False
+    import builtins
+
+    environ = os.environ
+    if hasattr(builtins, "get_ipython") or environ.get("DATABRICKS_RUNTIME_VERSION"):
+        return False
+    compatible = environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "0"
+    force = environ.get("FORCE_COLOR")
+    if force is not None:
+        return force == ""
+    isatty = getattr(sys.stdout if file is None else file, "isatty", None)
+    try:
+        return isatty is not None and not isatty()
+    except ValueError:  # closed: rich takes it for no terminal
+        return True
+
+
+def plain_line(text: str) -> bool:
+    """Whether rich prints this text as it is: nothing that VisibleConsole writes out (a hidden
+    character), no tab (rich expands it to spaces) and no line break."""
+    return NOTABLE.search(text) is None
+
+
+class PlainConsole:
+    """`print` of a console that writes no colour and never wraps (soft_wrap, as make_console's
+    rich console): Styled lines that rich would print as they are are written directly, anything
+    else by a rich console made on first need, to the same file. Any other attribute is the rich
+    console's."""
+
+    def __init__(self, *, width: int | None = None, color: bool | None = None,
+                 file: IO[str] | None = None) -> None:
+        self._options: dict[str, Any] = {"width": width, "color": color, "file": file}
+        self._file = file
+        self._console: Console | None = None
+
+    def rich(self) -> Console:
+        if self._console is None:
+            from plandiff.render.console import make_console as rich_console
+
+            self._console = rich_console(**self._options)
+        return self._console
+
+    def print(self, *objects: Any, sep: str = " ", end: str = "\n", **options: Any) -> None:
+        if options or sep not in (" ", "\n") or end != "\n" or not all(
+                type(item) is Styled and plain_line(item.plain) for item in objects):
+            self.rich().print(*objects, sep=sep, end=end, **options)
+            return
+        file = sys.stdout if self._file is None else self._file
+        text = sep.join(item.plain for item in objects) + end
+        try:
+            file.write(text)
+            file.flush()  # as rich does after each print
+        except UnicodeEncodeError:  # rich says how to fix it (PYTHONIOENCODING)
+            self.rich().print(*objects, sep=sep, end=end)
+        except BrokenPipeError:
+            self.rich().on_broken_pipe()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rich(), name)
