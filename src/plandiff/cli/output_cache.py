@@ -17,7 +17,7 @@ import stat
 import sys
 
 from plandiff.repo.cache_folder import cache_folder as folder
-from plandiff.repo.cache_folder import enabled, prune
+from plandiff.repo.cache_folder import enabled, prune, write_entry
 from plandiff.repo.cache_folder import hasher as _hasher
 
 FORMAT = b"plandiff-output-cache/2"
@@ -183,8 +183,6 @@ def read(entry: str) -> tuple[str, str] | None:
 def write(entry: str, root: str, text: str, errors: str = "") -> None:
     """Keep `errors` (written to standard error before any output) and `text` (standard output)
     under this key; quietly nothing when the folder cannot be used."""
-    import tempfile
-
     where = _usable_folder(create=True)
     if where is None:
         return
@@ -192,13 +190,10 @@ def write(entry: str, root: str, text: str, errors: str = "") -> None:
     real = os.path.realpath(where)
     if real == plans or real.startswith(plans + os.sep):
         return  # never inside the repository's plans/
+    said = errors.encode("utf-8", "surrogatepass")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=where)
-        with os.fdopen(handle, "wb") as stream:
-            said = errors.encode("utf-8", "surrogatepass")
-            stream.write(b"%s %d\n%s%s" % (FORMAT, len(said), said,
-                                            text.encode("utf-8", "surrogatepass")))
-        os.replace(temporary, os.path.join(where, entry))
+        write_entry(where, entry, b"%s %d\n%s%s" % (FORMAT, len(said), said,
+                                                     text.encode("utf-8", "surrogatepass")))
         prune(where, MAX_ENTRIES)
     except OSError:
         return

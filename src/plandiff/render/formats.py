@@ -9,8 +9,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from plandiff.render import json_text
-
 TERMINAL = "terminal"
 
 # kind -> format -> "module:function". A terminal view draws on a console (given as its last
@@ -45,7 +43,7 @@ VIEWS: dict[str, dict[str, str]] = {
 
 # The kinds whose terminal view prints only render/styled's lines: written without rich when rich
 # would write them as they are (render/styled.py); the other views draw rich tables.
-PLAIN = frozenset({"diff"})
+PLAIN = frozenset({"diff", "show", "positions"})
 
 
 def formats(kind: str) -> tuple[str, ...]:
@@ -161,6 +159,8 @@ def _with_as_of(name: str, written: str, known: Any, scope: _Scope, loc: Any) ->
 
     if name == "json":
         import json
+
+        from plandiff.render import json_text
 
         data = json.loads(written)
         first = {k: v for k, v in data.items() if k == "format"}

@@ -272,22 +272,23 @@ def _heading(loc: Locale, table: PositionsTable) -> str:
 
 
 def terminal(table: PositionsTable, console: Console, *, loc: Locale = ENGLISH) -> None:
-    from rich.text import Text
+    from plandiff.render.styled import Styled
 
     draft = table.draft
-    console.print(Text(_heading(loc, table), style="bold"))
+    console.print(Styled(_heading(loc, table), style="bold"))
     if draft is not None:
-        console.print(Text("  " + loc._("beside the latest draft, {id} — {title} ({date})").format(
+        console.print(Styled("  " + loc._(
+            "beside the latest draft, {id} — {title} ({date})").format(
             id=draft.id, title=loc.plain_field(draft, "title"), date=loc.date(draft.date)),
             style="dim"))
     if not table.subjects:
-        console.print(Text(loc._("No positions are recorded (plans/positions.yaml)."),
+        console.print(Styled(loc._("No positions are recorded (plans/positions.yaml)."),
                            style="dim"))
     for row in table.subjects:
         console.print()
         subject = row.subject
         shown = row.history if table.history else row.latest
-        title = Text(make_visible(subject_label(loc, subject, shown[0] if shown else None)),
+        title = Styled(make_visible(subject_label(loc, subject, shown[0] if shown else None)),
                      style="bold")
         if subject.term is not None:
             title.append(f"  ({subject.term})", style="dim")
@@ -297,7 +298,7 @@ def terminal(table: PositionsTable, console: Console, *, loc: Locale = ENGLISH) 
             shown = tuple(sorted(shown, key=lambda s: (order.get(s.party, 0), s.date, s.index)))
         width = max((len(party(loc, s)) for s in shown), default=0)
         for stance in shown:
-            line = Text(f"  {make_visible(party(loc, stance)).ljust(width)}  ")
+            line = Styled(f"  {make_visible(party(loc, stance)).ljust(width)}  ")
             head, governed = phrase(loc, stance, subject)
             line.append(loc.pgettext("verb column", "{verb:<10} ").format(verb=head),
                         style="bold")
@@ -306,16 +307,16 @@ def terminal(table: PositionsTable, console: Console, *, loc: Locale = ENGLISH) 
             line.append(f"  {when(loc, stance)}  {cited}", style="dim")
             console.print(line)
             text = loc.plain_field(stance.position, "text")
-            console.print(Text(f"  {' ' * width}  {make_visible(text)}", style="dim"))
+            console.print(Styled(f"  {' ' * width}  {make_visible(text)}", style="dim"))
         if draft is not None and subject.term is not None:
-            line = Text("  " + loc._("latest draft {id}: ").format(id=draft.id), style="cyan")
+            line = Styled("  " + loc._("latest draft {id}: ").format(id=draft.id), style="cyan")
             line.append(make_visible(draft_text(loc, row.draft, subject)))
             met = meets_text(loc, row.agreement, table.parties)
             if met:
                 line.append(f" — {met}", style="dim")
             console.print(line)
         if row.latest:
-            console.print(Text("  " + loc._("sides {sides}").format(
+            console.print(Styled("  " + loc._("sides {sides}").format(
                 sides=make_visible(sides_text(loc, row, table.parties))), style="yellow"))
 
 

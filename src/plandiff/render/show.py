@@ -249,22 +249,21 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
 
 def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause],
              console: Console, *, loc: Locale = ENGLISH) -> None:
-    from rich.text import Text
-
     from plandiff.render.markup import quoted_in
+    from plandiff.render.styled import Styled
 
     version = resolved.version
-    console.print(Text(loc.pgettext("version", "{line}").format(
+    console.print(Styled(loc.pgettext("version", "{line}").format(
         line=values.version_line(loc, version)), style="bold"))
     if version.summary:
-        console.print(Text(" ".join(loc.plain_field(version, "summary").split()), style="dim"))
+        console.print(Styled(" ".join(loc.plain_field(version, "summary").split()), style="dim"))
     for clause in clauses:
         console.print()
         given = own_number(clause)
         number = f"{given}. " if given is not None else ""
         # Arabic names the clause first («البند framework»): a line that opens with a Latin id
         # is laid out left to right by a terminal that implements bidi.
-        head = Text(number + loc.pgettext("clause", "{id}").format(id=clause.id), style="bold")
+        head = Styled(number + loc.pgettext("clause", "{id}").format(id=clause.id), style="bold")
         if clause.clause.title:
             head.append(f"  {loc.plain_field(clause.clause, 'title')}")
         if numbered_in(loc, clause):
@@ -273,16 +272,16 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
         head.append(f"  {_status(loc, clause, version.id)}", style=style)
         console.print(head)
         if clause.clause.text:
-            console.print(Text("    " + " ".join(loc.plain_field(clause.clause, "text").split())))
+            console.print(Styled("    " + " ".join(loc.plain_field(clause.clause, "text").split())))
         for term_id in clause.clause.terms:
-            console.print(Text("    " + _term_text(loc, plan, clause, term_id, version.id),
+            console.print(Styled("    " + _term_text(loc, plan, clause, term_id, version.id),
                                style="bold"))
         for cite in clause.clause.cites:
             quote = ": " + quoted_in(loc, cite.quote, marks='""') if cite.quote else ""
             if quote:
                 source = plan.sources.get(cite.source)
                 quote += _language_label(loc, source.language if source else None)
-            console.print(Text("    " + loc.pgettext("cited", "[{source}]").format(
+            console.print(Styled("    " + loc.pgettext("cited", "[{source}]").format(
                                source=cite.source) + quote
                                + make_visible(hedged(loc, cite.hedge), one_line=True),
                                style="dim"))

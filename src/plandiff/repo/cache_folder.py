@@ -39,6 +39,25 @@ def hasher() -> Blake2b:
     return blake2b(digest_size=20)
 
 
+def write_entry(folder: str, name: str, data: bytes) -> None:
+    """`data` as folder/name, whole or not at all: written to a new file only this user can read
+    (0600, under a random name that is never followed if it is a link), then renamed into place.
+    As tempfile.mkstemp does, without importing tempfile (shutil, random: some ms on every write).
+    Raises OSError."""
+    temporary = os.path.join(folder, f".entry.{os.getpid()}.{os.urandom(8).hex()}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_BINARY", 0)
+    handle = os.open(temporary, flags, 0o600)
+    try:
+        with open(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, os.path.join(folder, name))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
 def prune(folder: str, keep: int) -> None:
     """Delete all but the newest `keep` entries of a cache folder (hidden files aside)."""
     entries = [entry for entry in os.scandir(folder) if not entry.name.startswith(".")]

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plandiff.repo.cache_folder import cache_folder, enabled, hasher, prune
+from plandiff.repo.cache_folder import cache_folder, enabled, hasher, prune, write_entry
 
 if TYPE_CHECKING:
     from plandiff.repo.repository import LoadedPlan, Root
@@ -162,17 +162,8 @@ def keep(place: Slot, loaded: LoadedPlan) -> None:
         return
     if body is None or not _private(place.folder, create=True):
         return
-    import tempfile
-
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".entry.", dir=place.folder)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_header(place.key, body) + body)
-            os.replace(temporary, os.path.join(place.folder, place.key))
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_entry(place.folder, place.key, _header(place.key, body) + body)
         prune(place.folder, MAX_ENTRIES)
     except OSError:
         return
