@@ -10,12 +10,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plandiff.core.as_of import KnownOn, known_on
-from plandiff.core.diff import DiffOptions, PlanDiff, diff_versions
 from plandiff.core.problems import PlandiffError, Problem
 from plandiff.core.resolve import ResolvedVersion, Resolver, lineage_order
 from plandiff.repo.located_yaml import Limits
-from plandiff.repo.lookups import require_filters, require_versions
 from plandiff.repo.repository import (
     LoadedPlan,
     check_repository,
@@ -24,7 +21,11 @@ from plandiff.repo.repository import (
     load_plan,
 )
 
+# The diff (core/diff.py, difflib, the ranking) and the as-of filter are imported where they are
+# used: `plandiff log` needs neither.
 if TYPE_CHECKING:
+    from plandiff.core.as_of import KnownOn
+    from plandiff.core.diff import DiffOptions, PlanDiff
     from plandiff.core.history import History
     from plandiff.core.models import Plan
     from plandiff.core.positions import PositionsTable
@@ -44,6 +45,9 @@ def load(root: str | os.PathLike[str] | None = None, *, cwd: Path | None = None,
 def diff(loaded: LoadedPlan, base: str, head: str, *,
          options: DiffOptions | None = None, known: KnownOn | None = None) -> PlanDiff:
     """`known`: the plan as known on a date (`as_of`); `loaded` must then be its plan."""
+    from plandiff.core.diff import diff_versions
+    from plandiff.repo.lookups import require_filters, require_versions
+
     if known is not None:
         known.require(base, head)
     require_versions(loaded, base, head)
@@ -58,6 +62,8 @@ def as_of(loaded: LoadedPlan, day: dt.date | str | None) -> tuple[LoadedPlan, Kn
     """The repository as known on `day` (itself when `day` is None), and what that left out."""
     if day is None:
         return loaded, None
+    from plandiff.core.as_of import known_on
+
     known = known_on(loaded.plan, parse_day(day))
     return replace(loaded, plan=known.plan), known
 
@@ -119,6 +125,9 @@ class PlanRepository:
              topics: Iterable[str] | None = None) -> PlanDiff:
         """How the clauses moved from `base` to `head` (raises UnknownVersion, or PlandiffError
         for a term or topic the repository does not know)."""
+        from plandiff.core.diff import DiffOptions, diff_versions
+        from plandiff.repo.lookups import require_filters, require_versions
+
         options = DiffOptions(terms=frozenset(terms) if terms is not None else None,
                               topics=frozenset(topics) if topics is not None else None)
         if self.known is not None:
@@ -141,12 +150,17 @@ class PlanRepository:
         from plandiff.core.positions import positions_table
 
         if term is not None:
+            from plandiff.core.diff import DiffOptions
+            from plandiff.repo.lookups import require_filters
+
             require_filters(self.loaded, DiffOptions(terms=frozenset({term})),
                             names=("term", "topic"))
         return positions_table(self.plan, term, history=history, resolver=self._resolver)
 
     def resolve(self, version: str) -> ResolvedVersion:
         """The clauses a version stands for, each saying where its values were stated."""
+        from plandiff.repo.lookups import require_versions
+
         if self.known is not None:
             self.known.require(version)
         require_versions(self.loaded, version)

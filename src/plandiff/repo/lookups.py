@@ -3,10 +3,14 @@ closest known name when it is a typo."""
 
 from __future__ import annotations
 
-from plandiff.core.diff import DiffOptions
+from typing import TYPE_CHECKING
+
 from plandiff.core.problems import PlandiffError, UnknownVersion
 from plandiff.core.suggestions import closest
 from plandiff.repo.repository import LoadedPlan, describe
+
+if TYPE_CHECKING:
+    from plandiff.core.diff import DiffOptions
 
 
 def require_versions(loaded: LoadedPlan, *version_ids: str) -> None:
