@@ -53,6 +53,10 @@ def _private_cache(_session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     tests, but one for the whole session, so that the tests that read the same repository (the
     corpus above all) read and validate its files once (the repository cache)."""
     monkeypatch.setenv("PLANDIFF_CACHE_DIR", str(_session_cache))
+    # The package digest the output cache's key made is this process's: each test starts anew.
+    from plandiff.repo import cache_folder
+
+    monkeypatch.setattr(cache_folder, "made", {})
 
 
 @pytest.fixture(autouse=True)

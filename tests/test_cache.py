@@ -11,6 +11,7 @@ import pytest
 from conftest import LINEAGE, REPO
 from plandiff.cli import output_cache as cache
 from plandiff.cli import quick
+from plandiff.repo import cache_folder, repository_cache
 
 
 @pytest.fixture
@@ -223,14 +224,14 @@ def test_the_key_hashes_the_whole_package_with_its_catalogs(cached, monkeypatch)
     message catalogs under locale/ (an edited view or translation changes what is printed)."""
     monkeypatch.chdir(REPO)
     seen: list[str] = []
-    real = cache._feed_tree
+    real = cache_folder.feed_tree
 
     def spy(feed, top, *, code, depth=0):  # type: ignore[no-untyped-def]
         if code and depth == 0:
             seen.append(top)
         return real(feed, top, code=code, depth=depth)
 
-    monkeypatch.setattr(cache, "_feed_tree", spy)
+    monkeypatch.setattr(cache_folder, "feed_tree", spy)
     assert cache.key(["diff", "v28", "geneva"]) is not None
     package = Path(seen[0])
     assert (package / "render").is_dir() and (package / "locale" / "ar").is_dir()
@@ -393,3 +394,23 @@ def test_the_bundled_corpus_is_found_as_the_command_finds_it() -> None:
     from plandiff.repo.repository import packaged_corpus
 
     assert cache.bundled_root() == str(packaged_corpus().resolve())
+
+
+def test_a_miss_reads_the_package_once(cached, capsys, monkeypatch) -> None:
+    """The output cache's key and the repository cache's both cover the package: a first
+    `plandiff A B` reads and hashes it once, not once for each (some 4 ms of every miss)."""
+    monkeypatch.chdir(REPO)
+    monkeypatch.setattr(repository_cache, "_code_digests", {})  # a new process
+    calls: list[str] = []
+    real = cache_folder.package_digest
+
+    def counted(package: str = cache_folder.PACKAGE) -> bytes:
+        calls.append(package)
+        return real(package)
+
+    monkeypatch.setattr(cache, "package_digest", counted)
+    monkeypatch.setattr(repository_cache, "package_digest", counted)
+    code, out, _ = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
+    assert code == 0 and "v28 → geneva" in out
+    assert calls == [cache_folder.PACKAGE]
+    assert len(outputs(cached)) == 1 and list((cached / repository_cache.SUBFOLDER).iterdir())

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import LINEAGE
 from plandiff.core.models import Model, dump, field_names
+from plandiff.repo import cache_folder
 from plandiff.repo import repository_cache as cache
 from plandiff.repo.located_yaml import Limits
 from plandiff.repo.repository import find_root, load_plan
@@ -148,6 +149,7 @@ def test_the_package_code_and_catalogs_give_a_fresh_read(cached, repo: Path, tmp
     path = package / probe
     path.write_bytes((path.read_bytes() if path.exists() else b"") + b"\0")
     monkeypatch.setattr(cache, "_code_digests", {})  # a new process
+    monkeypatch.setattr(cache_folder, "made", {})
     assert title(repo) != STALE
 
 
@@ -161,6 +163,7 @@ def test_the_installed_distributions_give_a_fresh_read(cached, repo: Path, tmp_p
     assert title(repo) == STALE
     (site / "pydantic-2.0.0.dist-info").rename(site / "pydantic-2.0.1.dist-info")
     monkeypatch.setattr(cache, "_code_digests", {})  # a new process
+    monkeypatch.setattr(cache_folder, "made", {})
     assert title(repo) != STALE
 
 

@@ -16,16 +16,21 @@ import os
 import stat
 import sys
 
+from plandiff.repo import cache_folder as folders
+from plandiff.repo.cache_folder import (
+    PACKAGE,
+    Uncacheable,
+    enabled,
+    feed_tree,
+    package_digest,
+    prune,
+    write_entry,
+)
 from plandiff.repo.cache_folder import cache_folder as folder
-from plandiff.repo.cache_folder import enabled, prune, write_entry
 from plandiff.repo.cache_folder import hasher as _hasher
 
 FORMAT = b"plandiff-output-cache/2"
 MAX_ENTRIES = 256
-
-
-class _Uncacheable(Exception):
-    """Something in the inputs that the key cannot vouch for (a link, a pipe, no repository)."""
 
 
 def find_root() -> tuple[str, bool] | None:
@@ -85,11 +90,12 @@ def key(args: list[str]) -> tuple[str, str, str, bool] | None:
                      repr(sorted(os.environ.items())).encode("utf-8", "surrogatepass"),
                      _terminal().encode()):
             feed(len(part).to_bytes(8, "big") + part)
-        # The whole package (core, render, the catalogs under locale/), not cli/ alone.
-        _feed_tree(feed, os.path.dirname(os.path.dirname(os.path.abspath(__file__))), code=True)
-        _feed_packages(feed)
+        # The whole package (core, render, the catalogs under locale/), not cli/ alone, and the
+        # installed distributions; the repository cache takes it too (`made`).
+        code = folders.made[PACKAGE] = package_digest(PACKAGE)
+        feed(code)
         plans = plans_digest(root)
-    except (OSError, _Uncacheable):
+    except (OSError, Uncacheable):
         return None
     if plans is None:
         return None
@@ -102,8 +108,8 @@ def plans_digest(root: str) -> str | None:
     for them (a link, a pipe, folders nested too deep)."""
     digest = _hasher()
     try:
-        _feed_tree(digest.update, os.path.join(root, "plans"), code=False)
-    except (OSError, _Uncacheable):
+        feed_tree(digest.update, os.path.join(root, "plans"), code=False)
+    except (OSError, Uncacheable):
         return None
     return digest.hexdigest()
 
@@ -119,45 +125,6 @@ def _terminal() -> str:
         except OSError:
             size = "?"
     return f"{tty} {size} {getattr(stream, 'encoding', None)} {getattr(stream, 'errors', None)}"
-
-
-def _feed_tree(feed: object, top: str, *, code: bool, depth: int = 0) -> None:
-    """Every name, kind and byte under `top` (for plandiff's own code: every file of the package
-    but its bytecode and the bundled corpus)."""
-    entries = sorted(os.scandir(top), key=lambda entry: entry.name)
-    for entry in entries:
-        if code and (entry.name == "__pycache__" or entry.name == "_corpus"):
-            continue
-        mode = entry.stat(follow_symlinks=False).st_mode
-        name = entry.name.encode("utf-8", "surrogateescape")
-        if stat.S_ISLNK(mode):
-            raise _Uncacheable  # where a link leads can change without any byte here changing
-        if stat.S_ISDIR(mode):
-            feed(b"d" + len(name).to_bytes(4, "big") + name)  # type: ignore[operator]
-            if depth < 4:
-                _feed_tree(feed, entry.path, code=code, depth=depth + 1)
-            else:
-                raise _Uncacheable
-        elif stat.S_ISREG(mode):
-            # Every file of the package, whatever its kind: the compiled catalogs (.mo) too, or a
-            # corrected and compiled translation was served in its old words from the cache.
-            with open(entry.path, "rb") as stream:
-                data = stream.read()
-            feed(b"f" + len(name).to_bytes(4, "big") + name  # type: ignore[operator]
-                 + len(data).to_bytes(8, "big") + data)
-        else:
-            raise _Uncacheable  # a pipe or a device
-    feed(b"end")  # type: ignore[operator]
-
-
-def _feed_packages(feed: object) -> None:
-    """The installed distributions and their versions (rich, pydantic, ruamel.yaml ...)."""
-    for place in sys.path:
-        if not place or not os.path.isdir(place):
-            continue
-        names = sorted(name for name in os.listdir(place)
-                       if name.endswith((".dist-info", ".egg-info", ".pth")))
-        feed(repr((place, names)).encode("utf-8", "surrogateescape"))  # type: ignore[operator]
 
 
 def read(entry: str) -> tuple[str, str] | None:

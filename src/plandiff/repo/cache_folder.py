@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs the quick path
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from hashlib import blake2b as Blake2b
 
 CACHE_ENV = "PLANDIFF_CACHE"
@@ -37,6 +40,64 @@ def hasher() -> Blake2b:
     except ImportError:  # pragma: no cover (every CPython build has it)
         from hashlib import blake2b
     return blake2b(digest_size=20)
+
+
+class Uncacheable(Exception):
+    """Something a key cannot vouch for: a symbolic link, a pipe, folders nested too deep."""
+
+
+# The plandiff package, keyed as code: every file in it but compiled bytecode and the bundled
+# corpus (which is keyed as plan files, when it is the repository read).
+PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+_SKIPPED = frozenset({"__pycache__", "_corpus"})
+# The package digest the output cache's key worked out in this process, by package: the
+# repository cache, keyed once a process, takes it rather than reading the package again.
+made: dict[str, bytes] = {}
+
+
+def feed_tree(feed: Callable[[bytes], object], top: str, *, code: bool, depth: int = 0) -> None:
+    """Every name, kind and byte under `top`, in name order (for the package: every file but
+    bytecode and the bundled corpus). Raises Uncacheable for a link, a pipe or a device."""
+    entries = sorted(os.scandir(top), key=lambda entry: entry.name)
+    for entry in entries:
+        if code and entry.name in _SKIPPED:
+            continue
+        mode = entry.stat(follow_symlinks=False).st_mode
+        name = entry.name.encode("utf-8", "surrogateescape")
+        if stat.S_ISLNK(mode):
+            raise Uncacheable  # where a link leads can change without any byte here changing
+        if stat.S_ISDIR(mode):
+            if depth >= 4:
+                raise Uncacheable
+            feed(b"d" + len(name).to_bytes(4, "big") + name)
+            feed_tree(feed, entry.path, code=code, depth=depth + 1)
+        elif stat.S_ISREG(mode):
+            # Every file of the package, whatever its kind: the compiled catalogs (.mo) too, or
+            # a corrected and compiled translation was served in its old words from a cache.
+            with open(entry.path, "rb") as stream:
+                data = stream.read()
+            feed(b"f" + len(name).to_bytes(4, "big") + name + len(data).to_bytes(8, "big"))
+            feed(data)
+        else:
+            raise Uncacheable
+    feed(b"end")
+
+
+def package_digest(package: str = PACKAGE) -> bytes:
+    """The digest of the code that reads and prints: the Python that runs it, every file of the
+    package (core, render, the catalogs under locale/) and the installed distributions (their
+    names carry their versions: rich, ruamel.yaml ...), worked out afresh. Raises OSError or
+    Uncacheable."""
+    digest = hasher()
+    for part in (sys.version.encode(), sys.executable.encode()):
+        digest.update(len(part).to_bytes(8, "big") + part)
+    feed_tree(digest.update, package, code=True)
+    for place in sys.path:
+        if place and os.path.isdir(place):
+            names = sorted(name for name in os.listdir(place)
+                           if name.endswith((".dist-info", ".egg-info", ".pth")))
+            digest.update(repr((place, names)).encode("utf-8", "surrogateescape"))
+    return digest.digest()
 
 
 def write_entry(folder: str, name: str, data: bytes) -> None:

@@ -21,12 +21,21 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from plandiff.repo.cache_folder import cache_folder, enabled, hasher, prune, write_entry
+from plandiff.repo import cache_folder as folders
+from plandiff.repo.cache_folder import (
+    PACKAGE,
+    Uncacheable,
+    cache_folder,
+    enabled,
+    feed_tree,
+    hasher,
+    package_digest,
+    prune,
+    write_entry,
+)
 
 if TYPE_CHECKING:
     from plandiff.repo.repository import LoadedPlan, Root
@@ -34,60 +43,21 @@ if TYPE_CHECKING:
 FORMAT = b"plandiff-repository-cache/2"
 SUBFOLDER = "repositories"
 MAX_ENTRIES = 64
-# The plandiff package: every file in it but compiled bytecode and the bundled corpus (which is
-# keyed as plan files, when it is the repository read).
-PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_SKIPPED = frozenset({"__pycache__", "_corpus"})
 _code_digests: dict[str, bytes] = {}
-
-
-class Uncacheable(Exception):
-    """Something the key cannot vouch for: a symbolic link, a pipe, folders nested too deep."""
 
 
 # --- the key -------------------------------------------------------------------------------------
 
 
-def feed_tree(feed: Callable[[bytes], object], top: str, *, code: bool, depth: int = 0) -> None:
-    """Every name, kind and byte under `top`, in name order (for the package: every file but
-    bytecode and the bundled corpus). Raises Uncacheable for a link, a pipe or a device."""
-    entries = sorted(os.scandir(top), key=lambda entry: entry.name)
-    for entry in entries:
-        if code and entry.name in _SKIPPED:
-            continue
-        mode = entry.stat(follow_symlinks=False).st_mode
-        name = entry.name.encode("utf-8", "surrogateescape")
-        if stat.S_ISLNK(mode):
-            raise Uncacheable  # where a link leads can change without any byte here changing
-        if stat.S_ISDIR(mode):
-            if depth >= 4:
-                raise Uncacheable
-            feed(b"d" + len(name).to_bytes(4, "big") + name)
-            feed_tree(feed, entry.path, code=code, depth=depth + 1)
-        elif stat.S_ISREG(mode):
-            with open(entry.path, "rb") as stream:
-                data = stream.read()
-            feed(b"f" + len(name).to_bytes(4, "big") + name + len(data).to_bytes(8, "big"))
-            feed(data)
-        else:
-            raise Uncacheable
-    feed(b"end")
-
-
 def code_digest() -> bytes:
     """The digest of the package's files, the Python that runs it and the installed
-    distributions (their names carry their versions); once a process."""
+    distributions (cache_folder.package_digest); once a process, taking the one the output
+    cache's key made in this process if it made one."""
     known = _code_digests.get(PACKAGE)
     if known is None:
         digest = hasher()
-        for part in (FORMAT, sys.version.encode(), sys.executable.encode()):
-            digest.update(len(part).to_bytes(8, "big") + part)
-        feed_tree(digest.update, PACKAGE, code=True)
-        for place in sys.path:
-            if place and os.path.isdir(place):
-                names = sorted(name for name in os.listdir(place)
-                               if name.endswith((".dist-info", ".egg-info", ".pth")))
-                digest.update(repr((place, names)).encode("utf-8", "surrogateescape"))
+        digest.update(len(FORMAT).to_bytes(8, "big") + FORMAT)
+        digest.update(folders.made.get(PACKAGE) or package_digest(PACKAGE))
         known = _code_digests[PACKAGE] = digest.digest()
     return known
 
