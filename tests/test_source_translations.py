@@ -129,3 +129,146 @@ def test_a_source_without_a_title_has_none_to_translate(run, repo) -> None:
         "plans/sources.yaml:8:14: error: source `wire` has no `title` to translate"
         " [translation-of-nothing] (delete the translated `title`, or give the source a"
         " `title:` in English)"]
+
+
+# --- the views --------------------------------------------------------------------------------
+
+V2 = """
+id: v2
+title: Second
+date: 2025-02-01
+parent: v1
+coverage: full
+status: leaked
+translations:
+  ar:
+    title: الثانية
+clauses:
+  - id: army
+    title: The army
+    text: The army is capped at 800,000.
+    terms: {cap: 800000}
+    cites:
+      - source: wire
+    translations:
+      ar:
+        title: الجيش
+        text: يحدد سقف الجيش عند 800,000.
+"""
+
+
+@pytest.fixture
+def two(make_repo) -> Path:
+    return make_repo({"plans/terms.yaml": TERMS, "plans/sources.yaml": SOURCES,
+                      "plans/v1.yaml": V1, "plans/v2.yaml": V2})
+
+
+def test_arabic_terminal_names_the_outlet_as_arabic_papers_write_it(run, two) -> None:
+    shown = run("show", "v1", "--lang", "ar", root=two).stdout
+    assert "ورد أول مرة بتاريخ 23 نوفمبر 2025 في «رويترز»" in shown
+    assert "Reuters" not in shown
+
+
+def test_arabic_footnotes_give_the_outlet_and_a_labelled_translated_title(run, two) -> None:
+    notes = run("diff", "v1", "v2", "--lang", "ar", "--format", "markdown", root=two).stdout
+    assert ("[^wire]: المصدر `wire`: «رويترز»، \\[ترجمة\\] محادثات أوكرانيا تنتقل إلى جنيف، 23"
+            " نوفمبر 2025") in notes
+    # a translation is never quoted as if it were the headline
+    assert "«محادثات" not in notes and "“محادثات" not in notes and "Reuters" not in notes
+    # no rendering: the English outlet, marked, and the English title as today
+    assert ("[^plain]: المصدر `plain`: \\[بالإنجليزية\\] Kyiv Independent، “The 28-point plan,"
+            " explained”") in notes
+    listed = run("show", "v1", "--lang", "ar", "--format", "markdown", root=two).stdout
+    assert "- `wire` «رويترز»: “capped at 600,000” (بالإنجليزية)" in listed
+    assert "- `plain` \\[بالإنجليزية\\] Kyiv Independent" in listed
+
+
+def test_english_views_are_unchanged_by_the_renderings(run, two) -> None:
+    notes = run("diff", "v1", "v2", "--format", "markdown", root=two).stdout
+    assert "[^wire]: `wire`: Reuters, “Ukraine talks move to Geneva”, 2025-11-23" in notes
+    shown = run("show", "v1", root=two).stdout
+    assert "first reported 23 Nov 2025 by Reuters" in shown
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in notes + shown)
+
+
+def test_the_arabic_sources_page_labels_the_translated_title(two) -> None:
+    from plandiff.i18n import Locale
+    from plandiff.render.site import build_page
+
+    plan = open_plan(two).plan
+    page = build_page(plan, "sources.html", Locale.of("ar"))
+    wire = page[page.index('id="source-wire"'):]
+    wire = wire[:wire.index("</section>")]
+    assert '<h2><span dir="rtl" lang="ar">رويترز</span> <code>wire</code></h2>' in wire
+    assert '<p><span class="meta">[ترجمة]</span> محادثات أوكرانيا تنتقل إلى جنيف</p>' in wire
+    assert "Reuters" not in wire and "«محادثات" not in wire
+    plain = page[page.index('id="source-plain"'):]
+    assert '[بالإنجليزية] <span dir="ltr" lang="en">Kyiv Independent</span>' in plain[:300]
+    english = build_page(plan, "sources.html")
+    assert "<h2>Reuters <code>wire</code></h2>" in english
+    assert "<p>“Ukraine talks move to Geneva”</p>" in english
+
+
+# --- upkeep ----------------------------------------------------------------------------------
+
+
+def _stamp(**english: str) -> str:
+    from plandiff.core.translations import fingerprint
+
+    return fingerprint(english)
+
+
+def test_check_warns_of_a_source_without_its_rendering(run, repo) -> None:
+    warnings = [p for p in _problems(run, repo()) if "translation" in p]
+    assert warnings == [
+        "plans/sources.yaml:10:1: warning: source `plain` has no `ar` rendering of `outlet`,"
+        " `title`: views in that language show the English, marked [missing-translation] (write"
+        " it under `translations: ar:` (docs/translating.md))"]
+
+
+def test_check_warns_when_the_english_outlet_changed_after_the_arabic(run, repo) -> None:
+    recorded = _stamp(outlet="Reuters", title="Ukraine talks move to Geneva")
+    current = SOURCES.replace("      title: محادثات أوكرانيا تنتقل إلى جنيف\n",
+                              "      title: محادثات أوكرانيا تنتقل إلى جنيف\n"
+                              f"      translated_from: {recorded}\n")
+    assert not [p for p in _problems(run, repo(current)) if "stale" in p]
+    changed = current.replace("  outlet: Reuters", "  outlet: Reuters (AP text)")
+    stale = [p for p in _problems(run, repo(changed)) if "stale" in p]
+    now = _stamp(outlet="Reuters (AP text)", title="Ukraine talks move to Geneva")
+    assert stale == [
+        "plans/sources.yaml:10:24: warning: the `ar` rendering of source `wire` was translated"
+        " from English that has changed since (`outlet`, `title`) [stale-translation] (bring the"
+        f" translation up to date with the English, then set `translated_from: {now}`)"]
+
+
+def test_an_unknown_outlet_and_a_headline_in_the_language_need_no_rendering(run, repo) -> None:
+    seed = ("seed:\n  outlet: unknown\n  title: A description\n  headline: عنوان المقال\n"
+            "  language: ar\n  file: seeds/a.txt\n")
+    root = repo(SOURCES.replace("plain:", seed + "plain:"))
+    (root / "seeds").mkdir()
+    (root / "seeds" / "a.txt").write_text("عنوان المقال\n\nنص.\n", encoding="utf-8")
+    assert not [p for p in _problems(run, root) if "`seed`" in p]
+
+
+def test_review_lists_a_changed_source_rendering(run, repo) -> None:
+    import subprocess
+
+    root = repo()
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
+                            "PATH": "/usr/bin:/bin", "HOME": str(root)})
+
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    page = root / "plans" / "sources.yaml"
+    page.write_text(page.read_text(encoding="utf-8").replace("outlet: رويترز",
+                                                             "outlet: وكالة رويترز"),
+                    encoding="utf-8")
+    result = run("review", "main", root=root)
+    assert "sources.yaml: wire.translations.ar.outlet: 'رويترز' → 'وكالة رويترز'" in (
+        result.stdout), result.stdout
+    assert "source `plain` has no `ar` rendering" in result.stdout

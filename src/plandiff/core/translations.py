@@ -111,6 +111,8 @@ def languages(plan: Any) -> tuple[str, ...]:
     found.update(plan.positions.translations)
     for position in plan.positions.positions:
         found.update(position.translations)
+    for source in plan.sources.values():
+        found.update(source.translations)
     return tuple(sorted(found))
 
 
@@ -118,10 +120,10 @@ def languages(plan: Any) -> tuple[str, ...]:
 
 def english_of(obj: Any, rendering: Any) -> dict[str, str]:
     """The English that `rendering` (one language's translation of `obj`) renders, field by field:
-    `title`, `text`, `label`, `unit`, `summary`, `issue`, and `choices.KEY` / `parties.CODE` for
-    the entries of a term's choices or the parties' names it translates."""
+    `outlet`, `title`, `text`, `label`, `unit`, `summary`, `issue`, and `choices.KEY` /
+    `parties.CODE` for the entries of a term's choices or the parties' names it translates."""
     english: dict[str, str] = {}
-    for name in ("label", "unit", "title", "text", "summary", "issue"):
+    for name in ("outlet", "label", "unit", "title", "text", "summary", "issue"):
         if getattr(rendering, name, None) is not None and getattr(obj, name, None) is not None:
             english[name] = getattr(obj, name)
     for name, entries in (("choices", getattr(obj, "choices", None)),

@@ -131,9 +131,11 @@ _POSITION_FIELDS = ("text", "issue")
 
 
 def check_translation_upkeep(plan: Plan, files: Mapping[str, str], *, terms_file: str,
-                             positions_file: str, strict: bool = False) -> list[Problem]:
+                             positions_file: str, sources_file: str = SOURCES_FILE,
+                             strict: bool = False) -> list[Problem]:
     """Warnings for the languages the plan is translated into (any `translations:` key): a
-    term, version, clause, position or party name with English that has no rendering in one of
+    term, version, clause, position, party name or source (its outlet and title, as views in
+    that language show them) with English that has no rendering in one of
     them (`missing-translation`), and a rendering whose `translated_from` no longer matches the
     English it renders (`stale-translation`: the English changed after it was written). With
     `strict`, also a rendering that records nothing (`unrecorded-translation`)."""
@@ -169,7 +171,23 @@ def check_translation_upkeep(plan: Plan, files: Mapping[str, str], *, terms_file
     for index, position in enumerate(positions.positions):
         visit(positions_file, ("positions", index), f"position {index + 1}", position,
               _POSITION_FIELDS)
+    for source_id, source in plan.sources.items():
+        for lang in langs:
+            rendering = source.translations.get(lang)
+            problems.extend(_upkeep(sources_file, (source_id,), f"source `{source_id}`", source,
+                                    lang, rendering, rendering, _source_fields(source, lang),
+                                    strict))
     return problems
+
+
+def _source_fields(source: Any, lang: str) -> tuple[str, ...]:
+    """What a view in `lang` shows of a source, so what it needs rendered: the outlet unless it
+    is `unknown` (each view words that in its own language), the title unless the source's own
+    headline, in that very language, stands in its place."""
+    fields: tuple[str, ...] = ("outlet",) if source.outlet.strip().lower() != "unknown" else ()
+    if not (source.headline and (source.language or "").lower() == lang):
+        fields += ("title",)
+    return fields
 
 
 def _upkeep(file: str, where: KeyPath, what: str, obj: Any, lang: str, rendering: Any,

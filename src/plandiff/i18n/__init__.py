@@ -252,6 +252,15 @@ class Locale:
 
         return self._own_digits(*translated(obj, name, self.lang))
 
+    def outlet_of(self, source: Any) -> tuple[str | None, bool]:
+        """A source's outlet as `field` gives it, but as written: a name keeps its digits, as ids
+        and addresses do («112.ua», «القناة 24 (24tv.ua)» with `--digits arab` too)."""
+        if self.english:
+            return source.outlet, True
+        from plandiff.core.translations import translated  # only for another language
+
+        return translated(source, "outlet", self.lang)
+
     def _own_digits(self, text: str | None, ok: bool) -> tuple[str | None, bool]:
         """A translation speaks the edition's digits (one digit system per line: «خطة النقاط
         الـ٢٨» beside «٢٠ نوفمبر»); the English shown in its place keeps its own."""

@@ -21,10 +21,16 @@ def day(value: dt.date, loc: Locale) -> str:
     return f"{value.day} {value:%b %Y}" if loc.english else loc.date(value)
 
 
-def outlet(source_id: str, sources: Mapping[str, Source]) -> str:
-    """A source as a reader knows it: its outlet, or its id where the outlet is unknown."""
+def outlet(source_id: str, sources: Mapping[str, Source], loc: Locale | None = None) -> str:
+    """A source as a reader knows it: its outlet, or its id where the outlet is unknown. In
+    another language, the outlet as that language's press writes it (plans/sources.yaml), else
+    the English name, marked."""
     source = sources.get(source_id)
-    return source.outlet if source is not None and _known_outlet(source) else source_id
+    if source is None or not _known_outlet(source):
+        return source_id
+    if loc is None or loc.english:
+        return source.outlet
+    return loc.plain(*loc.outlet_of(source))
 
 
 def _known_outlet(source: Source | None) -> bool:
@@ -43,12 +49,12 @@ def first_text(first: FirstReported | None, sources: Mapping[str, Source],
     if first.date is None:
         text = (loc._("first reported by {source}, on a date no source gives") if named else
                 loc.pgettext("source id", "first reported by {source}, on a date no source gives"))
-        return text.format(source=outlet(first.source or "", sources))
+        return text.format(source=outlet(first.source or "", sources, loc))
     if first.source is None:
         return loc._("first reported {date}").format(date=day(first.date, loc))
     text = (loc._("first reported {date} by {source}") if named else
             loc.pgettext("source id", "first reported {date} by {source}"))
-    return text.format(date=day(first.date, loc), source=outlet(first.source, sources))
+    return text.format(date=day(first.date, loc), source=outlet(first.source, sources, loc))
 
 
 def first_cell(first: FirstReported | None, loc: Locale) -> str:

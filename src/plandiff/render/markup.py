@@ -101,6 +101,42 @@ def quote_plain(quote: str, loc: Locale | None = None) -> str:
     return quoted_in(loc, escape(quote))
 
 
+def md_outlet(loc: Locale, source: Source) -> str:
+    """A source's outlet in a line of Markdown: in another language as its press writes it, in
+    its quotation marks («رويترز»), else the English marked; an unknown outlet in words."""
+    if loc.english:
+        return escape(source.outlet)
+    if source.outlet == "unknown":
+        return escape(loc._("(outlet unknown)"))
+    name, named = loc.outlet_of(source)
+    return _outlet_marks(loc, escape(name)) if named else content(loc, name, named)
+
+
+def _outlet_marks(loc: Locale, markup: str) -> str:
+    """An outlet's name in plandiff's own quotation marks: «» in a right-to-left edition (the
+    glossary: «أكسيوس», and a name its press keeps in Latin letters too), else “”."""
+    return f"«{markup}»" if loc.rtl else f"“{markup}”"
+
+
+def title_shown(loc: Locale, source: Source) -> tuple[str | None, str]:
+    """A source's title as a view in `loc` shows it, and as what: `translation`, its rendering in
+    the view's language (labelled as a translation, never in quotation marks: it is not the
+    source's headline); `description`, the English describing a headline or a source in another
+    language; `title`, the English title of an English source (in quotation marks); `""` for
+    nothing: no title, or a source with a headline in the view's own language, which says it in
+    the source's own words (a gloss of it would only say it again)."""
+    if not source.title:
+        return None, ""
+    if not loc.english and source.headline and (source.language or "").lower() == loc.lang:
+        return None, ""
+    text, ok = loc.field(source, "title")
+    if ok and not loc.english:
+        return text, "translation"
+    if source.headline or source.language not in (None, "en"):
+        return source.title, "description"
+    return source.title, "title"
+
+
 def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[str]],
               quote_markup: Callable[[str], str] | None = None, *,
               spans: bool = False) -> list[str]:
@@ -121,17 +157,27 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
 
     lines = []
     for source_id, source in sources.items():
-        parts = [escape(loc._("Outlet unknown")) if source.outlet == "unknown" and not loc.english
-                 else own(source.outlet)]
+        name, rendered = loc.outlet_of(source)
+        if source.outlet == "unknown" and not loc.english:
+            parts = [escape(loc._("Outlet unknown"))]
+        elif rendered and not loc.english:  # as the edition's press writes it, in its marks
+            parts = [_outlet_marks(loc, own(name or ""))]
+        else:  # English; in another language the English name, marked
+            parts = [own(source.outlet) if rendered else content(loc, name, rendered, spans=spans)]
         if source.headline:  # its own words; the English title is then a description of it
             # «» for a headline in the script of a right-to-left edition, as its press quotes
             marks = "«»" if loc.rtl and _RTL.search(source.headline) else "“”"
             parts.append(own(f"{marks[0]}{source.headline}{marks[1]}") if spans and loc.rtl
                          else f"{marks[0]}{escape(source.headline)}{marks[1]}")
-        if source.title and (source.headline or source.language not in (None, "en")):
+        title, shown_as = title_shown(loc, source)
+        if shown_as == "translation":  # labelled, never in quotation marks: not the headline
+            label = loc._("[translation]")
+            parts.append(escape(label) + " "
+                         + (own(title or "") if spans and loc.rtl else escape(title)))
+        elif shown_as == "description":
             parts.append(loc._("translated description: {title}").format(
-                title=own(source.title) if spans and loc.rtl else escape(source.title)))
-        elif source.title:
+                title=own(source.title or "") if spans and loc.rtl else escape(source.title)))
+        elif shown_as == "title":
             parts.append(own(f"“{source.title}”") if spans and loc.rtl
                          else f"“{escape(source.title)}”")
         parts.append(date(loc, source.date) if source.date else loc._("undated"))

@@ -22,9 +22,9 @@ from plandiff.render.site_html import (
     date_html,
     esc,
     file_name,
-    foreign,
     ident,
     isolated,
+    outlet_html,
     quoted,
     table,
 )
@@ -185,7 +185,7 @@ def _cite(site: Any, here: str, cite: Any) -> str:
     language = source.language if source else None
     outlet = ""
     if source is not None and source.outlet != "unknown":
-        outlet = f" {foreign(loc, source.outlet)}"
+        outlet = f" {outlet_html(loc, source)}"
     quote = f": {quoted(loc, cite.quote, language)}" if cite.quote else ""
     note = (f' <span class="meta">({content_text(loc, cite.note, loc.english)})</span>'
             if cite.note else "")

@@ -205,7 +205,7 @@ def numbered_text(loc: Locale, resolved: ResolvedVersion,
 
 def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause], *,
              loc: Locale = ENGLISH) -> str:
-    from plandiff.render.markup import code, escape, field, quote_plain
+    from plandiff.render.markup import code, escape, field, md_outlet, quote_plain
 
     version = resolved.version
     lines = ["# " + loc.pgettext("show", "{id} — {title}").format(
@@ -237,7 +237,7 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             lines.append("")
         for cite in clause.clause.cites:
             source = plan.sources.get(cite.source)
-            outlet = escape(source.outlet) if source else ""
+            outlet = md_outlet(loc, source) if source else ""
             quote = f": {quote_plain(cite.quote, loc)}" if cite.quote else ""
             if quote:
                 label = _language_label(loc, source.language if source else None)

@@ -52,12 +52,13 @@ from plandiff.render.site_html import (
     date_html,
     esc,
     file_name,
-    foreign,
     ident,
     isolated,
     one_line,
+    outlet_html,
     pair,
     quoted,
+    source_title_html,
     state_strip,
     table,
     words_html,
@@ -190,7 +191,10 @@ class _Site:
 
     def source_link(self, here: str, source_id: str) -> str:
         source = self.plan.sources.get(source_id)
-        title = f' title="{esc(source.outlet)}"' if source else ""
+        named = ("" if source is None else source.outlet if self.loc.english
+                 else self.loc._("Outlet unknown") if source.outlet == "unknown"
+                 else known.outlet(source_id, self.plan.sources, self.loc))
+        title = f' title="{esc(named)}"' if source else ""
         # an id: never broken (`seed-` / `001`); isolated left to right on a right-to-left page
         title += ' class="id" dir="ltr"' if self.loc.rtl else ' class="id"'
         return (f'<a href="{self.href(here, "sources.html", "source-" + file_name(source_id))}"'
@@ -581,7 +585,7 @@ class _Site:
         outlet = ""
         if source is not None:
             outlet = (" " + loc._("(outlet unknown)") if source.outlet == "unknown"
-                      else f" {foreign(loc, source.outlet)}")
+                      else f" {outlet_html(loc, source)}")
         language = source.language if source else None
         quote = f": {quoted(loc, cite.quote, language)}" if cite.quote else ""
         if quote and not loc.english and language and language != loc.lang:  # translated
@@ -806,7 +810,8 @@ class _Site:
                       " Reliability is the editors' judgement: reprints and partisan aggregators"
                       " are <em>low</em>.").format(count=values.count(loc, len(self.plan.sources)))
         if not loc.english:  # a translated edition shows what it leaves untranslated
-            about += " " + loc._("Titles and quotes are shown in the source's own language.")
+            about += " " + loc._("Headlines and quotes are shown in the source's own language;"
+                                 " other titles are translated and marked as translations.")
         body = ["<h1>" + esc(loc._("Sources")) + "</h1>", f"<p>{about}</p>"]
         for source_id, source in self.plan.sources.items():
             facts = [loc.date(source.date) if source.date else loc._("undated")]
@@ -818,10 +823,10 @@ class _Site:
                 facts.append(loc._("reliability: {level}").format(
                     level=loc.pgettext("reliability", source.reliability.value)))
             outlet = (esc(loc._("Outlet unknown")) if source.outlet == "unknown"
-                      else foreign(loc, source.outlet, source.language))
+                      else outlet_html(loc, source, source.language, marks=False))
             parts = [f'<section class="source" id="source-{file_name(source_id)}">',
                      f"<h2>{outlet} <code>{esc(source_id)}</code></h2>"]
-            parts += _source_title(loc, source)
+            parts += source_title_html(loc, source)
             parts.append(f'<p class="meta">{esc(" · ".join(facts))}</p>')
             if source.copy_of is not None:
                 original = (self.source_link(here, source.copy_of)
@@ -887,22 +892,3 @@ class _Site:
                     count=values.count(loc, len(clause_rows))) + "</h2>\n"
                 + table([loc._("Clause"), loc._("Title"), loc._("First listed in")], clause_rows))
         return self.wrap(here, loc._("Terms and clauses"), body)
-
-
-def _source_title(loc: Locale, source: Any) -> list[str]:
-    """A source's title: its own headline in its language when it has one, with the English title
-    labelled as a translated description; an English `title` of a source in another language is a
-    description, never shown as if it were the headline."""
-    described = esc(loc._("Translated description"))
-    if source.headline:
-        gloss = ([f'<p class="meta">{described}: <span lang="en" dir="ltr">'
-                  f"{esc(source.title)}</span></p>"] if source.title else [])
-        return [f"<p>{quoted(loc, source.headline, source.language)}</p>", *gloss]
-    if not source.title:
-        return []
-    if source.language and source.language != "en" and not loc.english:  # marked as English
-        return [f'<p class="meta">{described}: <span lang="en" dir="ltr">'
-                f"{esc(source.title)}</span></p>"]
-    if source.language and source.language != "en":
-        return [f'<p class="meta">{described}: {esc(source.title)}</p>']
-    return [f"<p>{quoted(loc, source.title, source.language)}</p>"]

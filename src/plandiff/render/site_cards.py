@@ -20,8 +20,8 @@ from plandiff.render.site_html import (
     content,
     esc,
     file_name,
-    foreign,
     isolated,
+    outlet_html,
 )
 
 if TYPE_CHECKING:
@@ -79,8 +79,9 @@ def card(site: _Site, term_id: str) -> str:
         for source_id in sources:
             source = site.plan.sources.get(source_id)
             name = esc(source.outlet) if source is not None else esc(source_id)
-            if source is not None and loc.rtl:  # an outlet's name in its own direction
-                name = foreign(loc, source.outlet)
+            if source is not None and not loc.english:  # as the edition's press writes it
+                name = (esc(loc._("Outlet unknown")) if source.outlet == "unknown"
+                        else outlet_html(loc, source, marks=False))
             target = site.href(here, "sources.html", "source-" + file_name(source_id))
             links.append(f'<a href="{target}" target="_top">{name}</a> <code>'
                          f"{esc(source_id)}</code>")

@@ -7,6 +7,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from plandiff.core.diff import TextChange
 from plandiff.core.hidden_characters import make_visible
@@ -116,6 +117,49 @@ def foreign(loc: Locale, text: str, language: str | None = None) -> str:
     if loc.rtl and not RTL_SCRIPT.search(text):
         return f'<span dir="ltr"{_lang_only(language)}>{esc(text)}</span>'
     return f"<span{attrs}>{esc(text)}</span>" if attrs else esc(text)
+
+
+def outlet_html(loc: Locale, source: Any, language: str | None = None, *,
+                marks: bool = True) -> str:
+    """A source's (known) outlet on a page: in English as written; in another language as that
+    language's press writes it (plans/sources.yaml), in the edition's quotation marks unless
+    `marks` is False (a heading), else the English name, marked and isolated."""
+    if loc.english:
+        return foreign(loc, source.outlet, language)
+    name, named = loc.outlet_of(source)
+    if not named or not name:
+        return f"{esc(loc.badge())} {foreign(loc, source.outlet, language)}"
+    shown = foreign(loc, name)  # a name kept in Latin letters isolated left to right
+    if not marks:
+        return shown
+    return f"«{shown}»" if loc.rtl else f"“{shown}”"
+
+
+def source_title_html(loc: Locale, source: Any) -> list[str]:
+    """A source's title as paragraphs: its own headline in its language when it has one; then,
+    in another language, the title's rendering labelled as a translation (never in quotation
+    marks: it is not the headline), or the English title: labelled as a translated description
+    where it describes a headline or a source in another language, else quoted."""
+    from plandiff.render.markup import title_shown
+
+    headline = ([f"<p>{quoted(loc, source.headline, source.language)}</p>"] if source.headline
+                else [])
+    title, shown_as = title_shown(loc, source)
+    if shown_as == "translation":
+        label = esc(loc._("[translation]"))
+        return [*headline, f'<p><span class="meta">{label}</span> {esc(title)}</p>']
+    if shown_as == "title":
+        return [*headline, f"<p>{quoted(loc, source.title, source.language)}</p>"]
+    if shown_as != "description":
+        return headline
+    described = esc(loc._("Translated description"))
+    if not loc.english:  # marked as English
+        return [*headline, f'<p class="meta">{described}: <span lang="en" dir="ltr">'
+                           f"{esc(source.title)}</span></p>"]
+    if source.headline:
+        return [*headline, f'<p class="meta">{described}: <span lang="en" dir="ltr">'
+                           f"{esc(source.title)}</span></p>"]
+    return [f'<p class="meta">{described}: {esc(source.title)}</p>']
 
 
 def _lang_only(language: str | None) -> str:
