@@ -259,7 +259,10 @@ class Locale:
             return source.outlet, True
         from plandiff.core.translations import translated  # only for another language
 
-        return translated(source, "outlet", self.lang)
+        name, ok = translated(source, "outlet", self.lang)
+        if not ok and self.rtl and name and _RIGHT_TO_LEFT.search(name):
+            return name, True  # written in the edition's script already: not English
+        return name, ok
 
     def _own_digits(self, text: str | None, ok: bool) -> tuple[str | None, bool]:
         """A translation speaks the edition's digits (one digit system per line: «خطة النقاط
@@ -373,6 +376,8 @@ def plural_count(value: float) -> int:
     return 100
 
 
+# A letter of a right-to-left script: an outlet already written in it is not English.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Babel's Arabic-Indic symbols (٬ ٫) come with a Latin percent sign and, for the sign, marks.
 _SEPARATORS = re.compile(r"(?<=[٠-٩])[,.](?=[٠-٩])")
 _ARABIC_SEPARATOR = {",": "\u066c", ".": "\u066b"}
