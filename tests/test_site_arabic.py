@@ -300,8 +300,9 @@ def test_source_links_are_isolated_and_never_break_on_arabic_pages(frozen: Path)
     """A source id is a link: kept whole (`seed-` / `001` broke over two lines of the positions
     page, in both languages) and, on an Arabic page, isolated left to right."""
     page = (frozen / "ar" / "positions.html").read_text(encoding="utf-8")
-    assert ('<a href="sources.html#source-seed-001" title="unknown" class="id" dir="ltr">'
-            "seed-001</a>") in page
+    # (its tooltip names the outlet in Arabic: an unknown one says so, not `unknown`)
+    assert ('<a href="sources.html#source-seed-001" title="وسيلة الإعلام غير معروفة" class="id"'
+            ' dir="ltr">seed-001</a>') in page
     assert "code, .id { white-space: nowrap; }" in page
     english = (frozen / "positions.html").read_text(encoding="utf-8")
     assert '<a href="sources.html#source-seed-001" title="unknown" class="id">seed-001</a>' \

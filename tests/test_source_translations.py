@@ -199,7 +199,7 @@ def test_the_arabic_sources_page_labels_the_translated_title(two) -> None:
     page = build_page(plan, "sources.html", Locale.of("ar"))
     wire = page[page.index('id="source-wire"'):]
     wire = wire[:wire.index("</section>")]
-    assert '<h2><span dir="rtl" lang="ar">رويترز</span> <code>wire</code></h2>' in wire
+    assert "<h2>رويترز <code>wire</code></h2>" in wire
     assert '<p><span class="meta">[ترجمة]</span> محادثات أوكرانيا تنتقل إلى جنيف</p>' in wire
     assert "Reuters" not in wire and "«محادثات" not in wire
     plain = page[page.index('id="source-plain"'):]

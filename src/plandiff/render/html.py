@@ -10,7 +10,7 @@ from typing import Any
 from plandiff.core.diff import PlanDiff
 from plandiff.core.hidden_characters import make_visible
 from plandiff.i18n import ENGLISH, RTL, Locale
-from plandiff.render.report import ReportStyle, render_markdown
+from plandiff.render.report import LATIN_RUN, RTL_SCRIPT, ReportStyle, render_markdown
 
 CSS = """
 :root { color-scheme: light; --ink: #1b1f24; --muted: #57606a; --line: #d0d7de; --del: #ffebe9;
@@ -193,7 +193,8 @@ def render(result: PlanDiff, *, loc: Locale = ENGLISH, top: int = 4) -> str:
     text = render_markdown(result, ReportStyle(target="html", limit=None), loc=loc, top=top)
     title = loc.pgettext("report", "Change report: {base} → {head}").format(
         base=result.base.id, head=result.head.id)
-    return page(title, isolate_names(loc, scrolled(render_fragment(text)), report_names(result)),
+    names = [*report_names(result), *outlet_latin(loc, result.sources)]
+    return page(title, isolate_names(loc, scrolled(render_fragment(text)), names),
                 loc=loc)
 
 
@@ -203,6 +204,19 @@ def scrolled(fragment: str) -> str:
     fragment is plan text)."""
     return fragment.replace("<table>", '<div class="scroll"><table>').replace(
         "</table>", "</table></div>")
+
+
+def outlet_latin(loc: Locale, sources: Any) -> list[str]:
+    """The Latin words inside the sources' outlets as a right-to-left edition writes them («إيه
+    نيوز (anews.com.tr)»), which its pages isolate as they do ids (none in another edition)."""
+    if not loc.rtl:
+        return []
+    found: list[str] = []
+    for source in sources.values():
+        name, ok = loc.outlet_of(source)
+        if ok and name and RTL_SCRIPT.search(name):
+            found += LATIN_RUN.findall(name)
+    return found
 
 
 def report_names(result: PlanDiff) -> list[str]:

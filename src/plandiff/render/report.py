@@ -15,6 +15,8 @@ from plandiff.render import markdown as md
 
 GITHUB_COMMENT_LIMIT = 65_536
 RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# A word in Latin letters (an address, an acronym) inside a name written in another script.
+LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z]")
 
 
 @dataclass(frozen=True)

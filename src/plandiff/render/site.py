@@ -37,6 +37,7 @@ from plandiff.render.history import change_text, state_text, value_text
 from plandiff.render.html import (
     REPORT_NAMES,
     isolate_names,
+    outlet_latin,
     page,
     render_fragment,
     scrolled,
@@ -617,7 +618,8 @@ class _Site:
         report = scrolled(report)  # the report's tables scroll in their box, as the site's do
         # the report's words name ids and files bare: isolated on a right-to-left page
         # («ملف positions.yaml، 23 نوفمبر 2025» read «23 positions.yaml»)
-        report = isolate_names(loc, report, [*self.ids, *REPORT_NAMES])
+        report = isolate_names(loc, report, [*self.ids, *REPORT_NAMES,
+                                             *outlet_latin(loc, self.plan.sources)])
         lineage = ('<p class="meta">' + loc._("Version pages: {base} → {head}; every source is on"
                                               " the {sources}.").format(
             base=self.version_link(here, base), head=self.version_link(here, head),

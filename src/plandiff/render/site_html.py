@@ -14,7 +14,7 @@ from plandiff.core.hidden_characters import make_visible
 from plandiff.core.history import HistoryPoint
 from plandiff.core.models import is_slug
 from plandiff.i18n import Locale
-from plandiff.render.report import RTL_SCRIPT
+from plandiff.render.report import LATIN_RUN, RTL_SCRIPT
 from plandiff.render.values import word_diff
 
 SITE_CSS = """
@@ -129,7 +129,10 @@ def outlet_html(loc: Locale, source: Any, language: str | None = None, *,
     name, named = loc.outlet_of(source)
     if not named or not name:
         return f"{esc(loc.badge())} {foreign(loc, source.outlet, language)}"
-    shown = foreign(loc, name)  # a name kept in Latin letters isolated left to right
+    # a name kept in Latin letters isolated left to right, and so the Latin inside an Arabic one
+    # («إم تي إس (mts.kg)»)
+    shown = (isolated(loc, name, LATIN_RUN.findall(name))
+             if loc.rtl and RTL_SCRIPT.search(name) else foreign(loc, name))
     if not marks:
         return shown
     return f"«{shown}»" if loc.rtl else f"“{shown}”"
