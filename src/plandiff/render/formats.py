@@ -41,9 +41,9 @@ VIEWS: dict[str, dict[str, str]] = {
 }
 
 
-# The kinds whose terminal view prints only render/styled's lines: written without rich when rich
-# would write them as they are (render/styled.py); the other views draw rich tables.
-PLAIN = frozenset({"diff", "show", "positions"})
+# The kinds whose terminal view prints only render/styled's lines and tables: written without
+# rich when rich would write them as they are (render/styled.py); the other views use rich.
+PLAIN = frozenset({"diff", "show", "positions", "log"})
 
 
 def formats(kind: str) -> tuple[str, ...]:

@@ -87,10 +87,10 @@ def markdown(plan: Plan, *, by: str = "lineage", loc: Locale = ENGLISH) -> str:
 
 def terminal(plan: Plan, console: Console, *, by: str = "lineage", loc: Locale = ENGLISH) -> None:
     """A lineage tree; by date, a list with each version's parent beside it instead."""
-    from rich.table import Table
+    from plandiff.render.styled import Columns
 
     dated = by == "date"
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+    table = Columns()  # rich's Table without box or edges, or the same lines written plainly
     columns = ("version", "date", *(("parent",) if dated else ()), "status", "coverage",
                "clauses", "title")
     names = {"version": loc._("version"), "date": loc._("date"), "parent": loc._("parent"),

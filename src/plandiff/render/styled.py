@@ -13,6 +13,7 @@ tests/test_plain_output.py compares the two on generated lines.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
@@ -21,6 +22,7 @@ from plandiff.core.hidden_characters import NOTABLE
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
     from rich.text import Text
 
 # What rich's Text drops from the strings it is given (rich.control.strip_control_codes).
@@ -90,6 +92,79 @@ class Styled:
         return self.to_rich()
 
 
+class Columns:
+    """A table as `plandiff log` draws it: rich's Table(box=None, show_edge=False,
+    pad_edge=False, header_style="bold"), its columns added with a justification and whether they
+    wrap, its rows as strings; `to_rich` makes that Table."""
+
+    __slots__ = ("columns", "rows")
+
+    def __init__(self) -> None:
+        self.columns: list[tuple[str, str, bool]] = []
+        self.rows: list[tuple[str, ...]] = []
+
+    def add_column(self, header: str, *, justify: str = "left", no_wrap: bool = False) -> None:
+        self.columns.append((header, justify, no_wrap))
+
+    def add_row(self, *cells: str) -> None:
+        self.rows.append(cells)
+
+    def to_rich(self) -> Table:
+        from rich.table import Table
+
+        table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+        for header, justify, no_wrap in self.columns:
+            table.add_column(header, justify=justify, no_wrap=no_wrap)  # type: ignore[arg-type]
+        for cells in self.rows:
+            table.add_row(*cells)
+        return table
+
+    def __rich__(self) -> Table:  # a rich console prints it as its Table
+        return self.to_rich()
+
+    def plain_lines(self, width: int) -> list[str] | None:
+        """The lines rich prints for this table on a console `width` cells wide, when they can
+        be told without it: every cell of characters one cell wide each (_NARROW), none that
+        rich would trim (trailing spaces in a right-justified column), the whole within `width`
+        (nothing wraps). None otherwise."""
+        count = len(self.columns)
+        if not count or any(len(cells) != count for cells in self.rows):
+            return None
+        table = [tuple(header for header, _, _ in self.columns), *self.rows]
+        if not all(_NARROW.fullmatch(cell) for cells in table for cell in cells):
+            return None
+        # rich pads each column by one space on each side, but the table's outer edges.
+        pads = [(0 if index == 0 else 1, 0 if index == count - 1 else 1)
+                for index in range(count)]
+        widths = [max(len(cells[index]) for cells in table) + sum(pads[index]) or 1
+                  for index in range(count)]
+        if sum(widths) > width:
+            return None
+        lines = []
+        for cells in table:
+            line = []
+            for (_, justify, _), cell, (left, right), size in zip(
+                    self.columns, cells, pads, widths, strict=True):
+                inner = size - left - right
+                if justify == "right":
+                    if cell != cell.rstrip():
+                        return None
+                    shown = cell.rjust(inner)
+                elif justify == "left":
+                    shown = cell.ljust(inner)
+                else:
+                    return None
+                line.append(" " * left + shown + " " * right)
+            lines.append("".join(line))
+        return lines
+
+
+# Characters rich counts one cell wide, and writes as they are: printable ASCII, Latin letters,
+# dashes, quotes and arrows, the box drawing of the lineage tree, the minus sign.
+_NARROW = re.compile("[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e"
+                     "\u2190-\u21ff\u2212\u2500-\u257f]*")
+
+
 def make_console(*, width: int | None = None, color: bool | None = None,
                  file: IO[str] | None = None, plain: bool = True) -> Any:
     """The console of a terminal view: rich's (render/console.make_console), or when `plain` (a
@@ -152,12 +227,12 @@ class PlainConsole:
         return self._console
 
     def print(self, *objects: Any, sep: str = " ", end: str = "\n", **options: Any) -> None:
-        if options or sep not in (" ", "\n") or end != "\n" or not all(
-                type(item) is Styled and plain_line(item.plain) for item in objects):
+        text = None if options or sep not in (" ", "\n") or end != "\n" else \
+            self._plain(objects, sep)
+        if text is None:
             self.rich().print(*objects, sep=sep, end=end, **options)
             return
         file = sys.stdout if self._file is None else self._file
-        text = sep.join(item.plain for item in objects) + end
         try:
             file.write(text)
             file.flush()  # as rich does after each print
@@ -165,6 +240,27 @@ class PlainConsole:
             self.rich().print(*objects, sep=sep, end=end)
         except BrokenPipeError:
             self.rich().on_broken_pipe()
+
+    def _plain(self, objects: tuple[Any, ...], sep: str) -> str | None:
+        """What rich would write for these objects, when this console can tell; else None."""
+        if len(objects) == 1 and type(objects[0]) is Columns:
+            width = self._width()
+            lines = None if width is None else objects[0].plain_lines(width)
+            return None if lines is None else "".join(line + "\n" for line in lines)
+        if all(type(item) is Styled and plain_line(item.plain) for item in objects):
+            return sep.join(item.plain for item in objects) + "\n"
+        return None
+
+    def _width(self) -> int | None:
+        """The width rich's console would have (render/console.make_console), or None when only
+        rich can tell (a COLUMNS that is not a number, a terminal)."""
+        width = self._options["width"]
+        if width is not None:
+            return int(width)
+        columns = os.environ.get("COLUMNS")
+        if columns is None:  # make_console's width for a pipe; a terminal's is its window's
+            return 200 if self._file is None and not sys.stdout.isatty() else None
+        return int(columns) if columns.isdigit() else None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.rich(), name)
