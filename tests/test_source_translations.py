@@ -272,3 +272,15 @@ def test_review_lists_a_changed_source_rendering(run, repo) -> None:
     assert "sources.yaml: wire.translations.ar.outlet: 'رويترز' → 'وكالة رويترز'" in (
         result.stdout), result.stdout
     assert "source `plain` has no `ar` rendering" in result.stdout
+
+
+def test_export_gives_each_source_s_rendering_a_column(run, two, tmp_path) -> None:
+    import csv
+
+    folder = tmp_path / "csv"
+    assert run("export", "--csv", str(folder), root=two).exit_code == 0
+    with (folder / "sources.csv").open(encoding="utf-8") as handle:
+        rows = {row["id"]: row for row in csv.DictReader(handle)}
+    assert rows["wire"]["outlet_ar"] == "رويترز"
+    assert rows["wire"]["title_ar"] == "محادثات أوكرانيا تنتقل إلى جنيف"
+    assert rows["plain"]["outlet_ar"] == "" and rows["wire"]["outlet"] == "Reuters"

@@ -37,6 +37,8 @@ def languages(plan: Plan) -> list[str]:
     for position in plan.positions.positions:
         found.update(position.translations)
     found.update(plan.positions.translations)
+    for source in plan.sources.values():
+        found.update(source.translations)
     return sorted(found)
 
 
@@ -83,7 +85,7 @@ def tables(plan: Plan) -> list[Table]:
         _versions(plan, order, langs),
         _terms(plan, langs),
         _choices(plan, langs),
-        _sources_table(plan),
+        _sources_table(plan, langs),
         _parties(plan, langs),
         _positions(plan, langs),
         _clauses(plan, order, resolver, langs),
@@ -178,7 +180,7 @@ def _choices(plan: Plan, langs: list[str]) -> Table:
                  " labels.", columns, ("term", "key"), rows)
 
 
-def _sources_table(plan: Plan) -> Table:
+def _sources_table(plan: Plan, langs: list[str]) -> Table:
     columns = (
         Column("id", "The source's id (plans/sources.yaml)"),
         Column("outlet", "Who published it (\"unknown\" where it is not known)"),
@@ -194,13 +196,16 @@ def _sources_table(plan: Plan) -> Table:
                " copies none): sources of one original are one witness",
                references="sources.id"),
         Column("note", "A remark on the source"),
+        *_lang_columns("outlet", "The outlet's name as that language's press writes it", langs),
+        *_lang_columns("title", "The title", langs),
     )
     rows = [{"id": source_id, "outlet": s.outlet, "title": s.title,
              "date": s.date.isoformat() if s.date else None, "language": s.language,
              "url": s.url, "file": s.file,
              "reliability": s.reliability.value if s.reliability else None,
              "copy_of": s.copy_of if s.copy_of in plan.sources else None,
-             "original": original(plan.sources, source_id), "note": s.note}
+             "original": original(plan.sources, source_id), "note": s.note,
+             **_renderings(s, "outlet", langs), **_renderings(s, "title", langs)}
             for source_id, s in plan.sources.items()]
     return Table("sources", "Sources", "The bibliography: every source a clause or a position"
                  " may cite.", columns, ("id",), rows)
