@@ -66,7 +66,10 @@ def unstated_numbers(translated: str, english: Iterable[str | None],
                      values: Iterable[Any] = ()) -> list[str]:
     """The numbers of `translated` (as written) that neither the English texts nor the values
     (a clause's terms, a position's value) state, at any scale of a thousand."""
+    written_here = numbers(translated)
+    if not written_here:  # most renderings: nothing to look for in the English
+        return []
     known = _values(english, values)
     scaled = {value / scale for value in known for scale in _SCALES}
-    return [written for written, value in numbers(translated)
+    return [written for written, value in written_here
             if value not in scaled and value.normalize() not in scaled]
