@@ -457,7 +457,13 @@ def _emitter_class() -> type:
 
 
 def _verify(before: str, after: str) -> None:
-    old, new = _safe_load(before), _safe_load(after)
+    from ruamel.yaml.error import YAMLError
+
+    old = _safe_load(before)
+    try:
+        new = _safe_load(after)
+    except YAMLError as error:  # ruamel's emitter wrote what its reader refuses (rare layouts)
+        raise FormatError("the formatted file would not read back as YAML") from error
     if _comparable(old) != _comparable(new):
         raise FormatError("the formatted file would hold different data")
     lost = comments(before) - comments(after)
