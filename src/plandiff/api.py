@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.problems import PlandiffError, Problem
+from plandiff.core.records import replace
 from plandiff.core.resolve import ResolvedVersion, Resolver, lineage_order
 from plandiff.repo.located_yaml import Limits
 from plandiff.repo.repository import (

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from plandiff.core.models import (
     Citation,
@@ -22,9 +21,10 @@ from plandiff.core.models import (
     replace,
 )
 from plandiff.core.problems import UnknownVersion
+from plandiff.core.records import record
 
 
-@dataclass(frozen=True)
+@record
 class FirstReported:
     """The earliest citation of a value: its source's date (None when no cited source has a
     date) and the source."""
@@ -46,7 +46,7 @@ def first_reported(source_ids: Iterable[str],
     return FirstReported(None, named[0]) if named else None
 
 
-@dataclass(frozen=True)
+@record
 class NotYetReported:
     """Something the plan holds that no source published on or before the date reported: a
     version (clause and term None), a clause of a version, one term value (or one disputed
@@ -64,7 +64,7 @@ class NotYetReported:
         return subject in (self.clause, self.term) or subject in self.terms
 
 
-@dataclass(frozen=True)
+@record
 class KnownOn:
     """A plan as known on `date`: only citations of sources published on or before it count.
     Citations of sources without a date are kept, counted (`undated`) and said so; a version

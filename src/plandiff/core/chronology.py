@@ -4,10 +4,9 @@ that an older figure reads as the latest."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from plandiff.core.history import History
 from plandiff.core.models import Plan
+from plandiff.core.records import replace
 from plandiff.core.resolve import lineage_order
 
 ORDERS = ("lineage", "date")

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -31,13 +30,14 @@ from plandiff.core.models import (
 )
 from plandiff.core.positions import StanceChange, stance_changes
 from plandiff.core.ranking import RankedChange, rank_changes
+from plandiff.core.records import field, record
 from plandiff.core.resolve import ResolvedClause, ResolvedVersion, Resolver
 from plandiff.core.witnesses import Bibliography, Witnesses, same_value, witnesses
 
 # --- results -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Claim:
     """One value of a term side, with the sources that support it (one claim unless disputed).
     `value` is NOT_KNOWN where the side says its earlier value can no longer be assumed."""
@@ -73,7 +73,7 @@ TERM_CHANGES = ("added", "removed", "changed", "disputed", "unknown")
 TERM_KEPT = ("confirmed", "carried")
 
 
-@dataclass(frozen=True)
+@record
 class TermChange:
     term: str
     label: str
@@ -134,14 +134,14 @@ class TermChange:
         return self.delta is not None or any(d is not None for d, _ in self.claim_moves)
 
 
-@dataclass(frozen=True)
+@record
 class WordOp:
     op: str  # equal | delete | insert | replace
     old: str
     new: str
 
 
-@dataclass(frozen=True)
+@record
 class TextChange:
     old: str | None
     new: str | None
@@ -150,7 +150,7 @@ class TextChange:
     obligation: tuple[str, ...] = ()  # e.g. "weakened: will → may"
 
 
-@dataclass(frozen=True)
+@record
 class ClauseDiff:
     id: str
     change: ChangeKind
@@ -193,7 +193,7 @@ class ClauseDiff:
                 self.new.reported_in if self.new else None)
 
 
-@dataclass(frozen=True)
+@record
 class PlanDiff:
     base: Version
     head: Version
@@ -239,7 +239,7 @@ _SUMMARY_ORDER: tuple[ChangeKind, ...] = (
 assert set(_SUMMARY_ORDER) == set(CHANGE_KINDS)
 
 
-@dataclass(frozen=True)
+@record
 class DiffOptions:
     terms: frozenset[str] | None = None  # keep only clauses that touch these terms
     topics: frozenset[str] | None = None  # keep only clauses with these topics
@@ -323,7 +323,7 @@ def align(base: ResolvedVersion,
     return pairs
 
 
-@dataclass(frozen=True)
+@record
 class _Sides:
     base: str
     head: str

@@ -5,8 +5,9 @@ One definition, used by `check` (on decoded values), `review` (on added lines) a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
+
+from plandiff.core.records import record
 
 Severity = Literal["error", "warning"]
 
@@ -36,7 +37,7 @@ def _named(match: re.Match[str]) -> str:
     return f"⟨U+{ord(match.group()):04X}⟩"
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One class of hidden character in a text: a problem code, its severity, what it is (naming
     every such character), why it matters, what to do, and where the first one is (0-based)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from plandiff.core.as_of import FirstReported, KnownOn, first_reported
@@ -17,11 +16,12 @@ from plandiff.core.diff import (
 )
 from plandiff.core.models import NUMERIC_TYPES, Clause, Plan, Source, Term, Version, citations_of
 from plandiff.core.problems import PlandiffError
+from plandiff.core.records import field, record
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.core.suggestions import candidates, candidates_hint
 
 
-@dataclass(frozen=True)
+@record
 class HistoryPoint:
     version: Version
     state: str  # reported | carried (a listed clause that does not restate the term) | unreported
@@ -65,7 +65,7 @@ class HistoryPoint:
         return self.reported_in
 
 
-@dataclass(frozen=True)
+@record
 class History:
     kind: str  # term | clause
     subject: str

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from plandiff.core.models import (
@@ -20,6 +19,7 @@ from plandiff.core.models import (
     all_hedged,
 )
 from plandiff.core.problems import PlandiffError
+from plandiff.core.records import field, record
 from plandiff.core.resolve import Resolver, lineage_order
 from plandiff.core.witnesses import witnesses
 
@@ -34,7 +34,7 @@ VERBS: dict[StanceKind, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Subject:
     """What positions are about: a term of the registry, or an issue in words."""
 
@@ -48,7 +48,7 @@ class Subject:
         return self.term if self.term is not None else f"issue: {self.issue}"
 
 
-@dataclass(frozen=True)
+@record
 class Stance:
     """One recorded position, with its party's name and its place in the file."""
 
@@ -81,7 +81,7 @@ class Stance:
                 and (not a.has_value or same_value(a.value, b.value)))
 
 
-@dataclass(frozen=True)
+@record
 class DraftValue:
     """What a draft says on a term: the clause that sets it, and whether the draft reports it."""
 
@@ -96,7 +96,7 @@ class DraftValue:
         return not isinstance(self.value, (Disputed, NoLongerKnown))
 
 
-@dataclass(frozen=True)
+@record
 class Agreement:
     """Where the parties' latest stances on one subject stand.
 
@@ -116,7 +116,7 @@ class Agreement:
     misses: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class SubjectPositions:
     subject: Subject
     latest: tuple[Stance, ...]  # each party's latest stance, by party order
@@ -125,7 +125,7 @@ class SubjectPositions:
     agreement: Agreement
 
 
-@dataclass(frozen=True)
+@record
 class PositionsTable:
     parties: dict[str, str]
     draft: Version | None  # the latest draft, beside the parties
@@ -134,7 +134,7 @@ class PositionsTable:
     sources: dict[str, Source] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record
 class StanceChange:
     """A party's last stance on a subject stated between two versions: `new` (it had none as of
     the earlier version), `changed` (another stance or value than it had then, `before`) or

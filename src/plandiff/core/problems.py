@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from plandiff.core.hidden_characters import Severity, make_visible
+from plandiff.core.records import field, record
 
 KeyPath = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One problem in one file. `keypath` locates it in the data; `line`/`column` are 1-based."""
 
@@ -38,7 +37,7 @@ class Problem:
         return (self.file, self.line or 0, self.column or 0, self.code)
 
 
-@dataclass
+@record(frozen=False)
 class PlandiffError(Exception):
     """A command cannot run; the message says why and what to do. For callers that act on it
     (the Python API), `name` is what was asked for and not found, and `suggestions` the known
@@ -53,7 +52,7 @@ class PlandiffError(Exception):
         return self.message if not self.hint else f"{self.message}\n  hint: {self.hint}"
 
 
-@dataclass
+@record(frozen=False)
 class InvalidPlan(PlandiffError):
     """The plan repository has errors; every one is listed."""
 
@@ -64,7 +63,7 @@ class InvalidPlan(PlandiffError):
         return "\n".join(p.format() for p in self.problems)
 
 
-@dataclass
+@record(frozen=False)
 class UnknownVersion(PlandiffError):
     """A version id that the repository does not hold."""
 

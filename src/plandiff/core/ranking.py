@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.models import (
@@ -20,6 +19,7 @@ from plandiff.core.models import (
     TermType,
     all_hedged,
 )
+from plandiff.core.records import record
 
 if TYPE_CHECKING:
     from plandiff.core.diff import ClauseDiff, TermChange
@@ -31,7 +31,7 @@ YEAR = 365  # days: a date that moves a year or more has moved the whole scale
 TOP = 4  # how many main changes the report and the terminal diff lead with
 
 
-@dataclass(frozen=True)
+@record
 class RedLine:
     """A party for which terms.yaml marks the term a red line; `cited`: the salience entry cites
     the party's statement (else its reason is the editors', `editorial: true`)."""
@@ -41,7 +41,7 @@ class RedLine:
     cited: bool
 
 
-@dataclass(frozen=True)
+@record
 class StanceMove:
     """How the change moves against one party's latest stated position on the term (stated on or
     before the head version's date): toward it, or away from it."""
@@ -55,7 +55,7 @@ class StanceMove:
     hedged: bool = False  # every citation of the position is hedged: reported, not settled
 
 
-@dataclass(frozen=True)
+@record
 class RankedChange:
     """One term change of a diff, with its rank and every part of it."""
 

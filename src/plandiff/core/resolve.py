@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from plandiff.core.models import (
@@ -16,9 +15,10 @@ from plandiff.core.models import (
 )
 from plandiff.core.models import replace as copy_with
 from plandiff.core.problems import UnknownVersion
+from plandiff.core.records import field, record, replace
 
 
-@dataclass(frozen=True)
+@record
 class Stated:
     """Where a term value comes from: the version whose clause last stated it, and the sources
     that clause cites (a disputed value's claims carry their own)."""
@@ -31,7 +31,7 @@ class Stated:
 _NOTHING: Mapping[str, Stated] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
+@record
 class ResolvedClause:
     """A clause as a version stands for it."""
 
@@ -41,8 +41,7 @@ class ResolvedClause:
     identities: frozenset[str]  # its id and every id it continues through `was`
     # For each term of `clause`, the version that stated the value: its own (reported) or an
     # ancestor's (carried, because the listing clause did not mention the term).
-    stated: Mapping[str, Stated] = field(default_factory=lambda: _NOTHING, compare=False,
-                                         hash=False)
+    stated: Mapping[str, Stated] = field(default_factory=lambda: _NOTHING, compare=False)
 
     def stated_in(self, term_id: str) -> str:
         where = self.stated.get(term_id)
@@ -62,7 +61,7 @@ class ResolvedClause:
         return self.clause.removed
 
 
-@dataclass(frozen=True)
+@record
 class ResolvedVersion:
     version: Version
     clauses: dict[str, ResolvedClause]  # in the version's order

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from plandiff.core.records import field, record
 
-@dataclass(frozen=True)
+
+@record
 class Column:
     name: str
     description: str
@@ -14,7 +15,7 @@ class Column:
     references: str | None = None  # "table.column"
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     name: str
     title: str

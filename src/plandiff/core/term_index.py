@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from plandiff.core.models import Plan
+from plandiff.core.records import record
 from plandiff.core.resolve import lineage_order
 
 
-@dataclass(frozen=True)
+@record
 class TermEntry:
     id: str
     label: str

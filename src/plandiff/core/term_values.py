@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
 
 from plandiff.core.models import Term, TermType
+from plandiff.core.records import record
 from plandiff.core.suggestions import did_you_mean
 
 _NUMBER_WITH_SUFFIX = re.compile(
@@ -21,7 +21,7 @@ _MULTIPLIERS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class ValueProblem:
     """Why a value does not fit its term, and what to write instead."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from plandiff.core import suggestions
@@ -39,6 +38,7 @@ from plandiff.core.positions_check import (
 )
 from plandiff.core.problems import KeyPath, Problem
 from plandiff.core.quote_normalization import normalize, quote_occurs
+from plandiff.core.records import record
 from plandiff.core.salience import check_ranking_fields, salience_citations
 from plandiff.core.term_values import check_term_definition, check_value
 from plandiff.core.translations_check import check_translations
@@ -206,7 +206,7 @@ def _load_mapping_file(file: str, raw: Any, model: type[Term] | type[Source], wh
     return loaded
 
 
-@dataclass(frozen=True)
+@record
 class Unknown:
     """What could not be read, so references into it are neither confirmed nor reported:
     version ids, term and source ids whose definitions are broken, or (None) every term or
@@ -223,8 +223,11 @@ class Unknown:
         return self.sources is None or source_id in self.sources
 
 
+NOTHING_UNKNOWN = Unknown()
+
+
 def check_references(plan: Plan, files: Mapping[str, str], *,
-                     unknown: Unknown = Unknown()) -> list[Problem]:
+                     unknown: Unknown = NOTHING_UNKNOWN) -> list[Problem]:
     """Parents, lineage cycles, `was` links, sources, terms and their values, citations."""
     problems: list[Problem] = check_copies(plan.sources, source_known=unknown.source)
     for version_id, version in plan.versions.items():

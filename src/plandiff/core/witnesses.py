@@ -4,18 +4,18 @@ and the checks of `copy_of` in the bibliography."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from plandiff.core.model_errors import problem_at, suggest
 from plandiff.core.models import Claim, Disputed, Plan, Source, all_hedged
 from plandiff.core.problems import KeyPath, Problem
+from plandiff.core.records import record
 
 SOURCES_FILE = "plans/sources.yaml"
 UNKNOWN_OUTLET = "unknown"
 
 
-@dataclass(frozen=True)
+@record
 class Witnesses:
     """The sources behind a value and how many independent witnesses they are: distinct
     original outlets, once every copy is followed to the source it copies."""

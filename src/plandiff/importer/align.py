@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from plandiff.core.records import record
 from plandiff.importer.concepts import ENTITIES, features
 from plandiff.importer.numbers import prepare
 
@@ -33,7 +33,7 @@ after before also other both each such than then there these those over only own
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     """A parent clause as the aligner sees it."""
 
@@ -45,7 +45,7 @@ class Candidate:
     kinds: frozenset[str] = frozenset()  # "money:USD", "quantity:personnel" ... of its terms
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """An imported point as the aligner sees it."""
 
@@ -55,7 +55,7 @@ class Item:
     kinds: frozenset[str] = frozenset()  # the kinds of value its text gives
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     point: int  # index into the points
     clause: str | None  # the parent clause id, None for a new clause
@@ -75,7 +75,7 @@ class Match:
                 and self.score - self.runner_up_score < CLOSE)
 
 
-@dataclass(frozen=True)
+@record
 class Alignment:
     matches: list[Match]  # one per point, in the points' order
     unmatched: list[str]  # parent clause ids that no point continues, in the parent's order
@@ -99,7 +99,7 @@ def _weights(documents: Sequence[set[str]]) -> dict[str, float]:
             for stem, count in frequency.items()}
 
 
-@dataclass(frozen=True)
+@record
 class _Side:
     """A point or one wording of a clause, prepared once for the pairs it is in."""
 

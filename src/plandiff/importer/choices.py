@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from plandiff.core.models import Term, TermType
+from plandiff.core.records import record
 
 _NEGATION = re.compile(r"\b(?:not|no|never|without|nor)\s+(?:\w+\s+){0,3}$")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+")
 
 
-@dataclass(frozen=True)
+@record
 class ChoiceReading:
     key: str | None  # the one choice the text names
     named: tuple[tuple[str, str], ...]  # (key, the words that named it), for every choice named

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Any
 
 from plandiff.core.lineage import ancestors
 from plandiff.core.models import Coverage, Disputed, Model, NoLongerKnown, Plan, dump
 from plandiff.core.quote_normalization import normalize, quote_occurs
+from plandiff.core.records import field, record
 from plandiff.core.resolve import ResolvedVersion
 from plandiff.importer.align import STOPWORDS, Alignment, Candidate, Item, align
 from plandiff.importer.concepts import concepts_in
@@ -27,7 +27,7 @@ MAX_QUOTE = 300  # a longer point is quoted by its first sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 
 
-@dataclass(frozen=True)
+@record
 class ImportOptions:
     version_id: str
     parent: str
@@ -41,7 +41,7 @@ class ImportOptions:
     today: dt.date = field(default_factory=dt.date.today)
 
 
-@dataclass
+@record(frozen=False)
 class DraftClause:
     id: str
     number: int | str | None = None
@@ -54,7 +54,7 @@ class DraftClause:
     term_review: dict[str, str] = field(default_factory=dict)  # by term id
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     """One line of the alignment table."""
 
@@ -67,7 +67,7 @@ class Row:
     drafted_as: str | None = None  # a weak match: the new id the draft gives it until accepted
 
 
-@dataclass
+@record(frozen=False)
 class Draft:
     header: dict[str, Any]  # id, title, date, parent, coverage, status, parties, summary
     header_review: dict[str, str]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from plandiff.core.models import Term, TermType
+from plandiff.core.records import field, record
 from plandiff.importer.choices import ChoiceReading, read_choices
 from plandiff.importer.numbers import UNIT_WORDS, Found, find_values, prepare
 
@@ -16,7 +16,7 @@ _KIND_OF = {TermType.money: "money", TermType.duration: "duration", TermType.dat
 READABLE = frozenset({TermType.quantity, TermType.money, TermType.duration, TermType.date})
 
 
-@dataclass
+@record(frozen=False)
 class TermReading:
     """What a point's text says about a set of terms."""
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, replace
 
 from plandiff.core.quote_normalization import normalize
+from plandiff.core.records import record, replace
 from plandiff.importer.points import DIGITS
 
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
@@ -93,7 +93,7 @@ for _month, _name in enumerate(_CYRILLIC_MONTHS.split()):
     MONTHS[_name] = _month % 12 + 1
 
 
-@dataclass(frozen=True)
+@record
 class Found:
     """A value read from the text."""
 
@@ -108,7 +108,7 @@ class Found:
     former: bool = False  # the old value of a change the text states ("from 28 points to 19")
 
 
-@dataclass(frozen=True)
+@record
 class Unreadable:
     """A number the text gives in a form plandiff cannot read."""
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from plandiff.core.records import field, record
 
 # Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic separators, as ASCII. One character
 # for one, so positions in the translated text are positions in the original.
@@ -26,7 +27,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
-@dataclass(frozen=True)
+@record
 class Point:
     """One numbered point as the article gives it."""
 
@@ -36,7 +37,7 @@ class Point:
     title: str | None = None  # the words of a numbered heading with its text under it
 
 
-@dataclass
+@record(frozen=False)
 class ParsedText:
     points: list[Point]
     outside: list[str] = field(default_factory=list)  # paragraphs outside the list
@@ -91,7 +92,7 @@ def _marker(line: str) -> tuple[int | str, str, bool] | None:
     return None
 
 
-@dataclass
+@record(frozen=False)
 class _Open:
     number: int | str
     line: int

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from plandiff.core.models import Plan, is_slug
 from plandiff.core.problems import PlandiffError, Problem
+from plandiff.core.records import record
 from plandiff.importer.disk import seed_path, write_all, write_folder
 from plandiff.importer.draft import Draft, ImportOptions, build
 from plandiff.importer.layout import add_source, dump_draft, dump_folder
@@ -28,7 +28,7 @@ from plandiff.repo.repository import (
 SOURCES = "plans/sources.yaml"
 
 
-@dataclass
+@record(frozen=False)
 class Prepared:
     """Everything `import` would write, checked, and nothing written yet."""
 

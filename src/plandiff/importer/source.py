@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
 from plandiff.core.models import Plan, is_slug
+from plandiff.core.records import field, record
 from plandiff.importer.numbers import find_values, prepare
 from plandiff.importer.points import ParsedText
 
@@ -23,7 +23,7 @@ _ENGLISH = frozenset(_ENGLISH_WORDS.split())
 ENGLISH_SHARE = 0.05
 
 
-@dataclass
+@record(frozen=False)
 class PlacedSource:
     """The source every clause of the draft cites."""
 

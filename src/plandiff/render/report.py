@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from plandiff import __version__
 from plandiff.core.diff import ClauseDiff, PlanDiff, TermChange
 from plandiff.core.models import Citation, TermType, Version
+from plandiff.core.records import record
 from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import main_changes, positions, values
 from plandiff.render import markdown as md
@@ -19,7 +19,7 @@ RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z]")
 
 
-@dataclass(frozen=True)
+@record
 class ReportStyle:
     """`github`: raw <details> blocks; `html`: `::: details` containers and RTL spans for the
     HTML renderer, whose raw-HTML parsing is off."""

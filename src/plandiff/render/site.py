@@ -10,7 +10,6 @@ import functools
 import html
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from plandiff import __version__
@@ -30,6 +29,7 @@ from plandiff.core.models import (
     Version,
     citations_of,
 )
+from plandiff.core.records import record
 from plandiff.core.resolve import ResolvedClause, Resolver, lineage_order
 from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import known, positions_site, site_api, site_cards, site_feed, values
@@ -70,7 +70,7 @@ GRID_TERMS = 8  # positions in the index's grid; every term has its own page
 _LANGUAGE_NAMES = {"en": "English", "ar": "العربية"}  # each in its own language, for the switch
 
 
-@dataclass(frozen=True)
+@record
 class SiteOptions:
     base_url: str | None = None  # for canonical links; pages link to each other relatively
     # More than English: the English pages at the root, each language's twins under LANG/,

@@ -177,9 +177,8 @@ def _own_digits(loc: Locale, change: TextChange) -> TextChange:
     else (one digit system per line: «النقاط الـ٢٨» beside «٢٠ نوفمبر»)."""
     if loc.digits_in("0") == "0":
         return change
-    from dataclasses import replace
-
     from plandiff.core.diff import WordOp
+    from plandiff.core.records import replace
 
     def own(text: str | None) -> str | None:
         return loc.digits_in(text) if text else text

@@ -26,9 +26,10 @@ import math
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from plandiff.core.records import record
 
 if TYPE_CHECKING:
     from plandiff.repo.located_yaml import Limits
@@ -68,7 +69,7 @@ class FormatError(Exception):
     """The file cannot be put in canonical form without changing its data or losing a comment."""
 
 
-@dataclass(frozen=True)
+@record
 class Formatted:
     text: str
     changed: bool
@@ -543,7 +544,7 @@ def _scalar_spans(text: str) -> tuple[list[int], list[int]]:
 # --- files (the edge: read, format all, then write) ----------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class FileResult:
     path: Path  # the file written: the one named, or inside the root the target of its links
     display: str

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from plandiff.core.problems import PlandiffError
+from plandiff.core.records import field, record
 
 PLAN_FOLDERS = ("plans", "seeds")
 _GIT_ENV = {"GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0", "GIT_CONFIG_NOSYSTEM": "1"}
 
 
-@dataclass
+@record(frozen=False)
 class Snapshot:
     """The plan files of one revision (or of the working tree), by path relative to the root."""
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plandiff.core.problems import InvalidPlan, KeyPath, PlandiffError, Problem
+from plandiff.core.records import field, record
 
 # What one repository's plan files may hold in all. A real treaty (the EU-UK Trade and Cooperation
 # Agreement: some 1,250 pages, several thousand clauses) is a few MB and a few hundred thousand
@@ -25,7 +25,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024  # a text given to `plandiff import`
 MAX_DEPTH = 64
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     """The most bytes and YAML values (nodes: every scalar, list and mapping) that the plan files
     of one repository may hold; `--max-bytes` and `--max-nodes` raise them."""
@@ -187,7 +187,7 @@ def yaml_loader(round_trip: bool = False, budget: Budget | None = None) -> Any:
     return yaml
 
 
-@dataclass
+@record(frozen=False)
 class Document:
     """One YAML file: its text, its data, and a way to turn a key path into line and column."""
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from plandiff.core.problems import InvalidPlan, KeyPath, PlandiffError, Problem
+from plandiff.core.records import field, record
 from plandiff.repo.located_yaml import (
     Budget,
     Document,
@@ -28,7 +28,7 @@ KEY_CODES = frozenset({"unknown-field", "unknown-term", "unused-source", "bad-ke
 # --- finding the root --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Root:
     """A plan repository: the folder that holds `plans/`."""
 
@@ -125,7 +125,7 @@ def owner_of(path: Path) -> int | None:
 # --- the repository ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class FolderVersion:
     """A version written as a folder: `plans/ID/version.yaml` (its header) and chapter files that
     list its clauses, read in name order after any clauses the header lists itself."""
@@ -148,7 +148,7 @@ class FolderVersion:
         return self.header, keypath
 
 
-@dataclass
+@record(frozen=False)
 class RawRepository:
     """The plan files of a root, parsed but not yet validated, and the problems met reading them."""
 
@@ -441,7 +441,7 @@ def read_source_file(root: Root, relative: str) -> tuple[str | None, str | None]
 # --- loading a validated plan --------------------------------------------------------------------
 
 
-@dataclass
+@record(frozen=False)
 class LoadedPlan:
     """A validated plan with the file each version came from, and any warnings."""
 
@@ -589,7 +589,7 @@ def check_repository(root: Root, *, strict: bool = False) -> list[Problem]:
         return error.problems
 
 
-@dataclass(frozen=True)
+@record
 class TextconvInput:
     """A file git asks to show: its text, its YAML (None when it does not parse) and the term
     registry beside it (for labels)."""

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from plandiff.core.records import record
 from plandiff.repo import cache_folder as folders
 from plandiff.repo.cache_folder import (
     PACKAGE,
@@ -72,7 +72,7 @@ def plans_digest(plans: str) -> bytes:
 # --- reading and keeping entries ------------------------------------------------------------------
 
 
-@dataclass
+@record(frozen=False)
 class Slot:
     """Where a repository's entry is, and the digest of its plans/ when the key was made."""
 

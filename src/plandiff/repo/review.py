@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +10,7 @@ from plandiff.core.diff import PlanDiff, diff_resolved
 from plandiff.core.hidden_characters import HIDDEN, findings
 from plandiff.core.models import Plan
 from plandiff.core.problems import Problem
+from plandiff.core.records import field, record
 from plandiff.core.resolve import Resolver
 from plandiff.repo.review_details import (
     Detail,
@@ -27,13 +27,13 @@ if TYPE_CHECKING:
 MARKER = "<!-- plandiff-review -->"
 
 
-@dataclass(frozen=True)
+@record
 class FileChange:
     path: str
     status: str  # added | modified | deleted
 
 
-@dataclass(frozen=True)
+@record
 class VersionChange:
     version_id: str
     file: str
@@ -43,7 +43,7 @@ class VersionChange:
     details: tuple[Detail, ...] = ()
 
 
-@dataclass
+@record(frozen=False)
 class ReviewResult:
     base: str
     head: str
@@ -265,8 +265,7 @@ def _located(problem: Problem, files: dict[str, bytes], folders: dict[str, Any],
     """The problem with the line and column of its key path in the head's file (the right
     chapter file of a folder version). `documents` keeps each file's parsed tree across problems
     (parsing it once per problem was quadratic)."""
-    from dataclasses import replace
-
+    from plandiff.core.records import replace
     from plandiff.repo.located_yaml import Document
 
     if not problem.keypath:

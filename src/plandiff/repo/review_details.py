@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
@@ -15,6 +14,7 @@ from plandiff.core.hidden_characters import make_visible
 from plandiff.core.models import Citation, Clause, Disputed, Plan, Position, Version, dump
 from plandiff.core.problems import Problem
 from plandiff.core.quote_normalization import normalize
+from plandiff.core.records import record
 
 # Header fields that state a fact (a change needs new evidence); the title and the note are the
 # editor's words, listed but never flagged.
@@ -50,7 +50,7 @@ def version_evidence(version: Version) -> Evidence:
     return frozenset(found)
 
 
-@dataclass(frozen=True)
+@record
 class Detail:
     """One change a reader would see: in a clause (`clause` its id) or in the version's header
     (`clause` empty)."""

@@ -20,13 +20,13 @@ import stat
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from plandiff.core.problems import PlandiffError
+from plandiff.core.records import record
 
 
-@dataclass
+@record(frozen=False)
 class Unwritable(PlandiffError):
     """A path plandiff refuses to write; `reason` is the message without the path."""
 
@@ -38,7 +38,7 @@ def _refuse(shown: str, reason: str, code: str, hint: str | None = None) -> Unwr
     return Unwritable(f"{shown}: {reason}", hint, code=code, reason=reason)
 
 
-@dataclass(frozen=True)
+@record
 class Stamp:
     """A file as it was read: replacing it is refused unless it is still so."""
 
@@ -54,7 +54,7 @@ def stamp(status: os.stat_result, data: bytes) -> Stamp:
                  hashlib.sha256(data).hexdigest())
 
 
-@dataclass(frozen=True)
+@record
 class Planned:
     """One file to write. `root`: the repository the file must resolve inside (None for a path
     the user named); `expect`: the file must still be as it was read; `new`: it must not exist."""
