@@ -88,6 +88,17 @@ def test_what_rich_writes_otherwise_goes_to_rich(char: str) -> None:
     assert plain == rich
 
 
+def test_the_plain_console_is_rich_s_for_anything_else() -> None:
+    import copy
+
+    out = io.StringIO()
+    plain = PlainConsole(width=60, color=False, file=out)
+    assert plain.width == 60  # rich's console, made on first need, answers
+    plain.print(Styled("kept"), end="")  # an option: rich prints it
+    assert out.getvalue() == "kept"
+    assert isinstance(copy.copy(plain), PlainConsole)
+
+
 def test_what_rich_drops_is_dropped() -> None:
     line = Styled("a\rb\x07c").append("\x08d\x0b\x0ce")
     assert line.plain == line.to_rich().plain == "abcde"

@@ -263,4 +263,6 @@ class PlainConsole:
         return int(columns) if columns.isdigit() else None
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # its own, not yet set (a copy being made): never rich's
+            raise AttributeError(name)
         return getattr(self.rich(), name)
