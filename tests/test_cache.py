@@ -414,3 +414,17 @@ def test_a_miss_reads_the_package_once(cached, capsys, monkeypatch) -> None:
     assert code == 0 and "v28 → geneva" in out
     assert calls == [cache_folder.PACKAGE]
     assert len(outputs(cached)) == 1 and list((cached / repository_cache.SUBFOLDER).iterdir())
+
+
+def test_a_folder_of_no_distributions_on_the_path_is_not_in_the_key(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `plandiff`, `python -m plandiff` and a script using the API put different folders first
+    # on sys.path (the script's, the working one); they hold nothing installed, so the three
+    # share the cache. A folder that holds a distribution is another environment.
+    first = cache_folder.package_digest()
+    plain = tmp_path / "scripts"
+    plain.mkdir()
+    monkeypatch.syspath_prepend(str(plain))
+    assert cache_folder.package_digest() == first
+    (plain / "other-1.0.dist-info").mkdir()
+    assert cache_folder.package_digest() != first

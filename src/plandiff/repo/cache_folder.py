@@ -96,7 +96,9 @@ def package_digest(package: str = PACKAGE) -> bytes:
         if place and os.path.isdir(place):
             names = sorted(name for name in os.listdir(place)
                            if name.endswith((".dist-info", ".egg-info", ".pth")))
-            digest.update(repr((place, names)).encode("utf-8", "surrogateescape"))
+            if names:  # a folder of no distributions (the script's, the working one) changes
+                # nothing installed: `plandiff`, `python -m plandiff` and the API share entries
+                digest.update(repr((place, names)).encode("utf-8", "surrogateescape"))
     return digest.digest()
 
 
