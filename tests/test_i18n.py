@@ -140,7 +140,7 @@ def test_no_english_is_left_in_the_arabic_report(run) -> None:
     from plandiff.repo.repository import find_root, load_plan
 
     text = run("report", "v28", "geneva", "--lang", "ar").output
-    text = re.sub(r"</?(details|summary)>|<div dir=\"rtl\">|</div>", " ", text)
+    text = re.sub(r"</?(details|summary|code)>|<div dir=\"rtl\">|</div>", " ", text)
     plan = load_plan(find_root(REPO)).plan
     names = [*plan.sources, *plan.versions,
              *(c.id for v in plan.versions.values() for c in v.clauses),

@@ -122,7 +122,7 @@ def test_report_carries_version_summaries_and_clause_notes(run, make_repo) -> No
     root = make_repo(files)
     report = run("report", "v1", "v2", root=root).stdout
     assert "**Summary of `v2`:** Only the army point was reported." in report
-    assert "<details><summary>Note of v2</summary>" in report  # long: collapsed
+    assert "<details><summary>Note of <code>v2</code></summary>" in report  # long: collapsed
     assert report.count("Caveat for readers.") == 30
     army = report.split("### ~ `army`")[1].split("###")[0]
     assert "Note (`v2`): One outlet says peacetime only." in army

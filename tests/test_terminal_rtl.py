@@ -15,6 +15,9 @@ COMMANDS = (
     ("history", "ukraine-troop-cap"),  # a term's history
     ("history", "territory"),  # a clause's history
     ("history", "ukraine-troop-cap", "--by", "date"),  # each version's parent beside it
+    ("history", "framework"),  # a clause cited by nine sources: its list wraps at 80 and 60
+    ("show", "v28"),
+    ("show", "geneva"),  # hedged citations, a source without an outlet
     ("log",),
     ("log", "--by", "date"),
     ("terms",),
@@ -53,3 +56,21 @@ def test_no_arabic_terminal_line_begins_with_a_latin_word(run, monkeypatch, comm
     latin = [line for line in lines if first_strong(line) == "L"]
     assert not latin, "\n".join(latin)
     assert not any(char in result.output for char in "\u2066\u2067\u2068\u2069")  # no isolates
+
+
+@pytest.mark.parametrize("width", ["80", "60"])
+def test_a_wrapped_list_of_source_ids_goes_on_with_an_arabic_word(run, monkeypatch,
+                                                                  width) -> None:
+    """A long list of source ids wraps: each line after the first opens with «و» (the list is
+    Arabic's, «a و b و c»), never with an id, which a bidi terminal laid out left to right."""
+    monkeypatch.setenv("COLUMNS", width)
+    lines = run("history", "framework", "--lang", "ar", root=FROZEN).output.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("  المصادر: menafn-mint"))
+    listed = [lines[start]]
+    for line in lines[start + 1:]:
+        if not line.startswith("    "):
+            break
+        listed.append(line)
+    assert len(listed) > 1  # it wraps (was «           statement-reuters، lgr، seed-001…»)
+    assert all(line.strip().startswith("و ") for line in listed[1:]), "\n".join(listed)
+    assert " ".join(line.strip() for line in listed).endswith("و mint و seed-002")

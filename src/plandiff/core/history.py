@@ -239,16 +239,22 @@ def clause_history(plan: Plan, subject: str, *, resolver: Resolver | None = None
 
 def chart_series(result: History) -> list[tuple[str, float]]:
     """(label, value) bars for a numeric term: one per version, one per claim when disputed."""
-    bars: list[tuple[str, Any]] = []
+    return [(label, value) for label, value, _hedged in chart_bars(result)]
+
+
+def chart_bars(result: History) -> list[tuple[str, Any, bool]]:
+    """`chart_series` with, for each bar, whether its sources only report the value (every
+    citation hedged): a chart labels it 'reportedly', as the table beside it does."""
+    bars: list[tuple[str, Any, bool]] = []
     for point in result.points:
         numeric = [c for c in point.claims if isinstance(c.value, (int, float))
                    and not isinstance(c.value, bool)]
         if len(point.claims) == 1 and numeric:
             carried = " (carried)" if point.carried_from else ""
-            bars.append((point.version.id + carried, numeric[0].value))
+            bars.append((point.version.id + carried, numeric[0].value, numeric[0].hedged))
         elif len(point.claims) > 1:
             carried = " (carried)" if point.carried_from else ""
             for claim in numeric:
                 bars.append((f"{point.version.id}{carried} ({', '.join(claim.sources)})",
-                             claim.value))
+                             claim.value, claim.hedged))
     return bars

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -206,6 +206,21 @@ class Locale:
         # A number in a translated text keeps no Latin separators: «٦٠٠٬٠٠٠», «٣٢٫١».
         return _SEPARATORS.sub(lambda m: _ARABIC_SEPARATOR[m.group(0)],
                                text.translate(_ARABIC_INDIC))
+
+    def and_list(self, items: Sequence[str]) -> str:
+        """Items joined as the language lists them: 'Ukraine, the US and Russia'. Arabic says
+        «و» before every item after the first («أوكرانيا والولايات المتحدة وروسيا»), joined to an
+        Arabic word and spaced before anything else («النسخة v28 و geneva»): a clitic never
+        joins a Latin id, a digit or a mark (glossary §1)."""
+        items = list(items)
+        if len(items) < 2:
+            return "".join(items)
+        if self.lang == "ar":
+            return " ".join([items[0], *(
+                ("و" if item[:1] and "\u0621" <= item[0] <= "\u064a" else "و ") + item
+                for item in items[1:])])
+        return self._("{names} and {last}").format(names=self._(", ").join(items[:-1]),
+                                                   last=items[-1])
 
     def currency_symbol(self, code: str) -> str:
         """'$' for USD in English (an unknown code is written before the amount, 'CHF '); CLDR's

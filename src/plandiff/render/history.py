@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.hidden_characters import make_visible
-from plandiff.core.history import History, HistoryPoint, chart_series
+from plandiff.core.history import History, HistoryPoint, chart_bars, chart_series
 from plandiff.core.models import dump
 from plandiff.i18n import ENGLISH, Locale
 from plandiff.render import json_text, known, values
@@ -313,13 +313,13 @@ def _blocks(loc: Locale, console: Console, head: list[str], rows: list[list[str]
 
 
 def _bars(loc: Locale, result: History, width: int = 32) -> list[tuple[str, str, str]]:
-    bars = chart_series(result)
+    bars = chart_bars(result)
     if not bars or result.term is None:
         return []
-    top = max(value for _, value in bars) or 1
+    top = max(value for _, value, _ in bars) or 1
     eighths = " ▏▎▍▌▋▊▉█"
     rows = []
-    for label, value in bars:
+    for label, value, hedged in bars:
         cells = value / top * width
         full = int(cells)
         bar = "█" * full + (eighths[int((cells - full) * 8)] if full < width else "")
@@ -327,7 +327,8 @@ def _bars(loc: Locale, result: History, width: int = 32) -> list[tuple[str, str,
         # reads right to left in a terminal that lays out bidi text.
         label = loc.pgettext("chart", "{version}").format(
             version=label.replace(" (carried)", " " + loc._("(carried)")))
-        rows.append((label, bar.rstrip(), values.value(loc, result.term, value)))
+        rows.append((label, bar.rstrip(),
+                     values.reported(loc, values.value(loc, result.term, value), hedged)))
     return rows
 
 
@@ -349,7 +350,7 @@ def render_terminal(result: History, console: Console, *,
             *((loc._("first reported"),) if term else ())]
     rows = []
     for point in result.points:
-        sources = loc._(", ").join(source_ids(point)) + _witness_suffix(loc, point)
+        sources = values.id_list(loc, source_ids(point)) + _witness_suffix(loc, point)
         body = (value_text(loc, result, point) if term
                 else " ".join((_point_text(loc, point) or "—").split()))
         # A row opens with a word of the language («النسخة v28»): a bidi terminal lays out a

@@ -26,14 +26,15 @@ def outlet(source_id: str, sources: Mapping[str, Source], loc: Locale | None = N
     another language, the outlet as that language's press writes it (plans/sources.yaml), else
     the English name, marked."""
     source = sources.get(source_id)
-    if source is None or not _known_outlet(source):
+    if source is None or not known_outlet(source):
         return source_id
     if loc is None or loc.english:
         return source.outlet
     return loc.plain(*loc.outlet_of(source))
 
 
-def _known_outlet(source: Source | None) -> bool:
+def known_outlet(source: Source | None) -> bool:
+    """Whether the source names its outlet (an outlet `unknown` names none)."""
     return source is not None and source.outlet.strip().lower() not in ("", "unknown")
 
 
@@ -45,7 +46,7 @@ def first_text(first: FirstReported | None, sources: Mapping[str, Source],
     if first is None:
         return ""
     # Literal messages (extraction reads them); «source id»: the same English words.
-    named = _known_outlet(sources.get(first.source or ""))
+    named = known_outlet(sources.get(first.source or ""))
     if first.date is None:
         text = (loc._("first reported by {source}, on a date no source gives") if named else
                 loc.pgettext("source id", "first reported by {source}, on a date no source gives"))

@@ -37,10 +37,7 @@ def _party(loc: Locale, code: str, name: str) -> str:
 
 
 def _names(loc: Locale, names: list[str]) -> str:
-    if len(names) == 1:
-        return names[0]
-    return loc._("{first} and {last}").format(first=loc._(", ").join(names[:-1]),
-                                              last=names[-1])
+    return loc.and_list(names)
 
 
 def _salience(loc: Locale, item: RankedChange) -> str:

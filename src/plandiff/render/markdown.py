@@ -19,10 +19,11 @@ from plandiff.render.markup import (  # the Markdown views take these from here 
     in_english,
     quote_plain,
     referenced,
+    summary_code,
 )
 
 __all__ = ["code", "content", "date", "english", "escape", "field", "footnote_id", "footnotes",
-           "in_english", "quote_plain", "referenced"]
+           "in_english", "quote_plain", "referenced", "summary_code"]
 
 _SYMBOLS = {"added": "+", "removed": "−", "modified": "~", "renamed": "→", "renumbered": "#",
             "unchanged": "=", "unreported": "?"}
@@ -214,7 +215,7 @@ def render(result: PlanDiff, *, show_all: bool = False, loc: Locale = ENGLISH) -
     unreported = [c for c in result.clauses if c.change == "unreported"]
     for items, what, late in ((unchanged, loc._("unchanged"), False),
                               (unreported, loc._("unreported by {version}").format(
-                                  version=code(head.id)), True)):
+                                  version=summary_code(head.id)), True)):
         if show_all and items:
             lines += [f"<details><summary>{clauses(loc, len(items), what)}</summary>", "",
                       *clause_list(loc, items, unreported=late), "", "</details>", ""]

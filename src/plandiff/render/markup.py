@@ -41,6 +41,14 @@ def code(text: str) -> str:
     return f"`{clean}`"
 
 
+def summary_code(text: str) -> str:
+    """An id inside a `<summary>`, which is raw HTML (backticks there show as themselves): in
+    `<code>`, as backticks give it everywhere else."""
+    import html
+
+    return f"<code>{html.escape(' '.join(make_visible(str(text)).split()))}</code>"
+
+
 def content(loc: Locale, text: str | None, ok: bool, *, spans: bool = False) -> str:
     """Plan content, escaped: the English badged where a translation was asked for and is
     missing, and with `spans` (the HTML report) isolated left to right."""
@@ -180,6 +188,7 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
         elif shown_as == "title":
             parts.append(own(f"“{source.title}”") if spans and loc.rtl
                          else f"“{escape(source.title)}”")
+        titled = len(parts) - 1 if source.title or source.headline else None
         parts.append(date(loc, source.date) if source.date else loc._("undated"))
         if source.url and is_web_url(source.url):
             parts.append(f"<{source.url}>")
@@ -190,15 +199,21 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
         if source.reliability:
             parts.append(loc._("reliability: {level}").format(
                 level=loc.pgettext("reliability", source.reliability.value)))
-        text = loc._(", ").join(parts)
-        if source.note:  # "fictional", "a copy of …": English data, badged in another language
-            text += " — " + loc._("Note: {note}").format(
-                note=content(loc, source.note, loc.english, spans=spans))
-        # A translated edition shows the sources' words untranslated: it says in what language.
+        # A translated edition shows the sources' words untranslated: it says in what language,
+        # after the quotes; with nothing quoted, after the title (after the reliability, it read
+        # as the reliability's: «الموثوقية: متوسطة (بالإنجليزية)»).
         language = (" " + loc._("(in {language})").format(
             language=escape(loc.quote_language_name(source.language)))
             if not loc.english and source.language and source.language != loc.lang else "")
         shown_quotes = list(dict.fromkeys(quotes.get(source_id, [])))[:3]
+        if not shown_quotes and language:
+            if titled is not None:
+                parts[titled] += language
+            language = ""
+        text = loc._(", ").join(parts)
+        if source.note:  # "fictional", "a copy of …": English data, badged in another language
+            text += " — " + loc._("Note: {note}").format(
+                note=content(loc, source.note, loc.english, spans=spans))
         if spans and loc.rtl:
             # The HTML report on a right-to-left page: each quote on a line of its own (a hard
             # break), with its language; on one line, quotes in two directions interleaved.

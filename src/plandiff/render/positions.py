@@ -87,8 +87,8 @@ def phrase(loc: Locale, stance: Stance, subject: Subject, *, past: bool = False
     """(verb, object): 'demands', '—'; «تطالب», «بالعفو الشامل» (the preposition joined). A
     stance only reported says so where the language puts it: 'reportedly accepts' in English,
     after the object in Arabic («تقبل 800 ألف جندي (بحسب التقارير)»)."""
-    head, governed = values.govern(loc, verb(loc, stance, past=past),
-                                   stance_object(loc, stance, subject))
+    head, governed = values.govern(loc, verb(loc, stance, past=past), values.said_once(
+        loc, party(loc, stance), stance_object(loc, stance, subject)))
     if stance.hedged:
         governed = loc.pgettext("reported stance", "{object}").format(object=governed)
     return head, governed
@@ -205,21 +205,21 @@ def draft_text(loc: Locale, draft: DraftValue | None, subject: Subject) -> str:
 
 def meets_text(loc: Locale, found: Agreement, parties: dict[str, str]) -> str:
     parts = []
+    # Arabic's noun agrees with the parties counted: «موقف أوكرانيا», «موقفَي أوكرانيا
+    # والولايات المتحدة», «مواقف روسيا والولايات المتحدة وأوكرانيا».
     if found.meets:
-        parts.append(loc._("meets the line of {parties}").format(
+        parts.append(loc.ngettext("meets the line of {parties}", "meets the line of {parties}",
+                                  len(found.meets)).format(
             parties=_names(loc, found.meets, parties)))
     if found.misses:
-        parts.append(loc._("not the line of {parties}").format(
+        parts.append(loc.ngettext("not the line of {parties}", "not the line of {parties}",
+                                  len(found.misses)).format(
             parties=_names(loc, found.misses, parties)))
     return loc._("; ").join(parts)
 
 
 def _names(loc: Locale, codes: tuple[str, ...] | list[str], parties: dict[str, str]) -> str:
-    names = [loc.party(c, parties.get(c, c)) for c in codes]
-    if len(names) == 1:
-        return names[0]
-    return loc._("{names} and {last}").format(names=loc._(", ").join(names[:-1]),
-                                              last=names[-1])
+    return loc.and_list([loc.party(c, parties.get(c, c)) for c in codes])
 
 
 def when(loc: Locale, stance: Stance) -> str:

@@ -62,6 +62,12 @@ def _version_rows(loc: Locale, base: Version, head: Version) -> list[str]:
             md._row(loc._("Parties"), parties(base), parties(head))]
 
 
+def _in_summary(style: ReportStyle, name: str) -> str:
+    """An id in a collapsed paragraph's label: `<code>` in Markdown (a <summary> is raw HTML);
+    bare in the HTML report, which isolates it (`<bdi class="id">`) with every id it names."""
+    return name if style.html else md.summary_code(name)
+
+
 LONG_NOTE = 400  # characters: a summary or note longer than this is collapsed
 
 
@@ -89,7 +95,8 @@ def _about_versions(loc: Locale, style: ReportStyle, base: Version,
             heading = (loc._("Summary of {version}") if field == "summary"
                        else loc._("Note of {version}"))
             body = f"**{heading.format(version=md.code(version.id))}:** {shown}"
-            lines += _long_or_short(style, heading.format(version=version.id), body,
+            label = heading.format(version=_in_summary(style, version.id))
+            lines += _long_or_short(style, label, body,
                                     open_=version is head and field == "summary")
     return lines
 
@@ -109,7 +116,7 @@ def _clause_notes(loc: Locale, style: ReportStyle, item: ClauseDiff) -> list[str
         body = loc._("Note ({version}): {note}").format(
             version=md.code(version_id or ""), note=md.english(loc, note, spans=style.html))
         lines += _long_or_short(style, loc._("Note on {id} in {version}").format(
-            id=item.id, version=version_id), body)
+            id=_in_summary(style, item.id), version=_in_summary(style, version_id or "")), body)
     return lines
 
 

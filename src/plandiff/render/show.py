@@ -237,12 +237,16 @@ def markdown(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             lines.append("")
         for cite in clause.clause.cites:
             source = plan.sources.get(cite.source)
-            outlet = md_outlet(loc, source) if source else ""
+            # The source by its id, an Arabic word first («المصدر `seed-001`»), then its outlet
+            # where one is known (never "unknown": the id alone, as the other views).
+            named = loc.pgettext("footnote", "{source}").format(source=code(cite.source))
+            outlet = f" {md_outlet(loc, source)}" if source and known.known_outlet(source) else ""
             quote = f": {quote_plain(cite.quote, loc)}" if cite.quote else ""
             if quote:
                 label = _language_label(loc, source.language if source else None)
                 quote += f" {escape(label.strip())}" if label else ""
-            lines.append(f"- {code(cite.source)} {outlet}{quote}{escape(hedged(loc, cite.hedge))}")
+            hedge = escape(hedged(loc, cite.hedge))
+            lines.append(f"- {named}{outlet}{quote}{' ' + hedge if hedge else ''}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -762,7 +762,8 @@ class _Site:
                 label = point.version.id
                 if len(point.claims) > 1:
                     label += f" ({', '.join(claim.sources)})"
-                shown = (values.value(loc, result.term, claim.value) if claim.known
+                shown = (values.reported(loc, values.value(loc, result.term, claim.value),
+                                         claim.hedged) if claim.known
                          else loc._("not reported since {version}").format(
                              version=point.reported_in))
                 bars.append((label, float(number),

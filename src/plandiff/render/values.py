@@ -136,6 +136,32 @@ def govern(loc: Locale, verb: str, obj: str) -> tuple[str, str]:
     return head, clitic + loc._("what follows: {object}").format(object=obj)
 
 
+def said_once(loc: Locale, subject: str, obj: str) -> str:
+    """What a party's verb governs, the party said once: Arabic does not repeat the subject in
+    its object («أوكرانيا تقبل تخلي أوكرانيا عن…») but points back to it with a suffix on the
+    noun that governs it («أوكرانيا تقبل تخليها عن…», «إخضاع عضويتها في…»). Only near the head
+    of the object (its second or third word, after an indefinite noun), where the party is that
+    noun's complement, and in «من جانب …»; a party further in («إلى أن تعوض روسيا…») is left
+    as written. Parties are states and blocs, feminine (glossary §4)."""
+    if loc.lang != "ar" or not subject or not obj:
+        return obj
+    obj = obj.replace(f"من جانب {subject}", "من جانبها")  # «…، بما في ذلك من جانبها»
+    words = obj.split(" ")
+    name = subject.split(" ")
+    for at in (1, 2):
+        if words[at:at + len(name)] != name:
+            continue
+        noun = words[at - 1]
+        if noun.startswith("ال") or not noun or not "\u0621" <= noun[-1] <= "\u064a":
+            return obj  # a definite word or a mark governs no suffix
+        if noun.endswith("ة"):  # عضوية → عضويتها
+            noun = noun[:-1] + "ت"
+        elif noun.endswith("ى"):  # إلى → إليها
+            noun = noun[:-1] + "ي"
+        return " ".join([*words[:at - 1], noun + "ها", *words[at + len(name):]])
+    return obj
+
+
 _UNITS = {
     "personnel": ("{count} personnel", "{count} personnel"),
     "days": ("{count} day", "{count} days"),
@@ -253,6 +279,15 @@ def witnessed(loc: Locale, sources: tuple[str, ...] | list[str], independent: in
         return loc._("none")
     return loc._("{sources} ({witnesses})").format(sources=loc._(", ").join(sources),
                                                    witnesses=witness_note(loc, independent))
+
+
+def id_list(loc: Locale, ids: list[str] | tuple[str, ...]) -> str:
+    """Source ids on a terminal line: 'ki1, seed-001'. Another language lists them as it lists
+    words: Arabic «ki1 و seed-001 و gn», so that a line wrapped inside a long list opens with
+    «و», never with a Latin id (a bidi terminal lays such a line out left to right), and the
+    ids keep their order read right to left (between Arabic commas, a run of Latin ids was laid
+    out left to right)."""
+    return loc._(", ").join(ids) if loc.english else loc.and_list(ids)
 
 
 def claim_sources(loc: Locale, sources: tuple[str, ...] | list[str],
