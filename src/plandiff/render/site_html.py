@@ -258,9 +258,11 @@ def bar_chart(loc: Locale, label: str, bars: list[tuple[str, float, str, bool]])
     so the chart does not rely on colour; the table below it holds the same data."""
     if not bars:
         return ""
-    row, left, width = 28, 230, 760
+    # The values' labels get the room their words take (about 7 pixels a character at 13 px;
+    # at least 290): "reportedly 800,000 personnel (carried from geneva)" was cut at the edge.
+    row, left, room = 28, 230, 240
+    width = left + room + max(290, 7 * max(len(shown) for _, _, shown, _ in bars) + 16)
     top = max(abs(value) for _, value, _, _ in bars) or 1
-    room = width - left - 290
     items = []
     mirrored = loc.rtl  # right to left: labels on the right, bars growing leftwards
     for index, (name, value, shown, muted) in enumerate(bars):
