@@ -160,10 +160,14 @@ def test_charts_lay_themselves_out_left_to_right_and_mirror(bilingual: Path) -> 
     page = (bilingual / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
     chart = page[page.index('aria-labelledby="chart-title"'):page.index("</svg>")]
     assert "direction: ltr" in chart
-    # labels on the right of the bars, which grow leftwards from x = 760 - 230
+    # labels on the right of the bars, which grow leftwards from x = width - 230 (the width
+    # gives the values' labels the room their words take)
+    width = re.search(r'viewBox="0 0 (\d+) \d+"', chart)
+    assert width is not None
+    edge = int(width.group(1)) - 230 + 8
     first_label = re.search(r'<text x="([\d.]+)" y="18" text-anchor="(\w+)"', chart)
-    assert first_label is not None and float(first_label.group(1)) == 538.0
-    assert '<text x="538.0" y="18" text-anchor="start">v28</text>' in chart
+    assert first_label is not None and float(first_label.group(1)) == edge
+    assert f'<text x="{edge:.1f}" y="18" text-anchor="start">v28</text>' in chart
     assert re.search(r'<text x="[\d.]+" y="18" text-anchor="start" direction="rtl">600,000 جندي'
                      r"</text>", chart)
 
