@@ -123,9 +123,22 @@ def test_a_footnote_says_reliability_in_arabic_and_the_language_with_the_title(r
     report = run("report", "v28", "geneva", "--lang", "ar", root=REPO).output
     # was «الموثوقية: متوسطة (بالإنجليزية)»: the language label read as the reliability's
     assert not re.search(r"الموثوقية: \S+ \(بالإنجليزية\)", report)
-    assert "“Media disclose all 28 points of Trump's peace plan” (بالإنجليزية)،" in report
-    assert "وصف بالإنجليزية: Moscow talks end without a compromise" in report
+    assert "الموثوقية: متوسطة" in report
     assert "وصف مترجم" not in report  # was «وصف مترجم بالإنجليزية:»
+
+
+def test_an_untranslated_title_says_its_language_when_nothing_is_quoted() -> None:
+    from plandiff.core.models import Source
+    from plandiff.i18n import Locale
+    from plandiff.render.markup import footnotes
+
+    source = Source(outlet="Liga.net", title="Media disclose all 28 points", language="en",
+                    reliability="medium")
+    (line,) = footnotes(Locale.of("ar"), {"liga": source}, {})
+    assert "“Media disclose all 28 points” (بالإنجليزية)،" in line
+    assert line.endswith("الموثوقية: متوسطة")  # was «الموثوقية: متوسطة (بالإنجليزية)»
+    (quoted,) = footnotes(Locale.of("ar"), {"liga": source}, {"liga": ["all 28 points"]})
+    assert quoted.endswith("“all 28 points” (بالإنجليزية)")
 
 
 @pytest.mark.parametrize(("lang", "line"), [

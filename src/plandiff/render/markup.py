@@ -188,7 +188,7 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
         elif shown_as == "title":
             parts.append(own(f"“{source.title}”") if spans and loc.rtl
                          else f"“{escape(source.title)}”")
-        titled = len(parts) - 1 if source.title or source.headline else None
+        titled = len(parts) - 1 if shown_as == "title" else None  # its own words, as written
         parts.append(date(loc, source.date) if source.date else loc._("undated"))
         if source.url and is_web_url(source.url):
             parts.append(f"<{source.url}>")
@@ -200,8 +200,8 @@ def footnotes(loc: Locale, sources: dict[str, Source], quotes: dict[str, list[st
             parts.append(loc._("reliability: {level}").format(
                 level=loc.pgettext("reliability", source.reliability.value)))
         # A translated edition shows the sources' words untranslated: it says in what language,
-        # after the quotes; with nothing quoted, after the title (after the reliability, it read
-        # as the reliability's: «الموثوقية: متوسطة (بالإنجليزية)»).
+        # after the quotes; with nothing quoted, after a title shown as written, else nowhere
+        # (after the reliability, it read as the reliability's: «الموثوقية: متوسطة (بالإنجليزية)»).
         language = (" " + loc._("(in {language})").format(
             language=escape(loc.quote_language_name(source.language)))
             if not loc.english and source.language and source.language != loc.lang else "")
