@@ -179,8 +179,8 @@ def test_arabic_footnotes_give_the_outlet_and_a_labelled_translated_title(run, t
     assert ("[^plain]: المصدر `plain`: \\[بالإنجليزية\\] Kyiv Independent، “The 28-point plan,"
             " explained”") in notes
     listed = run("show", "v1", "--lang", "ar", "--format", "markdown", root=two).stdout
-    assert "- `wire` «رويترز»: “capped at 600,000” (بالإنجليزية)" in listed
-    assert "- `plain` \\[بالإنجليزية\\] Kyiv Independent" in listed
+    assert "- المصدر `wire` «رويترز»: “capped at 600,000” (بالإنجليزية)" in listed
+    assert "- المصدر `plain` \\[بالإنجليزية\\] Kyiv Independent" in listed
 
 
 def test_english_views_are_unchanged_by_the_renderings(run, two) -> None:
