@@ -99,6 +99,19 @@ def test_the_plain_console_is_rich_s_for_anything_else() -> None:
     assert isinstance(copy.copy(plain), PlainConsole)
 
 
+def test_the_views_parameters_are_read_as_inspect_reads_them() -> None:
+    import inspect
+
+    from plandiff.render import formats
+
+    def every_kind(a, /, b, *rest, c=1, **more):  # type: ignore[no-untyped-def]
+        return a
+
+    views = [formats.view(kind, name) for kind in formats.VIEWS for name in formats.VIEWS[kind]]
+    for function in [*views, every_kind, print]:
+        assert formats.parameter_names(function) == tuple(inspect.signature(function).parameters)
+
+
 def test_what_rich_drops_is_dropped() -> None:
     line = Styled("a\rb\x07c").append("\x08d\x0b\x0ce")
     assert line.plain == line.to_rich().plain == "abcde"
@@ -223,6 +236,11 @@ def test_the_plain_views_import_no_rich_without_colour(tmp_path, args: list[str]
                               text=True, check=True,
                               env={**env, "PLANDIFF_CACHE": "0", "PLANDIFF_LANG": language})
         assert done.stdout.count("\n") > 5
+        assert done.stderr.splitlines()[-1] == "[]", done.stderr
+    if args == ["v28", "geneva"]:  # nor inspect (and ast, dis, tokenize) to read a signature
+        check = code.replace("m.split('.')[0] == 'rich'", "m == 'inspect'")
+        done = subprocess.run([sys.executable, "-c", check], cwd=tmp_path, capture_output=True,
+                              text=True, check=True, env={**env, "PLANDIFF_CACHE": "0"})
         assert done.stderr.splitlines()[-1] == "[]", done.stderr
     colour = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                             text=True, check=True, env={**env, "PLANDIFF_CACHE": "0",
