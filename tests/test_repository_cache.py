@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LINEAGE
+from plandiff.core import models
 from plandiff.core.models import Model, dump, field_names
 from plandiff.repo import cache_folder
 from plandiff.repo import repository_cache as cache
@@ -49,12 +50,28 @@ def title(root: Path, **limits: int) -> str:
     return str(loaded.plan.versions["v1"].title)
 
 
+def fields(tagged: dict[str, list[object]]) -> dict[str, object]:
+    """A model as an entry keeps it (`{"$m:Class": [its fields in order]}`), by field name."""
+    [(tag, values)] = tagged.items()
+    return dict(zip(getattr(models, tag.removeprefix("$m:"))._fields, values, strict=True))
+
+
+def put(tagged: dict[str, list[object]], name: str, value: object) -> None:
+    """Set one field of a model as an entry keeps it."""
+    [(tag, values)] = tagged.items()
+    values[getattr(models, tag.removeprefix("$m:"))._fields.index(name)] = value
+
+
+def version_v1(payload: dict[str, object]) -> dict[str, list[object]]:
+    return fields(payload["plan"])["versions"]["v1"]  # type: ignore[arg-type, index, no-any-return]
+
+
 def mark_stale(cached: Path) -> None:
     """Rewrite the one entry so that a read from it shows: a valid entry, with v1 retitled."""
     [entry] = entries(cached)
     head, _, body = entry.read_bytes().partition(b"\n")
     payload = json.loads(body)
-    payload["plan"]["versions"]["v1"]["title"] = STALE
+    put(version_v1(payload), "title", STALE)
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     key = head.split(b" ")[1].decode()
     entry.write_bytes(cache._header(key, body) + body)
@@ -299,16 +316,17 @@ def test_an_entry_of_another_shape_is_read_afresh(cached, repo: Path, change: st
     [entry] = entries(cached)
     head, _, body = entry.read_bytes().partition(b"\n")
     payload = json.loads(body)
-    version = payload["plan"]["versions"]["v1"]
-    version["title"] = STALE
+    version = version_v1(payload)
+    put(version, "title", STALE)
+    clauses = fields(version)["clauses"]
     if change == "unknown field":
-        version["clauses"][0]["weight"] = 3
+        next(iter(clauses[0].values())).append(3)  # type: ignore[index]
     elif change == "missing field":
-        del version["date"]
+        next(iter(version.values())).pop()
     elif change == "not a mapping":
-        version["clauses"][0] = ["army"]
+        clauses[0] = ["army"]  # type: ignore[index]
     else:  # a term value that is a mapping neither a dispute nor `unknown:` fits
-        version["clauses"][0]["terms"] = {"cap": {"value": 1}}
+        put(clauses[0], "terms", {"cap": {"value": 1}})  # type: ignore[index]
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     key = head.split(b" ")[1].decode()
     entry.write_bytes(cache._header(key, body) + body)

@@ -159,8 +159,8 @@ def write(entry: str, root: str, text: str, errors: str = "") -> None:
         return  # never inside the repository's plans/
     said = errors.encode("utf-8", "surrogatepass")
     try:
-        write_entry(where, entry, b"%s %d\n%s%s" % (FORMAT, len(said), said,
-                                                     text.encode("utf-8", "surrogatepass")))
+        write_entry(where, entry, b"%s %d\n" % (FORMAT, len(said)), said,
+                    text.encode("utf-8", "surrogatepass"))
         prune(where, MAX_ENTRIES)
     except OSError:
         return

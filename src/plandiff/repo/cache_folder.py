@@ -102,8 +102,9 @@ def package_digest(package: str = PACKAGE) -> bytes:
     return digest.digest()
 
 
-def write_entry(folder: str, name: str, data: bytes) -> None:
-    """`data` as folder/name, whole or not at all: written to a new file only this user can read
+def write_entry(folder: str, name: str, *parts: bytes) -> None:
+    """The `parts`, one after the other, as folder/name (never joined into one copy), whole or
+    not at all: written to a new file only this user can read
     (0600, under a random name that is never followed if it is a link), then renamed into place.
     As tempfile.mkstemp does, without importing tempfile (shutil, random: some ms on every write).
     Raises OSError."""
@@ -112,8 +113,14 @@ def write_entry(folder: str, name: str, data: bytes) -> None:
         | getattr(os, "O_BINARY", 0)
     handle = os.open(temporary, flags, 0o600)
     try:
-        with open(handle, "wb") as stream:
-            stream.write(data)
+        with open(handle, "wb", buffering=0) as stream:
+            for part in parts:
+                view = memoryview(part)
+                while view:  # a raw write may take less than it is given
+                    written = stream.write(view)
+                    if not written:
+                        raise OSError("nothing written")
+                    view = view[written:]
         os.replace(temporary, os.path.join(folder, name))
     except BaseException:
         with contextlib.suppress(OSError):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 import stat
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from plandiff.core.records import record
@@ -38,9 +39,11 @@ from plandiff.repo.cache_folder import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from plandiff.repo.repository import LoadedPlan, Root
 
-FORMAT = b"plandiff-repository-cache/2"
+FORMAT = b"plandiff-repository-cache/3"
 SUBFOLDER = "repositories"
 MAX_ENTRIES = 64
 _code_digests: dict[str, bytes] = {}
@@ -133,7 +136,7 @@ def keep(place: Slot, loaded: LoadedPlan) -> None:
     if body is None or not _private(place.folder, create=True):
         return
     try:
-        write_entry(place.folder, place.key, _header(place.key, body) + body)
+        write_entry(place.folder, place.key, _header(place.key, body), body)
         prune(place.folder, MAX_ENTRIES)
     except OSError:
         return
@@ -184,28 +187,27 @@ def _header(key: str, body: bytes) -> bytes:
 
 
 def _encode(loaded: LoadedPlan) -> bytes | None:
-    """The entry's body; None when it could not be read back as it is."""
+    """The entry's body; None when it could not be read back as it is.
+
+    One pass of json.dumps: each model becomes `{"$m:Class": [its fields in order]}` (a tuple
+    made by one attrgetter call) and each date `{"$date": "..."}`, the rest is encoded in C."""
     import datetime as dt
     import json
 
-    from plandiff.core.models import Model, field_names
-
+    known = {kind: (_MODEL + name, _getter(kind._fields)) for name, kind in _kinds().items()}
+    find = known.get
+    date = dt.date
     dates = models = 0
 
     def tag(value: object) -> object:
         nonlocal dates, models
-        if type(value) is dt.date:
+        model = find(type(value))
+        if model is not None:
+            models += 1
+            return {model[0]: model[1](value)}
+        if type(value) is date:
             dates += 1
             return {_DATE: value.isoformat()}
-        if isinstance(value, Model):
-            models += 1
-            data: dict[str, object] = {_MODEL: type(value).__name__}
-            for name in field_names(value):
-                field = getattr(value, name)
-                # None is every field's default but a written `value: null`'s
-                if field is not None or (name == "value" and getattr(value, "has_value", False)):
-                    data[name] = field
-            return data
         raise TypeError(f"not kept in the repository cache: {type(value).__name__}")
 
     payload = {
@@ -219,11 +221,19 @@ def _encode(loaded: LoadedPlan) -> bytes | None:
     text = json.dumps(payload, default=tag, ensure_ascii=False, separators=(",", ":"),
                       check_circular=False)
     # Every key of a Plan's mappings is a field name or an id (slugs, party and language codes);
-    # should a `$date` or `$model` key ever be data, the entry could not be read back as it was:
-    # keep none.
-    if text.count(f'"{_DATE}":') != dates or text.count(f'"{_MODEL}":') != models:
+    # should a `$date` or `$m:` key ever be data, the entry could not be read back as it was:
+    # keep none. (Inside a JSON string a quote is escaped: these never match there.)
+    if text.count(f'"{_DATE}":') != dates or text.count(f'"{_MODEL}') != models:
         return None
     return text.encode("utf-8", "surrogatepass")
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[object], tuple[object, ...]]:
+    """A function giving a model's fields as a tuple, in order (attrgetter, in C)."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda model: (getattr(model, name),)
+    return attrgetter(*names)
 
 
 def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
@@ -242,32 +252,22 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
     check.update(body)
     if check.hexdigest().encode() != fields[3]:
         return None
-    from plandiff.core.models import NESTED as nested
-    from plandiff.core.models import PLAIN_TOO as plain_too
-    from plandiff.core.models import Model
-
-    kinds = _kinds()
+    builders = _builders()
+    fromisoformat = dt.date.fromisoformat
 
     def untag(mapping: dict[str, Any]) -> Any:
-        if len(mapping) == 1 and _DATE in mapping:
-            return dt.date.fromisoformat(mapping[_DATE])
-        kind = mapping.pop(_MODEL, None)
-        if kind is None:
+        if len(mapping) != 1:
             return mapping
-        for name, allowed in nested.get(kind, {}).items():
-            value = mapping.get(name)
-            items = value.values() if type(value) is dict else value if type(value) is list \
-                else () if value is None else (value,)
-            plain = (kind, name) in plain_too
-            for item in items:
-                if type(item).__name__ not in allowed and (
-                        not plain or isinstance(item, (dict, list, Model))):
-                    raise ValueError(f"{kind}.{name}: not a model it holds")
-        return kinds[kind](**mapping)
+        [(tag, value)] = mapping.items()
+        if tag == _DATE:
+            return fromisoformat(value)
+        if tag[:3] != _MODEL:
+            return mapping
+        return builders[tag](value)
 
     payload = json.loads(body.decode("utf-8", "surrogatepass"), object_hook=untag)
     plan = payload["plan"]
-    if type(plan) is not kinds["Plan"]:
+    if type(plan) is not _kinds()["Plan"]:
         return None
     problems = [Problem(file, message, code, severity, hint, tuple(keypath), line, column)
                 for file, message, code, severity, hint, keypath, line, column
@@ -280,13 +280,13 @@ def _decode(data: bytes, key: str, root: Root) -> LoadedPlan | None:
 # --- the models rebuilt from an entry, without validating it again ------------------------------
 #
 # An entry holds a plan that was validated when it was kept, in a folder no one else may write to,
-# under its own digest. Each model is kept as a mapping tagged with its class's name (`$model`),
-# holding the fields that are not None (and a written `value: null`), so that it is rebuilt by its
-# class, as it was, without validating it again and without pydantic: enums from their text,
-# `has_value` from whether `value` is there. A name that is not one of the contract's classes, or
-# a field the class does not have, makes the entry unusable: it is read afresh.
+# under its own digest. Each model is kept as `{"$m:Class": [...]}`, every field of its class in
+# order (its bookkeeping too: whether a `value` was written, so `has_value` is as it was), and
+# rebuilt by its class, as it was, without validating it again and without pydantic: enums from
+# their text. A name that is not one of the contract's classes, another number of fields, or a
+# model where its class holds none (NESTED) makes the entry unusable: it is read afresh.
 
-_MODEL = "$model"
+_MODEL = "$m:"
 
 
 def _kinds() -> dict[str, Any]:
@@ -295,3 +295,31 @@ def _kinds() -> dict[str, Any]:
     return {kind.__name__: kind for kind in vars(models).values()
             if isinstance(kind, type) and issubclass(kind, models.Model)
             and kind is not models.Model}
+
+
+def _builders() -> dict[str, Callable[[list[Any]], Any]]:
+    """By tag (`$m:Class`), what rebuilds a model from its list of fields."""
+    from plandiff.core.models import NESTED, PLAIN_TOO, Model
+
+    def builder(kind_name: str, kind: Any) -> Callable[[list[Any]], Any]:
+        names: tuple[str, ...] = kind._fields
+        count = len(names)
+        checks = [(names.index(name), name, allowed, (kind_name, name) in PLAIN_TOO)
+                  for name, allowed in NESTED.get(kind_name, {}).items()]
+
+        def build(values: list[Any]) -> Any:
+            if type(values) is not list or len(values) != count:
+                raise ValueError(f"{kind_name}: not its fields")
+            for index, name, allowed, plain in checks:
+                value = values[index]
+                items = value.values() if type(value) is dict else value \
+                    if type(value) is list else () if value is None else (value,)
+                for item in items:
+                    if type(item).__name__ not in allowed and (
+                            not plain or isinstance(item, (dict, list, Model))):
+                        raise ValueError(f"{kind_name}.{name}: not a model it holds")
+            return kind(**dict(zip(names, values, strict=True)))
+
+        return build
+
+    return {_MODEL + name: builder(name, kind) for name, kind in _kinds().items()}
