@@ -428,3 +428,54 @@ def test_a_folder_of_no_distributions_on_the_path_is_not_in_the_key(
     assert cache_folder.package_digest() == first
     (plain / "other-1.0.dist-info").mkdir()
     assert cache_folder.package_digest() != first
+
+
+def test_a_miss_hashes_plans_once_for_both_keys(cached, capsys, monkeypatch, repo: Path) -> None:
+    """The repository cache's key takes the digest of plans/ that the output cache's key made
+    for the same command (a 50,000-clause pair: 60 MB hashed once less), and only for that
+    command: a later read in the same process hashes plans/ afresh."""
+    calls: list[str] = []
+    real = repository_cache.plans_digest
+
+    def counted(plans: str) -> bytes:
+        calls.append(plans)
+        return real(plans)
+
+    monkeypatch.setattr(repository_cache, "plans_digest", counted)
+    code, out, _ = diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
+    assert code == 0 and out
+    assert len(calls) == 1  # once more after the read, to check nothing changed meanwhile
+    assert len(outputs(cached)) == 1 and list((cached / repository_cache.SUBFOLDER).iterdir())
+    assert not cache_folder.plans_now
+    from plandiff.repo.repository import find_root, load_plan
+
+    load_plan(find_root(repo))
+    assert len(calls) == 2  # the key of that read: hashed, not taken from the command before
+
+
+def test_an_edit_after_the_key_is_made_is_kept_by_neither_cache(cached, capsys, monkeypatch,
+                                                                repo: Path) -> None:
+    """plans/ edited after the output cache's key hashed it, before the files are read: the
+    answer is the edited files', and neither cache keeps it under the key of the files before
+    (put back as they were, they read as they are)."""
+    make_key = cache.key
+    path = repo / "plans" / "v2.yaml"
+    before = path.read_bytes()
+
+    def edit_after_the_key(args: list[str]):  # type: ignore[no-untyped-def]
+        found = make_key(args)
+        path.write_bytes(before.replace(b"Brand new clause.", b"Edited meanwhile."))
+        return found
+
+    monkeypatch.setattr(cache, "key", edit_after_the_key)
+    code, out, _ = diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
+    assert code == 0 and "Edited meanwhile." in out
+    assert not outputs(cached)
+    monkeypatch.setattr(cache, "key", make_key)
+    path.write_bytes(before)
+    code, out, _ = diff(capsys, "v1", "v2", monkeypatch=monkeypatch)
+    assert code == 0 and "Brand new clause." in out and "Edited meanwhile." not in out
+    from plandiff.repo.repository import find_root, load_plan
+
+    texts = [c.text for c in load_plan(find_root(repo)).plan.versions["v2"].clauses]
+    assert "Brand new clause." in texts and "Edited meanwhile." not in texts

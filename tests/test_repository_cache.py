@@ -331,3 +331,30 @@ def test_an_entry_of_another_shape_is_read_afresh(cached, repo: Path, change: st
     key = head.split(b" ")[1].decode()
     entry.write_bytes(cache._header(key, body) + body)
     assert title(repo) == fresh
+
+
+def test_an_entry_is_written_whole_from_its_parts(tmp_path: Path) -> None:
+    """An entry is written from its parts (the header, the body) without joining them into one
+    copy of the body, whole or not at all, readable by this user alone."""
+    parts = [b"head\n", os.urandom(1 << 20), b"", b"tail"]
+    cache_folder.write_entry(str(tmp_path), "entry", *parts)
+    assert (tmp_path / "entry").read_bytes() == b"".join(parts)
+    assert (tmp_path / "entry").stat().st_mode & 0o077 == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["entry"]  # no temporary file left
+
+
+def test_written_null_and_absent_values_read_back_as_they_were(cached, repo: Path) -> None:
+    """`value: null` (the source says there is none) and no value at all read back from an
+    entry as they were read from the files: has_value, dates and enums with them."""
+    fresh = load_plan(find_root(repo))
+    again = load_plan(find_root(repo))
+    assert len(entries(cached)) == 1
+    claims = [(c.value, c.has_value) for c in fresh.plan.versions["v2"].clauses[0].terms["cap"]
+              .disputed]
+    assert (None, True) in claims
+    assert [(c.value, c.has_value) for c in again.plan.versions["v2"].clauses[0].terms["cap"]
+            .disputed] == claims
+    assert again.plan.versions["v2"].date == fresh.plan.versions["v2"].date
+    assert type(again.plan.versions["v2"].date) is type(fresh.plan.versions["v2"].date)
+    for one, other in zip(fresh.plan.terms.values(), again.plan.terms.values(), strict=True):
+        assert type(one.type) is type(other.type) and one.type == other.type

@@ -17,6 +17,7 @@ def plain_diff(base: str, head: str) -> int:
     """Print how the clauses moved from `base` to `head`, as the terminal view; the exit code.
     A run whose inputs are all as before prints what it printed then (see cache.py)."""
     from plandiff.cli import output_cache as cache
+    from plandiff.repo import cache_folder as folders
 
     found = cache.key(["diff", base, head])
     if found is not None:
@@ -25,12 +26,15 @@ def plain_diff(base: str, head: str) -> int:
             sys.stderr.write(kept[0])  # the notice that the bundled corpus is read, if it is
             sys.stdout.write(kept[1])
             return 0
+        # plans/ as the key read it: the repository cache's key takes it (one read less)
+        folders.plans_now[os.path.join(found[1], "plans")] = bytes.fromhex(found[2])
     out, err = cache.Tee(sys.stdout), cache.Tee(sys.stderr)
     sys.stdout, sys.stderr = out, err
     try:
         code = _diff(base, head)
     finally:
         sys.stdout, sys.stderr = out._stream, err._stream
+        folders.plans_now.clear()
     if found is not None and code == 0:
         said = "".join(err.parts)
         if said == _expected_notice(found[1], found[3]) \

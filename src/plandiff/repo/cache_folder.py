@@ -53,6 +53,10 @@ _SKIPPED = frozenset({"__pycache__", "_corpus"})
 # The package digest the output cache's key worked out in this process, by package: the
 # repository cache, keyed once a process, takes it rather than reading the package again.
 made: dict[str, bytes] = {}
+# The digest of a plans/ folder (by its real path) that the output cache's key worked out for the
+# command now running: the repository cache's key takes it rather than reading every plan file
+# again. Set and cleared around one command (cli/quick.py), so never older than that command.
+plans_now: dict[str, bytes] = {}
 
 
 def feed_tree(feed: Callable[[bytes], object], top: str, *, code: bool, depth: int = 0) -> None:

@@ -10,11 +10,12 @@ plans/ did not change while it was read.
 
 Entries live in `repositories/` of the cache folder (PLANDIFF_CACHE_DIR, else
 $XDG_CACHE_HOME/plandiff, else ~/.cache/plandiff), a folder of this user that no one else may
-write to (0700), never inside plans/. Each is JSON (dates tagged), written to a temporary file and
-renamed into place, with its own digest: a truncated or garbled entry is ignored and replaced.
-Nothing is unpickled; the data read back is rebuilt into the models (core/models.py) as it was
-kept, without validating it again and without pydantic (see _kinds). A folder that cannot be
-written is skipped without a word. PLANDIFF_CACHE=0 turns it off.
+write to (0700), never inside plans/. Each is JSON (each model the list of its fields tagged with
+its class, dates tagged), written in pieces to a temporary file and renamed into place, with its
+own digest: a truncated or garbled entry is ignored and replaced. Nothing is unpickled; the data
+read back is rebuilt into the models (core/models.py) as it was kept, without validating it again
+and without pydantic (see _builders). A folder that cannot be written is skipped without a word.
+PLANDIFF_CACHE=0 turns it off.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def slot(root: Root) -> Slot | None:
         return None
     plans = str(root.plans)
     try:
-        plans_bytes = plans_digest(plans)
+        plans_bytes = folders.plans_now.get(os.path.realpath(plans)) or plans_digest(plans)
         digest = hasher()
         digest.update(code_digest())
         digest.update(repr((root.limits.max_bytes, root.limits.max_nodes)).encode())
