@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -227,3 +229,51 @@ def test_a_document_that_may_hold_more_values_than_allowed_is_never_read_fast() 
     assert data is UNDECIDED and count == 0
     assert peak < 100_000, f"{peak:,} bytes allocated to refuse it"
     assert load_counted("- 1\n" * 10, max_depth=64, max_nodes=1_000) == ([1] * 10, 11)
+
+
+def test_the_resolvers_are_ruamels_own() -> None:
+    """The line reader resolves plain scalars with a copy of ruamel's YAML 1.2 implicit
+    resolvers (importing ruamel was a seventh of a first `plandiff A B`): the same tags, patterns,
+    flags and first characters, in ruamel's order."""
+    from ruamel.yaml.resolver import implicit_resolvers
+
+    ruamels = [(tag, regexp.pattern, regexp.flags, list(first))
+               for versions, tag, regexp, first in implicit_resolvers if (1, 2) in versions]
+    ours = [(tag, re.compile(pattern, flags).pattern, re.compile(pattern, flags).flags,
+             list(first)) for tag, pattern, flags, first in fastyaml._RESOLVERS]
+    assert ours == ruamels
+
+
+@pytest.mark.parametrize("text", [
+    "'112':\n  outlet: x\n'a.b': 1\nc: 2\n", "- '7': x\n  '8': y\n", "'1': a\n1: b\n",
+    "'1': a\n'1': b\n", "'yes': 1\n'null': 2\n'2025-01-01': 3\n", "'a b': 1\n", "'a''b': 1\n",
+])
+def test_the_line_reader_reads_single_quoted_keys_as_text(text: str) -> None:
+    """plans/sources.yaml quotes the id of a source that would read as a number ('112'); such a
+    file is read line by line too (it went to the C parser, which imports all of ruamel)."""
+    try:
+        data, count = fastyaml._Lines(text, MAX_DEPTH).document()
+    except fastyaml._Undecided:
+        assert text.startswith(("'1': a\n'1'", "'a b'", "'a''b'"))  # a duplicate; not the layout
+        return
+    assert repr(data) == repr(pure(text))
+    from plandiff.repo.located_yaml import Budget, Limits
+
+    budget = Budget(Limits())  # a directive: the pure loader reads and counts it
+    parse_document(Document(Path("v.yaml"), "v.yaml", "%YAML 1.2\n---\n" + text), budget)
+    assert count == Limits().max_nodes - budget.nodes_left
+
+
+def test_reading_the_corpus_imports_no_ruamel() -> None:
+    """Every plan file of the corpus is in the layout the line reader reads: a first
+    `plandiff A B` imports no part of ruamel (a seventh of its time)."""
+    import subprocess
+    import sys
+
+    script = ("import sys\nfrom plandiff.repo.repository import find_root, load_plan\n"
+              f"load_plan(find_root({str(REPO)!r}))\n"
+              "print(sorted(m for m in sys.modules if 'ruamel' in m.split('.')[0]))")
+    env = {**os.environ, "PLANDIFF_CACHE": "0"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, check=True, cwd=REPO)
+    assert result.stdout == "[]\n"

@@ -50,27 +50,54 @@ class _Undecided(Exception):
     pass
 
 
+# ruamel's YAML 1.2 implicit resolvers (ruamel/yaml/resolver.py), in its order: (tag, pattern,
+# flags, first characters). Copied, so that reading the layout plan files are written in imports
+# no part of ruamel (a seventh of a first `plandiff A B`); tests/test_fastyaml.py checks the copy
+# against the installed ruamel.
+_RESOLVERS = (
+    ("tag:yaml.org,2002:bool", """^(?:true|True|TRUE|false|False|FALSE)$""", re.X, "tTfF"),
+    ("tag:yaml.org,2002:float", """^(?:
+         [-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\\.(?:inf|Inf|INF)
+        |\\.(?:nan|NaN|NAN))$""", re.X, "-+0123456789."),
+    ("tag:yaml.org,2002:int", """^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""", re.X, "-+0123456789"),
+    ("tag:yaml.org,2002:merge", """^(?:<<)$""", 0, "<"),
+    ("tag:yaml.org,2002:null", """^(?: ~
+        |null|Null|NULL
+        | )$""", re.X, ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:timestamp", """^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \\t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\\.[0-9]*)?
+        (?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", re.X, "0123456789"),
+    ("tag:yaml.org,2002:value", """^(?:=)$""", 0, "="),
+    ("tag:yaml.org,2002:yaml", """^(?:!|&|\\*)$""", 0, "!&*"),
+)
+
+
 def _resolvers() -> dict[str, tuple[tuple[str, Any], ...]]:
-    """ruamel's own YAML 1.2 implicit resolvers, by first character, in ruamel's order."""
-    from ruamel.yaml.resolver import implicit_resolvers
-
-    table: dict[str | None, list[tuple[str, Any]]] = {}
-    for versions, tag, regexp, first in implicit_resolvers:
-        if (1, 2) in versions:
-            for character in first or [None]:  # type: ignore[list-item]
-                table.setdefault(character, []).append((tag, regexp))
-    anywhere = table.pop(None, [])
-    return {str(k): tuple(v + anywhere) for k, v in table.items()}
+    """The implicit resolvers by first character, in ruamel's order."""
+    table: dict[str, list[tuple[str, Any]]] = {}
+    for tag, pattern, flags, first in _RESOLVERS:
+        regexp = re.compile(pattern, flags)
+        for character in first:
+            table.setdefault(character, []).append((tag, regexp))
+    return {k: tuple(v) for k, v in table.items()}
 
 
+_table = _resolvers()
 _loader_class: Any = None
-_table: dict[str, tuple[tuple[str, Any], ...]] = {}
 
 
 def _loader() -> Any:
     """A CParser that composes nodes without resolving tags (the constructor resolves plain
     scalars itself), or None when the C extension is not installed."""
-    global _loader_class, _table
+    global _loader_class
     if _loader_class is None:
         try:
             from _ruamel_yaml import CParser
@@ -91,7 +118,6 @@ def _loader() -> Any:
                 pass
 
         _loader_class = Loader
-        _table = _resolvers()
     return _loader_class or None
 
 
@@ -136,7 +162,7 @@ def load_counted(text: str, *, max_depth: int, max_nodes: int | None = None) -> 
     composes and stops at the limit."""
     if max_nodes is not None and node_bound(text) > FAST_SLACK * max_nodes:
         return UNDECIDED, 0
-    if _loader() is None or _AWKWARD.search(text):
+    if _AWKWARD.search(text):
         return UNDECIDED, 0
     try:  # the line reader refuses markers, block headers and deep nesting itself
         data, count = _Lines(text, max_depth).document()
@@ -144,6 +170,8 @@ def load_counted(text: str, *, max_depth: int, max_nodes: int | None = None) -> 
         pass
     else:
         return (UNDECIDED, 0) if max_nodes is not None and count > max_nodes else (data, count)
+    if _loader() is None:
+        return UNDECIDED, 0
     node = _compose(text)
     if node is UNDECIDED or node is None:
         return node, 0  # None: a document of comments only
@@ -265,7 +293,9 @@ def _typed(tag: str, value: str) -> Any:
 # --- the block layout that plan files are written in, read line by line -------------------------
 
 _LINE = re.compile(r"( *)(?:(-(?: +|$))?)(.*)")
-_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +(.*)|$)")
+# A key, plain or single-quoted ('112': a quoted key is text, never a number), and the rest.
+_KEY = re.compile(r"(?:([A-Za-z0-9_][A-Za-z0-9_.-]*)|'([A-Za-z0-9_][A-Za-z0-9_.-]*)')"
+                  r":(?: +(.*)|$)")
 # A key without `? ` may be at most 1,024 characters long, its `:` included (YAML 1.2, 7.4.2).
 _MAX_SIMPLE_KEY = 1000
 _BLOCK_HEADER = re.compile(r"([>|])(-?) *")
@@ -316,7 +346,7 @@ class _Lines:
             return self._sequence(indent, depth)
         return self._mapping(indent, None, depth)
 
-    def _mapping(self, indent: int, first: tuple[str, str | None] | None, depth: int) -> Any:
+    def _mapping(self, indent: int, first: tuple[Any, str | None] | None, depth: int) -> Any:
         mapping: dict[Any, Any] = {}
         if depth >= self.max_depth:
             raise _Undecided
@@ -331,11 +361,8 @@ class _Lines:
                 if found > indent or match is None:
                     raise _Undecided
                 self.at += 1
-                pair = (match.group(1), match.group(2))
-            name, rest = pair
-            if len(name) > _MAX_SIMPLE_KEY:
-                raise _Undecided  # YAML refuses it: the pure loader says where
-            key = _scalar(name, None)
+                pair = _key(match)
+            key, rest = pair
             if key in mapping:
                 raise _Undecided  # a duplicate key: the pure loader reports it
             mapping[key] = self._value(rest, indent, depth + 1, key_indent=indent)
@@ -362,7 +389,7 @@ class _Lines:
             self.at += 1
             key = _KEY.fullmatch(rest)
             if key is not None:  # `- key: value`: a mapping whose keys start at `column`
-                items.append(self._mapping(column, (key.group(1), key.group(2)), depth + 1))
+                items.append(self._mapping(column, _key(key), depth + 1))
             else:
                 items.append(self._value(rest, indent, depth + 1, key_indent=indent))
             self.count += 1
@@ -448,6 +475,19 @@ class _Lines:
         body = [line[indent:] for line in lines[start:end]]
         text = " ".join(body) if header.group(1) == ">" else "\n".join(body)
         return text if header.group(2) == "-" else text + "\n"
+
+
+def _key(match: re.Match[str]) -> tuple[Any, str | None]:
+    """The key of a `_KEY` match, and the rest of its line (None when nothing follows `key:`)."""
+    name = match.group(1)
+    if name is None:
+        name = match.group(2)
+        if len(name) + 2 > _MAX_SIMPLE_KEY:
+            raise _Undecided  # YAML refuses it: the pure loader says where
+        return name, match.group(3)
+    if len(name) > _MAX_SIMPLE_KEY:
+        raise _Undecided
+    return _scalar(name, None), match.group(3)
 
 
 def _plain_scalar(rest: str) -> Any:

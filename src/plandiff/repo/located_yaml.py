@@ -326,10 +326,6 @@ def decode_document(path: Path, display: str, data: bytes) -> Document:
 def parse_document(document: Document, budget: Budget | None = None) -> Any:
     """The plain data of a document, its values counted against `budget` (by default, one of its
     own). Raises InvalidPlan with the parser's line and column."""
-    from ruamel.yaml.constructor import DuplicateKeyError
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-    from ruamel.yaml.reader import ReaderError
-
     from plandiff.repo.fast_yaml import UNDECIDED, load_counted
 
     budget = budget if budget is not None else Budget()
@@ -337,6 +333,11 @@ def parse_document(document: Document, budget: Budget | None = None) -> Any:
     if data is not UNDECIDED:
         budget.nodes_left -= nodes
         return data
+    # ruamel is imported only here: a document read line by line needs none of it.
+    from ruamel.yaml.constructor import DuplicateKeyError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     yaml = yaml_loader(budget=budget)
     try:
         data = yaml.load(document.text)
