@@ -617,3 +617,14 @@ def test_views_print_no_language_field_that_check_would_refuse() -> None:
                                     {"a": ["q"]}))
     assert "phish" not in notes and "@someone" not in notes and "<img" not in notes
     assert_markdown_is_inert(notes)
+
+
+def test_every_character_check_looks_for_is_unprintable() -> None:
+    """`check` looks for hidden characters only in a string that str.isprintable refuses (all the
+    corpus's strings are printable: the search was a third of walking its values), so every
+    character of the classes, line breaks included, must be one it refuses."""
+    from plandiff.core.hidden_characters import NOTABLE
+
+    found = [chr(code) for code in range(0x110000) if NOTABLE.match(chr(code))]
+    assert len(found) > 2000  # the classes, surrogates included
+    assert [f"U+{ord(c):04X}" for c in found if c.isprintable()] == []

@@ -12,6 +12,7 @@ from typing import Any
 # separators.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _NUMBER = re.compile(r"\d+(?:[,\u00a0\u202f ]\d{3})*(?:\.\d+)?")
+_ANY_DIGIT = re.compile(r"\d")  # every number starts with one, before or after translation
 # English number words, so that "ten years" matches "10 سنوات".
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -32,8 +33,12 @@ _SCALES = (Decimal(1), Decimal(1_000), Decimal(1_000_000), Decimal(1_000_000_000
 def numbers(text: str) -> list[tuple[str, Decimal]]:
     """Each number a text writes in digits (either system; grouped thousands read whole), as
     written and as a value."""
+    # Most texts write no digit (translating them was half of checking a corpus's renderings),
+    # and ASCII text has none to translate.
+    if _ANY_DIGIT.search(text) is None:
+        return []
     found = []
-    for match in _NUMBER.finditer(text.translate(_DIGITS)):
+    for match in _NUMBER.finditer(text if text.isascii() else text.translate(_DIGITS)):
         written = match.group()
         try:
             found.append((written, Decimal(re.sub(r"[,\u00a0\u202f ]", "", written))))

@@ -361,8 +361,15 @@ class _Lines:
                 if found > indent or match is None:
                     raise _Undecided
                 self.at += 1
-                pair = _key(match)
-            key, rest = pair
+                name, _, rest = match.groups()
+                if name is not None and len(name) <= _MAX_SIMPLE_KEY:  # inline: the hot path
+                    key = _plain.get(name, _plain)
+                    if key is _plain:
+                        key = _scalar(name, None)
+                else:
+                    key, rest = _key(match)
+            else:
+                key, rest = pair
             if key in mapping:
                 raise _Undecided  # a duplicate key: the pure loader reports it
             mapping[key] = self._value(rest, indent, depth + 1, key_indent=indent)
