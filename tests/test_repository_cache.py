@@ -358,3 +358,20 @@ def test_written_null_and_absent_values_read_back_as_they_were(cached, repo: Pat
     assert type(again.plan.versions["v2"].date) is type(fresh.plan.versions["v2"].date)
     for one, other in zip(fresh.plan.terms.values(), again.plan.terms.values(), strict=True):
         assert type(one.type) is type(other.type) and one.type == other.type
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_repository_with_a_pipe_or_a_linked_folder_is_not_kept(cached, repo: Path) -> None:
+    """A pipe or a link to a folder in plans/ (told from the folder's listing, without a stat of
+    each file) is nothing a key can vouch for: read afresh every time, never kept."""
+    os.mkfifo(repo / "plans" / "feed")
+    title(repo)
+    assert not entries(cached)
+    (repo / "plans" / "feed").unlink()
+    (repo / "elsewhere").mkdir()
+    (repo / "plans" / "more").symlink_to(repo / "elsewhere", target_is_directory=True)
+    title(repo)
+    assert not entries(cached)
+    (repo / "plans" / "more").unlink()
+    title(repo)
+    assert len(entries(cached)) == 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs the quick path
@@ -66,16 +65,16 @@ def feed_tree(feed: Callable[[bytes], object], top: str, *, code: bool, depth: i
     for entry in entries:
         if code and entry.name in _SKIPPED:
             continue
-        mode = entry.stat(follow_symlinks=False).st_mode
+        # the kind from the folder's listing (no stat of each file where the system gives it)
         name = entry.name.encode("utf-8", "surrogateescape")
-        if stat.S_ISLNK(mode):
+        if entry.is_symlink():
             raise Uncacheable  # where a link leads can change without any byte here changing
-        if stat.S_ISDIR(mode):
+        if entry.is_dir(follow_symlinks=False):
             if depth >= 4:
                 raise Uncacheable
             feed(b"d" + len(name).to_bytes(4, "big") + name)
             feed_tree(feed, entry.path, code=code, depth=depth + 1)
-        elif stat.S_ISREG(mode):
+        elif entry.is_file(follow_symlinks=False):
             # Every file of the package, whatever its kind: the compiled catalogs (.mo) too, or
             # a corrected and compiled translation was served in its old words from a cache.
             with open(entry.path, "rb") as stream:
