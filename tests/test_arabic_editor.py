@@ -259,7 +259,7 @@ def test_positions_name_what_each_party_wants(run) -> None:
     # was «تطالب بـ —», «تطالب بـ تسحب أوكرانيا قواتها منه», «تتمسك بـ تنطلق», «ترفض نعم»
     assert "بـ " not in out and "بـ —" not in out
     assert "ترفض نعم" not in out and "تقبل نعم" not in out and "تقترح نعم" not in out
-    assert "تطالب بسقف عديد القوات المسلحة الأوكرانية، دون تحديد قيمة" in out
+    assert "مطلب بشأن سقف عديد القوات المسلحة الأوكرانية، لم تحدد مضمونه" in out
     assert "تطالب بانسحاب القوات الأوكرانية من بقية منطقة دونيتسك" in out
     assert "تتمسك بانطلاق المحادثات بشأن الأراضي من خط التماس" in out
     assert "ترفض العفو الشامل عن جميع أطراف النزاع  " in out
@@ -268,7 +268,7 @@ def test_positions_name_what_each_party_wants(run) -> None:
         in out
     assert "بحسب التقارير تقبل" not in out
     assert "تقبل 800 ألف جندي" in out  # prose, «600 ألف جندي» as seed 001 writes it
-    assert "ترفض القوات الأوروبية في أوكرانيا بعد وقف إطلاق النار أيًّا كانت القيمة" in out
+    assert "ترفض القوات الأوروبية في أوكرانيا بعد وقف إطلاق النار، أيًّا كانت صيغته" in out
     assert "الولايات المتحدة: تأييد العفو الشامل عن جميع أطراف النزاع؛" in out
 
 
@@ -427,3 +427,23 @@ def test_a_reported_value_reads_as_the_glossary_writes_it(run) -> None:
     # glossary: «بحسب التقارير، …» (with its comma), not «بحسب التقارير 800,000» run together
     out = run("v28", "geneva", "--lang", "ar").output
     assert "600,000 ← بحسب التقارير، 800,000 جندي" in out
+
+
+def test_a_stance_without_a_value_is_a_demand_about_its_subject(run) -> None:
+    """«روسيا تطالب بطريق أوكرانيا إلى حلف الناتو، دون تحديد قيمة» read as Russia wanting
+    Ukraine a NATO path: the party has a demand about the subject, its content unsaid."""
+    diff = run("diff", "miami-oct", "v28", "--lang", "ar").output
+    assert "* لروسيا مطلب بشأن طريق أوكرانيا إلى حلف الناتو، لم تحدد مضمونه  (19 نوفمبر 2025)" in diff
+    later = run("diff", "geneva", "berlin", "--lang", "ar").output
+    assert "* أصبح لأوكرانيا مطلب بشأن شكل الضمانة الأمنية الأمريكية، لم تحدد مضمونه" in later
+    table = run("positions", "--lang", "ar").output
+    assert "مطلب بشأن طريق أوكرانيا إلى حلف الناتو، لم تحدد مضمونه" in table
+    assert "دون تحديد قيمة" not in diff + later + table.split("مواقف الأطراف")[0]
+
+
+def test_a_refusal_of_any_value_refuses_any_form(run) -> None:
+    """«ترفض … أيًّا كانت القيمة», «ترفض أي قيمة»: what is refused is a form, not a value."""
+    table = run("positions", "--lang", "ar").output
+    assert "ترفض القوات الأوروبية في أوكرانيا بعد وقف إطلاق النار، أيًّا كانت صيغته" in table
+    assert "روسيا ترفض أي صيغة" in table
+    assert "القيمة" not in "".join(line for line in table.splitlines() if "ترفض" in line)

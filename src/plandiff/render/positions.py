@@ -87,11 +87,24 @@ def phrase(loc: Locale, stance: Stance, subject: Subject, *, past: bool = False
     """(verb, object): 'demands', '—'; «تطالب», «بالعفو الشامل» (the preposition joined). A
     stance only reported says so where the language puts it: 'reportedly accepts' in English,
     after the object in Arabic («تقبل 800 ألف جندي (بحسب التقارير)»)."""
-    head, governed = values.govern(loc, verb(loc, stance, past=past), values.said_once(
+    said = verb(loc, stance, past=past)
+    if _unnamed(stance, subject):
+        # No value named: Arabic says the party has a demand (an offer…) about the subject,
+        # its content unsaid («مطلب» «بشأن طريق…، لم تحدد مضمونه»): «تطالب بطريق…» would read
+        # as wanting the thing itself. English keeps its verb.
+        said = loc.pgettext("stance without a value", "{verb}").format(
+            verb=said, noun=stance_noun(loc, stance))
+    head, governed = values.govern(loc, said, values.said_once(
         loc, party(loc, stance), stance_object(loc, stance, subject)))
     if stance.hedged:
         governed = loc.pgettext("reported stance", "{object}").format(object=governed)
     return head, governed
+
+
+def _unnamed(stance: Stance, subject: Subject) -> bool:
+    """A stance on a term that names no value and refuses none: «لروسيا مطلب بشأن…»."""
+    return (not stance.position.has_value and subject.term is not None
+            and stance.position.stance.value != "reject")
 
 
 def _label_first(stance: Stance, subject: Subject) -> bool:
@@ -118,12 +131,17 @@ def stance_value(loc: Locale, stance: Stance, subject: Subject) -> str:
     return "—"
 
 
-def stance_cell(loc: Locale, stance: Stance) -> str:
-    """A table's stance column: the verb in English ('demands'), the noun in Arabic («مطلب»)."""
+def stance_noun(loc: Locale, stance: Stance) -> str:
+    """The stance's kind as a noun: 'demand', «مطلب»."""
     kind = stance.position.stance.value
-    noun = {"demand": loc._("demand"), "offer": loc._("offer"), "proposal": loc._("proposal"),
+    return {"demand": loc._("demand"), "offer": loc._("offer"), "proposal": loc._("proposal"),
             "red-line": loc._("red line"), "accept": loc._("acceptance"),
             "reject": loc._("rejection")}[kind]
+
+
+def stance_cell(loc: Locale, stance: Stance) -> str:
+    """A table's stance column: the verb in English ('demands'), the noun in Arabic («مطلب»)."""
+    noun = stance_noun(loc, stance)
     if stance.hedged:
         noun = loc._("{stance} (reportedly)").format(stance=noun)
     return loc.pgettext("stance column", "{verb}").format(verb=verb(loc, stance), noun=noun)
@@ -154,6 +172,11 @@ def what(loc: Locale, stance: Stance, subject: Subject) -> str:
 
 def party(loc: Locale, stance: Stance) -> str:
     return loc.party(stance.party, stance.party_name)
+
+
+def to_party(loc: Locale, stance: Stance) -> str:
+    """The party after «لـ» («لروسيا», «للولايات المتحدة»): a stance it holds without a value."""
+    return "".join(values.govern(loc, loc.pgettext("held by", "for"), party(loc, stance)))
 
 
 def sides_text(loc: Locale, row: SubjectPositions, parties: dict[str, str]) -> str:
@@ -239,6 +262,11 @@ def change_sentence(loc: Locale, item: StanceChange) -> str:
                     "changed": loc.pgettext("stance, label first", "{party} now {verb}: {what}"),
                     "restated": loc.pgettext("stance, label first",
                                              "{party} still {verb}: {what}")}[item.change]
+    elif _unnamed(stance, item.subject):
+        template = {"new": loc.pgettext("stance, no value", "{party} {verb}: {what}"),
+                    "changed": loc.pgettext("stance, no value", "{party} now {verb}: {what}"),
+                    "restated": loc.pgettext("stance, no value",
+                                             "{party} still {verb}: {what}")}[item.change]
     else:
         template = {"new": loc.pgettext("stance", "{party} {verb}: {what}"),
                     "changed": loc.pgettext("stance", "{party} now {verb}: {what}"),
@@ -246,6 +274,7 @@ def change_sentence(loc: Locale, item: StanceChange) -> str:
                     }[item.change]
     head, governed = phrase(loc, stance, item.subject)
     return template.format(party=party(loc, stance), verb=verb(loc, stance),
+                           to_party=to_party(loc, stance),
                            what=what(loc, stance, item.subject),
                            label=subject_label(loc, item.subject, stance),
                            phrase=f"{head} {governed}")
