@@ -433,7 +433,8 @@ def test_a_stance_without_a_value_is_a_demand_about_its_subject(run) -> None:
     """«روسيا تطالب بطريق أوكرانيا إلى حلف الناتو، دون تحديد قيمة» read as Russia wanting
     Ukraine a NATO path: the party has a demand about the subject, its content unsaid."""
     diff = run("diff", "miami-oct", "v28", "--lang", "ar").output
-    assert "* لروسيا مطلب بشأن طريق أوكرانيا إلى حلف الناتو، لم تحدد مضمونه  (19 نوفمبر 2025)" in diff
+    assert ("* لروسيا مطلب بشأن طريق أوكرانيا إلى حلف الناتو، لم تحدد مضمونه"
+            "  (19 نوفمبر 2025)") in diff
     later = run("diff", "geneva", "berlin", "--lang", "ar").output
     assert "* أصبح لأوكرانيا مطلب بشأن شكل الضمانة الأمنية الأمريكية، لم تحدد مضمونه" in later
     table = run("positions", "--lang", "ar").output
