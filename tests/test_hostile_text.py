@@ -10,8 +10,10 @@ Mermaid) passes `check` and prints as itself everywhere. Each parametrized case 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -628,3 +630,15 @@ def test_every_character_check_looks_for_is_unprintable() -> None:
     found = [chr(code) for code in range(0x110000) if NOTABLE.match(chr(code))]
     assert len(found) > 2000  # the classes, surrogates included
     assert [f"U+{ord(c):04X}" for c in found if c.isprintable()] == []
+
+
+def test_a_diff_of_printable_text_compiles_no_hidden_character_pattern() -> None:
+    """The patterns are compiled on first use (2.5 ms of every command): reading, checking and
+    printing the corpus, whose text is all printable, needs none of them."""
+    script = ("import sys\nfrom plandiff.cli.main import main\nmain(['v28', 'geneva'])\n"
+              "import plandiff.core.hidden_characters as h\n"
+              "sys.stderr.write(repr(sorted(set(h._PATTERNS) & set(vars(h)))))")
+    env = {**os.environ, "PLANDIFF_CACHE": "0"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            env=env, check=True, cwd=Path(__file__).resolve().parent.parent)
+    assert result.stderr.splitlines()[-1] == "[]"

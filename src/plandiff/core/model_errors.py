@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from plandiff.core.hidden_characters import HIDDEN
+from plandiff.core import hidden_characters
 from plandiff.core.models import (
     Citation,
     Clause,
@@ -197,7 +197,7 @@ def hidden_detail(value: object) -> str:
     """`: it holds ...` naming the invisible or bidirectional-control characters in a value."""
     if not isinstance(value, str):
         return ""
-    found = HIDDEN.findall(value)
+    found = hidden_characters.HIDDEN.findall(value)
     if not found:
         return ""
     names = ", ".join(dict.fromkeys(_char_name(ch) for ch in found))

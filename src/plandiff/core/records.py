@@ -80,6 +80,22 @@ def init_function(name: str, specs: dict[str, Field], *, frozen: bool, keyword_o
     return function
 
 
+def _compiled_on_first_use(cls: type, specs: dict[str, Field], *, frozen: bool,
+                           post_init: bool) -> Callable[..., None]:
+    """An `__init__` that compiles the class's own (init_function) when the first record is made,
+    puts it on the class and runs it: compiling is a tenth of a millisecond a class, and most
+    of the records a command imports it never makes."""
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if cls.__dict__.get("__init__") is __init__:
+            cls.__init__ = init_function(  # type: ignore[misc]
+                cls.__qualname__, specs, frozen=frozen, keyword_only=False, post_init=post_init)
+        cls.__dict__["__init__"](self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
+
+
 def _fields_of(cls: type) -> dict[str, Field]:
     """The fields of `cls`: its bases' (records), then the names it annotates, in order. A class
     attribute of the same name is the default (or a `field(...)`), and is taken off the class
@@ -129,9 +145,8 @@ def _make(cls: type[T], frozen: bool) -> type[T]:
                                     if s.compare)
     cls.__record_shown__ = tuple(n for n, s in specs.items() if s.repr)  # type: ignore[attr-defined]
     cls.__match_args__ = tuple(specs)  # type: ignore[attr-defined,misc]
-    cls.__init__ = init_function(  # type: ignore[method-assign]
-        cls.__qualname__, specs, frozen=frozen, keyword_only=False,
-        post_init=hasattr(cls, "__post_init__"))
+    cls.__init__ = _compiled_on_first_use(  # type: ignore[method-assign]
+        cls, specs, frozen=frozen, post_init=hasattr(cls, "__post_init__"))
     if "__repr__" not in namespace:
         cls.__repr__ = _repr  # type: ignore[method-assign]
     if "__eq__" not in namespace:

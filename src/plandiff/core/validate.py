@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from plandiff.core import hidden_characters as hidden
 from plandiff.core import suggestions
-from plandiff.core.hidden_characters import NOTABLE, SURROGATE, findings, is_web_url
+from plandiff.core.hidden_characters import findings, is_web_url
 from plandiff.core.lineage import check_cycles, check_rename_collisions, check_was_links
 from plandiff.core.model_build import validate as validate_model
 from plandiff.core.model_errors import (
@@ -344,21 +345,21 @@ def hidden_character_problems(file: str, raw: Any) -> list[Problem]:
 
 
 def _walk(file: str, raw: Any, path: KeyPath, problems: list[Problem]) -> None:
-    # Every character NOTABLE finds is unprintable (tests/test_hidden.py checks each), so the
+    # Every character NOTABLE finds is unprintable (tests/test_hostile_text.py checks each), so the
     # common case, a printable string, costs one call to str.isprintable and no search; an ASCII
     # key holds no surrogate.
     if isinstance(raw, str):
-        if (not raw.isprintable() and NOTABLE.search(raw)) or (path and path[-1] == "url"):
+        if (not raw.isprintable() and hidden.NOTABLE.search(raw)) or (path and path[-1] == "url"):
             problems.extend(_string_problems(file, raw, path))
         return
     if isinstance(raw, dict):
         for key, value in raw.items():
-            if isinstance(key, str) and not key.isascii() and SURROGATE.search(key):
+            if isinstance(key, str) and not key.isascii() and hidden.SURROGATE.search(key):
                 problems.extend(_surrogate_in_key(file, key, (*path, key)))
             if key in _SLUG_FIELDS:
                 continue
             if isinstance(value, str):
-                if (not value.isprintable() and NOTABLE.search(value)) or key == "url":
+                if (not value.isprintable() and hidden.NOTABLE.search(value)) or key == "url":
                     problems.extend(_string_problems(file, value, (*path, key)))
             elif isinstance(value, (dict, list)):
                 _walk(file, value, (*path, key), problems)
@@ -385,7 +386,7 @@ def _string_problems(file: str, raw: str, path: KeyPath) -> list[Problem]:
 
 
 def _surrogate_in_key(file: str, key: object, path: KeyPath) -> list[Problem]:
-    if not isinstance(key, str) or not SURROGATE.search(key):
+    if not isinstance(key, str) or not hidden.SURROGATE.search(key):
         return []
     finding = next(f for f in findings(key) if f.code == "lone-surrogate")
     return [problem_at(file, path, f"{finding.what} in the key {short_key(key)} ({finding.why})",

@@ -11,13 +11,13 @@ import json
 import re
 from typing import Any
 
-from plandiff.core.hidden_characters import HIDDEN
+from plandiff.core.hidden_characters import HIDDEN_CLASS
 
 # Inside a JSON text these can only stand in strings (json.dumps escapes the C0 controls itself).
-_SHOWN = re.compile(HIDDEN.pattern[:-1] + "\u2028\u2029\x7f-\x9f]")
+_SHOWN = HIDDEN_CLASS[:-1] + "\u2028\u2029\x7f-\x9f]"  # compiled when first used
 
 
 def dumps(data: Any, **options: Any) -> str:
     """`json.dumps(data, ensure_ascii=False, **options)` with hidden characters escaped."""
     text = json.dumps(data, ensure_ascii=False, **options)
-    return _SHOWN.sub(lambda match: json.dumps(match[0])[1:-1], text)
+    return re.sub(_SHOWN, lambda match: json.dumps(match[0])[1:-1], text)

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
-from plandiff.core.hidden_characters import NOTABLE
+from plandiff.core import hidden_characters
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -204,7 +204,7 @@ def plain_possible(file: IO[str] | None, color: bool | None) -> bool:
 def plain_line(text: str) -> bool:
     """Whether rich prints this text as it is: nothing that VisibleConsole writes out (a hidden
     character), no tab (rich expands it to spaces) and no line break."""
-    return NOTABLE.search(text) is None
+    return text.isprintable() or hidden_characters.NOTABLE.search(text) is None
 
 
 class PlainConsole:
