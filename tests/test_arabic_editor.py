@@ -122,7 +122,7 @@ def test_the_diff_says_terms_sources_disagree_and_became(run) -> None:
     # one source gives the scope, two give none: not a conflict (test_witnesses has one)
     assert "سقف في زمن السلم فقط" in out and "تتضارب المصادر" not in out
     assert "متنازع عليه" not in out and "لا شيء" not in out
-    assert "بالوسائل العسكرية — أصبح: نعم" in out and "حُدّد بـ" not in out
+    assert "بالوسائل العسكرية: نعم (قيمة جديدة)" in out and "حُدّد بـ" not in out
     assert "§6 (في النسخة v28)" in out
     assert "لم تَرِد منذ النسخة" in run("v28", "berlin", "--lang", "ar").output
 
@@ -448,3 +448,24 @@ def test_a_refusal_of_any_value_refuses_any_form(run) -> None:
     assert "ترفض القوات الأوروبية في أوكرانيا بعد وقف إطلاق النار، أيًّا كانت صيغته" in table
     assert "روسيا ترفض أي صيغة" in table
     assert "القيمة" not in "".join(line for line in table.splitlines() if "ترفض" in line)
+
+
+def test_a_removal_names_the_source_that_reports_it(run) -> None:
+    """«أفاد بالحذف 112» read as a count: the source reports the clause's removal, named as a
+    source, and the clause is named as a clause with its title in «»."""
+    diff = run("v28", "geneva", "--lang", "ar").output
+    assert "    المصادر: أفاد بحذفه المصدر 112 (في النسخة geneva)\n" in diff
+    report = run("report", "v28", "geneva", "--lang", "ar").output
+    assert "- حُذف: البند `amnesty` «عفو شامل» (أفاد بحذفه المصدر `112`)\n" in report
+    assert "المصادر: أفاد بحذفه المصدر [^112] (في النسخة `geneva`).\n" in report
+    assert "أفاد بالحذف" not in diff + report
+
+
+def test_a_flag_set_or_dropped_is_said_in_words(run) -> None:
+    """«أُلغيت القيمة (كانت نعم)» cancelled a «yes»; «— أصبح: نعم» left «أصبح» without a
+    subject: a flag dropped is dropped from the text, a value set is a new value."""
+    diff = run("v28", "geneva", "--lang", "ar").output
+    assert "العفو الشامل عن جميع أطراف النزاع: أُسقط من النص (كان واردًا)؛" in diff
+    assert ("تخلي أوكرانيا عن استعادة الأراضي المحتلة بالوسائل العسكرية: نعم (قيمة جديدة)؛"
+            in diff)
+    assert "كانت نعم" not in diff and "أصبح:" not in diff

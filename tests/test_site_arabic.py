@@ -430,8 +430,8 @@ def test_no_latin_word_is_left_bare_on_arabic_site_pages(frozen: Path) -> None:
     index = (frozen / "ar" / "index.html").read_text(encoding="utf-8")
     assert "<td>الولايات المتحدة، روسيا</td>" in index
     report = (frozen / "ar" / "diffs" / "v28..e3.html").read_text(encoding="utf-8")
-    assert ("حُذف: <code>no-further-expansion</code> لا غزو للجيران ولا توسع إضافياً لحلف"
-            " الناتو") in report
+    assert ("حُذف: البند <code>no-further-expansion</code> «لا غزو للجيران ولا توسع إضافياً"
+            " لحلف الناتو»") in report
     for page in sorted((frozen / "ar").rglob("*.html")):
         found = _bare_latin(page.read_text(encoding="utf-8"))
         assert found == [], (page.relative_to(frozen), found[:12])

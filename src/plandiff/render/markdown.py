@@ -126,7 +126,9 @@ def clause_section(loc: Locale, item: ClauseDiff, level: int = 3, *, show_all: b
         lines.append(loc._("Sources: absent from the head version, which lists every clause"
                        " (was {sources}).").format(sources=_cite_refs(loc, old_cites)))
     elif item.change == "removed":
-        lines.append(loc._("Sources: removal reported by {sources} (in {version}).").format(
+        lines.append(loc.ngettext("Sources: removal reported by {sources} (in {version}).",
+                                  "Sources: removal reported by {sources} (in {version}).",
+                                  len(new_cites)).format(
             sources=_cite_refs(loc, new_cites), version=code(new_in or "")))
     elif item.change == "added":
         lines.append(loc._("Sources: {sources}.").format(sources=_cite_refs(loc, new_cites)))

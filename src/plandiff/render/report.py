@@ -144,6 +144,17 @@ def ranked_term_changes(result: PlanDiff) -> list[tuple[ClauseDiff, TermChange]]
     return sorted(pairs, key=rank)
 
 
+def _quoted_title(loc: Locale, item: ClauseDiff, *, spans: bool) -> str:
+    """A clause's title after its id: in «» where it is the language's (Arabic quotes its own
+    labels and titles), as it is where it is English marked as such."""
+    from plandiff.render.terminal import clause_title
+
+    shown = md.title_of(loc, item, spans=spans)
+    if not clause_title(loc, item)[1]:
+        return f" {shown}"
+    return loc.pgettext("a clause's title", " {title}").format(title=shown)
+
+
 def key_changes(loc: Locale, result: PlanDiff, *, spans: bool = False,
                 skip: frozenset[tuple[str, str]] = frozenset()) -> list[str]:
     """Every key change but those in `skip` ((clause, term) pairs: the main changes)."""
@@ -153,10 +164,12 @@ def key_changes(loc: Locale, result: PlanDiff, *, spans: bool = False,
             continue
         lines.append(f"- **{md.escape(values.term_line(loc, term))}** ({md.code(item.id)})")
     for item in result.changed:
-        title = f" {md.title_of(loc, item, spans=spans)}" if item.title else ""
+        title = _quoted_title(loc, item, spans=spans) if item.title else ""
         if item.change == "removed":
-            how = (loc._("removal reported by {sources}").format(
-                sources=loc._(", ").join(md.code(c) for c in _ids(item.cites[1])))
+            reporting = _ids(item.cites[1])
+            how = (loc.ngettext("removal reported by {sources}", "removal reported by {sources}",
+                                len(reporting)).format(
+                sources=loc._(", ").join(md.code(c) for c in reporting))
                 if item.new is not None else loc._("absent from the full text"))
             lines.append("- " + loc._("Removed: {id}{title} ({how})").format(
                 id=md.code(item.id), title=title, how=how))

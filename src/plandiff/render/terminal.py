@@ -135,8 +135,9 @@ def _clause_sources(loc: Locale, item: ClauseDiff) -> str:
         return loc._("absent from the full text of the head (was cited to {sources})").format(
             sources=old)
     if item.change == "removed":
-        return loc._("removal reported by {sources} (in {version})").format(sources=new,
-                                                                       version=new_in)
+        return loc.ngettext("removal reported by {sources} (in {version})",
+                            "removal reported by {sources} (in {version})",
+                            len(new_ids)).format(sources=new, version=new_in)
     if item.change == "added":
         return new
     if old == new and old_in == new_in:

@@ -347,8 +347,14 @@ def _term_line(loc: Locale, change: TermChange) -> str:
     if change.change == "added":
         return loc._("{label}: set to {value}").format(label=label_, value=side(loc, change, 1))
     if change.change == "removed":
-        return loc._("{label}: no longer set (was {value})").format(
-            label=label_, value=side(loc, change, 0))
+        old = (change.old[0].value if len(change.old) == 1 and not change.old[0].hedged
+               else None)
+        # A flag dropped is said as the clause dropping it («أُسقط من النص (كان واردًا)»),
+        # not as a value cancelled («أُلغيت القيمة (كانت نعم)»).
+        template = (loc.pgettext("flag was set", "{label}: no longer set (was {value})")
+                    if change.type is TermType.flag and old is True and not change.carried_from[0]
+                    else loc._("{label}: no longer set (was {value})"))
+        return template.format(label=label_, value=side(loc, change, 0))
     # After the new value, never inside the old.
     moved = delta(loc, change) or _moves_from_claims(loc, change)
     suffix = f" ({moved})" if moved else ""
