@@ -277,3 +277,27 @@ def test_reading_the_corpus_imports_no_ruamel() -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             env=env, check=True, cwd=REPO)
     assert result.stdout == "[]\n"
+
+
+def _resolved_by_the_table(value: str) -> str:
+    for tag, regexp in fastyaml._table.get(value[:1], ()):
+        if regexp.match(value):
+            try:
+                return repr(fastyaml._typed(tag, value))
+            except fastyaml._Undecided:
+                return "undecided"
+    return repr(value)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(value=st.builds(lambda first, rest: first + rest, st.sampled_from("0123456789-+.tn"),
+                       st.text("0123456789_.eE+-boxaAfFTtZ: \tk/\n", max_size=14)))
+def test_a_scalar_starting_with_a_digit_resolves_as_every_resolver_would(value: str) -> None:
+    """Integers and dates are resolved without the resolvers' patterns, and text with a character
+    none of them holds is text (compiling them was a millisecond of a first `plandiff A B`)."""
+    fastyaml._plain.clear()
+    try:
+        got = repr(fastyaml._scalar(value, None))
+    except fastyaml._Undecided:
+        got = "undecided"
+    assert got == _resolved_by_the_table(value)

@@ -204,8 +204,8 @@ class Locale:
         if self.digits != "arab":
             return text
         # A number in a translated text keeps no Latin separators: «٦٠٠٬٠٠٠», «٣٢٫١».
-        return _SEPARATORS.sub(lambda m: _ARABIC_SEPARATOR[m.group(0)],
-                               text.translate(_ARABIC_INDIC))
+        return re.sub(_SEPARATORS, lambda m: _ARABIC_SEPARATOR[m.group(0)],
+                      text.translate(_ARABIC_INDIC))
 
     def and_list(self, items: Sequence[str]) -> str:
         """Items joined as the language lists them: 'Ukraine, the US and Russia'. Arabic says
@@ -275,7 +275,7 @@ class Locale:
         from plandiff.core.translations import translated  # only for another language
 
         name, ok = translated(source, "outlet", self.lang)
-        if not ok and self.rtl and name and _RIGHT_TO_LEFT.search(name):
+        if not ok and self.rtl and name and re.search(_RIGHT_TO_LEFT, name):
             return name, True  # written in the edition's script already: not English
         return name, ok
 
@@ -391,10 +391,11 @@ def plural_count(value: float) -> int:
     return 100
 
 
-# A letter of a right-to-left script: an outlet already written in it is not English.
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+# A letter of a right-to-left script: an outlet already written in it is not English. This and
+# _SEPARATORS are compiled by `re` when first used: an English run needs neither.
+_RIGHT_TO_LEFT = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
 # Babel's Arabic-Indic symbols (٬ ٫) come with a Latin percent sign and, for the sign, marks.
-_SEPARATORS = re.compile(r"(?<=[٠-٩])[,.](?=[٠-٩])")
+_SEPARATORS = r"(?<=[٠-٩])[,.](?=[٠-٩])"
 _ARABIC_SEPARATOR = {",": "\u066c", ".": "\u066b"}
 _ARABIC_INDIC = str.maketrans({**{str(d): "٠١٢٣٤٥٦٧٨٩"[d] for d in range(10)}, "%": "\u066a"})
 

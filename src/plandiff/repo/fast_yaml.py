@@ -80,14 +80,38 @@ _RESOLVERS = (
 )
 
 
+class _Resolver:
+    """A resolver's pattern, compiled when first matched (a first `plandiff A B` needs few)."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, value: str) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled.match(value)
+
+
 def _resolvers() -> dict[str, tuple[tuple[str, Any], ...]]:
     """The implicit resolvers by first character, in ruamel's order."""
     table: dict[str, list[tuple[str, Any]]] = {}
     for tag, pattern, flags, first in _RESOLVERS:
-        regexp = re.compile(pattern, flags)
+        regexp = _Resolver(pattern, flags)
         for character in first:
             table.setdefault(character, []).append((tag, regexp))
     return {k: tuple(v) for k, v in table.items()}
+
+
+# A plain scalar starting with a digit is resolved by the float, int and timestamp resolvers
+# (in that order), whose patterns hold only these characters (and `$` takes a final line feed):
+# any other character makes it text. An integer of up to 18 digits or a date (what plan files
+# hold) is what the int or the timestamp resolver makes of it, the float's having failed.
+_NUMERIC_FIRST = frozenset("0123456789")
+_NOT_NUMERIC = re.compile(r"[^0-9_.eE+\-boxa-fA-FTt:Z \t\n]")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 _table = _resolvers()
@@ -259,11 +283,16 @@ def _scalar(value: str, style: str | None) -> Any:
     known = _plain.get(value, _plain)
     if known is not _plain:
         return known
-    typed = value
-    for tag, regexp in _table.get(value[:1], ()):
-        if regexp.match(value):
-            typed = _typed(tag, value)
-            break
+    typed: Any = value
+    if value[:1] in _NUMERIC_FIRST and _INT.fullmatch(value):
+        typed = int(value)
+    elif value[:1] in _NUMERIC_FIRST and _DATE.fullmatch(value):
+        typed = _typed(_TIMESTAMP, value)
+    elif value[:1] not in _NUMERIC_FIRST or not _NOT_NUMERIC.search(value):
+        for tag, regexp in _table.get(value[:1], ()):
+            if regexp.match(value):
+                typed = _typed(tag, value)
+                break
     if len(value) <= 32 and len(_plain) < 100_000:
         _plain[value] = typed  # keys and ids come back again and again; the values are immutable
     return typed
