@@ -86,7 +86,10 @@ def markdown(plan: Plan, *, by: str = "lineage", loc: Locale = ENGLISH) -> str:
 
 
 def terminal(plan: Plan, console: Console, *, by: str = "lineage", loc: Locale = ENGLISH) -> None:
-    """A lineage tree; by date, a list with each version's parent beside it instead."""
+    """A lineage tree; by date, a list with each version's parent beside it instead. A table
+    when it fits the console whole; narrower, a block of lines per version (`_stacked`), since a
+    table would cut its ids, dates and statuses («26 أكتوبر …») or wrap its titles down a column
+    of padding."""
     from plandiff.render.styled import Columns
 
     dated = by == "date"
@@ -99,16 +102,66 @@ def terminal(plan: Plan, console: Console, *, by: str = "lineage", loc: Locale =
     for column in columns:
         table.add_column(names[column], justify="right" if column == "clauses" else "left",
                          no_wrap=column != "title")
-    for row in (_shown(loc, plan, r) for r in rows(plan, by=by)):
-        removed = f" −{row['removed']}" if row["removed"] else ""
+    shown_rows = [_shown(loc, plan, r) for r in rows(plan, by=by)]
+    for row in shown_rows:
         lineage = [row["parent"] or "—"] if dated else []
-        # A row opens with a word of the language («└─ النسخة v28»): a bidi terminal lays out
-        # a line that begins with a Latin id left to right.
-        shown = loc.pgettext("version row", "{version}").format(version=row["id"])
-        table.add_row(shown if dated else _tree_prefix(row["depth"]) + shown, row["date"],
-                      *lineage, row["status"], row["coverage"], f"{row['clauses']}{removed}",
-                      row["title"])
-    console.print(table)
+        table.add_row(_first_cell(loc, row, dated), row["date"], *lineage, row["status"],
+                      row["coverage"], _clauses(row), row["title"])
+    width = console.width
+    if table.natural_width() <= width:
+        console.print(table)
+        return
+    for line in _stacked(shown_rows, names, dated=dated, width=width, loc=loc):
+        console.print(line)
+
+
+def _first_cell(loc: Locale, row: dict[str, Any], dated: bool) -> str:
+    # A row opens with a word of the language («└─ النسخة v28»): a bidi terminal lays out
+    # a line that begins with a Latin id left to right.
+    shown = loc.pgettext("version row", "{version}").format(version=row["id"])
+    return shown if dated else _tree_prefix(row["depth"]) + shown
+
+
+def _clauses(row: dict[str, Any]) -> str:
+    return f"{row['clauses']} −{row['removed']}" if row["removed"] else f"{row['clauses']}"
+
+
+def _stacked(shown_rows: list[dict[str, Any]], names: dict[str, str], *, dated: bool,
+             width: int, loc: Locale) -> list[Any]:
+    """One block per version: the version and its date on the tree's line, its title under it,
+    then its fields, each named as the table's header names it («الحالة: مقترحة»); the title and
+    the fields wrap between words, never inside an id, a date or a status."""
+    from plandiff.render.styled import Styled, cell_width
+
+    lines: list[Any] = []
+    for row in shown_rows:
+        first = _first_cell(loc, row, dated)
+        lines.append(Styled(first + "  " + row["date"]))
+        lead = cell_width(first) - cell_width(first.lstrip(" └─")) if not dated else 0
+        indent = " " * min(lead + 2, width // 3)
+        room = max(width - len(indent), 1)
+        for part in _wrap(row["title"].split(), room, " "):
+            lines.append(Styled(indent + part))
+        fields = [f"{names['parent']}: {row['parent'] or '—'}"] if dated else []
+        fields += [f"{names['status']}: {row['status']}",
+                   f"{names['coverage']}: {row['coverage']}",
+                   f"{names['clauses']}: {_clauses(row)}"]
+        for part in _wrap(fields, room, "  "):
+            lines.append(Styled(indent + part, style="dim"))
+    return lines
+
+
+def _wrap(words: list[str], room: int, sep: str) -> list[str]:
+    """Words packed greedily into lines of at most `room` cells (a longer word alone)."""
+    from plandiff.render.styled import cell_width
+
+    lines: list[str] = []
+    for word in words:
+        if lines and cell_width(lines[-1]) + len(sep) + cell_width(word) <= room:
+            lines[-1] += sep + word
+        else:
+            lines.append(word)
+    return lines
 
 
 def to_json(plan: Plan, *, by: str = "lineage") -> str:

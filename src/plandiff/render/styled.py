@@ -122,6 +122,14 @@ class Columns:
     def __rich__(self) -> Table:  # a rich console prints it as its Table
         return self.to_rich()
 
+    def natural_width(self) -> int:
+        """The cells rich gives this table when nothing in it wraps or is cut: each column as
+        wide as its widest cell, one space on each side of a column but the table's edges."""
+        count = len(self.columns)
+        table = [tuple(header for header, _, _ in self.columns), *self.rows]
+        return sum(max(cell_width(cells[index]) for cells in table)
+                   for index in range(count)) + 2 * max(count - 1, 0)
+
     def plain_lines(self, width: int) -> list[str] | None:
         """The lines rich prints for this table on a console `width` cells wide, when they can
         be told without it: every cell of characters one cell wide each (_NARROW), none that
@@ -163,6 +171,16 @@ class Columns:
 # dashes, quotes and arrows, the box drawing of the lineage tree, the minus sign.
 _NARROW = re.compile("[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e"
                      "\u2190-\u21ff\u2212\u2500-\u257f]*")
+
+
+def cell_width(text: str) -> int:
+    """The cells rich gives `text` on a terminal, told without rich for characters one cell
+    wide each (_NARROW)."""
+    if _NARROW.fullmatch(text):
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def make_console(*, width: int | None = None, color: bool | None = None,
@@ -250,6 +268,12 @@ class PlainConsole:
         if all(type(item) is Styled and plain_line(item.plain) for item in objects):
             return sep.join(item.plain for item in objects) + "\n"
         return None
+
+    @property
+    def width(self) -> int:
+        """The console's width: its own when it can tell, rich's console's otherwise."""
+        width = self._width()
+        return self.rich().width if width is None else width
 
     def _width(self) -> int | None:
         """The width rich's console would have (render/console.make_console), or None when only
