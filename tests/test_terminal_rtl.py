@@ -5,6 +5,8 @@ An Arabic word leads instead («النسخة v28»), without isolate characters.
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 
 import pytest
@@ -74,3 +76,60 @@ def test_a_wrapped_list_of_source_ids_goes_on_with_an_arabic_word(run, monkeypat
     assert len(listed) > 1  # it wraps (was «           statement-reuters، lgr، seed-001…»)
     assert all(line.strip().startswith("و ") for line in listed[1:]), "\n".join(listed)
     assert " ".join(line.strip() for line in listed).endswith("و mint و seed-002")
+
+
+# --- narrow consoles: nothing cut, no line of padding (issue 23, item 3) ----------------------
+
+NARROW_VIEWS = (("log",), ("log", "--by", "date"), ("positions",), ("positions", "--history"))
+
+
+def screen_rows(line: str, width: int) -> list[str]:
+    """The rows a terminal `width` cells wide shows for a line (it wraps at the edge)."""
+    from rich.cells import cell_len
+
+    rows, row, used = [], "", 0
+    for char in line:
+        size = cell_len(char)
+        if used + size > width:
+            rows.append(row)
+            row, used = "", 0
+        row, used = row + char, used + size
+    return [*rows, row]
+
+
+def padding(row: str) -> int:
+    """The cells of a row that are padding: runs of two spaces or more."""
+    return sum(len(run) for run in re.findall(r" {2,}", row))
+
+
+def test_screen_rows_and_padding() -> None:
+    assert screen_rows("abcdef", 4) == ["abcd", "ef"]
+    assert padding("  روسيا" + " " * 47 + "  تطالب ب") == 51
+    assert padding("a b  c") == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("width", [80, 60])
+@pytest.mark.parametrize("command", NARROW_VIEWS, ids=" ".join)
+def test_a_narrow_terminal_gets_every_id_and_date_whole_and_little_padding(
+        run, monkeypatch, command, width, lang) -> None:
+    """`log` cut its ids, dates and statuses with an ellipsis at 60 and 80 columns («26 أكتوبر …»,
+    «متفق ع…», «miami-d…», «2025-10-…»), in both languages; `positions` padded every line to a
+    54-cell party column, so that a row of the screen held a party's name and nothing else."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = run(*command, "--lang", lang, root=FROZEN)
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.output
+    padded = [row for line in result.output.splitlines() for row in screen_rows(line, width)
+              if padding(row) * 2 > width]
+    assert not padded, "\n".join(padded)
+    if command[0] == "log":
+        versions = json.loads(run("log", "--format", "json", root=FROZEN).stdout)["versions"]
+        for version in versions:
+            assert re.search(rf"(?<![\w-]){re.escape(version['id'])}(?![\w-])", result.output)
+
+
+def test_a_wide_log_is_still_a_table(run, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    lines = run("log", "--lang", "ar", root=FROZEN).output.splitlines()
+    assert lines[0].split() == ["النسخة", "التاريخ", "الحالة", "التغطية", "البنود", "العنوان"]

@@ -85,12 +85,17 @@ def markdown(plan: Plan, *, by: str = "lineage", loc: Locale = ENGLISH) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The fewest cells the title column of `log`'s table is given: narrower, its titles would wrap
+# a word or two a line down a column of padding, and rich would cut the other columns.
+_TITLE_ROOM = 24
+
+
 def terminal(plan: Plan, console: Console, *, by: str = "lineage", loc: Locale = ENGLISH) -> None:
     """A lineage tree; by date, a list with each version's parent beside it instead. A table
-    when it fits the console whole; narrower, a block of lines per version (`_stacked`), since a
-    table would cut its ids, dates and statuses («26 أكتوبر …») or wrap its titles down a column
-    of padding."""
-    from plandiff.render.styled import Columns
+    when it fits the console with room for its titles to wrap (`_TITLE_ROOM`); narrower, a
+    block of lines per version (`_stacked`), since a table would cut its ids, dates and
+    statuses («26 أكتوبر …») or wrap its titles down a column of padding."""
+    from plandiff.render.styled import Columns, cell_width
 
     dated = by == "date"
     table = Columns()  # rich's Table without box or edges, or the same lines written plainly
@@ -108,7 +113,10 @@ def terminal(plan: Plan, console: Console, *, by: str = "lineage", loc: Locale =
         table.add_row(_first_cell(loc, row, dated), row["date"], *lineage, row["status"],
                       row["coverage"], _clauses(row), row["title"])
     width = console.width
-    if table.natural_width() <= width:
+    titles = max((cell_width(word) for row in shown_rows for word in row["title"].split()),
+                 default=0)
+    if table.natural_width() <= width or \
+            table.natural_width(len(columns) - 1) + 2 + max(titles, _TITLE_ROOM) <= width:
         console.print(table)
         return
     for line in _stacked(shown_rows, names, dated=dated, width=width, loc=loc):

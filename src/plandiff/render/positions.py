@@ -300,6 +300,10 @@ def _heading(loc: Locale, table: PositionsTable) -> str:
             else loc._("Who wants what: each party's latest stated position"))
 
 
+# The fewest cells a stance is given beside the party column (`positions` on a terminal).
+_STANCE_ROOM = 40
+
+
 def terminal(table: PositionsTable, console: Console, *, loc: Locale = ENGLISH) -> None:
     from plandiff.render.styled import Styled
 
@@ -326,8 +330,19 @@ def terminal(table: PositionsTable, console: Console, *, loc: Locale = ENGLISH) 
             order = {s.party: i for i, s in enumerate(row.latest)}
             shown = tuple(sorted(shown, key=lambda s: (order.get(s.party, 0), s.date, s.index)))
         width = max((len(party(loc, s)) for s in shown), default=0)
+        # The party beside its stances when its column leaves them _STANCE_ROOM cells; on a
+        # narrower console, on a line of its own above them: a screen row of padding and a few
+        # words read as nothing («الترويكا الأوروبية (فرنسا وألمانيا والمملكة المتحدة)»).
+        above = width + 4 + _STANCE_ROOM > console.width
+        last = None
         for stance in shown:
-            line = Styled(f"  {make_visible(party(loc, stance)).ljust(width)}  ")
+            if above:
+                if stance.party != last:
+                    console.print(Styled(f"  {make_visible(party(loc, stance))}"))
+                last, width = stance.party, 0
+                line = Styled("    ")
+            else:
+                line = Styled(f"  {make_visible(party(loc, stance)).ljust(width)}  ")
             head, governed = phrase(loc, stance, subject)
             line.append(loc.pgettext("verb column", "{verb:<10} ").format(verb=head),
                         style="bold")

@@ -122,10 +122,11 @@ class Columns:
     def __rich__(self) -> Table:  # a rich console prints it as its Table
         return self.to_rich()
 
-    def natural_width(self) -> int:
-        """The cells rich gives this table when nothing in it wraps or is cut: each column as
-        wide as its widest cell, one space on each side of a column but the table's edges."""
-        count = len(self.columns)
+    def natural_width(self, count: int | None = None) -> int:
+        """The cells rich gives this table (or its first `count` columns) when nothing in it
+        wraps or is cut: each column as wide as its widest cell, one space on each side of a
+        column but the table's edges."""
+        count = len(self.columns) if count is None else count
         table = [tuple(header for header, _, _ in self.columns), *self.rows]
         return sum(max(cell_width(cells[index]) for cells in table)
                    for index in range(count)) + 2 * max(count - 1, 0)
