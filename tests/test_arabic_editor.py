@@ -469,3 +469,23 @@ def test_a_flag_set_or_dropped_is_said_in_words(run) -> None:
     assert ("تخلي أوكرانيا عن استعادة الأراضي المحتلة بالوسائل العسكرية: نعم (قيمة جديدة)؛"
             in diff)
     assert "كانت نعم" not in diff and "أصبح:" not in diff
+
+
+def test_ids_inside_arabic_lines_follow_an_arabic_noun(run) -> None:
+    """«[nato-membership]», «(armed-forces-cap، مذكور)», «أحدث مسودة v20:», «مصادر v28:»,
+    «أول ورود: 21 نوفمبر 2025، ap-hutchpost»: an id is named by its noun (glossary §1)."""
+    diff = run("v28", "geneva", "--lang", "ar").output
+    assert "حظر انضمام" in diff and "  (البند nato-membership)\n" in diff
+    assert "[nato-membership]" not in diff
+    report = run("report", "v28", "geneva", "--lang", "ar").output
+    assert "؛ المصادر المستقلة: 1** (البند `amnesty`)" in report
+    table = run("positions", "--lang", "ar").output
+    assert "  أحدث مسودة، النسخة v20: 800,000 جندي (البند armed-forces-cap، مذكور) — " in table
+    assert "بجانب أحدث مسودة، النسخة v20 — " in table
+    show = run("show", "geneva", "--lang", "ar").output
+    assert "(موروثة من النسخة v28) — مصادر النسخة v28: ap-hutchpost" in show
+    history = run("history", "ukraine-troop-cap", "--lang", "ar").output
+    assert "  أول ورود: 21 نوفمبر 2025 في المصدر ap-hutchpost\n" in history
+    undated = run("history", "amnesty", "--lang", "ar").output
+    assert re.search(r"أول ورود: في المصدر [a-z0-9-]+، دون تاريخ", undated)
+    assert "تاريخ مجهول" not in undated

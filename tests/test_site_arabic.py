@@ -318,7 +318,7 @@ def test_ids_inside_arabic_words_are_isolated(frozen: Path) -> None:
     «(armed-forces-cap، مذكور)» read in a scrambled order; the same in a history's state
     column, a version page's badge and its topic."""
     positions = (frozen / "ar" / "positions.html").read_text(encoding="utf-8")
-    assert '800,000 جندي (<bdi class="id">armed-forces-cap</bdi>، مذكور)' in positions
+    assert '800,000 جندي (البند <bdi class="id">armed-forces-cap</bdi>، مذكور)' in positions
     assert '<th scope="col">أحدث مسودة (<bdi class="id">v20</bdi>)</th>' in positions
     term = (frozen / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
     # a term's value is feminine («القيمة»): «غير مذكورة (موروثة من النسخة …)»

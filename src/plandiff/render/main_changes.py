@@ -157,6 +157,6 @@ def terminal(loc: Locale, result: PlanDiff, console: Console, top: int = TOP) ->
     for index, item in enumerate(shown, 1):
         line = Styled(f"  {values.count(loc, index)}. ")
         line.append(make_visible(values.term_line(loc, item.term)), style="bold")
-        line.append(f"  [{item.clause.id}]")
+        line.append(loc.pgettext("a line's clause", "  [{id}]").format(id=item.clause.id))
         console.print(line)
         console.print(Styled("     " + make_visible(reason(loc, item)), style="dim"))

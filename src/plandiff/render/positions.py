@@ -222,8 +222,9 @@ def draft_text(loc: Locale, draft: DraftValue | None, subject: Subject) -> str:
         return loc._("not set in its text")
     state = (loc._("reported") if draft.reported
              else loc._("carried from {version}").format(version=draft.stated_in))
-    comma = loc._(", ")
-    return f"{value_text(loc, subject.definition, draft.value)} ({draft.clause_id}{comma}{state})"
+    return loc._("{value} ({clause}, {state})").format(
+        value=value_text(loc, subject.definition, draft.value), clause=draft.clause_id,
+        state=state)
 
 
 def meets_text(loc: Locale, found: Agreement, parties: dict[str, str]) -> str:

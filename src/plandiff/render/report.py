@@ -162,7 +162,8 @@ def key_changes(loc: Locale, result: PlanDiff, *, spans: bool = False,
     for item, term in ranked_term_changes(result):
         if (item.id, term.term) in skip:
             continue
-        lines.append(f"- **{md.escape(values.term_line(loc, term))}** ({md.code(item.id)})")
+        lines.append(f"- **{md.escape(values.term_line(loc, term))}** "
+                     + loc.pgettext("a line's clause", "({id})").format(id=md.code(item.id)))
     for item in result.changed:
         title = _quoted_title(loc, item, spans=spans) if item.title else ""
         if item.change == "removed":
@@ -206,7 +207,8 @@ def _main_changes(loc: Locale, result: PlanDiff, top: int) -> list[str]:
              md.escape(main_changes.rule(loc)), ""]
     for index, item in enumerate(shown, 1):
         lines.append(f"{index}. **{md.escape(values.term_line(loc, item.term))}**"
-                     f" ({md.code(item.clause.id)})  ")
+                     " " + loc.pgettext("a line's clause", "({id})").format(
+                         id=md.code(item.clause.id)) + "  ")
         lines.append(f"   {md.escape(main_changes.reason(loc, item))}")
     return [*lines, ""]
 
