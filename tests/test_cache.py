@@ -479,3 +479,16 @@ def test_an_edit_after_the_key_is_made_is_kept_by_neither_cache(cached, capsys, 
 
     texts = [c.text for c in load_plan(find_root(repo)).plan.versions["v2"].clauses]
     assert "Brand new clause." in texts and "Edited meanwhile." not in texts
+
+
+def test_two_names_of_one_interpreter_share_the_repository_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A virtual environment's `python` and `python3` are links to one interpreter: `python -m
+    # plandiff` and the `plandiff` script (which names python3) read one repository entry.
+    import sys
+
+    first = cache_folder.package_digest()
+    other_name = tmp_path / "python3"
+    other_name.symlink_to(sys.executable)
+    monkeypatch.setattr(sys, "executable", str(other_name))
+    assert cache_folder.package_digest() == first

@@ -92,7 +92,10 @@ def package_digest(package: str = PACKAGE) -> bytes:
     names carry their versions: rich, ruamel.yaml ...), worked out afresh. Raises OSError or
     Uncacheable."""
     digest = hasher()
-    for part in (sys.version.encode(), sys.executable.encode()):
+    # The interpreter itself, whichever of its names ran it (a virtual environment's `python` and
+    # `python3`, which the `plandiff` script names, are one interpreter).
+    for part in (sys.version.encode(), os.path.realpath(sys.executable).encode(
+            "utf-8", "surrogateescape")):
         digest.update(len(part).to_bytes(8, "big") + part)
     feed_tree(digest.update, package, code=True)
     for place in sys.path:
