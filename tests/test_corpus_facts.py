@@ -339,3 +339,38 @@ def test_v20_point_10_speeds_up_a_free_trade_agreement_not_concludes_it(plan) ->
     assert free_trade.number == 10
     assert "speed up the process of concluding" in free_trade.text
     assert "conclude a free-trade agreement" not in free_trade.text
+
+
+# --- the Arabic renderings as an Arabic editor would print them (issue 23) -----------------------
+
+
+def test_v28_us_guarantee_arabic_names_ukraine_as_the_invader(plan) -> None:
+    """The English says Ukraine loses the guarantee if *it* invades Russia; «إذا غزت روسيا» alone
+    reads "if Russia invades"."""
+    clause = _listed(plan, "v28", "us-guarantee")
+    assert "if it invades Russia" in clause.text
+    arabic = " ".join(clause.translations["ar"].text.split())
+    assert "وتفقد أوكرانيا الضمانة إذا غزت هي روسيا" in arabic
+    assert "الضمانة إذا غزت روسيا" not in arabic
+
+
+def _quotes(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [q for k, v in node.items()
+                for q in ([v] if k == "quote" and isinstance(v, str) else _quotes(v))]
+    if isinstance(node, list):
+        return [q for v in node for q in _quotes(v)]
+    return []
+
+
+def test_no_quote_is_cut_inside_the_sources_own_quotation_marks(corpus: Path) -> None:
+    """A verbatim quote that opens a quotation of its source («“ضمانات أمنية» of seed 003) ends
+    where the source closes it, or stops before it opens."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    for path in sorted((corpus / "plans").glob("*.yaml")):
+        for quote in _quotes(yaml.load(path.read_text(encoding="utf-8"))):
+            assert quote.count('"') % 2 == 0, (path.name, quote)
+            assert quote.count("“") == quote.count("”"), (path.name, quote)
+            assert quote.count("«") == quote.count("»"), (path.name, quote)
