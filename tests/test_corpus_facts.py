@@ -374,3 +374,45 @@ def test_no_quote_is_cut_inside_the_sources_own_quotation_marks(corpus: Path) ->
             assert quote.count('"') % 2 == 0, (path.name, quote)
             assert quote.count("“") == quote.count("”"), (path.name, quote)
             assert quote.count("«") == quote.count("»"), (path.name, quote)
+
+
+def test_the_zaporizhzhia_choices_name_no_proposer_in_arabic(plan) -> None:
+    """The stance names the party: «أوكرانيا تقترح إقامة مشروع… (اقتراح أوكراني)» said it twice."""
+    choices = plan.terms["znpp-arrangement"].translations["ar"].choices
+    assert choices["us-ua-50-50"] == "إقامة مشروع مشترك أمريكي أوكراني مناصفة"
+    assert all("اقتراح" not in label for label in choices.values())
+
+
+def test_the_elections_deadline_reads_as_a_deadline_in_arabic(plan) -> None:
+    assert plan.terms["elections-deadline"].translations["ar"].label == (
+        "مهلة إجراء الانتخابات بعد التوقيع")
+
+
+@pytest.mark.parametrize(("version_id", "clause_id", "title"), [
+    ("geneva", "territory", "استعادة الأراضي المحتلة بالتفاوض وحده، وإرجاء المسائل الإقليمية"),
+    ("v28", "russia-non-aggression-law", "تكريس روسيا عدم الاعتداء في قانونها"),
+    ("e3", "russia-non-aggression-law", "تكريس روسيا عدم الاعتداء في قانونها")])
+def test_arabic_titles_an_editor_would_print(plan, version_id: str, clause_id: str,
+                                             title: str) -> None:
+    assert _listed(plan, version_id, clause_id).translations["ar"].title == title
+
+
+def test_the_28_points_are_a_plan_in_arabic_prose(plan) -> None:
+    """«الوارد في النقاط الـ28» → «الوارد في خطة النقاط الـ28», as the glossary writes it."""
+    texts = [c.translations["ar"].text or "" for v in plan.versions.values() for c in v.clauses
+             if "ar" in c.translations]
+    texts += [p.translations["ar"].text or "" for p in plan.positions.positions
+              if "ar" in p.translations]
+    assert not [t for t in texts if "الوارد في النقاط الـ28" in " ".join(t.split())]
+
+
+def test_seed_001_has_no_headline_and_its_title_says_it_is_descriptive(plan) -> None:
+    seed_000, seed_001 = plan.sources["seed-000"], plan.sources["seed-001"]
+    for seed in (seed_000, seed_001):
+        assert seed.headline is None
+        assert seed.title.endswith("(descriptive title)")
+        assert (seed.translations["ar"].title or "").endswith("(عنوان وصفي)")
+
+
+def test_the_e3_is_named_once_in_arabic(plan) -> None:
+    assert plan.positions.translations["ar"].parties["E3"] == "الترويكا الأوروبية"
