@@ -80,7 +80,8 @@ def test_a_wrapped_list_of_source_ids_goes_on_with_an_arabic_word(run, monkeypat
 
 # --- narrow consoles: nothing cut, no line of padding (issue 23, item 3) ----------------------
 
-NARROW_VIEWS = (("log",), ("log", "--by", "date"), ("positions",), ("positions", "--history"))
+NARROW_VIEWS = (("log",), ("log", "--by", "date"), ("positions",), ("positions", "--history"),
+                ("terms",))
 
 
 def screen_rows(line: str, width: int) -> list[str]:
@@ -115,7 +116,8 @@ def test_a_narrow_terminal_gets_every_id_and_date_whole_and_little_padding(
         run, monkeypatch, command, width, lang) -> None:
     """`log` cut its ids, dates and statuses with an ellipsis at 60 and 80 columns («26 أكتوبر …»,
     «متفق ع…», «miami-d…», «2025-10-…»), in both languages; `positions` padded every line to a
-    54-cell party column, so that a row of the screen held a party's name and nothing else."""
+    54-cell party column, so that a row of the screen held a party's name and nothing else;
+    `terms` folded its ids mid-word down columns of padding."""
     monkeypatch.setenv("COLUMNS", str(width))
     result = run(*command, "--lang", lang, root=FROZEN)
     assert result.exit_code == 0, result.output
@@ -123,10 +125,10 @@ def test_a_narrow_terminal_gets_every_id_and_date_whole_and_little_padding(
     padded = [row for line in result.output.splitlines() for row in screen_rows(line, width)
               if padding(row) * 2 > width]
     assert not padded, "\n".join(padded)
-    if command[0] == "log":
-        versions = json.loads(run("log", "--format", "json", root=FROZEN).stdout)["versions"]
-        for version in versions:
-            assert re.search(rf"(?<![\w-]){re.escape(version['id'])}(?![\w-])", result.output)
+    if command[0] in ("log", "terms"):  # every id whole (`terms` folded «ukraine-troop-» «cap»)
+        data = json.loads(run(command[0], "--format", "json", root=FROZEN).stdout)
+        for item in data["versions" if command[0] == "log" else "terms"]:
+            assert re.search(rf"(?<![\w-]){re.escape(item['id'])}(?![\w-])", result.output)
 
 
 def test_a_wide_log_is_still_a_table(run, monkeypatch) -> None:

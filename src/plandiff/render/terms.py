@@ -67,23 +67,56 @@ def to_json(plan: Plan) -> str:
 
 
 def terminal(plan: Plan, console: Console, *, loc: Locale = ENGLISH) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
+    """A table when it fits the console whole; narrower, a block of lines per term (`_stacked`):
+    the table folded its ids mid-word («ukraine-troop-» / «cap») down columns of padding."""
     from plandiff.core.hidden_characters import make_visible
+    from plandiff.render.styled import cell_width
 
     # Right to left, the label (words of the language) leads and the id is never folded: a
     # bidi terminal lays out a line that begins with a Latin id, or a piece of one, left to right.
     order = (1, 0, 2, 3) if loc.rtl else (0, 1, 2, 3)
-    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     headings = _headings(loc)
+    rows = [tuple(make_visible(cell, one_line=True) for cell in (
+        entry.id, _label(loc, plan, entry), _unit(loc, plan, entry),
+        ", ".join(entry.clauses) or "—")) for entry in term_index(plan)]
+    natural = sum(max(cell_width(row[i]) for row in (headings, *rows)) for i in range(4)) + 6
+    if natural > console.width:
+        _stacked(loc, rows, headings, console)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
     for i in order:
         table.add_column(headings[i], overflow="fold")
-    for entry in term_index(plan):
-        cells = (entry.id, _label(loc, plan, entry), _unit(loc, plan, entry),
-                 ", ".join(entry.clauses) or "—")
-        table.add_row(*(Text(make_visible(cells[i], one_line=True)) for i in order))
+    for row in rows:
+        table.add_row(*(Text(row[i]) for i in order))
     console.print(table)
+
+
+def _stacked(loc: Locale, rows: list[tuple[str, ...]], headings: tuple[str, ...],
+             console: Console) -> None:
+    """Each term as its label with its id beside it («سقف عديد القوات …  (ukraine-troop-cap)»,
+    as `positions` heads a term), then its unit and its clauses, each named as the table's
+    header names it, on lines of their own when they do not fit one: never an id cut."""
+    from plandiff.render.styled import Styled, cell_width
+
+    width = console.width
+    for term, label, unit, clauses in rows:
+        fields = [f"{headings[2]}: {unit}", f"{headings[3]}: {clauses}"]
+        if cell_width(label) + cell_width(term) + 4 <= width:
+            console.print(Styled(label, style="bold").append(f"  ({term})", style="dim"))
+        else:  # the id on a line of its own, never wrapped by the terminal in its middle
+            console.print(Styled(label, style="bold"))
+            fields.insert(0, f"{headings[0]}: {term}")
+        lines: list[str] = []
+        for field in fields:
+            if lines and cell_width(lines[-1]) + cell_width(field) + 4 <= width:
+                lines[-1] += "  " + field
+            else:
+                lines.append(field)
+        for line in lines:
+            console.print(Styled("  " + line, style="dim"))
 
 
 def markdown(plan: Plan, *, loc: Locale = ENGLISH) -> str:
