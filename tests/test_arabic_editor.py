@@ -489,3 +489,15 @@ def test_ids_inside_arabic_lines_follow_an_arabic_noun(run) -> None:
     undated = run("history", "amnesty", "--lang", "ar").output
     assert re.search(r"أول ورود: في المصدر [a-z0-9-]+، دون تاريخ", undated)
     assert "تاريخ مجهول" not in undated
+
+
+def test_a_clause_history_says_each_fact_in_words(run) -> None:
+    """«—  ليس في هذه النسخة», a bare «7» between the date and the state (read as a count),
+    «كما هو», «غير مذكور (من النسخة geneva)»."""
+    out = run("history", "nato-membership", "--lang", "ar").output
+    assert "النسخة miami-oct  26 أكتوبر 2025  لم يَرِد في هذه النسخة\n" in out
+    assert "النسخة v28  20 نوفمبر 2025  §7  جديد  مذكور\n" in out
+    assert "  دون تغيير  غير مذكور (موروث من النسخة geneva)\n" in out
+    assert "كما هو" not in out and "—  " not in out and "ليس في هذه النسخة" not in out
+    arab = run("history", "nato-membership", "--lang", "ar", "--digits", "arab").output
+    assert "النسخة v28  ٢٠ نوفمبر ٢٠٢٥  §٧  جديد  مذكور\n" in arab

@@ -61,6 +61,12 @@ def change_text(loc: Locale, result: History, point: HistoryPoint) -> str:
             "unset": loc._("dropped")}[point.change]
 
 
+def _point_number(loc: Locale, number: int | str) -> str:
+    """A point's number in a line of facts: «§6» in Arabic (a bare 6 between a date and a state
+    read as a count), in the line's digits."""
+    return loc.digits_in(loc.pgettext("point number", "{number}").format(number=number))
+
+
 def state_text(loc: Locale, point: HistoryPoint, *, of_value: bool = False) -> str:
     """Whether the version reports the clause (`of_value`: the term's value, which Arabic
     describes in the feminine)."""
@@ -358,8 +364,11 @@ def render_terminal(result: History, console: Console, *,
         rows.append([loc.pgettext("version row", "{version}").format(version=point.version.id),
                      *((point.version.parent or "—",) if lineage_beside else ()),
                      _date(loc, point), *(() if term else ("" if point.number is None
-                                                           else str(point.number),)),
-                     body, change_text(loc, result, point),
+                                                           else _point_number(loc, point.number),)),
+                     # a version without the clause: its state says so («لم يَرِد في هذه
+                     # النسخة»), a dash before it says nothing in Arabic
+                     body, "" if point.state == "absent" and not loc.english
+                     else change_text(loc, result, point),
                      state_text(loc, point, of_value=bool(term)), sources,
                      *((make_visible(known.first_cell(point.first_reported, loc)),) if term
                        else ())])
