@@ -446,7 +446,7 @@ def test_a_refusal_of_any_value_refuses_any_form(run) -> None:
     """«ترفض … أيًّا كانت القيمة», «ترفض أي قيمة»: what is refused is a form, not a value."""
     table = run("positions", "--lang", "ar").output
     assert "ترفض القوات الأوروبية في أوكرانيا بعد وقف إطلاق النار، أيًّا كانت صيغته" in table
-    assert "روسيا ترفض أي صيغة" in table
+    assert "؛ روسيا: رفض أي صيغة\n" in table
     assert "القيمة" not in "".join(line for line in table.splitlines() if "ترفض" in line)
 
 
@@ -501,3 +501,35 @@ def test_a_clause_history_says_each_fact_in_words(run) -> None:
     assert "كما هو" not in out and "—  " not in out and "ليس في هذه النسخة" not in out
     arab = run("history", "nato-membership", "--lang", "ar", "--digits", "arab").output
     assert "النسخة v28  ٢٠ نوفمبر ٢٠٢٥  §٧  جديد  مذكور\n" in arab
+
+
+def test_a_stated_position_is_the_partys_with_lam_joined(run, arabic) -> None:
+    """«يقترب من موقف الترويكا الأوروبية (…) المعلن» put the adjective after the party's
+    parenthesis: «الموقف المعلن لـ…», «لـ» joined to an Arabic name, never to a Latin one."""
+    from plandiff.render import values
+
+    out = run("v28", "geneva", "--lang", "ar").output
+    assert "يقترب من الموقف المعلن للترويكا الأوروبية (فرنسا وألمانيا والمملكة المتحدة) (اقتراح:" \
+        in out
+    assert "يبتعد عن الموقف المعلن للولايات المتحدة (اقتراح:" in out
+    assert "المتحدة) المعلن" not in out
+    assert values.to_name(arabic, "روسيا") == "لروسيا"
+    assert values.to_name(arabic, "الولايات المتحدة") == "للولايات المتحدة"
+    assert values.to_name(arabic, "e3") == "للطرف e3"
+
+
+def test_the_reports_unchanged_values_take_one_colon(run) -> None:
+    """«لم تتغير هذه القيم: قيم الشروط: مؤكَّدة: 1، موروثة: 2» had three colons in a row."""
+    report = run("report", "v28", "geneva", "--lang", "ar").output
+    assert ("في البنود التي تسردها النسخة `geneva` قيم لم تتغير: مؤكَّدة 1، وموروثة 2 (" in report)
+    assert "لم تتغير هذه القيم" not in report
+
+
+def test_the_sides_of_a_term_are_one_structure(run) -> None:
+    """«مواقف الأطراف: متباعدة: الولايات المتحدة: تأييد العفو…؛ الترويكا الأوروبية (…) ترفض
+    العفو…» mixed «party: noun» and «party verb»: each item is «الطرف: مصدر»."""
+    table = run("positions", "--lang", "ar").output
+    assert ("الولايات المتحدة: تأييد العفو الشامل عن جميع أطراف النزاع؛ الترويكا الأوروبية"
+            " (فرنسا وألمانيا والمملكة المتحدة): رفض العفو الشامل عن جميع أطراف النزاع") in table
+    sides = [line for line in table.splitlines() if "مواقف الأطراف:" in line]
+    assert sides and not any("ترفض" in line for line in sides)

@@ -123,7 +123,8 @@ def _stance(loc: Locale, item: RankedChange, move: StanceMove) -> str:
                 if move.toward else
                 loc._("moves away from the stated {stance} of {party}, {value} (positions.yaml,"
                       " {date})"))
-    return text.format(party=party, stance=kind, value=shown, date=day, object=named)
+    return text.format(party=party, stance=kind, value=shown, date=day, object=named,
+                       to_party=values.to_name(loc, party))
 
 
 def reason(loc: Locale, item: RankedChange) -> str:

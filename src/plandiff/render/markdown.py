@@ -58,7 +58,7 @@ def summary_table(loc: Locale, result: PlanDiff) -> list[str]:
     lines = ["| " + " | ".join(loc.pgettext("summary", k) for k in result.summary) + " |",
              "|" + "---:|" * len(result.summary),
              "| " + " | ".join(values.count(loc, v) for v in result.summary.values()) + " |", ""]
-    kept = values.kept_summary(loc, result)
+    kept = values.kept_in_sentence(loc, result)
     if kept:
         lines += [loc._("Of the clauses {head} lists, {kept} unchanged (a carried value is one the"
                     " head does not state itself: it is shown with “carried from VERSION”).")

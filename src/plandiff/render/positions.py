@@ -176,7 +176,7 @@ def party(loc: Locale, stance: Stance) -> str:
 
 def to_party(loc: Locale, stance: Stance) -> str:
     """The party after «لـ» («لروسيا», «للولايات المتحدة»): a stance it holds without a value."""
-    return "".join(values.govern(loc, loc.pgettext("held by", "for"), party(loc, stance)))
+    return values.to_name(loc, party(loc, stance))
 
 
 def sides_text(loc: Locale, row: SubjectPositions, parties: dict[str, str]) -> str:

@@ -136,6 +136,17 @@ def govern(loc: Locale, verb: str, obj: str) -> tuple[str, str]:
     return head, clitic + loc._("what follows: {object}").format(object=obj)
 
 
+def to_name(loc: Locale, name: str) -> str:
+    """A party after «لـ»: joined to an Arabic name («لروسيا», «للولايات المتحدة», never
+    «لـالولايات»), and a name in another script after a noun («للطرف e3»), never glued to it.
+    English never prints it (its templates name the party otherwise)."""
+    clitic = loc.pgettext("held by", "for")
+    if clitic.endswith("\u0640") and name and not "\u0621" <= name[0] <= "\u064a":
+        return loc.pgettext("held by, a name in another script", "for {party}").format(
+            party=name)
+    return "".join(govern(loc, clitic, name))
+
+
 def said_once(loc: Locale, subject: str, obj: str) -> str:
     """What a party's verb governs, the party said once: Arabic does not repeat the subject in
     its object («أوكرانيا تقبل تخلي أوكرانيا عن…») but points back to it with a suffix on the
@@ -384,6 +395,17 @@ def kept_summary(loc: Locale, result: PlanDiff) -> str:
         return ""
     return loc._("term values: {confirmed} confirmed, {carried} carried").format(
         confirmed=count(loc, counts["confirmed"]), carried=count(loc, counts["carried"]))
+
+
+def kept_in_sentence(loc: Locale, result: PlanDiff) -> str:
+    """`kept_summary` inside a sentence that names the values itself («… قيم لم تتغير: مؤكَّدة
+    1، وموروثة 2»: one colon, not three); the same words in English."""
+    counts = result.kept_terms
+    if not any(counts.values()):
+        return ""
+    return loc.pgettext("in a sentence", "term values: {confirmed} confirmed, {carried} carried"
+                        ).format(confirmed=count(loc, counts["confirmed"]),
+                                 carried=count(loc, counts["carried"]))
 
 
 def count(loc: Locale, value: int) -> str:
