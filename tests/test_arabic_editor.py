@@ -509,10 +509,9 @@ def test_a_stated_position_is_the_partys_with_lam_joined(run, arabic) -> None:
     from plandiff.render import values
 
     out = run("v28", "geneva", "--lang", "ar").output
-    assert "يقترب من الموقف المعلن للترويكا الأوروبية (فرنسا وألمانيا والمملكة المتحدة) (اقتراح:" \
-        in out
+    assert "يقترب من الموقف المعلن للترويكا الأوروبية (اقتراح:" in out
     assert "يبتعد عن الموقف المعلن للولايات المتحدة (اقتراح:" in out
-    assert "المتحدة) المعلن" not in out
+    assert "الأوروبية المعلن" not in out and "المتحدة المعلن" not in out
     assert values.to_name(arabic, "روسيا") == "لروسيا"
     assert values.to_name(arabic, "الولايات المتحدة") == "للولايات المتحدة"
     assert values.to_name(arabic, "e3") == "للطرف e3"
@@ -529,7 +528,7 @@ def test_the_sides_of_a_term_are_one_structure(run) -> None:
     """«مواقف الأطراف: متباعدة: الولايات المتحدة: تأييد العفو…؛ الترويكا الأوروبية (…) ترفض
     العفو…» mixed «party: noun» and «party verb»: each item is «الطرف: مصدر»."""
     table = run("positions", "--lang", "ar").output
-    assert ("الولايات المتحدة: تأييد العفو الشامل عن جميع أطراف النزاع؛ الترويكا الأوروبية"
-            " (فرنسا وألمانيا والمملكة المتحدة): رفض العفو الشامل عن جميع أطراف النزاع") in table
+    assert ("الولايات المتحدة: تأييد العفو الشامل عن جميع أطراف النزاع؛ الترويكا الأوروبية:"
+            " رفض العفو الشامل عن جميع أطراف النزاع") in table
     sides = [line for line in table.splitlines() if "مواقف الأطراف:" in line]
     assert sides and not any("ترفض" in line for line in sides)
