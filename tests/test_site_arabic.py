@@ -466,3 +466,13 @@ def test_the_arabic_feed_titles_open_with_an_arabic_word(frozen: Path) -> None:
     assert "<title>v20 —" not in feed
     english = (frozen / "feed.xml").read_text(encoding="utf-8")
     assert "<title>v20 — " in english
+
+
+def test_a_term_page_gives_the_terms_description_in_arabic(bilingual: Path) -> None:
+    """Was «[بالإنجليزية] The maximum size of…»: a term's description has its Arabic rendering
+    (`translations.ar.description`), shown unmarked; the English page keeps the English."""
+    arabic = (bilingual / "ar" / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
+    assert "الحد الأقصى لعديد القوات المسلحة الأوكرانية" in arabic
+    assert "The maximum size of" not in arabic
+    english = (bilingual / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
+    assert "The maximum size of Ukraine" in english

@@ -176,3 +176,20 @@ def test_a_headline_must_be_the_sources_own_words(run, make_repo) -> None:
     files["plans/sources.yaml"] = files["plans/sources.yaml"].replace("عنوان لم يرد",
                                                                       "عنوان المقال")
     assert "headline-not-found" not in run("check", root=make_repo(files)).output
+
+
+def test_a_terms_description_is_translated_and_kept_up_to_date(run, make_repo) -> None:
+    """`translations.ar.description` renders the term's `description`: missing, it is warned of;
+    written, it is part of what the rendering was translated from."""
+    files = _files()
+    described = TERMS.replace("  unit: personnel\n",
+                              "  unit: personnel\n  description: The most troops it may have.\n")
+    files["plans/terms.yaml"] = described.format(cap=_stamp(label="Troop cap", unit="personnel"))
+    output = run("check", root=make_repo(files)).output
+    assert "term `cap` has no `ar` rendering of `description`" in output
+    stamp = _stamp(label="Troop cap", unit="personnel", description="The most troops it may have.")
+    files["plans/terms.yaml"] = described.replace(
+        "      translated_from:", "      description: أكبر عدد من الجنود يجوز له.\n"
+        "      translated_from:").format(cap=stamp)
+    result = run("check", "--strict", root=make_repo(files))
+    assert "`cap`" not in result.output, result.output

@@ -185,6 +185,7 @@ def test_the_schema_describes_translations(run) -> None:
     term = schema["$defs"]["Term"]["properties"]["translations"]
     assert term["propertyNames"]["pattern"] == "^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
     assert set(schema["$defs"]["TermTranslation"]["properties"]) == {"label", "unit", "choices",
+                                                                     "description",
                                                                      "translated_from"}
     version = json.loads(run("schema", "version").stdout)["$defs"]
     assert set(version["ClauseTranslation"]["properties"]) == {"title", "text", "translated_from"}

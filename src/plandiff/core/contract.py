@@ -59,11 +59,12 @@ Fingerprint = Annotated[StrictStr, Field(pattern=FINGERPRINT_PATTERN)]
 
 
 class TermTranslation(_Model):
-    """A term's label, unit and choice labels in another language."""
+    """A term's label, unit, choice labels and description in another language."""
 
     label: Rendering | None = None
     unit: Rendering | None = None
     choices: dict[Slug, Rendering] = Field(default_factory=dict)
+    description: Rendering | None = None
     translated_from: Fingerprint | None = None
 
 

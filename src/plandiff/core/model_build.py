@@ -223,7 +223,8 @@ _version = _model(models.Version, id=(_slug, _REQUIRED), title=(_text, _REQUIRED
 _salience = _model(models.Salience, party=(_party_code, _REQUIRED),
                    reason=(_nonempty_text, _REQUIRED), cites=_cites, editorial=_bool)
 _term_translation = _model(models.TermTranslation, label=_text_opt, unit=_text_opt,
-                           choices=_mapping(_slug, _text), translated_from=_fingerprint_opt)
+                           choices=_mapping(_slug, _text), description=_text_opt,
+                           translated_from=_fingerprint_opt)
 _term = _model(models.Term, label=(_text, _REQUIRED), type=(_enum(TermType), _REQUIRED),
                unit=_text_opt, currency=_text_opt, choices=_optional(_mapping(_slug, _text)),
                order=_optional(_list(_slug)), salience=_list(_salience),

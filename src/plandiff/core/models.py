@@ -162,11 +162,12 @@ def _rebuild(kind: type[Model], values: tuple[Any, ...]) -> Model:
 
 
 class TermTranslation(Model):
-    """A term's label, unit and choice labels in another language."""
+    """A term's label, unit, choice labels and description in another language."""
 
     label: str | None = None
     unit: str | None = None
     choices: dict[str, str] = field(default_factory=dict)
+    description: str | None = None
     translated_from: str | None = None
 
 

@@ -123,7 +123,7 @@ def english_of(obj: Any, rendering: Any) -> dict[str, str]:
     `outlet`, `title`, `text`, `label`, `unit`, `summary`, `issue`, and `choices.KEY` /
     `parties.CODE` for the entries of a term's choices or the parties' names it translates."""
     english: dict[str, str] = {}
-    for name in ("outlet", "label", "unit", "title", "text", "summary", "issue"):
+    for name in ("outlet", "label", "unit", "title", "text", "summary", "issue", "description"):
         if getattr(rendering, name, None) is not None and getattr(obj, name, None) is not None:
             english[name] = getattr(obj, name)
     for name, entries in (("choices", getattr(obj, "choices", None)),

@@ -24,8 +24,8 @@ def check_translations(plan: Plan, files: Mapping[str, str], *, terms_file: str,
     for term_id, term in plan.terms.items():
         for lang, rendering in term.translations.items():
             where: KeyPath = (term_id, "translations", lang)
-            problems.extend(_texts(terms_file, where, rendering, ("label", "unit")))
-            problems.extend(_numbers(terms_file, where, rendering, ("label", "unit"),
+            problems.extend(_texts(terms_file, where, rendering, ("label", "unit", "description")))
+            problems.extend(_numbers(terms_file, where, rendering, ("label", "unit", "description"),
                                      (term.label, term.unit, term.description)))
             if rendering.unit is not None and term.unit is None:
                 problems.append(problem_at(terms_file, (*where, "unit"), f"term `{term_id}` has"
@@ -126,7 +126,7 @@ def _text(file: str, path: KeyPath, text: str | None, what: str | None = None) -
 
 _CLAUSE_FIELDS = ("title", "text")
 _VERSION_FIELDS = ("title", "summary")
-_TERM_FIELDS = ("label", "unit", "choices")
+_TERM_FIELDS = ("label", "unit", "choices", "description")
 _POSITION_FIELDS = ("text", "issue")
 
 

@@ -727,8 +727,8 @@ class _Site:
         meta = loc._("Term {id}").format(id=f"<code>{esc(term_id)}</code>")
         body = [f"<h1>{content(loc, term, 'label')}</h1>",
                 f'<p class="meta">{meta} · {isolated(loc, " · ".join(facts), [term.currency])}</p>']
-        if term.description:  # descriptions are not translated: the English, marked
-            body.append(f"<p>{content_text(loc, term.description, loc.english)}</p>")
+        if term.description:  # its rendering in the page's language, else the English marked
+            body.append(f"<p>{content_text(loc, *loc.field(term, 'description'))}</p>")
         if term.choices:
             body.append("<ul>" + "".join(
                 f"<li><code>{esc(k)}</code>: {content_text(loc, *loc.choice_of(term, k, v))}</li>"

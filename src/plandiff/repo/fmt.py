@@ -57,7 +57,7 @@ KEY_ORDERS: dict[str, tuple[str, ...]] = {
     # one language's rendering (`translations: {ar: ...}`) of each kind that has translations
     "translation-of-version": ("title", "summary", "translated_from"),
     "translation-of-clause": ("title", "text", "translated_from"),
-    "translation-of-term": ("label", "unit", "choices", "translated_from"),
+    "translation-of-term": ("label", "unit", "choices", "description", "translated_from"),
     "translation-of-position": ("text", "issue", "translated_from"),
     "translation-of-positions": ("parties", "translated_from"),
     "translation-of-source": ("outlet", "title", "translated_from"),
