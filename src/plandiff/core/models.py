@@ -17,7 +17,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
+
+from plandiff.core.records import (
+    MISSING,
+    Field,
+    FrozenInstanceError,
+    dataclass_transform,
+    field,
+    init_function,
+)
+
+_set = object.__setattr__
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SLUG_MAX = 120
@@ -44,77 +55,28 @@ Scalar = bool | int | float | str | dt.date | None
 
 
 # --- the classes' machinery: what dataclasses(frozen, slots, kw_only) would give, built in a
-# fraction of the time (importing and applying dataclasses to these classes cost ~10 ms a run) ---
-
-_set = object.__setattr__
-
-
-class FrozenInstanceError(AttributeError):
-    """A field of a model was assigned: models are frozen (use `replace`)."""
-
-
-class _Field:
-    __slots__ = ("compare", "default", "default_factory", "repr")
-
-    def __init__(self, default: Any, default_factory: Any, compare: bool, repr: bool) -> None:
-        self.default, self.default_factory = default, default_factory
-        self.compare, self.repr = compare, repr
-
-
-_REQUIRED: Any = object()
-
-
-def field(*, default: Any = _REQUIRED, default_factory: Any = None, compare: bool = True,
-          repr: bool = True) -> Any:
-    """A field's default made fresh for each model (`default_factory`), or a field left out of
-    comparison and repr (bookkeeping)."""
-    return _Field(default, default_factory, compare, repr)
-
-
-if TYPE_CHECKING:
-    from typing_extensions import dataclass_transform
-else:
-    def dataclass_transform(**_: Any) -> Any:
-        return lambda cls: cls
+# fraction of the time (importing and applying dataclasses to these classes cost ~10 ms a run);
+# fields and __init__ as plandiff's records make them (core/records.py) ---
 
 
 class _ModelType(type):
     """Makes each class of the contract: its annotations become slots, and it gets a keyword-only
-    __init__ (made once per class from a few lines of source), with its defaults and factories."""
+    __init__ (records.init_function), with its defaults and factories."""
 
     def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> Any:
         # (Model itself, the base, declares only what the classes share.)
         annotations = namespace.get("__annotations__", {}) if bases else {}
         specs = {}
         for field_name in annotations:
-            spec = namespace.pop(field_name, _REQUIRED)
-            specs[field_name] = spec if isinstance(spec, _Field) else _Field(spec, None, True,
-                                                                              True)
+            spec = namespace.pop(field_name, MISSING)
+            specs[field_name] = spec if isinstance(spec, Field) else Field(spec, None, True, True)
         namespace.setdefault("__slots__", tuple(annotations))
         cls = super().__new__(mcs, name, bases, namespace)
         if not annotations:
             return cls
-        scope: dict[str, Any] = {"_set": _set, "_REQUIRED": _REQUIRED}
-        parameters, lines = [], []
-        for field_name, spec in specs.items():
-            if spec.default_factory is not None:
-                scope[f"_factory_{field_name}"] = spec.default_factory
-                parameters.append(f"{field_name}=_REQUIRED")
-                lines.append(f" _set(self, {field_name!r}, _factory_{field_name}() if"
-                             f" {field_name} is _REQUIRED else {field_name})")
-                continue
-            if spec.default is _REQUIRED:
-                parameters.append(field_name)
-            else:
-                scope[f"_default_{field_name}"] = spec.default
-                parameters.append(f"{field_name}=_default_{field_name}")
-            lines.append(f" _set(self, {field_name!r}, {field_name})")
-        if "__post_init__" in namespace:
-            lines.append(" self.__post_init__()")
-        source = f"def __init__(self, *, {', '.join(parameters)}):\n" + "\n".join(lines)
-        exec(source, scope)
-        scope["__init__"].__qualname__ = f"{name}.__init__"
-        cls.__init__ = scope["__init__"]  # type: ignore[misc]
+        cls.__init__ = init_function(  # type: ignore[misc]
+            name, specs, frozen=True, keyword_only=True,
+            post_init="__post_init__" in namespace)
         cls._fields = tuple(specs)  # type: ignore[attr-defined]
         cls._specs = specs  # type: ignore[attr-defined]
         cls._compared = tuple(n for n, s in specs.items() if s.compare)  # type: ignore[attr-defined]
@@ -129,7 +91,7 @@ class Model(metaclass=_ModelType):
 
     __slots__ = ()
     _fields: tuple[str, ...] = ()
-    _specs: dict[str, _Field] = {}  # noqa: RUF012 - each class's own, set once
+    _specs: dict[str, Field] = {}  # noqa: RUF012 - each class's own, set once
     _compared: tuple[str, ...] = ()
     _shown: tuple[str, ...] = ()
 
@@ -518,7 +480,7 @@ def defaults(model: type[Model]) -> dict[str, Any]:
     return {name: spec.default_factory() if spec.default_factory is not None else spec.default
             for name, spec in model._specs.items()
             if name not in _BOOKKEEPING and (spec.default_factory is not None
-                                             or spec.default is not _REQUIRED)}
+                                             or spec.default is not MISSING)}
 
 
 def field_names(model: type | Model) -> tuple[str, ...]:

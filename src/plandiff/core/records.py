@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 if TYPE_CHECKING:
-    from typing_extensions import dataclass_transform
+    from typing_extensions import dataclass_transform as dataclass_transform
 else:  # typing has it from Python 3.11; at run time it only marks the function
     def dataclass_transform(**_: Any) -> Any:
         return lambda function: function
