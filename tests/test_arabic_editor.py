@@ -532,3 +532,20 @@ def test_the_sides_of_a_term_are_one_structure(run) -> None:
             " رفض العفو الشامل عن جميع أطراف النزاع") in table
     sides = [line for line in table.splitlines() if "مواقف الأطراف:" in line]
     assert sides and not any("ترفض" in line for line in sides)
+
+
+def test_arabic_digits_hold_for_a_whole_line(run) -> None:
+    """`--digits arab` left «(من 0 إلى 1)» beside «٠٫٥» and «§26» Latin in an Arabic line."""
+    out = run("v28", "geneva", "--lang", "ar", "--digits", "arab").output
+    assert "رُتّبت بحسب حجم كل تغيير (من ٠ إلى ١)، يُضاف إليه ٠٫٥ " in out
+    assert "  §٦ (في النسخة v28)  معدّل" in out
+    assert not re.search(r"§[0-9]", out)
+    show = run("show", "geneva", "--lang", "ar", "--digits", "arab").output
+    assert "§١ (في النسخة v28)" in show and not re.search(r"§[0-9]", show)
+
+
+def test_a_citation_without_a_quote_says_so(run) -> None:
+    """A bare «المصدر liga» under a clause read as a label with nothing after it."""
+    out = run("show", "v28", "--lang", "ar").output
+    assert "    المصدر liga (دون اقتباس)\n" in out
+    assert "    المصدر liga\n" not in out

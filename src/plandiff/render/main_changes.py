@@ -139,10 +139,12 @@ def reason(loc: Locale, item: RankedChange) -> str:
 
 def rule(loc: Locale) -> str:
     """The rule, in one line, for the head of the list."""
-    return loc._("Ranked by the size of each move (0 to 1), plus {red} on a term that terms.yaml"
-                 " marks a red line for a party and {stance} more when the move goes toward or"
-                 " away from a party's stated position (docs/reports.md).").format(
-        red=_decimal(loc, RED_LINE), stance=_decimal(loc, STANCE))
+    # every digit of the line in one system («من ٠ إلى ١»، «٠٫٥»)
+    return loc.digits_in(loc._(
+        "Ranked by the size of each move (0 to 1), plus {red} on a term that terms.yaml"
+        " marks a red line for a party and {stance} more when the move goes toward or"
+        " away from a party's stated position (docs/reports.md).").format(
+        red=_decimal(loc, RED_LINE), stance=_decimal(loc, STANCE)))
 
 
 def terminal(loc: Locale, result: PlanDiff, console: Console, top: int = TOP) -> None:

@@ -102,7 +102,7 @@ def numbered_in(loc: Locale, clause: ResolvedClause) -> str:
     """'§25 (in v28)' for a clause carried with another version's number; '' otherwise."""
     if clause.reported or clause.clause.number is None:
         return ""
-    return loc._("§{number} (in {version})").format(number=clause.clause.number,
+    return loc._("§{number} (in {version})").format(number=loc.digits_in(str(clause.clause.number)),
                                                      version=clause.reported_in)
 
 
@@ -285,8 +285,11 @@ def terminal(plan: Plan, resolved: ResolvedVersion, clauses: list[ResolvedClause
             if quote:
                 source = plan.sources.get(cite.source)
                 quote += _language_label(loc, source.language if source else None)
-            console.print(Styled("    " + loc.pgettext("cited", "[{source}]").format(
-                               source=cite.source) + quote
+            # a citation without a quote says so («المصدر lalv (دون اقتباس)»): a bare
+            # «المصدر lalv» read as a heading left empty
+            cited = (loc.pgettext("cited", "[{source}]") if quote
+                     else loc.pgettext("cited, no quote", "[{source}]"))
+            console.print(Styled("    " + cited.format(source=cite.source) + quote
                                + make_visible(hedged(loc, cite.hedge), one_line=True),
                                style="dim"))
 

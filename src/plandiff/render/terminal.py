@@ -71,7 +71,8 @@ def _clause(loc: Locale, item: ClauseDiff, indent: str = "    ", *,
     head.append(loc.pgettext("clause", "{id}").format(id=item.id), style="bold")
     if item.title:
         head.append(f"  {loc.plain(*clause_title(loc, item))}")
-    old_number, new_number = item.number
+    # a point's number in the line's digits (ids keep theirs)
+    old_number, new_number = (None if n is None else loc.digits_in(str(n)) for n in item.number)
     if item.change in ("added", "removed"):
         number = new_number if item.change == "added" else old_number
         if number is not None:
