@@ -549,3 +549,14 @@ def test_a_citation_without_a_quote_says_so(run) -> None:
     out = run("show", "v28", "--lang", "ar").output
     assert "    المصدر liga (دون اقتباس)\n" in out
     assert "    المصدر liga\n" not in out
+
+
+def test_an_id_in_the_arabic_html_report_has_no_padding(run) -> None:
+    """«( nato-membership )», «ملاحظة v28 :»: the code box's padding stood between an id and the
+    brackets or colon around it; the English report keeps its style."""
+    arabic = run("report", "v28", "geneva", "--lang", "ar", "--format", "html").output
+    style = arabic[arabic.index("<style>"):arabic.index("</style>")]
+    assert re.search(r"html\[dir=rtl\] code \{[^}]*padding: 0;", style)
+    assert "(البند <code>amnesty</code>)" in arabic
+    english = run("report", "v28", "geneva", "--format", "html").output
+    assert "padding: 0;" not in english[english.index("<style>"):english.index("</style>")]

@@ -63,9 +63,10 @@ header nav li.lang { margin-left: auto; }
 }
 """
 # Only in right-to-left pages (English pages stay as they were): an id never breaks mid-word
-# (`us-` / `guarantee`), and the wide grids fit a 1200-pixel window (Arabic words run longer).
+# (`us-` / `guarantee`) nor stands apart from the brackets and colon around it («( v28 )»,
+# «v28 :»: no padding), and the wide grids fit a 1200-pixel window (Arabic words run longer).
 RTL_CSS = """
-html[dir=rtl] code { white-space: nowrap; overflow-wrap: normal; }
+html[dir=rtl] code { white-space: nowrap; overflow-wrap: normal; padding: 0; }
 html[dir=rtl] a:has(> code) { overflow-wrap: normal; }
 html[dir=rtl] bdi.id { white-space: nowrap; }
 html[dir=rtl] table.grid td, html[dir=rtl] table.grid th { min-width: 6.5rem; }
