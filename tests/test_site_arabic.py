@@ -476,3 +476,15 @@ def test_a_term_page_gives_the_terms_description_in_arabic(bilingual: Path) -> N
     assert "The maximum size of" not in arabic
     english = (bilingual / "terms" / "ukraine-troop-cap.html").read_text(encoding="utf-8")
     assert "The maximum size of Ukraine" in english
+
+
+def test_a_sources_heading_and_counts_read_in_arabic(frozen: Path) -> None:
+    """«يستشهد به (6):» had no subject, «وسيلة الإعلام غير معروفة seed-000» opened a heading with
+    a phrase, «وتُورَث 22 أخرى… وتوسم غير مذكورة» broke agreement."""
+    sources = (frozen / "ar" / "sources.html").read_text(encoding="utf-8")
+    assert "<h2>المصدر <code>seed-000</code> (وسيلة الإعلام غير معروفة)</h2>" in sources
+    assert re.search(r"<p>البنود التي تستشهد به \(\d+\):</p>", sources)
+    assert "<p>يستشهد به" not in sources
+    geneva = (frozen / "ar" / "versions" / "geneva.html").read_text(encoding="utf-8")
+    assert re.search(r"وترث \d+ بندًا آخر من نسخ سابقة تُوسم بأنها <em>غير مذكورة</em>\.", geneva)
+    assert "وتُورَث" not in geneva

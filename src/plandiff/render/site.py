@@ -494,9 +494,13 @@ class _Site:
         live = resolved.live()
         unreported = sum(not c.reported for c in live)
         if version.coverage is Coverage.partial:
-            body.append("<p>" + loc._("This version was reported in part: it lists {listed}"
-                                      " clauses; {unreported} more are inherited from earlier"
-                                      " versions and marked <em>unreported</em>.").format(
+            # the inherited clauses counted in the six Arabic forms («22 بندًا آخر»)
+            body.append("<p>" + loc.ngettext(
+                "This version was reported in part: it lists {listed} clauses; {unreported} more"
+                " are inherited from earlier versions and marked <em>unreported</em>.",
+                "This version was reported in part: it lists {listed} clauses; {unreported} more"
+                " are inherited from earlier versions and marked <em>unreported</em>.",
+                unreported).format(
                 listed=values.count(loc, len(live) - unreported),
                 unreported=values.count(loc, unreported)) + "</p>")
         body.append('<h2 id="clauses">' + loc._("Clauses ({count})").format(
@@ -827,8 +831,12 @@ class _Site:
                     level=loc.pgettext("reliability", source.reliability.value)))
             outlet = (esc(loc._("Outlet unknown")) if source.outlet == "unknown"
                       else outlet_html(loc, source, source.language, marks=False))
+            heading = f"{outlet} <code>{esc(source_id)}</code>"
+            if source.outlet == "unknown":  # named by its id first («المصدر seed-000 (…)»)
+                heading = loc.pgettext("a source's heading, outlet unknown", "{outlet} {id}"
+                                       ).format(outlet=outlet, id=f"<code>{esc(source_id)}</code>")
             parts = [f'<section class="source" id="source-{file_name(source_id)}">',
-                     f"<h2>{outlet} <code>{esc(source_id)}</code></h2>"]
+                     f"<h2>{heading}</h2>"]
             parts += source_title_html(loc, source)
             parts.append(f'<p class="meta">{esc(" · ".join(facts))}</p>')
             if source.copy_of is not None:
