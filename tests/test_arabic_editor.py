@@ -442,6 +442,14 @@ def test_a_stance_without_a_value_is_a_demand_about_its_subject(run) -> None:
     assert "دون تحديد قيمة" not in diff + later + table.split("مواقف الأطراف")[0]
 
 
+def test_a_party_that_accepts_a_term_without_a_value_accepts_the_thing(run) -> None:
+    """«روسيا قبول بشأن طريق أوكرانيا إلى الاتحاد الأوروبي، لم تحدد مضمونه» said its content was
+    unsaid, where the party (reportedly) accepts the path itself: «تقبل طريق…»."""
+    table = run("positions", "--lang", "ar").output
+    assert "روسيا  تقبل طريق أوكرانيا إلى الاتحاد الأوروبي (بحسب التقارير)" in table
+    assert "قبول بشأن" not in table
+
+
 def test_a_refusal_of_any_value_refuses_any_form(run) -> None:
     """«ترفض … أيًّا كانت القيمة», «ترفض أي قيمة»: what is refused is a form, not a value."""
     table = run("positions", "--lang", "ar").output

@@ -79,6 +79,9 @@ def stance_object(loc: Locale, stance: Stance, subject: Subject) -> str:
     if position.stance.value == "reject":
         return loc.pgettext("any value refused, named", "{value}").format(value=shown,
                                                                           label=label)
+    if position.stance.value == "accept":  # accepting it, not a content left unsaid
+        return loc.pgettext("accepted without a value, named", "{value}").format(
+            value=shown, label=label)
     return loc.pgettext("no value, named", "{value}").format(value=shown, label=label)
 
 
@@ -102,9 +105,10 @@ def phrase(loc: Locale, stance: Stance, subject: Subject, *, past: bool = False
 
 
 def _unnamed(stance: Stance, subject: Subject) -> bool:
-    """A stance on a term that names no value and refuses none: «لروسيا مطلب بشأن…»."""
+    """A stance on a term that names no value and neither refuses nor accepts the term itself:
+    «لروسيا مطلب بشأن…» (a party that accepts Ukraine's path to the EU accepts it: «تقبل…»)."""
     return (not stance.position.has_value and subject.term is not None
-            and stance.position.stance.value != "reject")
+            and stance.position.stance.value not in ("reject", "accept"))
 
 
 def _label_first(stance: Stance, subject: Subject) -> bool:
