@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,6 +23,14 @@ if os.environ.get("CI"):
 
 REPO = Path(__file__).resolve().parent.parent
 LINEAGE = REPO / "tests" / "cases" / "lineage"
+
+
+def git(root: Path, *args: str) -> None:
+    """Run git in `root` as a test author, with no user configuration (HOME is the root)."""
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
 LINEAGE_PLANS = {f"plans/{p.name}": p.read_text(encoding="utf-8")
                  for p in sorted((LINEAGE / "plans").glob("*.yaml"))}
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, git
 
 MO = REPO / "src" / "plandiff" / "locale" / "ar" / "LC_MESSAGES" / "plandiff.mo"
 COUNTS = (0, 1, 2, 3, 11, 100)
@@ -308,8 +308,6 @@ def test_the_history_chart_marks_carried_values_in_arabic(run) -> None:
 
 
 def test_review_names_the_working_tree_in_arabic(run, make_repo) -> None:
-    import subprocess
-
     root = make_repo({"plans/v1.yaml": """
         id: v1
         title: One
@@ -319,10 +317,7 @@ def test_review_names_the_working_tree_in_arabic(run, make_repo) -> None:
         clauses: []
         """})
     for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "base"]):
-        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
-                            "PATH": "/usr/bin:/bin"})
+        git(root, *args)
     out = run("review", "main", "--lang", "ar", root=root).output
     assert "من main إلى شجرة العمل" in out and "working tree" not in out
     markdown = run("review", "main", "--lang", "ar", "--format", "markdown", root=root).output

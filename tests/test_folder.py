@@ -4,12 +4,11 @@ it as the one file it stands for, and says which chapter file a problem is in.""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import LINEAGE_PLANS, REPO
+from conftest import LINEAGE_PLANS, REPO, git
 
 IMPORT_CASE = REPO / "tests" / "cases" / "import-lineage"
 
@@ -128,13 +127,6 @@ def test_textconv_shows_a_chapter_as_its_clauses(run, lineage) -> None:
     assert result.stdout.startswith("chapter\n\n[1] army\n    The army may be capped at 800,000.")
     header = run("textconv", str(lineage / "plans" / "v2" / "version.yaml"), root=lineage)
     assert header.stdout.startswith("version v2 — Second\n")
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
 
 
 def test_review_reports_a_folder_version_once_and_locates_in_its_chapter(run, lineage) -> None:

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import LINEAGE_PLANS
+from conftest import LINEAGE_PLANS, git
 
 RLO = "\u202e"
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-                        "HOME": str(root), "PATH": "/usr/bin:/bin"})
 
 
 @pytest.fixture

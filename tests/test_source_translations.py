@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import git
 from plandiff.api import open_plan
 from plandiff.repo.fmt import format_text
 
@@ -251,19 +252,11 @@ def test_an_unknown_outlet_and_a_headline_in_the_language_need_no_rendering(run,
 
 
 def test_review_lists_a_changed_source_rendering(run, repo) -> None:
-    import subprocess
-
     root = repo()
 
-    def git(*args: str) -> None:
-        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
-                            "PATH": "/usr/bin:/bin", "HOME": str(root)})
-
-    git("init", "-q", "-b", "main")
-    git("add", ".")
-    git("commit", "-q", "-m", "base")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "base")
     page = root / "plans" / "sources.yaml"
     page.write_text(page.read_text(encoding="utf-8").replace("outlet: رويترز",
                                                              "outlet: وكالة رويترز"),

@@ -4,9 +4,7 @@ English it renders); `review` lists them in the files a change touches."""
 
 from __future__ import annotations
 
-import subprocess
-
-from conftest import REPO
+from conftest import REPO, git
 from plandiff.core.model_build import validate_as
 from plandiff.core.models import Clause
 from plandiff.core.translations import english_of, fingerprint
@@ -126,15 +124,9 @@ def test_a_repository_without_translations_gets_no_upkeep_warnings(run, make_rep
 def test_review_lists_a_translation_left_stale_by_a_change(run, make_repo) -> None:
     root = make_repo(_files())
 
-    def git(*args: str) -> None:
-        subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                       env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-                            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
-                            "PATH": "/usr/bin:/bin", "HOME": str(root)})
-
-    git("init", "-q", "-b", "main")
-    git("add", ".")
-    git("commit", "-q", "-m", "base")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "base")
     page = root / "plans" / "v1.yaml"
     page.write_text(page.read_text(encoding="utf-8").replace("600,000.", "800,000.", 1),
                     encoding="utf-8")
