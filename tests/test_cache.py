@@ -3,7 +3,9 @@ is edited, added or removed; never kept inside plans/."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -226,10 +228,10 @@ def test_the_key_hashes_the_whole_package_with_its_catalogs(cached, monkeypatch)
     seen: list[str] = []
     real = cache_folder.feed_tree
 
-    def spy(feed, top, *, code, depth=0):  # type: ignore[no-untyped-def]
-        if code and depth == 0:
+    def spy(feed, top, *, code, by_stat=False, depth=0):  # type: ignore[no-untyped-def]
+        if code and depth == 0 and not by_stat:
             seen.append(top)
-        return real(feed, top, code=code, depth=depth)
+        return real(feed, top, code=code, by_stat=by_stat, depth=depth)
 
     monkeypatch.setattr(cache_folder, "feed_tree", spy)
     assert cache.key(["diff", "v28", "geneva"]) is not None
@@ -408,12 +410,79 @@ def test_a_miss_reads_the_package_once(cached, capsys, monkeypatch) -> None:
         calls.append(package)
         return real(package)
 
-    monkeypatch.setattr(cache, "package_digest", counted)
-    monkeypatch.setattr(repository_cache, "package_digest", counted)
+    monkeypatch.setattr(cache_folder, "package_digest", counted)
     code, out, _ = diff(capsys, "v28", "geneva", monkeypatch=monkeypatch)
     assert code == 0 and "v28 → geneva" in out
     assert calls == [cache_folder.PACKAGE]
     assert len(outputs(cached)) == 1 and list((cached / repository_cache.SUBFOLDER).iterdir())
+
+
+@pytest.fixture
+def package(tmp_path: Path) -> Path:
+    """A copy of the plandiff package, as a digest reads it (no bytecode, no bundled corpus)."""
+    copy = tmp_path / "plandiff"
+    shutil.copytree(cache_folder.PACKAGE, copy,
+                    ignore=shutil.ignore_patterns("__pycache__", "_corpus"))
+    return copy
+
+
+def test_an_unchanged_package_is_not_read_again(cached, package: Path, monkeypatch) -> None:
+    """Its digest is kept under its files' sizes, times and inodes: a later process finds it
+    there instead of reading a megabyte of code at every run."""
+    monkeypatch.setattr(cache_folder, "RACY_SECONDS", 0)  # the copy was made just now
+    first = cache_folder.known_package_digest(str(package))
+    assert first == cache_folder.package_digest(str(package))
+    monkeypatch.setattr(cache_folder, "package_digest", lambda *_: pytest.fail("read again"))
+    assert cache_folder.known_package_digest(str(package)) == first
+
+
+@pytest.mark.parametrize("edit", ["same size", "longer", "new file", "removed", "replaced"])
+def test_a_package_edited_after_its_digest_was_kept_is_read_again(
+        cached, package: Path, monkeypatch, edit: str) -> None:
+    monkeypatch.setattr(cache_folder, "RACY_SECONDS", 0)
+    first = cache_folder.known_package_digest(str(package))
+    path = package / "core" / "diff.py"
+    data = path.read_bytes()
+    time.sleep(0.02)  # past the file system clock's step: the edit's times are later ones
+    if edit == "same size":
+        with path.open("r+b") as stream:  # in place: the same inode
+            stream.write(b"#" + data[1:2])
+    elif edit == "longer":
+        path.write_bytes(data + b"\n")
+    elif edit == "new file":
+        (package / "core" / "zz_probe.py").write_bytes(b"")
+    elif edit == "removed":
+        path.unlink()
+    else:  # another file of the same bytes renamed into place
+        (package / "core" / "diff.py.new").write_bytes(data)
+        os.replace(package / "core" / "diff.py.new", path)
+    fresh = cache_folder.known_package_digest(str(package))
+    assert fresh == cache_folder.package_digest(str(package))
+    assert (fresh != first) == (edit != "replaced")
+
+
+def test_a_package_changed_moments_ago_is_not_kept(cached, package: Path) -> None:
+    """A file system whose clock steps by a second could give an edit made within that second
+    the times of the fingerprint before it: nothing is kept until the package has settled."""
+    assert cache_folder.known_package_digest(str(package)) == \
+        cache_folder.package_digest(str(package))
+    assert not (cached / cache_folder.PACKAGES).exists() or not any(
+        (cached / cache_folder.PACKAGES).iterdir())
+
+
+@pytest.mark.parametrize("damage", ["garbage", "short", "open to others"])
+def test_a_damaged_or_unsafe_package_entry_is_not_believed(
+        cached, package: Path, monkeypatch, damage: str) -> None:
+    monkeypatch.setattr(cache_folder, "RACY_SECONDS", 0)
+    right = cache_folder.known_package_digest(str(package))
+    folder = cached / cache_folder.PACKAGES
+    [entry] = folder.iterdir()
+    if damage == "open to others":  # another user could have written it
+        entry.write_bytes(b"0" * 40)
+        folder.chmod(0o777)
+    else:
+        entry.write_bytes(b"zz" * 20 if damage == "garbage" else b"0" * 39)
+    assert cache_folder.known_package_digest(str(package)) == right
 
 
 def test_a_folder_of_no_distributions_on_the_path_is_not_in_the_key(

@@ -22,7 +22,7 @@ from plandiff.repo.cache_folder import (
     Uncacheable,
     enabled,
     feed_tree,
-    package_digest,
+    known_package_digest,
     prune,
     write_entry,
 )
@@ -92,7 +92,8 @@ def key(args: list[str]) -> tuple[str, str, str, bool] | None:
             feed(len(part).to_bytes(8, "big") + part)
         # The whole package (core, render, the catalogs under locale/), not cli/ alone, and the
         # installed distributions; the repository cache takes it too (`made`).
-        code = folders.made[PACKAGE] = package_digest(PACKAGE)
+        code = folders.made[PACKAGE] = known_package_digest(
+            PACKAGE, plans=os.path.join(root, "plans"))
         feed(code)
         plans = plans_digest(root)
     except (OSError, Uncacheable):
@@ -153,9 +154,7 @@ def write(entry: str, root: str, text: str, errors: str = "") -> None:
     where = _usable_folder(create=True)
     if where is None:
         return
-    plans = os.path.join(os.path.realpath(root), "plans")
-    real = os.path.realpath(where)
-    if real == plans or real.startswith(plans + os.sep):
+    if folders.inside(where, os.path.join(root, "plans")):
         return  # never inside the repository's plans/
     said = errors.encode("utf-8", "surrogatepass")
     try:

@@ -21,7 +21,6 @@ PLANDIFF_CACHE=0 turns it off.
 from __future__ import annotations
 
 import os
-import stat
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +33,9 @@ from plandiff.repo.cache_folder import (
     enabled,
     feed_tree,
     hasher,
-    package_digest,
+    inside,
+    known_package_digest,
+    private_folder,
     prune,
     write_entry,
 )
@@ -53,15 +54,15 @@ _code_digests: dict[str, bytes] = {}
 # --- the key -------------------------------------------------------------------------------------
 
 
-def code_digest() -> bytes:
+def code_digest(plans: str | None = None) -> bytes:
     """The digest of the package's files, the Python that runs it and the installed
-    distributions (cache_folder.package_digest); once a process, taking the one the output
-    cache's key made in this process if it made one."""
+    distributions (cache_folder.known_package_digest, never kept inside `plans`); once a process,
+    taking the one the output cache's key made in this process if it made one."""
     known = _code_digests.get(PACKAGE)
     if known is None:
         digest = hasher()
         digest.update(len(FORMAT).to_bytes(8, "big") + FORMAT)
-        digest.update(folders.made.get(PACKAGE) or package_digest(PACKAGE))
+        digest.update(folders.made.get(PACKAGE) or known_package_digest(PACKAGE, plans=plans))
         known = _code_digests[PACKAGE] = digest.digest()
     return known
 
@@ -98,7 +99,7 @@ def slot(root: Root) -> Slot | None:
     try:
         plans_bytes = folders.plans_now.get(os.path.realpath(plans)) or plans_digest(plans)
         digest = hasher()
-        digest.update(code_digest())
+        digest.update(code_digest(plans))
         digest.update(repr((root.limits.max_bytes, root.limits.max_nodes)).encode())
         digest.update(plans_bytes)
     except (OSError, Uncacheable, ValueError):
@@ -108,7 +109,7 @@ def slot(root: Root) -> Slot | None:
 
 def read(place: Slot, root: Root) -> LoadedPlan | None:
     """The repository kept under this key, or None (no entry, or one that is unusable)."""
-    if not _private(place.folder, create=False):
+    if not private_folder(place.folder, create=False):
         return None
     try:
         with open(os.path.join(place.folder, place.key), "rb") as stream:
@@ -124,9 +125,7 @@ def read(place: Slot, root: Root) -> LoadedPlan | None:
 def keep(place: Slot, loaded: LoadedPlan) -> None:
     """Keep a clean repository under this key, when plans/ is as it was when the key was made;
     quietly nothing when the folder cannot be written."""
-    plans = os.path.realpath(place.plans)
-    real = os.path.realpath(place.folder)
-    if real == plans or real.startswith(plans + os.sep):
+    if inside(place.folder, place.plans):
         return  # never inside the repository's plans/
     try:
         if plans_digest(place.plans) != place.digest:
@@ -134,46 +133,13 @@ def keep(place: Slot, loaded: LoadedPlan) -> None:
         body = _encode(loaded)
     except (OSError, Uncacheable, ValueError, TypeError):
         return
-    if body is None or not _private(place.folder, create=True):
+    if body is None or not private_folder(place.folder, create=True):
         return
     try:
         write_entry(place.folder, place.key, _header(place.key, body), body)
         prune(place.folder, MAX_ENTRIES)
     except OSError:
         return
-
-
-def _private(folder: str, *, create: bool) -> bool:
-    """Whether `folder` is a real folder of this user that no one else may use (made 0700 when
-    asked), in a folder of this user that no one else may write to."""
-    parent = os.path.dirname(folder)
-    try:
-        if create and not os.path.lexists(folder):
-            if not os.path.lexists(parent):
-                os.makedirs(parent, mode=0o700, exist_ok=True)
-            if _owned(os.lstat(parent), 0o022):
-                os.mkdir(folder, mode=0o700)
-        if not _owned(os.lstat(parent), 0o022):
-            return False  # another user could swap the folder for theirs
-        info = os.lstat(folder)
-    except OSError:
-        return False
-    if not _owned(info, 0):
-        return False
-    if info.st_mode & 0o077:
-        if not create:
-            return False
-        try:  # ours, but left open by someone's umask: private before anything is written
-            os.chmod(folder, 0o700)
-        except OSError:
-            return False
-    return True
-
-
-def _owned(info: os.stat_result, forbidden: int) -> bool:
-    """A real folder (not a link) of this user, without the `forbidden` mode bits."""
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return stat.S_ISDIR(info.st_mode) and not info.st_mode & forbidden and mine
 
 
 # --- the entry: a header (format, key, length and digest of the body), then JSON ----------------
