@@ -173,3 +173,45 @@ def test_plain_commands_import_no_typer(args: list[str]) -> None:
                             env=env, check=True, cwd=REPO)
     code = 2 if args[-1] == "nope" else 0
     assert result.stdout.splitlines()[-1] == f"typer: False click: False {code}"
+
+
+def test_where_the_time_of_a_command_goes_names_every_phase_and_adds_up(tmp_path: Path) -> None:
+    """bench/run.py says where the CPU time of a command's warm run and cache-off run goes: each
+    phase named, the parts adding up to the run's measured time (within the rounding of each to
+    whole milliseconds), the importing to its shares; and the most a repository cache can save
+    from the same figures."""
+    import re
+
+    import run as bench
+
+    found = bench.breakdowns(Path(sys.executable), REPO, tmp_path, 1, (["log"],))
+    paragraph = bench.describe_breakdown(["log"], found["log"])
+    runs = dict(re.findall(r"(Warm|Cache off)\b.*?: (-?\d+ ms = .*?own work -?\d+ ms)\.",
+                           paragraph))
+    phases = {"Warm": ["Python's start", "importing", "the repository cache's key",
+                       "reading the entry back", "the command's own work"],
+              "Cache off": ["Python's start", "importing", "the repository cache's key",
+                            "reading the YAML and validating", "the command's own work"]}
+    assert set(runs) == set(phases), paragraph
+    figure = re.compile(r"^(.+?) (-?\d+) ms(?:, the most [\w, ]+)?(?: \((.*)\))?$")
+    for name, text in runs.items():
+        whole, _, listed = text.partition(" ms = ")
+        parts = [figure.match(part) for part in listed.split(" + ")]
+        assert all(parts), text
+        assert [part[1] for part in parts if part] == phases[name], text
+        assert abs(sum(int(part[2]) for part in parts if part) - int(whole)) <= len(parts) / 2
+        for part in parts:
+            if part is None or part[3] is None:
+                continue
+            shares = [figure.match(share) for share in re.split(r"; |, (?=validating)", part[3])]
+            assert all(shares), part[3]
+            expected = list(bench.IMPORT_GROUPS) if part[1] == "importing" else [
+                "reading", "validating"]
+            assert [share[1] for share in shares if share] == expected, part[3]
+            assert abs(sum(int(share[2]) for share in shares if share) - int(part[2])) \
+                <= len(shares) / 2, part[3]
+    off = found["log"]["off"]
+    assert off.reading > 0 and 0 < bench.bound(off) < 1
+    goal = bench.bound_goal("`plandiff log`", found["log"])
+    assert goal.value.startswith(f"{bench.bound(off):.2f}×") and goal.passed is not None
+    assert f"{bench.bound(off):.2f}× at best" in paragraph
