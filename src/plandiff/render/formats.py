@@ -43,7 +43,7 @@ VIEWS: dict[str, dict[str, str]] = {
 
 # The kinds whose terminal view prints only render/styled's lines and tables: written without
 # rich when rich would write them as they are (render/styled.py); the other views use rich.
-PLAIN = frozenset({"diff", "show", "positions", "log"})
+PLAIN = frozenset({"diff", "show", "positions", "log", "history"})
 
 
 def formats(kind: str) -> tuple[str, ...]:

@@ -13,6 +13,8 @@ from plandiff.render import markdown as md
 from plandiff.render.json import value_json, version_info, witnesses_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.console import Console
 
 def value_text(loc: Locale, result: History, point: HistoryPoint) -> str:
@@ -278,23 +280,38 @@ def _glued(text: str) -> str:
     return " ".join(out)
 
 
+def _facts(head: list[str], row: list[str], long: list[int],
+           parent: int | None) -> tuple[str, str]:
+    """A block's first line: its short facts, the first (the version) to be bold, the parent
+    labelled (it has no header), Arabic words glued to the ids after them."""
+    facts = [f"{head[i]}: {cell}" if i == parent else cell for i, cell in enumerate(row)
+             if i not in long and cell]
+    return _glued(facts[0]), _glued("  " + "  ".join(facts[1:]))
+
+
 def _blocks(loc: Locale, console: Console, head: list[str], rows: list[list[str]],
             dim: list[bool], states: list[bool], *, long: list[int], parent: int | None) -> None:
     """One block a version: the short facts on one line, then the `long` columns (the value or
     text, the sources, when the value was first reported), each labelled and wrapped at the
-    console's width with a hanging indent."""
-    import textwrap
+    console's width with a hanging indent. Written plainly where rich would write the same
+    bytes (`_plain_blocks`), by rich otherwise."""
+    from plandiff.render.styled import PlainConsole, Styled
 
+    if isinstance(console, PlainConsole):
+        lines = _plain_blocks(head, rows, states, long=long, parent=parent, width=console.width)
+        if lines is not None:
+            for line in lines:
+                console.print(Styled(line))
+            return
     from rich.cells import cell_len
     from rich.text import Text
 
     labels = {i: head[i] + ":" for i in long}
     indent = max(cell_len(label) for label in labels.values()) + 3  # "  sources: "
     for row, faint, absent in zip(rows, dim, states, strict=True):
-        facts = [f"{head[i]}: {cell}" if i == parent else cell for i, cell in enumerate(row)
-                 if i not in long and cell]  # no header: the parent labelled
+        first, rest = _facts(head, row, long, parent)
         style = "dim" if faint else ""
-        line = Text(_glued(facts[0]), style="bold") + Text(_glued("  " + "  ".join(facts[1:])))
+        line = Text(first, style="bold") + Text(rest)
         if _GLUE not in line.plain:
             console.print(line, style=style, soft_wrap=False, overflow="fold")
         else:  # wrapped here, so that the glue can be undone
@@ -304,18 +321,55 @@ def _blocks(loc: Locale, console: Console, head: list[str], rows: list[list[str]
                 console.print(piece, style=style, soft_wrap=True)
         if absent and not row[long[1]]:
             continue  # not in this version: nothing to say under it
-        for n, i in enumerate(long):
-            if n > 1 and row[i] in ("", "—"):
-                continue  # a first report not known: the line says nothing
-            # Wrapped by code points, never fewer than the cells they take (combining marks
-            # take none), so that no line is wider than the console.
-            wrapped = [part.replace(_GLUE, " ") for part in textwrap.wrap(
-                _glued(row[i] or "—"), max(console.width - indent, 20),
-                break_on_hyphens=False)] or ["—"]
-            for k, part in enumerate(wrapped):
-                lead = "  " + labels[i] + " " * (indent - 2 - cell_len(labels[i])) if k == 0 \
-                    else " " * indent
-                console.print(Text(lead + part), style=style, soft_wrap=True)
+        for lead, part in _long_lines(head, row, long, indent, console.width, cell_len):
+            console.print(Text(lead + part), style=style, soft_wrap=True)
+
+
+def _long_lines(head: list[str], row: list[str], long: list[int], indent: int, width: int,
+                cell_len: Callable[[str], int]) -> list[tuple[str, str]]:
+    """The labelled lines of a block's `long` columns: a label (or the hanging indent), and a
+    part of the column's text."""
+    import textwrap
+
+    lines = []
+    for n, i in enumerate(long):
+        if n > 1 and row[i] in ("", "—"):
+            continue  # a first report not known: the line says nothing
+        label = head[i] + ":"
+        # Wrapped by code points, never fewer than the cells they take (combining marks
+        # take none), so that no line is wider than the console.
+        wrapped = [part.replace(_GLUE, " ") for part in textwrap.wrap(
+            _glued(row[i] or "—"), max(width - indent, 20), break_on_hyphens=False)] or ["—"]
+        for k, part in enumerate(wrapped):
+            lead = "  " + label + " " * (indent - 2 - cell_len(label)) if k == 0 \
+                else " " * indent
+            lines.append((lead, part))
+    return lines
+
+
+def _plain_blocks(head: list[str], rows: list[list[str]], states: list[bool], *,
+                  long: list[int], parent: int | None, width: int) -> list[str] | None:
+    """The lines `_blocks` has rich print, without colour: None unless every character's width
+    is known without rich and rich would write it as it is (render/cells.py)."""
+    from plandiff.render.cells import fold, known_width
+
+    if any(known_width(cell) is None for cell in (*head, *(c for row in rows for c in row))):
+        return None
+    indent = max(known_width(head[i] + ":") or 0 for i in long) + 3
+    lines: list[str] = []
+    for row, absent in zip(rows, states, strict=True):
+        first, rest = _facts(head, row, long, parent)
+        pieces = fold(first + rest, width)
+        if pieces is None:
+            return None
+        if _GLUE in first + rest:  # rich's lines, the glue undone and their ends trimmed
+            pieces = [piece.replace(_GLUE, " ").rstrip() for piece in pieces]
+        lines += pieces
+        if absent and not row[long[1]]:
+            continue
+        lines += [lead + part for lead, part in _long_lines(
+            head, row, long, indent, width, lambda text: known_width(text) or 0)]
+    return lines
 
 
 def _bars(loc: Locale, result: History, width: int = 32) -> list[tuple[str, str, str]]:
@@ -344,11 +398,9 @@ def render_terminal(result: History, console: Console, *,
     the console on one line; else one block a version (its facts on a line, then the value or
     the text and the sources, wrapped under it): a table of folded cells ran to five lines a row
     at 100 columns."""
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
+    from plandiff.render.styled import Columns, Styled, cell_width
 
-    console.print(Text(f"{_label(loc, result)} ({result.subject})", style="bold"))
+    console.print(Styled(f"{_label(loc, result)} ({result.subject})", style="bold"))
     term = result.kind == "term"
     head = [loc._("version"), *((loc._("parent"),) if lineage_beside else ()), loc._("date"),
             *(() if term else ("§",)), loc._("value") if term else loc._("text"),
@@ -373,9 +425,9 @@ def render_terminal(result: History, console: Console, *,
                      *((make_visible(known.first_cell(point.first_reported, loc)),) if term
                        else ())])
     dim = ("unreported", "carried", "absent") if term else ("unreported", "absent")
-    widths = [max(cell_len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    widths = [max(cell_width(row[i]) for row in [head, *rows]) for i in range(len(head))]
     if sum(widths) + 2 * (len(head) - 1) <= console.width:
-        table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
+        table = Columns()  # rich's Table, or the same lines written plainly
         for column in head:
             table.add_column(column, no_wrap=True)
         for point, row in zip(result.points, rows, strict=True):
@@ -392,5 +444,5 @@ def render_terminal(result: History, console: Console, *,
         console.print()
         width = max(len(label) for label, _, _ in bars)
         for label, bar, shown in bars:
-            console.print(Text(f"{label.ljust(width)}  ") + Text(bar, style="cyan")
-                          + Text(f" {shown}"))
+            console.print(Styled(f"{label.ljust(width)}  ") + Styled(bar, style="cyan")
+                          + Styled(f" {shown}"))

@@ -13,7 +13,6 @@ tests/test_plain_output.py compares the two on generated lines.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
@@ -93,21 +92,24 @@ class Styled:
 
 
 class Columns:
-    """A table as `plandiff log` draws it: rich's Table(box=None, show_edge=False,
-    pad_edge=False, header_style="bold"), its columns added with a justification and whether they
-    wrap, its rows as strings; `to_rich` makes that Table."""
+    """A table as `plandiff log` and `plandiff history` draw it: rich's Table(box=None,
+    show_edge=False, pad_edge=False, header_style="bold"), its columns added with a justification
+    and whether they wrap, its rows as strings (each with a style, or none); `to_rich` makes that
+    Table."""
 
-    __slots__ = ("columns", "rows")
+    __slots__ = ("columns", "rows", "styles")
 
     def __init__(self) -> None:
         self.columns: list[tuple[str, str, bool]] = []
         self.rows: list[tuple[str, ...]] = []
+        self.styles: list[str | None] = []
 
     def add_column(self, header: str, *, justify: str = "left", no_wrap: bool = False) -> None:
         self.columns.append((header, justify, no_wrap))
 
-    def add_row(self, *cells: str) -> None:
+    def add_row(self, *cells: str, style: str | None = None) -> None:
         self.rows.append(cells)
+        self.styles.append(style)
 
     def to_rich(self) -> Table:
         from rich.table import Table
@@ -115,8 +117,8 @@ class Columns:
         table = Table(box=None, show_edge=False, pad_edge=False, header_style="bold")
         for header, justify, no_wrap in self.columns:
             table.add_column(header, justify=justify, no_wrap=no_wrap)  # type: ignore[arg-type]
-        for cells in self.rows:
-            table.add_row(*cells)
+        for cells, style in zip(self.rows, self.styles, strict=True):
+            table.add_row(*cells, style=style)
         return table
 
     def __rich__(self) -> Table:  # a rich console prints it as its Table
@@ -133,34 +135,37 @@ class Columns:
 
     def plain_lines(self, width: int) -> list[str] | None:
         """The lines rich prints for this table on a console `width` cells wide, when they can
-        be told without it: every cell of characters one cell wide each (_NARROW), none that
-        rich would trim (trailing spaces in a right-justified column), the whole within `width`
-        (nothing wraps). None otherwise."""
+        be told without it: every cell of characters whose width is known (render/cells.py),
+        none that rich would trim (trailing spaces in a right-justified column), the whole
+        within `width` (nothing wraps). None otherwise."""
+        from plandiff.render.cells import known_width
+
         count = len(self.columns)
         if not count or any(len(cells) != count for cells in self.rows):
             return None
         table = [tuple(header for header, _, _ in self.columns), *self.rows]
-        if not all(_NARROW.fullmatch(cell) for cells in table for cell in cells):
+        sizes = [[known_width(cell) for cell in cells] for cells in table]
+        if any(size is None for cell_sizes in sizes for size in cell_sizes):
             return None
         # rich pads each column by one space on each side, but the table's outer edges.
         pads = [(0 if index == 0 else 1, 0 if index == count - 1 else 1)
                 for index in range(count)]
-        widths = [max(len(cells[index]) for cells in table) + sum(pads[index]) or 1
+        widths = [max(cell_sizes[index] or 0 for cell_sizes in sizes) + sum(pads[index]) or 1
                   for index in range(count)]
         if sum(widths) > width:
             return None
         lines = []
-        for cells in table:
+        for cells, cell_sizes in zip(table, sizes, strict=True):
             line = []
-            for (_, justify, _), cell, (left, right), size in zip(
-                    self.columns, cells, pads, widths, strict=True):
-                inner = size - left - right
+            for (_, justify, _), cell, size, (left, right), column in zip(
+                    self.columns, cells, cell_sizes, pads, widths, strict=True):
+                room = " " * (column - left - right - (size or 0))
                 if justify == "right":
                     if cell != cell.rstrip():
                         return None
-                    shown = cell.rjust(inner)
+                    shown = room + cell
                 elif justify == "left":
-                    shown = cell.ljust(inner)
+                    shown = cell + room
                 else:
                     return None
                 line.append(" " * left + shown + " " * right)
@@ -168,17 +173,14 @@ class Columns:
         return lines
 
 
-# Characters rich counts one cell wide, and writes as they are: printable ASCII, Latin letters,
-# dashes, quotes and arrows, the box drawing of the lineage tree, the minus sign.
-_NARROW = re.compile("[\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e"
-                     "\u2190-\u21ff\u2212\u2500-\u257f]*")
-
-
 def cell_width(text: str) -> int:
-    """The cells rich gives `text` on a terminal, told without rich for characters one cell
-    wide each (_NARROW)."""
-    if _NARROW.fullmatch(text):
-        return len(text)
+    """The cells rich gives `text` on a terminal: told without rich for the characters whose
+    width is known (render/cells.py), by rich for any other."""
+    from plandiff.render.cells import known_width
+
+    cells = known_width(text)
+    if cells is not None:
+        return cells
     from rich.cells import cell_len
 
     return cell_len(text)
