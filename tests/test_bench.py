@@ -72,7 +72,7 @@ def test_options_and_other_commands_go_through_typer(monkeypatch: pytest.MonkeyP
 
     seen: list[list[str]] = []
     monkeypatch.setattr(plandiff.cli.app, "run", seen.append)
-    for args in (["v28", "geneva", "--all"], ["check"], ["diff", "-f", "json", "v28", "geneva"]):
+    for args in (["v28", "geneva", "--nope"], ["check"], ["diff", "-f", "JSON", "v28", "geneva"]):
         main(args)
     monkeypatch.setenv("_PLANDIFF_COMPLETE", "complete_bash")
     main(["v28", "geneva"])
@@ -147,16 +147,16 @@ def test_plain_commands_print_what_typer_prints(args: list[str], run,
     assert (code, out, err) == (expected.exit_code, expected.stdout, expected.stderr)
 
 
-def test_plain_commands_leave_options_and_their_variables_to_typer(
+def test_plain_commands_leave_what_cli_options_does_not_decide_to_typer(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import plandiff.cli.app
 
     seen: list[list[str]] = []
     monkeypatch.setattr(plandiff.cli.app, "run", seen.append)
-    main(["show", "geneva", "--format", "json"])
-    monkeypatch.setenv("PLANDIFF_LANG", "ar")  # --lang's variable: typer reads it
+    main(["show", "geneva", "--format", "yaml"])
+    monkeypatch.setenv("PLANDIFF_MAX_BYTES", "lots")  # --max-bytes's variable: typer judges it
     main(["log"])
-    assert seen == [["show", "geneva", "--format", "json"], ["log"]]
+    assert seen == [["show", "geneva", "--format", "yaml"], ["log"]]
 
 
 @pytest.mark.parametrize("args", [["log"], ["history", "armed-forces-cap"], ["history", "nope"]])

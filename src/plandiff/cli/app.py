@@ -15,7 +15,7 @@ import typer
 from plandiff import __version__
 from plandiff.cli import commands
 from plandiff.cli.commands import EXIT_ERROR, EXIT_FOUND, EXIT_OK
-from plandiff.cli.commands import as_of as _as_of
+from plandiff.cli.commands import as_of_day as _as_of
 from plandiff.cli.commands import limits as _limits
 from plandiff.cli.commands import open_repository as _open
 from plandiff.cli.commands import speak as _speak
@@ -151,12 +151,6 @@ def main_callback(
     """
 
 
-def _split(values: list[str] | None) -> frozenset[str] | None:
-    if not values:
-        return None
-    return frozenset(v.strip() for item in values for v in item.split(",") if v.strip())
-
-
 @app.command("diff")
 @handle_errors
 def diff_command(
@@ -183,17 +177,10 @@ def diff_command(
     digits: str | None = DigitsOption,
 ) -> None:
     """Say how the clauses moved from BASE to HEAD."""
-    loc = _speak(lang, digits)
-    from plandiff import api
-    from plandiff.core.diff import DiffOptions
-
-    loaded, known = _as_of(_open(root, (base, head), limits=_limits(max_bytes, max_nodes)), as_of)
-    result = api.diff(loaded, base, head,
-                      options=DiffOptions(terms=_split(term), topics=_split(topic)), known=known)
-    formats.write("diff", output_format.value, result, show_all=show_all,
-                  loc=loc.with_plan(loaded.plan), top=top)
-    if exit_code and result.has_changes:
-        raise typer.Exit(EXIT_FOUND)
+    code = commands.diff(base, head, output_format.value, show_all, term, topic, exit_code, top,
+                         as_of, root, max_bytes, max_nodes, lang, digits)
+    if code:
+        raise typer.Exit(code)
 
 
 class ReportFormat(str, Enum):
@@ -432,10 +419,7 @@ def terms_command(
 ) -> None:
     """List every term (id, label, unit) and the clauses that set it: the names --term and
     history take."""
-    loc = _speak(lang, digits)
-
-    loaded = _open(root, limits=_limits(max_bytes, max_nodes))
-    formats.write("terms", output_format.value, loaded.plan, loc=loc.with_plan(loaded.plan))
+    commands.terms(output_format.value, root, max_bytes, max_nodes, lang, digits)
 
 
 @app.command("show")

@@ -1,9 +1,9 @@
-"""The bodies of the commands that `plandiff COMMAND WORD...` runs without typer (log, show,
-history, positions, report), and the helpers every command shares: open the repository, speak the
-language, say things on standard error. No typer here: importing typer takes some 50 ms of CPU (a
-bare Python 14), a sixth of such a command's time, before its parser is built. cli/app.py declares
-their options and calls these; the quick path (cli/quick.py) calls them with the words and the
-options' defaults."""
+"""The bodies of the commands the quick path runs without typer (diff, report, history,
+positions, log, show, terms), and the helpers every command shares: open the repository, speak the
+language, say things on standard error. No typer here: importing typer takes some 75 ms of CPU (a
+bare Python 14), more than such a command's own work once the repository cache is warm. cli/app.py
+declares their options and calls these; the quick path (cli/quick.py) calls them with the values
+cli/options.py parsed, under the names typer gives them."""
 
 from __future__ import annotations
 
@@ -18,9 +18,6 @@ from plandiff.render import formats
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 TOP = 4  # the main changes a diff or a report leads with (--top)
-# The variables of the options these commands share: typer reads them, so a run with one set goes
-# through typer's parser.
-OPTION_VARIABLES = ("PLANDIFF_MAX_BYTES", "PLANDIFF_MAX_NODES", "PLANDIFF_LANG", "PLANDIFF_DIGITS")
 
 
 def stderr(message: str) -> None:
@@ -49,7 +46,7 @@ def limits(max_bytes: int | None, max_nodes: int | None) -> Any:
     return Limits.from_env(max_bytes, max_nodes)
 
 
-def as_of(loaded: Any, day: str | None) -> tuple[Any, Any]:
+def as_of_day(loaded: Any, day: str | None) -> tuple[Any, Any]:
     """The loaded repository as known on `day` (itself when None), and what that left out."""
     if day is None:
         return loaded, None
@@ -82,29 +79,57 @@ def emit(text: str, output: Path | None) -> None:
 # --- the commands ------------------------------------------------------------------------------
 
 
+def split(values: list[str] | None) -> frozenset[str] | None:
+    """The ids of repeated, comma-separated --term or --topic values; None when none is given."""
+    if not values:
+        return None
+    return frozenset(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+def diff(base: str, head: str, output_format: str = "terminal", show_all: bool = False,
+         term: list[str] | None = None, topic: list[str] | None = None, exit_code: bool = False,
+         top: int = TOP, as_of: str | None = None, root: Path | None = None,
+         max_bytes: int | None = None, max_nodes: int | None = None, lang: str | None = None,
+         digits: str | None = None) -> int:
+    """Say how the clauses moved from BASE to HEAD; the exit code (1 for a change, with
+    --exit-code)."""
+    loc = speak(lang, digits)
+    from plandiff import api
+    from plandiff.core.diff import DiffOptions
+
+    loaded, known = as_of_day(open_repository(root, (base, head),
+                                              limits=limits(max_bytes, max_nodes)), as_of)
+    result = api.diff(loaded, base, head,
+                      options=DiffOptions(terms=split(term), topics=split(topic)), known=known)
+    formats.write("diff", output_format, result, show_all=show_all,
+                  loc=loc.with_plan(loaded.plan), top=top)
+    return EXIT_FOUND if exit_code and result.has_changes else EXIT_OK
+
+
 def report(base: str, head: str, output_format: str = "markdown", output: Path | None = None,
-           top: int = TOP, day: str | None = None, root: Path | None = None,
+           top: int = TOP, as_of: str | None = None, root: Path | None = None,
            max_bytes: int | None = None, max_nodes: int | None = None, lang: str | None = None,
            digits: str | None = None) -> None:
     loc = speak(lang, digits)
     from plandiff import api
 
-    loaded, known = as_of(open_repository(root, (base, head), limits=limits(max_bytes, max_nodes)),
-                          day)
+    loaded, known = as_of_day(open_repository(root, (base, head),
+                                              limits=limits(max_bytes, max_nodes)), as_of)
     result = api.diff(loaded, base, head, known=known)
     emit(formats.text("report", output_format, result, loc=loc.with_plan(loaded.plan), top=top),
          output)
 
 
 def history(subject: str, output_format: str = "terminal", by: str = "lineage",
-            day: str | None = None, root: Path | None = None, max_bytes: int | None = None,
+            as_of: str | None = None, root: Path | None = None, max_bytes: int | None = None,
             max_nodes: int | None = None, lang: str | None = None,
             digits: str | None = None) -> None:
     loc = speak(lang, digits)
     from plandiff.core.history import history as history_of
     from plandiff.core.problems import PlandiffError
 
-    loaded, known = as_of(open_repository(root, (), limits=limits(max_bytes, max_nodes)), day)
+    loaded, known = as_of_day(open_repository(root, (), limits=limits(max_bytes, max_nodes)),
+                              as_of)
     try:
         result = history_of(loaded.plan, subject)
     except PlandiffError as error:  # say which repository was searched
@@ -121,15 +146,15 @@ def history(subject: str, output_format: str = "terminal", by: str = "lineage",
                   loc=loc.with_plan(loaded.plan))
 
 
-def positions(term: str | None = None, every: bool = False, output_format: str = "terminal",
-              day: str | None = None, root: Path | None = None, lang: str | None = None,
+def positions(term: str | None = None, history: bool = False, output_format: str = "terminal",
+              as_of: str | None = None, root: Path | None = None, lang: str | None = None,
               digits: str | None = None) -> None:
     loc = speak(lang, digits)
     from plandiff import api
     from plandiff.core.positions import positions_table
 
-    loaded, known = as_of(api.load(root), day)
-    table = positions_table(loaded.plan, term, history=every)
+    loaded, known = as_of_day(api.load(root), as_of)
+    table = positions_table(loaded.plan, term, history=history)
     formats.write("positions", output_format, table, as_of=known,
                   loc=loc.with_plan(loaded.plan))
 
@@ -143,15 +168,15 @@ def log(output_format: str = "terminal", by: str = "lineage", root: Path | None 
 
 
 def show(version: str, clause: str | None = None, output_format: str = "terminal",
-         day: str | None = None, root: Path | None = None, max_bytes: int | None = None,
+         as_of: str | None = None, root: Path | None = None, max_bytes: int | None = None,
          max_nodes: int | None = None, lang: str | None = None, digits: str | None = None) -> None:
     loc = speak(lang, digits)
     from plandiff.core.resolve import Resolver
     from plandiff.render import show as show_view
     from plandiff.repo.lookups import require_versions
 
-    loaded, known = as_of(open_repository(root, (version,), limits=limits(max_bytes, max_nodes)),
-                          day)
+    loaded, known = as_of_day(open_repository(root, (version,),
+                                              limits=limits(max_bytes, max_nodes)), as_of)
     if known is not None:
         known.require(version)
     require_versions(loaded, version)
@@ -161,25 +186,27 @@ def show(version: str, clause: str | None = None, output_format: str = "terminal
                   loc=loc.with_plan(loaded.plan))
 
 
-# The commands the quick path runs: the words each takes (at least, at most).
-PLAIN: dict[str, tuple[Callable[..., None], int, int]] = {
-    "log": (log, 0, 0), "show": (show, 1, 2), "history": (history, 1, 1),
-    "positions": (positions, 0, 1), "report": (report, 2, 2)}
+def terms(output_format: str = "terminal", root: Path | None = None,
+          max_bytes: int | None = None, max_nodes: int | None = None, lang: str | None = None,
+          digits: str | None = None) -> None:
+    loc = speak(lang, digits)
+    loaded = open_repository(root, limits=limits(max_bytes, max_nodes))
+    formats.write("terms", output_format, loaded.plan, loc=loc.with_plan(loaded.plan))
 
 
-def run_plain(args: list[str]) -> int | None:
-    """`plandiff COMMAND WORD...` with no option: the command given its words and the default of
-    every option, errors said as typer's path says them; the exit code. None when typer's parser
-    must decide: a word too many or missing, or an option's variable set (typer reads it)."""
-    found = PLAIN.get(args[0])
-    words = args[1:]
-    if found is None or not found[1] <= len(words) <= found[2] \
-            or any(os.environ.get(name) for name in OPTION_VARIABLES):
-        return None
+# The bodies, by command (the keys of options.COMMANDS).
+BODIES: dict[str, Callable[..., int | None]] = {
+    "diff": diff, "report": report, "history": history, "positions": positions, "log": log,
+    "show": show, "terms": terms}
+
+
+def run(command: str, values: dict[str, Any]) -> int:
+    """The command's body given the values of its parameters (as cli/options.py parsed them),
+    errors said as typer's path says them (app.handle_errors); the exit code."""
     from plandiff.core.problems import PlandiffError, error_lines
 
     try:
-        found[0](*words)
+        code = BODIES[command](**values)
     except KeyboardInterrupt:  # as click does
         sys.stderr.write("Aborted!\n")
         return 1
@@ -189,4 +216,4 @@ def run_plain(args: list[str]) -> int | None:
         for line in error_lines(error):
             stderr(line)
         return EXIT_ERROR
-    return EXIT_OK
+    return code or EXIT_OK

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
-# `plandiff COMMAND WORD...` with no option, run without typer's parser (quick.plain_command).
-PLAIN_COMMANDS = frozenset({"log", "show", "history", "positions", "report"})
+# The commands whose options cli/options.py parses, run without typer (quick.run) when it can.
+QUICK_COMMANDS = frozenset({"diff", "log", "show", "history", "positions", "report", "terms"})
 COMMANDS = frozenset({
     "diff", "log", "show", "check", "report", "history", "review", "textconv", "fmt", "schema",
     "import", "site", "positions", "export", "terms", "--help", "-h", "--install-completion",
@@ -32,18 +32,11 @@ def main(argv: list[str] | None = None) -> None:
     # reading a large repository superlinear (a third of the time at 100,000 clauses).
     gc.disable()
     args = rewrite(args)
-    if _plain_diff(args):
-        from plandiff.cli.quick import plain_diff
-
-        code = plain_diff(args[1], args[2])
-        if code:
-            sys.exit(code)
-        return
-    if args and args[0] in PLAIN_COMMANDS and not any(a.startswith("-") for a in args) \
+    if args and args[0] in QUICK_COMMANDS \
             and not any(name.startswith("_PLANDIFF_COMPLETE") for name in os.environ):
-        from plandiff.cli.quick import plain_command
+        from plandiff.cli.quick import run as run_quick
 
-        ran = plain_command(args)
+        ran = run_quick(args)
         if ran is not None:
             if ran:
                 sys.exit(ran)
@@ -51,12 +44,6 @@ def main(argv: list[str] | None = None) -> None:
     from plandiff.cli.app import run
 
     run(args)
-
-
-def _plain_diff(args: list[str]) -> bool:
-    """`plandiff [diff] A B` with no option (and no shell completion asking): the quick path."""
-    return (len(args) == 3 and args[0] == "diff" and not any(a.startswith("-") for a in args)
-            and not any(name.startswith("_PLANDIFF_COMPLETE") for name in os.environ))
 
 
 def rewrite(args: list[str]) -> list[str]:

@@ -1,8 +1,10 @@
-"""`plandiff A B` with no option, the command run most, without typer.
+"""The view commands without typer: `plandiff A B` with no option, the command run most (with
+its output cache), and the commands whose options cli/options.py parses.
 
 Importing typer and building its parser (a pydantic adapter per parameter) took a third of the
-command's time. This path prints what `plandiff diff A B` prints and exits with the same codes and
-messages (tests/test_bench.py compares the two); anything with an option goes through typer.
+command's time. This path prints what typer's path prints and exits with the same codes and
+messages (tests/test_bench.py and tests/test_options.py compare the two); what options.parse does
+not decide goes through typer.
 """
 
 from __future__ import annotations
@@ -81,10 +83,20 @@ def _diff(base: str, head: str) -> int:
     return 0
 
 
-def plain_command(args: list[str]) -> int | None:
-    """`plandiff COMMAND WORD...` with no option: the command's body (cli/commands.py) given the
-    words and the default of every option, without importing typer (a sixth of a small command's
-    time) or building its parser. None when it needs the parser (commands.run_plain says when)."""
+def run(args: list[str]) -> int | None:
+    """`plandiff COMMAND ...` for the commands cli/options.py parses (diff, report, history,
+    positions, log, show, terms): the command's body (cli/commands.py) given the values parsed,
+    without importing typer, click or pydantic (typer and its parser were more than a warm
+    command's own work); the exit code. `plandiff [diff] A B` with no option keeps its output
+    cache. None when typer's parser must decide (options.parse says when)."""
+    from plandiff.cli import options
+
+    parsed = options.parse(args)
+    if parsed is None:
+        return None
+    command, values, optioned = parsed
+    if command == "diff" and not optioned:
+        return plain_diff(values["base"], values["head"])
     from plandiff.cli import commands
 
-    return commands.run_plain(args)
+    return commands.run(command, values)
