@@ -27,8 +27,9 @@ def test_mypy_strict_is_clean() -> None:
 
 
 def test_no_module_imports_from_a_layer_above_its_own() -> None:
-    """import-linter's contracts in pyproject.toml: cli > render > importer > repo > core, and
-    the core never imports typer or rich."""
+    """import-linter's contracts in pyproject.toml: cli > render > importer > repo > core, the
+    quick path's option parser never imports typer, click or pydantic, and the core never imports
+    typer or rich."""
     linter = shutil.which("lint-imports") or str(
         __import__("pathlib").Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([linter, "--no-cache"], cwd=REPO, capture_output=True, text=True)
@@ -40,7 +41,8 @@ def test_no_module_imports_from_a_layer_above_its_own() -> None:
 
 
 CONTRACTS = ("layers: cli > render > importer > repo > i18n > core",
-             "the core never imports typer or rich")
+             "the core never imports typer or rich",
+             "the options the quick path parses are read without typer, click or pydantic")
 
 
 def test_the_layers_contract_lists_every_layer_in_order() -> None:
@@ -56,6 +58,9 @@ def test_the_layers_contract_lists_every_layer_in_order() -> None:
     forbidden = contracts[CONTRACTS[1]]
     assert forbidden["source_modules"] == ["plandiff.core"]
     assert set(forbidden["forbidden_modules"]) >= {"typer", "rich"}
+    options = contracts[CONTRACTS[2]]
+    assert options["source_modules"] == ["plandiff.cli.options"]
+    assert set(options["forbidden_modules"]) >= {"typer", "click", "pydantic", "pydantic_core"}
 
 
 def test_every_package_is_in_the_layers_contract() -> None:
