@@ -38,6 +38,16 @@ def test_outside_a_repository_an_unknown_version_names_the_bundled_corpus(run, e
     assert "unknown version `my-new-version` in the corpus bundled with plandiff" in result.stderr
 
 
+@pytest.mark.parametrize("args", [("log",), ("show", "geneva"), ("history", "armed-forces-cap"),
+                                  ("positions",), ("terms",), ("report", "v28", "geneva"),
+                                  ("v28", "geneva")])
+def test_outside_a_repository_every_view_says_once_it_read_the_bundled_corpus(
+        run, elsewhere, args) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count(BUNDLED) == 1
+
+
 def test_a_repository_given_with_root_is_named_and_no_notice_is_printed(run, make_repo) -> None:
     root = make_repo(LINEAGE_PLANS)
     result = run("check", root=root)

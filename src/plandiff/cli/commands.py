@@ -150,10 +150,9 @@ def positions(term: str | None = None, history: bool = False, output_format: str
               as_of: str | None = None, root: Path | None = None, lang: str | None = None,
               digits: str | None = None) -> None:
     loc = speak(lang, digits)
-    from plandiff import api
     from plandiff.core.positions import positions_table
 
-    loaded, known = as_of_day(api.load(root), as_of)
+    loaded, known = as_of_day(open_repository(root), as_of)
     table = positions_table(loaded.plan, term, history=history)
     formats.write("positions", output_format, table, as_of=known,
                   loc=loc.with_plan(loaded.plan))
