@@ -322,8 +322,11 @@ def cold_measure(label: str, command: list[str], work: Path) -> Measure:
     return measure
 
 
+# The last two with options, which cli/options.py parses without typer (a newsroom's Arabic
+# edition, a Markdown report of a diff).
 COMMANDS = (["history", "armed-forces-cap"], ["show", "geneva"], ["positions"],
-            ["report", "v28", "geneva"], ["log"])
+            ["report", "v28", "geneva"], ["log"], ["show", "geneva", "--lang", "ar"],
+            ["v28", "geneva", "-f", "markdown"])
 
 
 def commands(runs: int, work: Path) -> tuple[list[Row], list[Goal]]:
