@@ -561,3 +561,65 @@ def test_two_names_of_one_interpreter_share_the_repository_cache(
     other_name.symlink_to(sys.executable)
     monkeypatch.setattr(sys, "executable", str(other_name))
     assert cache_folder.package_digest() == first
+
+
+# --- every view command, not `plandiff A B` alone ----------------------------------------------
+
+VIEWS = [["log"], ["log", "--by", "date"], ["show", "v2"], ["show", "v3", "army", "-f", "json"],
+         ["history", "cap"], ["history", "army", "--lang", "ar"], ["positions"],
+         ["terms", "-f", "markdown"], ["report", "v1", "v2"], ["diff", "v1", "v2", "-f", "json"],
+         ["diff", "v2", "v3", "--all", "--top", "2"]]
+
+
+def quick_run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int | None, str, str]:
+    capsys.readouterr()
+    code = quick.run(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=" ".join)
+def test_every_view_repeated_prints_the_same_bytes_from_the_cache(
+        cached, capsys, monkeypatch, repo: Path, args: list[str]) -> None:
+    from plandiff.cli import commands
+
+    monkeypatch.setenv("PLANDIFF_CACHE", "0")
+    without = quick_run(capsys, args)
+    assert without[0] == 0 and without[1], without
+    monkeypatch.setenv("PLANDIFF_CACHE", "1")
+    first = quick_run(capsys, args)
+    assert len(outputs(cached)) == 1
+    monkeypatch.setattr(commands, "run", lambda *_: pytest.fail("not served from the cache"))
+    assert quick_run(capsys, args) == first == without
+
+
+def test_the_same_options_written_otherwise_share_an_entry(cached, capsys, monkeypatch,
+                                                           repo: Path) -> None:
+    from plandiff.cli import commands
+
+    first = quick_run(capsys, ["log", "-f", "json"])
+    monkeypatch.setattr(commands, "run", lambda *_: pytest.fail("not served from the cache"))
+    assert quick_run(capsys, ["log", "--format=json"]) == quick_run(capsys, ["log", "-fjson"]) \
+        == first
+    assert len(outputs(cached)) == 1
+
+
+def test_a_view_after_an_edit_prints_the_edited_files(cached, capsys, repo: Path) -> None:
+    before = quick_run(capsys, ["log"])
+    path = repo / "plans" / "v3" / "version.yaml"
+    path.write_text(path.read_text().replace("Third", "The third, renamed"))
+    after = quick_run(capsys, ["log"])
+    assert "The third, renamed" in after[1] and "The third, renamed" not in before[1]
+
+
+def test_a_view_that_writes_a_file_or_fails_is_not_kept(cached, capsys, repo: Path,
+                                                       tmp_path: Path) -> None:
+    written = tmp_path / "report.md"
+    for _ in range(2):  # written by each run, never served instead
+        written.unlink(missing_ok=True)
+        assert quick_run(capsys, ["report", "v1", "v2", "-o", str(written)])[0] == 0
+        assert written.read_text().startswith("#")
+    assert quick_run(capsys, ["log", "--root", str(repo)])[0] == 0  # keyed for the found root
+    assert quick_run(capsys, ["diff", "v1", "v2", "--exit-code"])[0] == 1  # changes: exit 1
+    assert quick_run(capsys, ["show", "v9"])[0] == 2  # an unknown version
+    assert not outputs(cached)

@@ -1,5 +1,5 @@
-"""What `plandiff A B` printed, kept outside the repository and served again only for the same
-inputs: the same bytes in every file and folder of plans/, the same plandiff package (code and
+"""What `plandiff A B` (and any view command the quick path runs, cli/quick.py) printed, kept
+outside the repository and served again only for the same inputs: the same bytes in every file and folder of plans/, the same plandiff package (code and
 compiled catalogs) and installed packages, the same arguments, environment, working directory and
 terminal. Anything else (a file edited, added or removed, an option, another terminal width) is
 another key, so a cached answer is never stale. Kept light: it runs before anything heavy is

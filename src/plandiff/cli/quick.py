@@ -12,16 +12,28 @@ from __future__ import annotations
 import os
 import sys
 
+TYPE_CHECKING = False  # not typing's: `plandiff A B` served from its cache imports nothing more
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 EXIT_ERROR = 2
 
 
 def plain_diff(base: str, head: str) -> int:
     """Print how the clauses moved from `base` to `head`, as the terminal view; the exit code.
-    A run whose inputs are all as before prints what it printed then (see cache.py)."""
+    A run whose inputs are all as before prints what it printed then (see output_cache.py)."""
+    return _cached(["diff", base, head], lambda: _diff(base, head))
+
+
+def _cached(words: list[str], body: Callable[[], int]) -> int:
+    """Run `body` (a command printing to standard output; its exit code) through the output
+    cache keyed by `words` (what decides its output besides the environment, the working folder,
+    the terminal and every input file): a run whose inputs are all as before prints what it
+    printed then; a clean run is kept."""
     from plandiff.cli import output_cache as cache
     from plandiff.repo import cache_folder as folders
 
-    found = cache.key(["diff", base, head])
+    found = cache.key(words)
     if found is not None:
         kept = cache.read(found[0])
         if kept is not None:
@@ -33,7 +45,7 @@ def plain_diff(base: str, head: str) -> int:
     out, err = cache.Tee(sys.stdout), cache.Tee(sys.stderr)
     sys.stdout, sys.stderr = out, err
     try:
-        code = _diff(base, head)
+        code = body()
     finally:
         sys.stdout, sys.stderr = out._stream, err._stream
         folders.plans_now.clear()
@@ -49,9 +61,13 @@ def _expected_notice(root: str, bundled: bool) -> str | None:
     """What a clean run says on standard error, when it reads the repository the key was made
     for: nothing, or for the bundled corpus the notice that it is in use; None when the run read
     another repository (a plans/ made meanwhile)."""
+    from plandiff.core.problems import PlandiffError
     from plandiff.repo.repository import bundled_notice, find_root
 
-    found = find_root(None)
+    try:
+        found = find_root(None)
+    except PlandiffError:  # a limit's variable that the command's option overrode: not kept
+        return None
     if found.packaged != bundled or os.path.realpath(found.path) != root:
         return None
     notice = bundled_notice(found)
@@ -97,6 +113,15 @@ def run(args: list[str]) -> int | None:
     command, values, optioned = parsed
     if command == "diff" and not optioned:
         return plain_diff(values["base"], values["head"])
-    from plandiff.cli import commands
 
-    return commands.run(command, values)
+    def body() -> int:
+        from plandiff.cli import commands
+
+        return commands.run(command, values)
+
+    # Kept when all it does is print: not with --output (it writes a file), nor with --root (the
+    # key is made for the repository found from here or PLANDIFF_ROOT).
+    if values.get("output") is not None or values.get("root") is not None:
+        return body()
+    return _cached([command, *(f"{name}={value!r}" for name, value in sorted(values.items()))],
+                   body)
