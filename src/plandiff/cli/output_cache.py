@@ -1,10 +1,11 @@
 """What `plandiff A B` (and any view command the quick path runs, cli/quick.py) printed, kept
-outside the repository and served again only for the same inputs: the same bytes in every file and folder of plans/, the same plandiff package (code and
-compiled catalogs) and installed packages, the same arguments, environment, working directory and
-terminal. Anything else (a file edited, added or removed, an option, another terminal width) is
-another key, so a cached answer is never stale. Kept light: it runs before anything heavy is
-imported. Outside a plan repository the corpus bundled with plandiff is the repository: its
-plans/ is keyed as any other, and the notice that it is in use is kept with the output.
+outside the repository and served again only for the same inputs: the same bytes in every file
+and folder of plans/, the same plandiff package (code and compiled catalogs) and installed
+packages, the same arguments, environment, working directory and terminal. Anything else (a file
+edited, added or removed, an option, another terminal width) is another key, so a cached answer
+is never stale. Kept light: it runs before anything heavy is imported. Outside a plan repository
+the corpus bundled with plandiff is the repository: its plans/ is keyed as any other, and the
+notice that it is in use is kept with the output.
 
 PLANDIFF_CACHE=0 turns it off; PLANDIFF_CACHE_DIR moves it (default: $XDG_CACHE_HOME/plandiff or
 ~/.cache/plandiff). It is never written inside the repository's plans/.
