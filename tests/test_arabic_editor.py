@@ -390,7 +390,7 @@ def test_a_clause_history_is_told_in_its_arabic_renderings(run) -> None:
     assert "  النص:    يُعترف بالقرم ولوهانسك ودونيتسك أراضي روسية" in out
     assert "[بالإنجليزية]" not in out
     markdown = run("history", "territory", "--lang", "ar", "-f", "markdown").output
-    assert markdown.startswith("# تاريخ البند: الأراضي (`territory`)")
+    assert markdown.startswith('<div dir="rtl">\n\n# تاريخ البند: الأراضي (`territory`)')
     assert "| `v28` | 20 نوفمبر 2025 | 21 | يُعترف بالقرم" in markdown
     assert "Crimea" not in markdown
 

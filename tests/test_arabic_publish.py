@@ -180,3 +180,22 @@ def test_the_site_chart_says_a_value_is_only_reported(lang, word) -> None:
     page = build_page(plan, "terms/ukraine-troop-cap.html", Locale.of(lang))
     chart = page.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert word in chart
+
+
+@pytest.mark.parametrize("args", [("v28", "geneva"), ("show", "geneva"), ("log",), ("positions",),
+                                  ("terms",), ("history", "armed-forces-cap"),
+                                  ("history", "territory")])
+def test_arabic_markdown_lays_out_right_to_left_on_github(run, args) -> None:
+    """GitHub keeps `<div dir="rtl">` and renders the Markdown inside it (after a blank line):
+    its headings, tables and lists then read right to left, as the report's always did."""
+    from markdown_it import MarkdownIt
+
+    result = run(*args, "--format", "markdown", "--lang", "ar")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith('<div dir="rtl">\n\n') and text.endswith("\n\n</div>\n")
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert html.startswith('<div dir="rtl">\n<')  # the Markdown inside rendered, not kept as text
+    assert re.search(r"<(h1|table)>", html) and html.rstrip().endswith("</div>")
+    english = run(*args, "--format", "markdown")
+    assert "dir=" not in english.stdout.split("\n", 1)[0]

@@ -275,7 +275,8 @@ def test_show_log_and_history_in_arabic(run) -> None:
     log = run("log", "--lang", "ar").output
     assert log.split()[0] == "النسخة" and "خطة النقاط الـ28 المسربة" in log
     history = run("history", "ukraine-troop-cap", "--lang", "ar", "-f", "markdown").output
-    assert history.startswith("# تاريخ الشرط: سقف عديد القوات المسلحة الأوكرانية")
+    assert history.startswith('<div dir="rtl">\n\n'
+                              '# تاريخ الشرط: سقف عديد القوات المسلحة الأوكرانية')
     assert "| `v28` | 20 نوفمبر 2025 | 600,000 جندي |" in history
     clause = run("history", "armed-forces-cap", "--lang", "ar").output
     # the clause's Arabic rendering (was its English, marked)
@@ -289,7 +290,7 @@ def test_positions_in_arabic(run) -> None:
     # Geneva is hedged: «بحسب التقارير» before the verb, which then governs its value in prose
     assert "أوكرانيا" in text and "تقبل 800 ألف جندي (بحسب التقارير)" in text
     markdown = run("positions", "--lang", "ar", "-f", "markdown").output
-    assert markdown.startswith("# ماذا يريد كل طرف\n")
+    assert markdown.startswith('<div dir="rtl">\n\n# ماذا يريد كل طرف\n')
 
 
 def test_json_keeps_ids_and_values_and_labels_speak_the_language(run) -> None:
@@ -325,7 +326,7 @@ def test_the_compiled_catalog_ships_in_the_wheel() -> None:
 
 def test_the_markdown_diff_in_arabic(run) -> None:
     text = run("v28", "geneva", "-f", "markdown", "--lang", "ar").output
-    assert text.startswith("# التغييرات من `v28` إلى `geneva`\n")
+    assert text.startswith('<div dir="rtl">\n\n# التغييرات من `v28` إلى `geneva`\n')
     assert "### ~ معدّل: `armed-forces-cap` — سقف عديد القوات المسلحة الأوكرانية" in text
     assert "(استخدم `--all`)" in text
 

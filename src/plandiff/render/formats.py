@@ -90,7 +90,7 @@ def text(kind: str, name: str, *args: Any, console: Any = None, **options: Any) 
     options = _accepted(function, options)
     if name != TERMINAL:
         written: str = function(*args, **options)
-        return _with_as_of(name, written, known, scope, loc)
+        return _directed(kind, name, _with_as_of(name, written, known, scope, loc), loc)
     import io
 
     from plandiff.render.styled import make_console
@@ -115,7 +115,21 @@ def write(kind: str, name: str, *args: Any, **options: Any) -> None:
         _print_as_of(console, known, scope, loc)
         function(*args, console, **options)
     else:
-        sys.stdout.write(_with_as_of(name, function(*args, **options), known, scope, loc))
+        sys.stdout.write(_directed(kind, name, _with_as_of(
+            name, function(*args, **options), known, scope, loc), loc))
+
+
+def _directed(kind: str, name: str, written: str, loc: Any) -> str:
+    """Markdown in a right-to-left language inside `<div dir="rtl">`, which GitHub keeps: its
+    paragraphs, lists and tables then lay out right to left (the report places its own). A
+    hidden marker that opens the text (review's, which bots look for first) stays first."""
+    if name != "markdown" or kind == "report" or not loc.rtl:
+        return written
+    marker = ""
+    if written.startswith("<!--"):
+        marker, _newline, written = written.partition("\n")
+        marker += "\n"
+    return marker + '<div dir="rtl">\n\n' + written.rstrip("\n") + "\n\n</div>\n"
 
 
 # --- "as known on DATE": one header for every view but the report, which places its own --------
