@@ -3,7 +3,9 @@ plan's names in the language, content marked where it falls back to English), pa
 
 English is the default and costs nothing: `ENGLISH._` returns its message as it is and no catalog,
 nor Babel, is loaded. `Locale.of("ar")` loads the compiled catalog of src/plandiff/locale/ with the
-standard library's gettext; numbers and dates then come from Babel (CLDR), imported only then.
+standard library's gettext; numbers and dates then come from CLDR: the common ones from
+`plandiff.i18n.cldr` (Babel's output, proven equal by tests, without importing Babel), the rest
+from Babel itself, imported only then.
 A Locale is immutable: rendering one result twice with one Locale gives the same bytes, whatever
 was rendered in between.
 """
@@ -164,22 +166,32 @@ class Locale:
 
                 return format(Decimal(repr(value)), ",f")
             return f"{int(value):,}"
-        from babel.numbers import format_decimal
+        from plandiff.i18n import cldr
 
         pattern = "#,##0." + "#" * places if places else "#,##0"
+        text = cldr.decimal(value, pattern, self.lang, self.digits)
+        if text is None:
+            from babel.numbers import format_decimal
+
+            text = format_decimal(value, format=pattern, locale=self.lang,
+                                  numbering_system=self.digits)
         # Babel gives the numbering system's symbols (٬ ٫) but leaves the digits Western.
-        return self.digits_in(format_decimal(value, format=pattern, locale=self.lang,
-                                             numbering_system=self.digits))
+        return self.digits_in(text)
 
     def percent(self, value: float, *, places: int = 1) -> str:
         """33.3 (already a percentage) -> '33.3%'."""
         if self.english:
             return f"{value:.{places}f}%"
-        from babel.numbers import format_percent
+        from plandiff.i18n import cldr
 
         pattern = "#,##0." + "0" * places + "%" if places else "#,##0%"
-        return self.digits_in(format_percent(value / 100, format=pattern, locale=self.lang,
-                                             numbering_system=self.digits))
+        text = cldr.percent(value / 100, pattern, self.lang, self.digits)
+        if text is None:
+            from babel.numbers import format_percent
+
+            text = format_percent(value / 100, format=pattern, locale=self.lang,
+                                  numbering_system=self.digits)
+        return self.digits_in(text)
 
     def percent_sign(self) -> str:
         """'%', or the Arabic percent sign ٪ (U+066A) beside Arabic-Indic digits (Babel keeps
@@ -194,9 +206,14 @@ class Locale:
         """A date as the language writes it: '2025-11-20' in English, '20 نوفمبر 2025'."""
         if self.english:
             return value.isoformat()
-        from babel.dates import format_date
+        from plandiff.i18n import cldr
 
-        return self.digits_in(format_date(value, format="long", locale=self.lang))
+        text = cldr.long_date(value, self.lang)
+        if text is None:
+            from babel.dates import format_date
+
+            text = format_date(value, format="long", locale=self.lang)
+        return self.digits_in(text)
 
     def digits_in(self, text: str) -> str:
         """`text` with Western digits turned Arabic-Indic when so asked (ids and URLs never pass
@@ -227,9 +244,14 @@ class Locale:
         symbol in another language."""
         if self.english:
             return _CURRENCY_SYMBOLS.get(code) or f"{code} "
-        from babel.numbers import get_currency_symbol
+        from plandiff.i18n import cldr
 
-        return str(get_currency_symbol(code, locale=self.lang))
+        symbol = cldr.currency_symbol(code, self.lang)
+        if symbol is None:
+            from babel.numbers import get_currency_symbol
+
+            symbol = str(get_currency_symbol(code, locale=self.lang))
+        return symbol
 
     def unit_for(self, unit: str, value: float) -> str:
         """A unit after its number: English drops the plural's s after 1 ('1 day')."""
@@ -244,6 +266,11 @@ class Locale:
         # Nothing but a language code reaches a view (check refuses any other `language:`).
         if not code or not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}", code):
             return self._("unknown language")
+        from plandiff.i18n import cldr
+
+        name = cldr.language_name(code, self.lang)
+        if name is not None:
+            return name
         from babel import Locale as CLDR
 
         try:
@@ -321,6 +348,11 @@ class Locale:
             name, ok = translated_party(self.positions, code, self.lang)
             if ok and name:
                 return self.digits_in(name)
+        from plandiff.i18n import cldr
+
+        name = cldr.territory_name(code.upper(), self.lang)
+        if name is not None:
+            return name
         from babel import Locale as CLDR
 
         return str(CLDR.parse(self.lang).territories.get(code.upper()) or code)
