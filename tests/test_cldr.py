@@ -197,16 +197,26 @@ def test_a_percentage_is_babels(units: int, scale: int, places: int) -> None:
                                           numbering_system=digits)
 
 
+def _written(loc: Locale, value: float, places: int, day: dt.date, code: str,
+             currency: str) -> tuple[str, ...]:
+    return (loc.number(value), loc.percent(value, places=places), loc.date(day),
+            loc.quote_language_name(code), loc.party_code(code), loc.currency_symbol(currency))
+
+
 @settings(max_examples=200)
-@given(value=st.floats(min_value=0, max_value=1e16), digits=st.sampled_from(DIGITS),
-       places=st.integers(0, 3))
-def test_the_locale_writes_what_it_wrote_with_babel(value: float, digits: str,
-                                                     places: int) -> None:
+@given(value=st.floats(min_value=0, max_value=1e16) | st.integers(0, 10**16),
+       digits=st.sampled_from(DIGITS), places=st.integers(0, 3), day=st.dates(),
+       code=st.sampled_from(["en", "ru", "uk", "US", "UA", "xx"]),
+       currency=st.sampled_from(["USD", "EUR", "GBP", "RUB", "JPY"]))
+def test_the_locale_writes_what_it_wrote_with_babel(value: float, digits: str, places: int,
+                                                     day: dt.date, code: str,
+                                                     currency: str) -> None:
+    """Locale's own methods, in each shipped language and digit system, as before cldr."""
     for lang in SHIPPED:
         loc = Locale(lang, digits)
-        fast = (loc.number(value), loc.percent(value, places=places))
+        fast = _written(loc, value, places, day, code, currency)
         with babel_only():
-            assert fast == (loc.number(value), loc.percent(value, places=places))
+            assert fast == _written(loc, value, places, day, code, currency)
 
 
 @pytest.mark.parametrize("pattern", ["#,##0;(#,##0)", "0.00", "#,##,##0", "#,##0.#0", "#E0",
